@@ -1,0 +1,18 @@
+// Each concord-cli command registers itself on the application. A command's callback throws
+// concord::InputError or concord::StoreError on failure; main() turns them into exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace concord::cli {
+
+void addInitCommand(CLI::App& app);
+void addImportCommand(CLI::App& app);
+void addInfoCommand(CLI::App& app);
+void addLabelCommand(CLI::App& app);
+void addExportCommand(CLI::App& app);
+
+// The default annotator name: $CONCORD_USER, else $USER, else "annotator".
+std::string defaultUserName();
+
+} // namespace concord::cli

@@ -1,0 +1,157 @@
+// concord-cli import: add samples (and optionally existing labels) from JSONL, CSV or text.
+#include "app/cli/Commands.hpp"
+#include "app/cli/ProgressBar.hpp"
+#include "core/io/Importer.hpp"
+#include "core/text/Utf8.hpp"
+#include "core/util/Error.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace concord::cli {
+
+namespace {
+
+struct ImportCliOptions
+{
+    std::string project;
+    std::string file;
+    std::string format;
+    std::string textField = "text";
+    std::string idField;
+    std::string labelField;
+    std::string annotator;
+    bool skipInvalid = false;
+    std::string rejectsFile;
+};
+
+io::Format chooseFormat(const ImportCliOptions& options, char& delimiter)
+{
+    delimiter = ',';
+    if (options.format == "tsv" || (options.format.empty() && options.file.ends_with(".tsv"))) {
+        delimiter = '\t';
+    }
+    if (options.format.empty()) {
+        if (auto format = io::formatFromPath(options.file)) {
+            return *format;
+        }
+        throw InputError("cannot tell the format of " + options.file + " from its name; give --format jsonl, csv, "
+                         "tsv or text");
+    }
+    if (options.format == "jsonl") {
+        return io::Format::Jsonl;
+    }
+    if (options.format == "csv" || options.format == "tsv") {
+        return io::Format::Csv;
+    }
+    return io::Format::Text;
+}
+
+std::string withThousands(std::size_t value)
+{
+    std::string digits = std::to_string(value);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+void run(const ImportCliOptions& options)
+{
+    char delimiter = ',';
+    const io::Format format = chooseFormat(options, delimiter);
+    std::ifstream input(options.file, std::ios::binary);
+    if (!input) {
+        throw StoreError("cannot read " + options.file);
+    }
+    auto project = Project::open(options.project);
+
+    io::ImportOptions importOptions;
+    importOptions.sourceName = std::filesystem::path(options.file).filename().string();
+    importOptions.textField = options.textField;
+    if (!options.idField.empty()) {
+        importOptions.idField = options.idField;
+    }
+    if (!options.labelField.empty()) {
+        importOptions.labelField = options.labelField;
+        importOptions.annotator = options.annotator;
+    }
+    importOptions.skipInvalid = options.skipInvalid;
+
+    std::ofstream rejects;
+    const std::string rejectsPath = options.rejectsFile.empty() ? options.file + ".rejected.jsonl" : options.rejectsFile;
+    std::size_t rejectedCount = 0;
+    const auto onReject = [&](const io::ImportProblem& problem) {
+        if (!rejects.is_open()) {
+            rejects.open(rejectsPath, std::ios::binary | std::ios::trunc);
+            if (!rejects) {
+                throw StoreError("cannot write the rejects file " + rejectsPath);
+            }
+        }
+        const nlohmann::json entry = {{"file", options.file},
+                                      {"line", problem.line},
+                                      {"reason", problem.message},
+                                      {"raw", utf8::sanitized(problem.raw)}};
+        rejects << entry.dump() << '\n';
+        ++rejectedCount;
+    };
+
+    std::error_code sizeError;
+    const auto total = std::filesystem::file_size(options.file, sizeError);
+    ProgressBar bar("importing " + importOptions.sourceName, sizeError ? 0 : total);
+    auto reader = io::makeReader(format, input, delimiter);
+    io::Importer importer(*project, importOptions);
+    const io::ImportReport report = importer.run(*reader, [&](std::uint64_t done) { bar.update(done); }, onReject);
+    bar.finish();
+
+    for (const auto& problem : report.problems) {
+        std::cerr << options.file << ':' << problem.line << ": " << problem.message << '\n';
+    }
+    if (report.problemCount > report.problems.size()) {
+        std::cerr << "... and " << withThousands(report.problemCount - report.problems.size())
+                  << " more problems\n";
+    }
+    if (!report.committed) {
+        throw InputError("nothing was imported: " + withThousands(report.problemCount) + " of " +
+                         withThousands(report.records) + " records in " + options.file +
+                         " have problems (listed above). Fix them, or run again with --skip-invalid to import the "
+                         "good records and write the rejected ones to a file.");
+    }
+    rejects.close();
+    std::cout << "Imported " << withThousands(report.imported) << " samples";
+    if (report.labeled > 0) {
+        std::cout << " with " << withThousands(report.labeled) << " labels by " << options.annotator;
+    }
+    std::cout << " from " << options.file << " into " << options.project << ".\n";
+    if (rejectedCount > 0) {
+        std::cout << "Rejected " << withThousands(rejectedCount) << " records; their reasons are in " << rejectsPath
+                  << ".\n";
+    }
+}
+
+} // namespace
+
+void addImportCommand(CLI::App& app)
+{
+    auto options = std::make_shared<ImportCliOptions>();
+    auto* command = app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file");
+    command->add_option("project", options->project, "Project file")->required();
+    command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)")->required();
+    command->add_option("--format", options->format, "Input format (default: from the file name)")
+        ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text"}));
+    command->add_option("--text-field", options->textField, "Field holding the text")->capture_default_str();
+    command->add_option("--id-field", options->idField,
+                        "Field holding the sample id (default: 'id' when present, else FILE-LINE)");
+    auto* label = command->add_option("--label-field", options->labelField,
+                                      "Field holding existing labels, imported as --annotator's annotations");
+    command->add_option("--annotator", options->annotator, "Whose labels --label-field holds")->needs(label);
+    label->needs("--annotator");
+    command->add_flag("--skip-invalid", options->skipInvalid,
+                      "Import the good records and write the rejected ones, with reasons, to a file");
+    command->add_option("--rejects", options->rejectsFile, "Where --skip-invalid writes rejected records "
+                                                          "(default: FILE.rejected.jsonl)");
+    command->callback([options] { run(*options); });
+}
+
+} // namespace concord::cli

@@ -1,0 +1,72 @@
+// Import of samples (and optionally one annotator's existing labels) from a record stream into
+// a project, in one transaction. By default any problem leaves the project untouched; with
+// skipInvalid the good records go in and each rejected one is handed to the caller.
+#pragma once
+
+#include "core/io/RecordReader.hpp"
+#include "core/store/Project.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concord::io {
+
+struct ImportOptions
+{
+    std::string sourceName = "input";     // the file name, used in messages and generated ids
+    std::string textField = "text";
+    std::optional<std::string> idField;   // default: "id" when a record has it, else generated
+    std::optional<std::string> labelField; // a field holding existing labels
+    std::string annotator;                // whose labels those are
+    bool skipInvalid = false;
+    std::size_t maxReported = 100;        // problems kept in the report; the rest are counted
+};
+
+struct ImportProblem
+{
+    std::size_t line = 0;
+    std::string message;
+    std::string raw;
+};
+
+struct ImportReport
+{
+    std::size_t records = 0;   // records read, good or bad
+    std::size_t imported = 0;  // samples stored (0 when rolled back)
+    std::size_t labeled = 0;   // annotations stored
+    std::size_t problemCount = 0;
+    std::vector<ImportProblem> problems; // the first maxReported
+    bool committed = false;
+};
+
+class Importer
+{
+public:
+    Importer(Project& project, ImportOptions options);
+
+    // Reads every record. `progress` receives the bytes consumed now and then; `onReject`
+    // receives each rejected record when skipInvalid is set.
+    ImportReport run(RecordReader& reader, const std::function<void(std::uint64_t)>& progress = {},
+                     const std::function<void(const ImportProblem&)>& onReject = {});
+
+private:
+    struct Prepared
+    {
+        std::string id;
+        std::string text;
+        std::string meta;
+        std::optional<std::string> value;
+    };
+    // Turns a record into what is stored, or throws InputError naming the problem.
+    Prepared prepare(const SourceRecord& record) const;
+    std::string generatedId(std::size_t line) const;
+
+    Project& m_project;
+    ImportOptions m_options;
+    std::string m_idStem;
+};
+
+} // namespace concord::io

@@ -1,0 +1,87 @@
+#include "core/store/Project.hpp"
+
+#include "core/store/Migrations.hpp"
+#include "core/util/Error.hpp"
+
+#include <filesystem>
+
+namespace concord {
+
+Project::Project(const std::string& path, sqlite::Database::Mode mode, Clock clock)
+    : m_db(path, mode), m_clock(std::move(clock))
+{
+    // WAL lets the GUI read while a sync or import writes; NORMAL synchronous is durable
+    // against application crashes, which is what a desktop replica needs.
+    m_db.exec("PRAGMA journal_mode = WAL");
+    m_db.exec("PRAGMA synchronous = NORMAL");
+    m_db.exec("PRAGMA foreign_keys = ON");
+    store::migrate(m_db);
+}
+
+std::unique_ptr<Project> Project::create(const std::string& path, const ProjectSettings& settings,
+                                         const LabelSchema& schema, Clock clock)
+{
+    if (std::filesystem::exists(path)) {
+        throw InputError(path + " already exists; choose another file name or open it instead");
+    }
+    std::unique_ptr<Project> project(new Project(path, sqlite::Database::Mode::ReadWriteCreate, std::move(clock)));
+    sqlite::Transaction transaction(project->m_db);
+    project->m_settings.saveSettings(settings);
+    project->m_settings.saveSchema(schema);
+    transaction.commit();
+    project->m_schema = schema;
+    return project;
+}
+
+std::unique_ptr<Project> Project::open(const std::string& path, Clock clock)
+{
+    if (!std::filesystem::exists(path)) {
+        throw InputError(path + ": no such project file");
+    }
+    std::unique_ptr<Project> project(new Project(path, sqlite::Database::Mode::ReadWrite, std::move(clock)));
+    project->m_schema = project->m_settings.loadSchema();
+    return project;
+}
+
+Sample Project::requireSample(const std::string& sampleId)
+{
+    auto sample = m_samples.findById(sampleId);
+    if (!sample) {
+        throw InputError("no sample with id '" + sampleId + "' in " + path());
+    }
+    return *sample;
+}
+
+void Project::annotate(const std::string& sampleId, const std::string& annotator, const nlohmann::json& value)
+{
+    annotate(requireSample(sampleId).key, annotator, value);
+}
+
+std::string Project::annotate(std::int64_t sampleKey, const std::string& annotator, const nlohmann::json& value)
+{
+    if (annotator.empty()) {
+        throw InputError("the annotator's name is empty");
+    }
+    auto sample = m_samples.findByKey(sampleKey);
+    if (!sample) {
+        throw InputError("no sample with key " + std::to_string(sampleKey) + " in " + path());
+    }
+    m_schema.validate(value, sample->text);
+    const std::string text = value.dump();
+    sqlite::Transaction transaction(m_db);
+    m_annotations.put(sampleKey, annotator, text, now());
+    transaction.commit();
+    return text;
+}
+
+void Project::resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
+                      const std::string& note)
+{
+    const Sample sample = requireSample(sampleId);
+    m_schema.validate(value, sample.text);
+    sqlite::Transaction transaction(m_db);
+    m_resolutions.set(sample.key, value.dump(), note, author, now());
+    transaction.commit();
+}
+
+} // namespace concord

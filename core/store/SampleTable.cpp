@@ -1,0 +1,83 @@
+#include "core/store/SampleTable.hpp"
+
+namespace concord::store {
+
+namespace {
+
+constexpr const char* kColumns = "SELECT pk, id, text, meta FROM samples ";
+
+Sample readSample(const sqlite::Statement& row)
+{
+    return Sample{row.columnInt(0), row.columnText(1), row.columnText(2), row.columnText(3)};
+}
+
+} // namespace
+
+std::optional<std::int64_t> SampleTable::insert(std::string_view id, std::string_view text, std::string_view meta)
+{
+    auto& statement = m_db.cached("INSERT OR IGNORE INTO samples(id, text, meta) VALUES (?, ?, ?)");
+    statement.bind(1, id).bind(2, text).bind(3, meta).run();
+    if (m_db.changes() == 0) {
+        return std::nullopt;
+    }
+    return m_db.lastInsertRowid();
+}
+
+std::int64_t SampleTable::count()
+{
+    // max(pk) would be cheaper but wrong after deletions; count(*) on the pk b-tree is fast.
+    auto& statement = m_db.cached("SELECT count(*) FROM samples");
+    statement.step();
+    return statement.columnInt(0);
+}
+
+std::optional<Sample> SampleTable::findById(std::string_view id)
+{
+    auto& statement = m_db.cached(std::string(kColumns) + "WHERE id = ?");
+    statement.bind(1, id);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    return readSample(statement);
+}
+
+std::optional<Sample> SampleTable::findByKey(std::int64_t key)
+{
+    auto& statement = m_db.cached(std::string(kColumns) + "WHERE pk = ?");
+    statement.bind(1, key);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    return readSample(statement);
+}
+
+std::optional<std::int64_t> SampleTable::keyOf(std::string_view id)
+{
+    auto& statement = m_db.cached("SELECT pk FROM samples WHERE id = ?");
+    statement.bind(1, id);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    return statement.columnInt(0);
+}
+
+std::vector<Sample> SampleTable::pageAfter(std::int64_t afterKey, int limit)
+{
+    auto& statement = m_db.cached(std::string(kColumns) + "WHERE pk > ? ORDER BY pk LIMIT ?");
+    statement.bind(1, afterKey).bind(2, limit);
+    std::vector<Sample> page;
+    while (statement.step()) {
+        page.push_back(readSample(statement));
+    }
+    return page;
+}
+
+void SampleTable::forEach(const std::function<void(const Sample&)>& visit)
+{
+    auto statement = m_db.prepare(std::string(kColumns) + "ORDER BY pk");
+    while (statement.step()) {
+        visit(readSample(statement));
+    }
+}
+
+} // namespace concord::store

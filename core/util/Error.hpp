@@ -1,0 +1,25 @@
+// Error types shared by every layer. Each carries a message a user can act on;
+// the CLI and the GUI catch them at the edge and map the kind to an exit code or dialog.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace concord {
+
+// Input that the user or a file supplied was wrong: a bad annotation value, a malformed
+// schema, a row that cannot be imported. Nothing was changed when it is thrown.
+class InputError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The environment failed: a database that cannot be opened or written, a full disk.
+class StoreError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace concord
