@@ -11,8 +11,7 @@ namespace concord::io {
 
 LineSource::LineSource(std::istream& input, std::size_t chunkSize)
     : m_input(input), m_buffer(std::max<std::size_t>(chunkSize, 1))
-{
-}
+{}
 
 void LineSource::refill()
 {
