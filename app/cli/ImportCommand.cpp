@@ -5,6 +5,7 @@
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,7 +30,10 @@ struct ImportCliOptions
 io::Format chooseFormat(const ImportCliOptions& options, char& delimiter)
 {
     delimiter = ',';
-    if (options.format == "tsv" || (options.format.empty() && options.file.ends_with(".tsv"))) {
+    std::string extension = std::filesystem::path(options.file).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (options.format == "tsv" || (options.format.empty() && extension == ".tsv")) {
         delimiter = '\t';
     }
     if (options.format.empty()) {

@@ -35,9 +35,9 @@ std::string Importer::generatedId(std::size_t line) const
     return m_idStem + "-" + std::to_string(line);
 }
 
-Importer::Prepared Importer::prepare(const SourceRecord& record) const
+Importer::Prepared Importer::prepare(SourceRecord& record) const
 {
-    const auto& fields = record.fields;
+    auto& fields = record.fields;
     Prepared prepared;
 
     const auto text = fields.find(m_options.textField);
@@ -52,7 +52,8 @@ Importer::Prepared Importer::prepare(const SourceRecord& record) const
     if (!text->is_string()) {
         throw InputError("field '" + m_options.textField + "' is " + describeType(*text) + ", expected a string");
     }
-    prepared.text = text->get<std::string>();
+    prepared.text = std::move(text->get_ref<std::string&>());
+    fields.erase(text);
     if (isBlank(prepared.text)) {
         throw InputError("field '" + m_options.textField + "' is empty");
     }
@@ -76,13 +77,9 @@ Importer::Prepared Importer::prepare(const SourceRecord& record) const
                          ", expected a string or an integer");
     }
 
-    nlohmann::json meta = nlohmann::json::object();
-    for (const auto& [name, value] : fields.items()) {
-        if (name != m_options.textField && name != idField && (!m_options.labelField || name != *m_options.labelField)) {
-            meta[name] = value;
-        }
+    if (id != fields.end()) {
+        fields.erase(id);
     }
-    prepared.meta = meta.dump();
 
     if (m_options.labelField) {
         const auto label = fields.find(*m_options.labelField);
@@ -96,7 +93,12 @@ Importer::Prepared Importer::prepare(const SourceRecord& record) const
                 throw InputError("field '" + *m_options.labelField + "': " + error.what());
             }
         }
+        if (label != fields.end()) {
+            fields.erase(label);
+        }
     }
+    // What remains of the record is its metadata.
+    prepared.meta = fields.dump();
     return prepared;
 }
 

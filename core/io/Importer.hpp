@@ -60,8 +60,9 @@ private:
         std::string meta;
         std::optional<std::string> value;
     };
-    // Turns a record into what is stored, or throws InputError naming the problem.
-    Prepared prepare(const SourceRecord& record) const;
+    // Turns a record into what is stored (taking its fields apart), or throws InputError
+    // naming the problem.
+    Prepared prepare(SourceRecord& record) const;
     std::string generatedId(std::size_t line) const;
 
     Project& m_project;

@@ -36,9 +36,9 @@ TEST_CASE("Text lines become records with a text field", "[io][text]")
     CHECK(asRecord(results[0]).fields == nlohmann::json{{"text", "first line"}});
     CHECK(asRecord(results[0]).raw == "first line");
     // Leading spaces and quotes are part of the text.
-    CHECK(asRecord(results[1]).line == 5);
+    CHECK(asRecord(results[1]).line == 4);
     CHECK(asRecord(results[1]).fields["text"] == "  indented, \"quoted\" {json}");
-    CHECK(asRecord(results[2]).line == 6);
+    CHECK(asRecord(results[2]).line == 5);
     CHECK(asRecord(results[2]).fields["text"] == "שלום");
 }
 
