@@ -39,11 +39,12 @@ QString makeProject(const QTemporaryDir& dir, const char* schemaJson, int count,
     const QString path = dir.filePath(QStringLiteral("test.concord"));
     concord::ProjectSettings settings;
     settings.name = "Test project";
-    auto project = Project::create(path.toStdString(), settings, LabelSchema::fromJson(nlohmann::json::parse(schemaJson)));
+    auto project =
+        Project::create(path.toStdString(), settings, LabelSchema::fromJson(nlohmann::json::parse(schemaJson)));
     std::ostringstream jsonl;
     for (int i = 1; i <= count; ++i) {
-        const std::string text = i <= static_cast<int>(texts.size()) ? texts[static_cast<std::size_t>(i - 1)]
-                                                                      : "text " + std::to_string(i);
+        const std::string text =
+            i <= static_cast<int>(texts.size()) ? texts[static_cast<std::size_t>(i - 1)] : "text " + std::to_string(i);
         jsonl << nlohmann::json{{"id", "s" + std::to_string(i)}, {"text", text}}.dump() << '\n';
     }
     std::istringstream input(jsonl.str());
@@ -207,10 +208,10 @@ private Q_SLOTS:
     void multiLabelKeysToggleAndEnterRecords()
     {
         QTemporaryDir dir;
-        const QString path = makeProject(
-            dir, R"({"kind":"multi","labels":[{"name":"sports","key":"s"},{"name":"politics","key":"o"},
+        const QString path =
+            makeProject(dir, R"({"kind":"multi","labels":[{"name":"sports","key":"s"},{"name":"politics","key":"o"},
                                                {"name":"science","key":"c"}]})",
-            2);
+                        2);
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
         showAndActivate(window);
@@ -242,7 +243,8 @@ private Q_SLOTS:
     void rightToLeftTextKeepsItsDirection()
     {
         QTemporaryDir dir;
-        const QString path = makeProject(dir, singleSchema, 1, {"\u05d4\u05e1\u05e8\u05d8 \u05d4\u05d9\u05d4 \u05de\u05e2\u05d5\u05dc\u05d4!"});
+        const QString path = makeProject(
+            dir, singleSchema, 1, {"\u05d4\u05e1\u05e8\u05d8 \u05d4\u05d9\u05d4 \u05de\u05e2\u05d5\u05dc\u05d4!"});
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
         showAndActivate(window);

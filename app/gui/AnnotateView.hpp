@@ -1,0 +1,54 @@
+// The centre of the window: the current sample's text in a card, its id and metadata above
+// it, the label buttons below. It shows what it is given and emits the value the annotator
+// chose; recording is the session's job.
+#pragma once
+
+#include "core/model/LabelSchema.hpp"
+#include "core/model/Records.hpp"
+
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace concord::gui {
+
+class LabelBar;
+class SampleTextView;
+
+class AnnotateView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AnnotateView(QWidget* parent = nullptr);
+
+    // Builds the label buttons for this schema (replacing any earlier ones).
+    void setSchema(const LabelSchema& schema);
+    // Shows a sample and the annotator's stored value for it, if any.
+    void showSample(const Sample& sample, const std::optional<nlohmann::json>& value);
+    // Shows a message instead of a sample (no project, no samples) and disables the labels.
+    void showPlaceholder(const QString& message);
+
+    QString displayedText() const;
+    QString displayedId() const { return m_displayedId; }
+
+Q_SIGNALS:
+    void valueChosen(const nlohmann::json& value);
+    void notice(const QString& message);
+
+private:
+    QLabel* m_idLabel = nullptr;
+    QLabel* m_metaLabel = nullptr;
+    SampleTextView* m_text = nullptr;
+    QLabel* m_hint = nullptr;
+    QVBoxLayout* m_barHolder = nullptr;
+    LabelBar* m_bar = nullptr;
+    QString m_displayedId;
+};
+
+} // namespace concord::gui

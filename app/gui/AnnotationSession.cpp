@@ -1,0 +1,133 @@
+// The annotator's walk through a project, on top of Project, SampleTable and AnnotationTable.
+#include "app/gui/AnnotationSession.hpp"
+
+#include "core/util/Error.hpp"
+
+namespace concord::gui {
+
+AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::string annotator, QObject* parent)
+    : QObject(parent), m_project(std::move(project)), m_annotator(std::move(annotator))
+{
+    m_projectName = QString::fromStdString(m_project->settings().name);
+    m_total = m_project->samples().count();
+    // Counted once here, then kept up to date as this session labels: a GROUP BY over a
+    // million annotations after every key press would not fit the 16 ms budget.
+    for (const auto& [name, count] : m_project->annotations().countsByAnnotator()) {
+        if (name == m_annotator) {
+            m_labeled = count;
+        }
+    }
+}
+
+AnnotationSession::~AnnotationSession() = default;
+
+template <typename Work> bool AnnotationSession::guarded(const char* what, Work&& work)
+{
+    try {
+        work();
+        return true;
+    } catch (const InputError& error) {
+        Q_EMIT failed(QStringLiteral("%1: %2").arg(QString::fromUtf8(what), QString::fromUtf8(error.what())));
+    } catch (const StoreError& error) {
+        Q_EMIT failed(QStringLiteral("%1: the project file failed: %2")
+                          .arg(QString::fromUtf8(what), QString::fromUtf8(error.what())));
+    }
+    return false;
+}
+
+std::optional<nlohmann::json> AnnotationSession::currentValue()
+{
+    std::optional<nlohmann::json> value;
+    if (!m_current) {
+        return value;
+    }
+    guarded("Reading the sample's label", [&] {
+        if (auto annotation = m_project->annotations().get(m_current->key, m_annotator)) {
+            value = nlohmann::json::parse(annotation->value, nullptr, false);
+            if (value->is_discarded()) {
+                throw StoreError("the stored value of sample '" + m_current->id + "' is not valid JSON");
+            }
+        }
+    });
+    return value;
+}
+
+void AnnotationSession::start()
+{
+    guarded("Opening the first sample", [&] {
+        auto key = m_project->annotations().nextUnlabeled(m_annotator, 0);
+        if (!key) {
+            const auto first = m_project->samples().pageAfter(0, 1);
+            if (!first.empty()) {
+                key = first.front().key;
+            }
+        }
+        if (key) {
+            goTo(*key);
+        } else {
+            m_current.reset();
+            Q_EMIT currentChanged();
+        }
+    });
+}
+
+void AnnotationSession::goTo(std::int64_t key)
+{
+    if (m_current && m_current->key == key) {
+        return;
+    }
+    guarded("Opening the sample", [&] {
+        auto sample = m_project->samples().findByKey(key);
+        if (!sample) {
+            throw InputError("no sample with key " + std::to_string(key));
+        }
+        m_current = std::move(sample);
+        Q_EMIT currentChanged();
+    });
+}
+
+bool AnnotationSession::record(const nlohmann::json& value)
+{
+    if (!m_current) {
+        return false;
+    }
+    const Sample sample = *m_current;
+    const bool stored = guarded(("Sample '" + sample.id + "' was not labeled").c_str(), [&] {
+        const bool wasLabeled = m_project->annotations().get(sample.key, m_annotator).has_value();
+        m_project->annotate(sample.key, m_annotator, value);
+        if (!wasLabeled) {
+            ++m_labeled;
+        }
+    });
+    if (!stored) {
+        return false;
+    }
+    Q_EMIT sampleLabeled(sample.key);
+    Q_EMIT progressChanged();
+    advanceFrom(sample.key);
+    return true;
+}
+
+void AnnotationSession::advanceFrom(std::int64_t key)
+{
+    guarded("Moving to the next sample", [&] {
+        auto next = m_project->annotations().nextUnlabeled(m_annotator, key);
+        if (!next) {
+            const auto after = m_project->samples().pageAfter(key, 1);
+            if (!after.empty()) {
+                next = after.front().key;
+            }
+        }
+        if (next) {
+            goTo(*next);
+            return;
+        }
+        // The last sample: stay, but let the view show the value just stored.
+        Q_EMIT currentChanged();
+        Q_EMIT notice(m_labeled >= m_total ? QStringLiteral("All samples are labeled. Well done!")
+                                           : QStringLiteral("That was the last sample; unlabeled ones remain "
+                                                            "earlier in the list."));
+    });
+}
+
+} // namespace concord::gui

@@ -1,0 +1,166 @@
+// Keyset paging over SampleTable::pageAfter; marks from AnnotationTable::get, read per page.
+#include "app/gui/SampleListModel.hpp"
+
+#include "app/gui/ValueSummary.hpp"
+#include "core/util/Error.hpp"
+
+#include <algorithm>
+
+namespace concord::gui {
+
+namespace {
+
+QString previewOf(const std::string& text)
+{
+    // Only the start of the text is needed; never convert a whole long document.
+    QString preview = QString::fromUtf8(text.data(), static_cast<qsizetype>(std::min<std::size_t>(text.size(), 1024)));
+    preview = preview.simplified();
+    if (preview.size() > SampleListModel::previewLength) {
+        preview.truncate(SampleListModel::previewLength);
+        preview += QChar(0x2026);
+    }
+    return preview;
+}
+
+} // namespace
+
+SampleListModel::SampleListModel(Project& project, std::string annotator, QObject* parent)
+    : QAbstractListModel(parent), m_project(project), m_annotator(std::move(annotator))
+{
+    auto first = m_project.samples().pageAfter(0, pageSize);
+    m_exhausted = first.size() < static_cast<std::size_t>(pageSize);
+    m_rows.reserve(first.size());
+    for (const auto& sample : first) {
+        m_rows.push_back(makeRow(sample));
+    }
+}
+
+SampleListModel::Row SampleListModel::makeRow(const Sample& sample)
+{
+    Row row;
+    row.key = sample.key;
+    row.id = QString::fromStdString(sample.id);
+    row.preview = previewOf(sample.text);
+    readMark(row);
+    return row;
+}
+
+void SampleListModel::readMark(Row& row)
+{
+    if (auto annotation = m_project.annotations().get(row.key, m_annotator)) {
+        const ValueSummary summary = summarize(m_project.schema(), annotation->value);
+        row.mark = summary.text;
+        row.markColor = summary.color;
+    } else {
+        row.mark.clear();
+        row.markColor = QColor();
+    }
+}
+
+int SampleListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant SampleListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() < 0 || index.row() >= rowCount()) {
+        return {};
+    }
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.mark.isEmpty() ? row.id : QStringLiteral("%1 (%2)").arg(row.id, row.mark);
+    case Qt::ToolTipRole:
+        return row.preview;
+    case KeyRole:
+        return QVariant::fromValue<qint64>(row.key);
+    case IdRole:
+        return row.id;
+    case PreviewRole:
+        return row.preview;
+    case MarkRole:
+        return row.mark;
+    case MarkColorRole:
+        return row.markColor;
+    default:
+        return {};
+    }
+}
+
+bool SampleListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void SampleListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid()) {
+        fetchPage();
+    }
+}
+
+bool SampleListModel::fetchPage()
+{
+    if (m_exhausted) {
+        return false;
+    }
+    std::vector<Row> rows;
+    try {
+        const auto page = m_project.samples().pageAfter(m_rows.empty() ? 0 : m_rows.back().key, pageSize);
+        m_exhausted = page.size() < static_cast<std::size_t>(pageSize);
+        rows.reserve(page.size());
+        for (const auto& sample : page) {
+            rows.push_back(makeRow(sample));
+        }
+    } catch (const StoreError& error) {
+        // Called from the view's event handling, where an exception must not escape.
+        m_exhausted = true;
+        Q_EMIT failed(QStringLiteral("Reading more samples failed: %1").arg(QString::fromUtf8(error.what())));
+        return false;
+    }
+    if (rows.empty()) {
+        return false;
+    }
+    const int first = rowCount();
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(rows.size()) - 1);
+    std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
+    endInsertRows();
+    return true;
+}
+
+std::int64_t SampleListModel::keyAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows[static_cast<std::size_t>(row)].key : 0;
+}
+
+int SampleListModel::rowOfKey(std::int64_t key)
+{
+    while (m_rows.empty() || m_rows.back().key < key) {
+        if (!fetchPage()) {
+            return -1;
+        }
+    }
+    // Rows are in key order, as the pages come.
+    const auto found =
+        std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Row& row, std::int64_t k) { return row.key < k; });
+    return found != m_rows.end() && found->key == key ? static_cast<int>(found - m_rows.begin()) : -1;
+}
+
+void SampleListModel::refreshMark(std::int64_t key)
+{
+    const int row = rowOfKey(key);
+    if (row < 0) {
+        return;
+    }
+    try {
+        readMark(m_rows[static_cast<std::size_t>(row)]);
+    } catch (const StoreError& error) {
+        Q_EMIT failed(QStringLiteral("Reading a sample's label failed: %1").arg(QString::fromUtf8(error.what())));
+        return;
+    }
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole, MarkRole, MarkColorRole});
+}
+
+} // namespace concord::gui

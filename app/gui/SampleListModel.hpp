@@ -1,0 +1,70 @@
+// The project's samples as a Qt list model, fetched lazily in pages by key (never all rows at
+// once), each row with its id, a one-line preview and the current annotator's mark.
+#pragma once
+
+#include "core/store/Project.hpp"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace concord::gui {
+
+class SampleListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        KeyRole = Qt::UserRole + 1, // qint64: the sample's store key
+        IdRole,                     // QString: the user's sample id
+        PreviewRole,                // QString: the text on one line, cut short
+        MarkRole,                   // QString: the annotator's value in words; empty when unlabeled
+        MarkColorRole               // QColor: the colour of that value's (first) label
+    };
+    static constexpr int pageSize = 500;
+    static constexpr int previewLength = 160;
+
+    // Loads the first page (may throw StoreError). `project` must outlive the model.
+    SampleListModel(Project& project, std::string annotator, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    std::int64_t keyAt(int row) const;
+    // The row of the sample with `key`, fetching pages until it is loaded; -1 if there is none.
+    int rowOfKey(std::int64_t key);
+    // Re-reads the annotator's mark for the sample, e.g. after it was labeled.
+    void refreshMark(std::int64_t key);
+
+Q_SIGNALS:
+    // A page could not be read; the list stops growing.
+    void failed(const QString& message);
+
+private:
+    struct Row
+    {
+        std::int64_t key = 0;
+        QString id;
+        QString preview;
+        QString mark;
+        QColor markColor;
+    };
+    Row makeRow(const Sample& sample);
+    void readMark(Row& row);
+    bool fetchPage();
+
+    Project& m_project;
+    std::string m_annotator;
+    std::vector<Row> m_rows;
+    bool m_exhausted = false;
+};
+
+} // namespace concord::gui
