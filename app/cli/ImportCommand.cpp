@@ -54,11 +54,16 @@ io::Format chooseFormat(const ImportCliOptions& options, char& delimiter)
 
 std::string withThousands(std::size_t value)
 {
-    std::string digits = std::to_string(value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
+    // Built by appending: GCC 12 mis-warns (-Wrestrict) about std::string::insert at -O3.
+    const std::string digits = std::to_string(value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
     }
-    return digits;
+    return out;
 }
 
 void run(const ImportCliOptions& options)
