@@ -11,6 +11,17 @@ void addImportCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addLabelCommand(CLI::App& app);
 void addExportCommand(CLI::App& app);
+void addSignalCommand(CLI::App& app);
+void addAgreementCommand(CLI::App& app);
+void addAggregateCommand(CLI::App& app);
+void addCheckCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addPredictCommand(CLI::App& app);
+void addRankCommand(CLI::App& app);
+void addPredictionsCommand(CLI::App& app);
+void addEvaluateCommand(CLI::App& app);
+void addErrorsCommand(CLI::App& app);
+void addSimulateCommand(CLI::App& app);
 
 // The default annotator name: $CONCORD_USER, else $USER, else "annotator".
 std::string defaultUserName();

@@ -6,10 +6,11 @@ namespace concord::cli {
 enum ExitCode : int
 {
     kSuccess = 0,
-    kInternalError = 1, // a bug: an unexpected exception
-    kUsageError = 2,    // unknown command or option, missing or malformed argument
-    kBadInput = 3,      // a file or value was rejected; nothing was changed
-    kFailure = 4,       // a file could not be read or written (the project, an input, an output)
+    kInternalError = 1,    // a bug: an unexpected exception
+    kUsageError = 2,       // unknown command or option, missing or malformed argument
+    kBadInput = 3,         // a file or value was rejected; nothing was changed
+    kFailure = 4,          // a file could not be read or written (the project, an input, an output)
+    kCheckFoundErrors = 5, // check --strict found error-severity findings
 };
 
 } // namespace concord::cli

@@ -26,13 +26,25 @@ int main(int argc, char** argv)
     CLI::App app{"concord-cli: manage Concord labeling projects from the command line"};
     app.set_version_flag("--version", std::string(CONCORD_VERSION));
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 2 usage error, 3 bad input (nothing changed), 4 file or database failure.\n"
+    app.footer("Exit codes: 0 success, 2 usage error, 3 bad input (nothing changed), 4 file or database failure,\n"
+               "5 check --strict found errors.\n"
                "Run 'concord-cli COMMAND --help' for a command's options.");
     addInitCommand(app);
     addImportCommand(app);
     addInfoCommand(app);
     addLabelCommand(app);
     addExportCommand(app);
+    addSignalCommand(app);
+    addAgreementCommand(app);
+    addAggregateCommand(app);
+    addCheckCommand(app);
+    addTrainCommand(app);
+    addPredictCommand(app);
+    addRankCommand(app);
+    addPredictionsCommand(app);
+    addEvaluateCommand(app);
+    addErrorsCommand(app);
+    addSimulateCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -43,6 +55,8 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion&) {
         std::cout << "concord-cli " << CONCORD_VERSION << '\n';
         return kSuccess;
+    } catch (const CLI::RuntimeError& e) {
+        return e.get_exit_code(); // a command's own exit code, its message already printed
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return kUsageError;

@@ -4,7 +4,7 @@
 
 namespace concord::io {
 
-std::size_t exportPlainJsonl(Project& project, std::ostream& output)
+std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only)
 {
     // Annotations come in sample order from one scan, merged with the samples' scan, so the
     // export costs two sequential reads rather than a query per sample.
@@ -15,7 +15,16 @@ std::size_t exportPlainJsonl(Project& project, std::ostream& output)
     bool moreGold = gold.step();
 
     std::size_t count = 0;
+    std::size_t nextWanted = 0;
     project.samples().forEach([&](const Sample& sample) {
+        if (only != nullptr) {
+            while (nextWanted < only->size() && (*only)[nextWanted] < sample.key) {
+                ++nextWanted;
+            }
+            if (nextWanted == only->size() || (*only)[nextWanted] != sample.key) {
+                return;
+            }
+        }
         nlohmann::ordered_json line;
         line["id"] = sample.id;
         line["text"] = sample.text;
@@ -45,10 +54,10 @@ std::size_t exportPlainJsonl(Project& project, std::ostream& output)
     return count;
 }
 
-std::size_t exportPlainJsonlFile(Project& project, const std::string& path)
+std::size_t exportPlainJsonlFile(Project& project, const std::string& path, const std::vector<std::int64_t>* only)
 {
     AtomicFile file(path);
-    const std::size_t count = exportPlainJsonl(project, file.stream());
+    const std::size_t count = exportPlainJsonl(project, file.stream(), only);
     file.commit();
     return count;
 }

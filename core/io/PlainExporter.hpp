@@ -6,12 +6,16 @@
 #include "core/store/Project.hpp"
 
 #include <ostream>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace concord::io {
 
-// Returns the number of samples written.
-std::size_t exportPlainJsonl(Project& project, std::ostream& output);
-std::size_t exportPlainJsonlFile(Project& project, const std::string& path);
+// Returns the number of samples written. With `only` (sample keys in ascending order, as a
+// signal selects them), just those samples are written.
+std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only = nullptr);
+std::size_t exportPlainJsonlFile(Project& project, const std::string& path,
+                                 const std::vector<std::int64_t>* only = nullptr);
 
 } // namespace concord::io

@@ -1,5 +1,7 @@
 #include "core/store/AnnotationTable.hpp"
 
+#include "core/util/HybridClock.hpp"
+
 namespace concord::store {
 
 namespace {
@@ -12,15 +14,42 @@ Annotation readAnnotation(const sqlite::Statement& row)
                       row.columnInt(3), row.columnInt(4),  row.columnInt(5)};
 }
 
+constexpr const char* kChangeColumns =
+    "SELECT a.sample, s.id, a.annotator, a.value, a.created_at, a.updated_at, a.hlc, a.client, a.seq "
+    "FROM annotations a JOIN samples s ON s.pk = a.sample ";
+
+AnnotationChange readChange(const sqlite::Statement& row)
+{
+    AnnotationChange change;
+    change.sampleKey = row.columnInt(0);
+    change.sampleId = row.columnText(1);
+    change.annotator = row.columnText(2);
+    change.value = row.columnText(3);
+    change.createdAt = row.columnInt(4);
+    change.updatedAt = row.columnInt(5);
+    change.stamp = Stamp{row.columnInt(6), row.columnText(7)};
+    change.seq = row.columnInt(8);
+    return change;
+}
+
 } // namespace
 
 void AnnotationTable::put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now)
 {
-    auto& statement = m_db.cached("INSERT INTO annotations(sample, annotator, value, created_at, updated_at) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?4) "
+    put(sample, annotator, value, now, Stamp{hlc::fromMs(now), ""});
+}
+
+void AnnotationTable::put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now,
+                          const Stamp& stamp)
+{
+    // seq goes back to 0: the new value is not on the server yet.
+    auto& statement = m_db.cached("INSERT INTO annotations(sample, annotator, value, created_at, updated_at, hlc, "
+                                  "client) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6) "
                                   "ON CONFLICT(sample, annotator) DO UPDATE SET value = excluded.value, "
-                                  "updated_at = excluded.updated_at");
-    statement.bind(1, sample).bind(2, annotator).bind(3, value).bind(4, now).run();
+                                  "updated_at = excluded.updated_at, hlc = excluded.hlc, client = excluded.client, "
+                                  "seq = 0");
+    statement.bind(1, sample).bind(2, annotator).bind(3, value).bind(4, now).bind(5, stamp.hlc).bind(6, stamp.client);
+    statement.run();
     appendHistory(sample, annotator, std::string(value), now);
 }
 
@@ -119,6 +148,63 @@ void AnnotationTable::forEach(const std::function<void(const Annotation&)>& visi
     while (statement.step()) {
         visit(readAnnotation(statement));
     }
+}
+
+std::optional<AnnotationChange> AnnotationTable::find(std::int64_t sample, std::string_view annotator)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE a.sample = ? AND a.annotator = ?");
+    statement.bind(1, sample).bind(2, annotator);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    auto change = readChange(statement);
+    statement.reset();
+    return change;
+}
+
+void AnnotationTable::store(const AnnotationChange& row)
+{
+    const auto current = find(row.sampleKey, row.annotator);
+    auto& statement = m_db.cached("INSERT INTO annotations(sample, annotator, value, created_at, updated_at, hlc, "
+                                  "client, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                  "ON CONFLICT(sample, annotator) DO UPDATE SET value = excluded.value, "
+                                  "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                                  "hlc = excluded.hlc, client = excluded.client, seq = excluded.seq");
+    statement.bind(1, row.sampleKey).bind(2, row.annotator).bind(3, row.value).bind(4, row.createdAt);
+    statement.bind(5, row.updatedAt).bind(6, row.stamp.hlc).bind(7, row.stamp.client).bind(8, row.seq).run();
+    if (!current || current->value != row.value) {
+        appendHistory(row.sampleKey, row.annotator, row.value, row.updatedAt);
+    }
+}
+
+void AnnotationTable::setSeq(std::int64_t sample, std::string_view annotator, std::int64_t seq)
+{
+    auto& statement = m_db.cached("UPDATE annotations SET seq = ? WHERE sample = ? AND annotator = ?");
+    statement.bind(1, seq).bind(2, sample).bind(3, annotator).run();
+}
+
+std::vector<AnnotationChange> AnnotationTable::changesAfter(std::int64_t seq, int limit,
+                                                            const std::optional<std::string>& annotator)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) +
+                                  "WHERE a.seq > ?1 AND (?2 IS NULL OR a.annotator = ?2) ORDER BY a.seq LIMIT ?3");
+    statement.bind(1, seq).bind(2, annotator).bind(3, limit);
+    std::vector<AnnotationChange> rows;
+    while (statement.step()) {
+        rows.push_back(readChange(statement));
+    }
+    return rows;
+}
+
+std::vector<AnnotationChange> AnnotationTable::unsequenced(int limit)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE a.seq = 0 LIMIT ?");
+    statement.bind(1, limit);
+    std::vector<AnnotationChange> rows;
+    while (statement.step()) {
+        rows.push_back(readChange(statement));
+    }
+    return rows;
 }
 
 } // namespace concord::store

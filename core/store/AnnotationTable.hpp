@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/Records.hpp"
+#include "core/model/SyncRecords.hpp"
 #include "core/store/Sqlite.hpp"
 
 #include <functional>
@@ -20,7 +21,11 @@ public:
     explicit AnnotationTable(sqlite::Database& db) : m_db(db) {}
 
     // Inserts or replaces the annotator's value for the sample and appends it to the history.
+    // A local edit: its clock stamp is `now` (with no device) and it is not yet synced (seq 0).
     void put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now);
+    // The same with an explicit clock stamp, for edits on a replica.
+    void put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now,
+             const Stamp& stamp);
     // Removes it (recorded in the history); returns false when there was nothing to remove.
     bool remove(std::int64_t sample, std::string_view annotator, std::int64_t now);
 
@@ -38,9 +43,22 @@ public:
 
     void forEach(const std::function<void(const Annotation&)>& visit);
 
-private:
+    // Sync: the row with its version and sample id.
+    std::optional<AnnotationChange> find(std::int64_t sample, std::string_view annotator);
+    // Writes the row exactly as given (a version accepted by the server or received from it);
+    // the history gains the value when it differs from the current one.
+    void store(const AnnotationChange& row);
+    void setSeq(std::int64_t sample, std::string_view annotator, std::int64_t seq);
+    // Rows changed after `seq`, in sequence order; only `annotator`'s when given.
+    std::vector<AnnotationChange> changesAfter(std::int64_t seq, int limit,
+                                               const std::optional<std::string>& annotator);
+    // Rows never given a sequence number (edited outside sync), up to `limit`.
+    std::vector<AnnotationChange> unsequenced(int limit);
+    // Records a version that did not become current (it lost to a later one) in the history.
     void appendHistory(std::int64_t sample, std::string_view annotator, const std::optional<std::string>& value,
                        std::int64_t now);
+
+private:
     sqlite::Database& m_db;
 };
 

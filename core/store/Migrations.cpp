@@ -94,7 +94,82 @@ CREATE TABLE signals(
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations = {kVersion1};
+// Version 2: what sync needs. Annotations and resolutions carry the hybrid logical clock and
+// the device of their version (conflicts between two devices of one person are decided by
+// them) and are indexed by `seq`, the server's change feed. A replica holds one `replica` row
+// and its unsent local operations in `outbox`; a server holds the operation log, whose `seq`
+// is the one monotonically increasing sequence number and whose (user, op_id) pairs make
+// pushes idempotent, its users with salted token hashes, and the assignment reservations.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE annotations ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE annotations ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX annotations_by_seq ON annotations(seq);
+
+ALTER TABLE resolutions ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE resolutions ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX resolutions_by_seq ON resolutions(seq);
+
+CREATE TABLE replica(
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    server        TEXT NOT NULL,
+    user          TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('annotator', 'reviewer', 'admin')),
+    token         TEXT NOT NULL,
+    project_id    TEXT NOT NULL,
+    client_id     TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    cursor        INTEGER NOT NULL DEFAULT 0,
+    sample_cursor INTEGER NOT NULL DEFAULT 0,
+    hlc           INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE outbox(
+    id         INTEGER PRIMARY KEY,
+    op_id      TEXT NOT NULL UNIQUE,
+    kind       TEXT NOT NULL CHECK (kind IN ('annotate', 'resolve')),
+    sample_id  TEXT NOT NULL,
+    annotator  TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    hlc        INTEGER NOT NULL,
+    client     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    rejected   TEXT
+);
+CREATE INDEX outbox_by_row ON outbox(kind, sample_id, annotator);
+
+CREATE TABLE oplog(
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    op_id      TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    sample_id  TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    applied_at INTEGER NOT NULL,
+    superseded INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (user, op_id)
+);
+
+CREATE TABLE users(
+    name       TEXT PRIMARY KEY,
+    role       TEXT NOT NULL CHECK (role IN ('annotator', 'reviewer', 'admin')),
+    salt       TEXT NOT NULL,
+    hash       TEXT NOT NULL,
+    iterations INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE reservations(
+    sample     INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
+    annotator  TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (sample, annotator)
+) WITHOUT ROWID;
+CREATE INDEX reservations_by_annotator ON reservations(annotator, expires_at);
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations = {kVersion1, kVersion2};
 
 int pragmaInt(sqlite::Database& db, const char* pragma)
 {

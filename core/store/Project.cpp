@@ -1,7 +1,9 @@
 #include "core/store/Project.hpp"
 
 #include "core/store/Migrations.hpp"
+#include "core/store/SqlFunctions.hpp"
 #include "core/util/Error.hpp"
+#include "core/util/RandomId.hpp"
 
 #include <filesystem>
 
@@ -15,6 +17,7 @@ Project::Project(const std::string& path, sqlite::Database::Mode mode, Clock clo
     m_db.exec("PRAGMA journal_mode = WAL");
     m_db.exec("PRAGMA synchronous = NORMAL");
     m_db.exec("PRAGMA foreign_keys = ON");
+    store::registerSqlFunctions(m_db.handle());
     store::migrate(m_db);
 }
 
@@ -69,7 +72,24 @@ std::string Project::annotate(std::int64_t sampleKey, const std::string& annotat
     m_schema.validate(value, sample->text);
     const std::string text = value.dump();
     sqlite::Transaction transaction(m_db);
-    m_annotations.put(sampleKey, annotator, text, now());
+    if (auto replica = m_replica.load()) {
+        if (!canWriteAnnotation(replica->role, replica->user, annotator)) {
+            throw InputError("this replica belongs to " + replica->user + " (" + std::string(toString(replica->role)) +
+                             "), who may not write " + annotator + "'s annotations");
+        }
+        PendingOperation operation;
+        operation.opId = randomId();
+        operation.kind = OperationKind::Annotate;
+        operation.sampleId = sample->id;
+        operation.annotator = annotator;
+        operation.value = text;
+        operation.stamp = Stamp{m_replica.tick(now()), replica->clientId};
+        operation.createdAt = now();
+        m_annotations.put(sampleKey, annotator, text, operation.createdAt, operation.stamp);
+        m_outbox.add(operation);
+    } else {
+        m_annotations.put(sampleKey, annotator, text, now());
+    }
     transaction.commit();
     return text;
 }
@@ -80,7 +100,28 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
     const Sample sample = requireSample(sampleId);
     m_schema.validate(value, sample.text);
     sqlite::Transaction transaction(m_db);
-    m_resolutions.set(sample.key, value.dump(), note, author, now());
+    if (auto replica = m_replica.load()) {
+        if (!canResolve(replica->role)) {
+            throw InputError("this replica belongs to " + replica->user + ", an " +
+                             std::string(toString(replica->role)) + "; only reviewers and admins resolve samples");
+        }
+        if (author != replica->user) {
+            throw InputError("this replica belongs to " + replica->user + "; it cannot resolve as " + author);
+        }
+        PendingOperation operation;
+        operation.opId = randomId();
+        operation.kind = OperationKind::Resolve;
+        operation.sampleId = sample.id;
+        operation.annotator = author;
+        operation.value = value.dump();
+        operation.note = note;
+        operation.stamp = Stamp{m_replica.tick(now()), replica->clientId};
+        operation.createdAt = now();
+        m_resolutions.set(sample.key, operation.value, note, author, operation.createdAt, operation.stamp);
+        m_outbox.add(operation);
+    } else {
+        m_resolutions.set(sample.key, value.dump(), note, author, now());
+    }
     transaction.commit();
 }
 

@@ -5,7 +5,9 @@
 #include "core/model/LabelSchema.hpp"
 #include "core/model/Records.hpp"
 #include "core/store/AnnotationTable.hpp"
+#include "core/store/OutboxTable.hpp"
 #include "core/store/PredictionTable.hpp"
+#include "core/store/ReplicaTable.hpp"
 #include "core/store/ResolutionTable.hpp"
 #include "core/store/SampleTable.hpp"
 #include "core/store/SettingsTable.hpp"
@@ -40,7 +42,9 @@ public:
 
     // Validates `value` against the schema and the sample's text, then records it as the
     // annotator's value for the sample. Throws InputError naming the problem; nothing is
-    // stored then.
+    // stored then. On a replica (a file made by `concord-cli join`) the edit is stamped with
+    // the replica's clock and queued in the outbox in the same transaction, and an edit the
+    // server would refuse (another annotator's row, a resolution by an annotator) is refused.
     void annotate(const std::string& sampleId, const std::string& annotator, const nlohmann::json& value);
     // Same, by the sample's key; returns the stored (normalised) JSON text.
     std::string annotate(std::int64_t sampleKey, const std::string& annotator, const nlohmann::json& value);
@@ -55,6 +59,8 @@ public:
     store::PredictionTable& predictions() { return m_predictions; }
     store::SignalTable& signals() { return m_signals; }
     store::SettingsTable& settingsTable() { return m_settings; }
+    store::ReplicaTable& replica() { return m_replica; }
+    store::OutboxTable& outbox() { return m_outbox; }
 
 private:
     Project(const std::string& path, sqlite::Database::Mode mode, Clock clock);
@@ -68,6 +74,8 @@ private:
     store::ResolutionTable m_resolutions{m_db};
     store::PredictionTable m_predictions{m_db};
     store::SignalTable m_signals{m_db};
+    store::ReplicaTable m_replica{m_db};
+    store::OutboxTable m_outbox{m_db};
     LabelSchema m_schema;
 };
 

@@ -1,15 +1,54 @@
 #include "core/store/ResolutionTable.hpp"
 
+#include "core/util/HybridClock.hpp"
+
 namespace concord::store {
+
+namespace {
+
+constexpr const char* kChangeColumns =
+    "SELECT r.sample, s.id, r.value, r.note, r.author, r.updated_at, r.hlc, r.client, r.seq "
+    "FROM resolutions r JOIN samples s ON s.pk = r.sample ";
+
+ResolutionChange readChange(const sqlite::Statement& row)
+{
+    ResolutionChange change;
+    change.sampleKey = row.columnInt(0);
+    change.sampleId = row.columnText(1);
+    change.value = row.columnText(2);
+    change.note = row.columnText(3);
+    change.author = row.columnText(4);
+    change.updatedAt = row.columnInt(5);
+    change.stamp = Stamp{row.columnInt(6), row.columnText(7)};
+    change.seq = row.columnInt(8);
+    return change;
+}
+
+} // namespace
 
 void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note,
                           std::string_view author, std::int64_t now)
 {
-    auto& upsert = m_db.cached("INSERT INTO resolutions(sample, value, note, author, updated_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(sample) DO UPDATE SET "
+    set(sample, value, note, author, now, Stamp{hlc::fromMs(now), ""});
+}
+
+void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note,
+                          std::string_view author, std::int64_t now, const Stamp& stamp)
+{
+    // seq goes back to 0: the new value is not on the server yet.
+    auto& upsert = m_db.cached("INSERT INTO resolutions(sample, value, note, author, updated_at, hlc, client) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(sample) DO UPDATE SET "
                                "value = excluded.value, note = excluded.note, author = excluded.author, "
-                               "updated_at = excluded.updated_at");
-    upsert.bind(1, sample).bind(2, value).bind(3, note).bind(4, author).bind(5, now).run();
+                               "updated_at = excluded.updated_at, hlc = excluded.hlc, client = excluded.client, "
+                               "seq = 0");
+    upsert.bind(1, sample).bind(2, value).bind(3, note).bind(4, author).bind(5, now).bind(6, stamp.hlc);
+    upsert.bind(7, stamp.client).run();
+    appendHistory(sample, value, note, author, now);
+}
+
+void ResolutionTable::appendHistory(std::int64_t sample, std::string_view value, std::string_view note,
+                                    std::string_view author, std::int64_t now)
+{
     auto& history = m_db.cached(
         "INSERT INTO resolution_history(sample, value, note, author, changed_at) VALUES (?, ?, ?, ?, ?)");
     history.bind(1, sample).bind(2, value).bind(3, note).bind(4, author).bind(5, now).run();
@@ -44,6 +83,74 @@ std::int64_t ResolutionTable::count()
     auto& statement = m_db.cached("SELECT count(*) FROM resolutions");
     statement.step();
     return statement.columnInt(0);
+}
+
+bool ResolutionTable::remove(std::int64_t sample, std::int64_t now)
+{
+    const auto current = find(sample);
+    if (!current) {
+        return false;
+    }
+    m_db.cached("DELETE FROM resolutions WHERE sample = ?").bind(1, sample).run();
+    auto& history = m_db.cached(
+        "INSERT INTO resolution_history(sample, value, note, author, changed_at) VALUES (?, NULL, '', ?, ?)");
+    history.bind(1, sample).bind(2, current->author).bind(3, now).run();
+    return true;
+}
+
+std::optional<ResolutionChange> ResolutionTable::find(std::int64_t sample)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE r.sample = ?");
+    statement.bind(1, sample);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    auto change = readChange(statement);
+    statement.reset();
+    return change;
+}
+
+void ResolutionTable::store(const ResolutionChange& row)
+{
+    const auto current = find(row.sampleKey);
+    auto& statement = m_db.cached("INSERT INTO resolutions(sample, value, note, author, updated_at, hlc, client, seq) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(sample) DO UPDATE SET "
+                                  "value = excluded.value, note = excluded.note, author = excluded.author, "
+                                  "updated_at = excluded.updated_at, hlc = excluded.hlc, client = excluded.client, "
+                                  "seq = excluded.seq");
+    statement.bind(1, row.sampleKey).bind(2, row.value).bind(3, row.note).bind(4, row.author);
+    statement.bind(5, row.updatedAt).bind(6, row.stamp.hlc).bind(7, row.stamp.client).bind(8, row.seq).run();
+    if (!current || current->value != row.value || current->note != row.note || current->author != row.author) {
+        appendHistory(row.sampleKey, row.value, row.note, row.author, row.updatedAt);
+    }
+}
+
+void ResolutionTable::setSeq(std::int64_t sample, std::int64_t seq)
+{
+    auto& statement = m_db.cached("UPDATE resolutions SET seq = ? WHERE sample = ?");
+    statement.bind(1, seq).bind(2, sample).run();
+}
+
+std::vector<ResolutionChange> ResolutionTable::changesAfter(std::int64_t seq, int limit)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE r.seq > ? ORDER BY r.seq LIMIT ?");
+    statement.bind(1, seq).bind(2, limit);
+    std::vector<ResolutionChange> rows;
+    while (statement.step()) {
+        rows.push_back(readChange(statement));
+    }
+    return rows;
+}
+
+std::vector<ResolutionChange> ResolutionTable::unsequenced(int limit)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE r.seq = 0 LIMIT ?");
+    statement.bind(1, limit);
+    std::vector<ResolutionChange> rows;
+    while (statement.step()) {
+        rows.push_back(readChange(statement));
+    }
+    return rows;
 }
 
 } // namespace concord::store

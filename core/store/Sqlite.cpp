@@ -28,6 +28,14 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
     }
 }
 
+Statement Statement::adopt(sqlite3* db, sqlite3_stmt* statement)
+{
+    Statement adopted;
+    adopted.m_db = db;
+    adopted.m_stmt = statement;
+    return adopted;
+}
+
 Statement::~Statement()
 {
     sqlite3_finalize(m_stmt);

@@ -17,6 +17,8 @@ class Statement
 {
 public:
     Statement(sqlite3* db, std::string_view sql);
+    // Takes ownership of a statement prepared elsewhere (for example under an authorizer).
+    static Statement adopt(sqlite3* db, sqlite3_stmt* statement);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -52,6 +54,7 @@ public:
     sqlite3_stmt* handle() const { return m_stmt; }
 
 private:
+    Statement() = default;
     void check(int rc) const;
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;

@@ -1,0 +1,96 @@
+// Plain rows of the store's sync tables, and the versioned forms of annotations and
+// resolutions that travel between a server and its replicas.
+#pragma once
+
+#include "core/model/Role.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace concord {
+
+// Which version of a row this is: its hybrid logical clock stamp and the device that made it.
+struct Stamp
+{
+    std::int64_t hlc = 0;
+    std::string client;
+};
+
+struct AnnotationChange
+{
+    std::int64_t sampleKey = 0; // local to one file; replicas refer to samples by id
+    std::string sampleId;
+    std::string annotator;
+    std::string value;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    Stamp stamp;
+    std::int64_t seq = 0;
+};
+
+struct ResolutionChange
+{
+    std::int64_t sampleKey = 0;
+    std::string sampleId;
+    std::string value;
+    std::string note;
+    std::string author;
+    std::int64_t updatedAt = 0;
+    Stamp stamp;
+    std::int64_t seq = 0;
+};
+
+// A replica's link to its server; a project file without it is not a replica.
+struct ReplicaInfo
+{
+    std::string server; // HOST:PORT
+    std::string user;
+    Role role = Role::Annotator;
+    std::string token;
+    std::string projectId;
+    std::string clientId;    // this device, the tie-breaker between equal clock stamps
+    std::string fingerprint; // the server certificate's, pinned on first use
+    std::int64_t cursor = 0;       // every visible change up to this sequence number is here
+    std::int64_t sampleCursor = 0; // the server's sample keys up to this one are here
+    std::int64_t hlc = 0;          // the last clock stamp made or seen
+};
+
+enum class OperationKind
+{
+    Annotate,
+    Resolve
+};
+
+std::string_view toString(OperationKind kind);
+// Throws InputError for an unknown kind.
+OperationKind operationKindFromString(std::string_view name);
+
+// A local edit not yet acknowledged by the server (or refused by it: `rejected` says why).
+struct PendingOperation
+{
+    std::int64_t id = 0;
+    std::string opId;
+    OperationKind kind = OperationKind::Annotate;
+    std::string sampleId;
+    std::string annotator; // the annotation's owner, or the resolution's author
+    std::string value;     // JSON text
+    std::string note;      // resolutions only
+    Stamp stamp;
+    std::int64_t createdAt = 0;
+    std::optional<std::string> rejected;
+};
+
+struct UserRecord
+{
+    std::string name;
+    Role role = Role::Annotator;
+    std::string salt; // hex
+    std::string hash; // hex
+    int iterations = 0;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> revokedAt;
+};
+
+} // namespace concord

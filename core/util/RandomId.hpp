@@ -1,0 +1,28 @@
+// Random identifiers for operations and devices: 128 bits from the operating system's random
+// source, as 32 lowercase hex digits. Not for secrets (tokens come from OpenSSL in net/).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace concord {
+
+inline std::string randomId()
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::random_device device;
+    std::string id;
+    id.reserve(32);
+    for (int word = 0; word < 4; ++word) {
+        std::uint32_t bits = device();
+        for (int nibble = 0; nibble < 8; ++nibble) {
+            id += kHex[bits & 0xF];
+            bits >>= 4;
+        }
+    }
+    return id;
+}
+
+} // namespace concord

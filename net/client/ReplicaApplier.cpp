@@ -1,0 +1,210 @@
+#include "net/client/ReplicaApplier.hpp"
+
+#include "core/store/ReadSnapshot.hpp"
+#include "core/util/HybridClock.hpp"
+#include "net/NetError.hpp"
+#include "net/protocol/RowJson.hpp"
+
+namespace concord::net {
+
+namespace {
+
+bool sameVersion(const Stamp& a, const Stamp& b)
+{
+    return a.hlc == b.hlc && a.client == b.client;
+}
+
+} // namespace
+
+Operation toOperation(const PendingOperation& pending)
+{
+    Operation operation;
+    operation.opId = pending.opId;
+    operation.kind = pending.kind;
+    operation.sampleId = pending.sampleId;
+    operation.annotator = pending.annotator;
+    operation.value = nlohmann::json::parse(pending.value);
+    operation.note = pending.note;
+    operation.stamp = pending.stamp;
+    return operation;
+}
+
+void ReplicaApplier::applyWelcome(const Welcome& welcome)
+{
+    const LabelSchema schema = LabelSchema::fromJson(welcome.project.schema);
+    store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
+    sqlite::Transaction transaction(m_replica.database());
+    ProjectSettings settings = m_replica.settings();
+    settings.name = welcome.project.name;
+    settings.overlap = welcome.project.overlap;
+    settings.blind = welcome.project.blind;
+    settings.guidelines = welcome.project.guidelines;
+    m_replica.saveSettings(settings);
+    if (schema.toJson() != m_replica.schema().toJson()) {
+        // Takes effect for this Project object when the file is opened next.
+        m_replica.settingsTable().saveSchema(schema);
+    }
+    m_replica.replica().setRole(welcome.role);
+    transaction.commit();
+}
+
+std::int64_t ReplicaApplier::applySamples(const SamplePage& page)
+{
+    std::int64_t added = 0;
+    store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
+    sqlite::Transaction transaction(m_replica.database());
+    for (const auto& sample : page.samples) {
+        if (m_replica.samples().insert(sample.id, sample.text, sample.meta)) {
+            ++added;
+        }
+    }
+    m_replica.replica().setSampleCursor(page.next);
+    transaction.commit();
+    return added;
+}
+
+AckSummary ReplicaApplier::applyAck(const std::vector<PendingOperation>& sent, const Ack& ack)
+{
+    if (ack.results.size() != sent.size()) {
+        throw NetError("the server acknowledged " + std::to_string(ack.results.size()) + " of " +
+                       std::to_string(sent.size()) + " operations");
+    }
+    AckSummary summary;
+    store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
+    sqlite::Transaction transaction(m_replica.database());
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        const PendingOperation& operation = sent[i];
+        const OpResult& result = ack.results[i];
+        if (result.opId != operation.opId) {
+            throw NetError("the server acknowledged operation " + result.opId + " in place of " + operation.opId);
+        }
+        if (result.status == OpStatus::Rejected) {
+            const std::string reason = std::string(toString(result.code.value_or(ErrorCode::Internal))) + ": " +
+                                       result.reason;
+            m_replica.outbox().reject(operation.opId, reason);
+            summary.rejections.push_back("sample " + operation.sampleId + ": " + reason);
+            if (operation.kind == OperationKind::Annotate) {
+                restoreAnnotation(operation, result);
+            } else {
+                restoreResolution(operation, result);
+            }
+            continue;
+        }
+        m_replica.outbox().remove(operation.opId);
+        (result.status == OpStatus::Applied ? summary.applied : summary.duplicates) += 1;
+        if (result.superseded) {
+            ++summary.superseded;
+            continue; // the later version will arrive by pull
+        }
+        // The row is the acknowledged version unless it was edited again meanwhile.
+        const auto key = m_replica.samples().keyOf(operation.sampleId);
+        if (!key) {
+            continue;
+        }
+        if (operation.kind == OperationKind::Annotate) {
+            const auto row = m_replica.annotations().find(*key, operation.annotator);
+            if (row && sameVersion(row->stamp, operation.stamp)) {
+                m_replica.annotations().setSeq(*key, operation.annotator, result.seq);
+            }
+        } else {
+            const auto row = m_replica.resolutions().find(*key);
+            if (row && sameVersion(row->stamp, operation.stamp)) {
+                m_replica.resolutions().setSeq(*key, result.seq);
+            }
+        }
+    }
+    transaction.commit();
+    return summary;
+}
+
+void ReplicaApplier::restoreAnnotation(const PendingOperation& sent, const OpResult& result)
+{
+    const auto key = m_replica.samples().keyOf(sent.sampleId);
+    if (!key) {
+        return;
+    }
+    const auto row = m_replica.annotations().find(*key, sent.annotator);
+    if (!row || !sameVersion(row->stamp, sent.stamp)) {
+        return; // edited again since: the newer edit has its own fate
+    }
+    if (result.current && result.current->is_object()) {
+        AnnotationChange server = annotationFromJson(*result.current, "ack.current");
+        server.sampleKey = *key;
+        m_replica.annotations().store(server);
+        m_replica.replica().observe(server.stamp.hlc);
+    } else {
+        // The server has no such row, or we may not see it: drop the refused edit.
+        m_replica.annotations().remove(*key, sent.annotator, m_replica.now());
+    }
+}
+
+void ReplicaApplier::restoreResolution(const PendingOperation& sent, const OpResult& result)
+{
+    const auto key = m_replica.samples().keyOf(sent.sampleId);
+    if (!key) {
+        return;
+    }
+    const auto row = m_replica.resolutions().find(*key);
+    if (!row || !sameVersion(row->stamp, sent.stamp)) {
+        return;
+    }
+    if (result.current && result.current->is_object()) {
+        ResolutionChange server = resolutionFromJson(*result.current, "ack.current");
+        server.sampleKey = *key;
+        m_replica.resolutions().store(server);
+        m_replica.replica().observe(server.stamp.hlc);
+    } else {
+        m_replica.resolutions().remove(*key, m_replica.now());
+    }
+}
+
+ChangeSummary ReplicaApplier::applyChanges(const Changes& changes)
+{
+    ChangeSummary summary;
+    store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
+    sqlite::Transaction transaction(m_replica.database());
+    auto keyOf = [&](const std::string& sampleId) {
+        const auto key = m_replica.samples().keyOf(sampleId);
+        if (!key) {
+            throw MissingSample("the server sent a change of sample '" + sampleId + "', which this replica lacks");
+        }
+        return *key;
+    };
+    for (AnnotationChange change : changes.annotations) {
+        change.sampleKey = keyOf(change.sampleId);
+        m_replica.replica().observe(change.stamp.hlc);
+        const auto local = m_replica.annotations().find(change.sampleKey, change.annotator);
+        // An unsent local edit later than the server's version stays: it will win there too.
+        if (local && m_replica.outbox().hasPending(OperationKind::Annotate, change.sampleId, change.annotator) &&
+            hlc::isLater(local->stamp.hlc, local->stamp.client, change.stamp.hlc, change.stamp.client)) {
+            ++summary.keptLocal;
+            continue;
+        }
+        if (!local || local->value != change.value || !sameVersion(local->stamp, change.stamp) ||
+            local->seq != change.seq || local->createdAt != change.createdAt || local->updatedAt != change.updatedAt) {
+            m_replica.annotations().store(change);
+        }
+        ++summary.annotations;
+    }
+    for (ResolutionChange change : changes.resolutions) {
+        change.sampleKey = keyOf(change.sampleId);
+        m_replica.replica().observe(change.stamp.hlc);
+        const auto local = m_replica.resolutions().find(change.sampleKey);
+        if (local && m_replica.outbox().hasPending(OperationKind::Resolve, change.sampleId, "") &&
+            hlc::isLater(local->stamp.hlc, local->stamp.client, change.stamp.hlc, change.stamp.client)) {
+            ++summary.keptLocal;
+            continue;
+        }
+        if (!local || local->value != change.value || local->note != change.note || local->author != change.author ||
+            !sameVersion(local->stamp, change.stamp) || local->seq != change.seq ||
+            local->updatedAt != change.updatedAt) {
+            m_replica.resolutions().store(change);
+        }
+        ++summary.resolutions;
+    }
+    m_replica.replica().setCursor(changes.next);
+    transaction.commit();
+    return summary;
+}
+
+} // namespace concord::net

@@ -1,0 +1,80 @@
+// Joining a server (making a local replica) and syncing a replica: push the outbox, then pull
+// samples and changes after the cursors. Every step is committed as it completes, so an
+// interrupted sync resumes where it stopped; a failed connection is retried with backoff. The
+// server's certificate is pinned on first use and checked before the token is sent.
+#pragma once
+
+#include "core/store/Project.hpp"
+#include "net/client/Backoff.hpp"
+#include "net/client/Client.hpp"
+#include "net/client/Endpoint.hpp"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concord::net {
+
+using Progress = std::function<void(const std::string&)>;
+
+struct SyncOptions
+{
+    std::optional<std::string> acceptFingerprint; // a new fingerprint the user accepts deliberately
+    RetryPolicy retry;
+    std::chrono::milliseconds timeout = std::chrono::seconds(30);
+    int pushBatch = 500;
+    int pageSize = 500;
+    Progress progress;
+};
+
+struct SyncReport
+{
+    std::int64_t newSamples = 0;
+    std::int64_t pushed = 0;     // applied by the server
+    std::int64_t duplicates = 0; // already there (an earlier acknowledgement was lost)
+    std::int64_t superseded = 0; // applied to history; a later version stays current
+    std::int64_t pulledAnnotations = 0;
+    std::int64_t pulledResolutions = 0;
+    std::int64_t keptLocal = 0;
+    std::vector<std::string> rejections;
+    std::int64_t cursor = 0;
+    std::int64_t pending = 0; // still in the outbox (edits made during the sync)
+    int attempts = 0;
+    std::string fingerprint;
+    bool fingerprintChanged = false; // a new fingerprint was accepted and pinned
+};
+
+struct JoinOptions
+{
+    Endpoint endpoint;
+    std::string user;
+    std::string token;
+    std::string path; // the replica to create; must not exist
+    SyncOptions sync;
+};
+
+struct JoinReport
+{
+    std::string fingerprint;
+    Role role = Role::Annotator;
+    std::string projectName;
+    SyncReport sync;
+};
+
+JoinReport joinServer(const JoinOptions& options);
+// Throws InputError when the project is not a replica; FingerprintMismatch; ServerError for a
+// refusal that retrying cannot cure (login, revocation, another project); NetError when every
+// attempt failed.
+SyncReport syncReplica(Project& replica, const SyncOptions& options);
+
+// Syncs, then reserves up to `count` samples for the replica's user (the server's assignment,
+// see docs/protocol.md "next").
+Assignment requestAssignment(Project& replica, int count, const SyncOptions& options);
+
+// One sync on a client that has said hello. For the CLI's watch mode and tests.
+void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options,
+              SyncReport& report);
+
+} // namespace concord::net

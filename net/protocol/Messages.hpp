@@ -1,0 +1,192 @@
+// The typed messages of the sync protocol (docs/protocol.md). Client messages are requests
+// (each but hello carries an `id` its reply repeats); server messages are replies, the
+// unsolicited notice that new changes exist, and errors.
+#pragma once
+
+#include "core/model/Records.hpp"
+#include "core/model/Role.hpp"
+#include "core/model/SyncRecords.hpp"
+#include "net/protocol/ErrorCode.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace concord::net {
+
+// The version this build speaks, and the oldest one its server still serves.
+constexpr int kProtocolVersion = 1;
+constexpr int kOldestProtocolVersion = 1;
+
+// Limits a peer must keep to; larger requests are refused as bad messages.
+constexpr std::size_t kMaxOpsPerPush = 1000;
+constexpr int kMaxPageSize = 1000;
+constexpr int kMaxNextCount = 100;
+constexpr std::size_t kMaxNameBytes = 128;
+constexpr std::size_t kMaxIdBytes = 1024; // sample ids, operation ids, client ids
+constexpr std::size_t kMaxNoteBytes = 64 * 1024;
+
+// ---- client to server ----
+
+struct Hello
+{
+    int protocol = kProtocolVersion;
+    std::string user;
+    std::string token;
+    std::string project; // the project id a replica belongs to; empty when joining
+    std::string client;  // the device's id
+};
+
+struct Operation
+{
+    std::string opId; // made by the client, unique per user
+    OperationKind kind = OperationKind::Annotate;
+    std::string sampleId;
+    std::string annotator; // annotate: the row's owner; resolve: unused (the author is the sender)
+    nlohmann::json value;  // a JSON object, validated against the schema by the server
+    std::string note;      // resolve only
+    Stamp stamp;
+};
+
+struct Push
+{
+    std::int64_t id = 0;
+    std::vector<Operation> ops;
+};
+
+struct Pull
+{
+    std::int64_t id = 0;
+    std::int64_t after = 0;
+    int limit = 500;
+};
+
+struct SamplesRequest
+{
+    std::int64_t id = 0;
+    std::int64_t after = 0;
+    int limit = 500;
+};
+
+struct NextRequest
+{
+    std::int64_t id = 0;
+    int count = 10;
+};
+
+struct Ping
+{
+    std::int64_t id = 0;
+};
+
+using ClientMessage = std::variant<Hello, Push, Pull, SamplesRequest, NextRequest, Ping>;
+
+// ---- server to client ----
+
+struct ProjectInfo
+{
+    std::string id;
+    std::string name;
+    nlohmann::json schema; // LabelSchema::toJson()
+    int overlap = 1;
+    bool blind = false;
+    std::string guidelines;
+};
+
+struct Welcome
+{
+    int protocol = kProtocolVersion;
+    std::string server; // "concord VERSION"
+    std::string user;
+    Role role = Role::Annotator;
+    std::int64_t head = 0;
+    ProjectInfo project;
+};
+
+enum class OpStatus
+{
+    Applied,
+    Duplicate,
+    Rejected
+};
+
+struct OpResult
+{
+    std::string opId;
+    OpStatus status = OpStatus::Applied;
+    std::int64_t seq = 0;    // applied or duplicate: the operation's sequence number
+    bool superseded = false; // applied, but a later version of the row stays current
+    std::optional<ErrorCode> code;
+    std::string reason;
+    // Rejected: the server's current row, when the sender may read it (a JSON null: no row).
+    // The replica puts it back in place of its refused edit.
+    std::optional<nlohmann::json> current;
+};
+
+struct Ack
+{
+    std::int64_t id = 0;
+    std::vector<OpResult> results;
+    std::int64_t head = 0;
+};
+
+struct Changes
+{
+    std::int64_t id = 0;
+    std::vector<AnnotationChange> annotations;
+    std::vector<ResolutionChange> resolutions;
+    std::int64_t next = 0; // the cursor to ask from next time
+    bool more = false;
+    std::int64_t head = 0;
+};
+
+struct SamplePage
+{
+    std::int64_t id = 0;
+    std::vector<Sample> samples; // key: the server's sample key, the cursor for the next page
+    std::int64_t next = 0;
+    bool more = false;
+};
+
+struct Assignment
+{
+    std::int64_t id = 0;
+    std::vector<std::string> samples;
+    std::int64_t expiresAt = 0;
+    std::int64_t waiting = 0; // samples held by others' reservations; ask again later
+};
+
+struct Notice
+{
+    std::int64_t head = 0;
+};
+
+struct Pong
+{
+    std::int64_t id = 0;
+};
+
+struct ErrorReply
+{
+    std::optional<std::int64_t> id;
+    ErrorCode code = ErrorCode::Internal;
+    std::string message;
+    bool fatal = false; // the server closes the connection after sending it
+};
+
+using ServerMessage = std::variant<Welcome, Ack, Changes, SamplePage, Assignment, Notice, Pong, ErrorReply>;
+
+std::string_view toString(OpStatus status);
+
+// Decoding throws ProtocolError naming the field at fault (with the request's id when it
+// could be read); encoding produces the payload of one frame.
+ClientMessage parseClientMessage(std::string_view payload);
+std::string serialize(const ClientMessage& message);
+ServerMessage parseServerMessage(std::string_view payload);
+std::string serialize(const ServerMessage& message);
+
+} // namespace concord::net

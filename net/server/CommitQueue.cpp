@@ -1,0 +1,90 @@
+#include "net/server/CommitQueue.hpp"
+
+#include <boost/asio/post.hpp>
+
+namespace concord::net {
+
+namespace {
+
+// A batch this large already amortises the fsync; a bound keeps one batch's replies (held in
+// memory until the commit) small.
+constexpr std::size_t kMaxBatchJobs = 512;
+
+} // namespace
+
+CommitQueue::CommitQueue(Handler& handler, boost::asio::io_context& io, CommitListener onCommitted)
+    : m_handler(handler), m_io(io), m_onCommitted(std::move(onCommitted))
+{
+}
+
+CommitQueue::~CommitQueue()
+{
+    stop();
+}
+
+void CommitQueue::start()
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+void CommitQueue::submit(Identity identity, ClientMessage message, Completion completion)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            return;
+        }
+        m_queue.push_back(Entry{HandlerJob{std::move(identity), std::move(message)}, std::move(completion)});
+    }
+    m_wake.notify_one();
+}
+
+void CommitQueue::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_queue.clear();
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
+}
+
+void CommitQueue::run()
+{
+    for (;;) {
+        std::vector<Entry> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping) {
+                return;
+            }
+            while (!m_queue.empty() && batch.size() < kMaxBatchJobs) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        std::vector<HandlerJob> jobs;
+        jobs.reserve(batch.size());
+        for (auto& entry : batch) {
+            jobs.push_back(std::move(entry.job));
+        }
+        auto results = m_handler.handleBatch(jobs);
+        bool changed = false;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            changed = changed || results[i].changed;
+            boost::asio::post(m_io, [completion = std::move(batch[i].completion), result = std::move(results[i])]() mutable {
+                completion(std::move(result));
+            });
+        }
+        if (changed && m_onCommitted) {
+            const std::int64_t head = m_handler.head();
+            boost::asio::post(m_io, [this, head] { m_onCommitted(head); });
+        }
+    }
+}
+
+} // namespace concord::net

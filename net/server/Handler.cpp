@@ -1,0 +1,177 @@
+#include "net/server/Handler.hpp"
+
+#include "core/store/ReadSnapshot.hpp"
+#include "core/util/Error.hpp"
+#include "net/auth/Accounts.hpp"
+#include "net/protocol/ProtocolError.hpp"
+#include "net/server/Assigner.hpp"
+#include "net/server/ChangeFeed.hpp"
+
+namespace concord::net {
+
+HandlerResult errorResult(ErrorCode code, std::string message, bool fatal, std::optional<std::int64_t> id)
+{
+    HandlerResult result;
+    result.replies.push_back(ErrorReply{id, code, std::move(message), fatal});
+    result.close = fatal;
+    return result;
+}
+
+std::optional<std::int64_t> requestId(const ClientMessage& message)
+{
+    return std::visit(
+        [](const auto& m) -> std::optional<std::int64_t> {
+            if constexpr (requires { m.id; }) {
+                return m.id;
+            } else {
+                return std::nullopt;
+            }
+        },
+        message);
+}
+
+Handler::Handler(ServerProject& server, HandlerOptions options)
+    : m_server(server), m_options(std::move(options)), m_applier(server)
+{
+}
+
+HandlerResult Handler::handle(const Identity& who, const ClientMessage& message)
+{
+    return std::move(handleBatch({HandlerJob{who, message}}).front());
+}
+
+std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& jobs)
+{
+    auto& db = m_server.database();
+    std::vector<HandlerResult> results;
+    results.reserve(jobs.size());
+    try {
+        store::releaseReadSnapshot(db); // others (user commands, imports) may have written
+        sqlite::Transaction transaction(db);
+        for (const auto& job : jobs) {
+            db.exec("SAVEPOINT job");
+            try {
+                results.push_back(handleInTransaction(job.identity, job.message));
+                db.exec("RELEASE job");
+            } catch (const std::exception& error) {
+                db.exec("ROLLBACK TO job");
+                db.exec("RELEASE job");
+                results.push_back(errorResult(ErrorCode::Internal, std::string("the server failed: ") + error.what(),
+                                              false, requestId(job.message)));
+            }
+        }
+        transaction.commit();
+    } catch (const std::exception& error) {
+        // Nothing of the batch is on disk: no acknowledgement may go out.
+        results.clear();
+        for (const auto& job : jobs) {
+            results.push_back(errorResult(ErrorCode::Internal,
+                                          std::string("the server could not commit: ") + error.what(), false,
+                                          requestId(job.message)));
+        }
+    }
+    return results;
+}
+
+HandlerResult Handler::handleInTransaction(const Identity& who, const ClientMessage& message)
+{
+    try {
+        if (const auto* hello = std::get_if<Hello>(&message)) {
+            return this->hello(who, *hello);
+        }
+        return request(who, message);
+    } catch (const ProtocolError& error) {
+        return errorResult(error.code(), error.what(), error.fatal(), error.requestId());
+    }
+}
+
+HandlerResult Handler::hello(const Identity& who, const Hello& message)
+{
+    if (who.authenticated) {
+        return errorResult(ErrorCode::BadMessage, "this session has already said hello", false, std::nullopt);
+    }
+    if (message.protocol < kOldestProtocolVersion || message.protocol > kProtocolVersion) {
+        return errorResult(ErrorCode::UnsupportedVersion,
+                           "this server speaks protocol versions " + std::to_string(kOldestProtocolVersion) + " to " +
+                               std::to_string(kProtocolVersion) + ", the client " +
+                               std::to_string(message.protocol) + "; update the older of the two",
+                           true, std::nullopt);
+    }
+    const Login login = checkLogin(m_server.users(), message.user, message.token);
+    if (login.outcome != LoginOutcome::Accepted) {
+        HandlerResult result = login.outcome == LoginOutcome::Revoked
+                                   ? errorResult(ErrorCode::Revoked, "the token of " + message.user +
+                                                                         " was revoked; ask the server's admin for a "
+                                                                         "new one",
+                                                 true, std::nullopt)
+                                   : errorResult(ErrorCode::AuthFailed, "unknown user or wrong token", true,
+                                                 std::nullopt);
+        result.loginFailed = true;
+        return result;
+    }
+    if (!message.project.empty() && message.project != m_server.id()) {
+        return errorResult(ErrorCode::ProjectMismatch,
+                           "this replica belongs to another project than the one this server serves", true,
+                           std::nullopt);
+    }
+    Identity identity = who;
+    identity.authenticated = true;
+    identity.user = login.user->name;
+    identity.role = login.user->role;
+    identity.client = message.client;
+    identity.protocol = message.protocol;
+
+    Welcome welcome;
+    welcome.protocol = message.protocol;
+    welcome.server = m_options.serverName;
+    welcome.user = identity.user;
+    welcome.role = identity.role;
+    welcome.head = m_server.log().head();
+    welcome.project = m_server.info();
+    HandlerResult result;
+    result.replies.push_back(std::move(welcome));
+    result.identity = std::move(identity);
+    return result;
+}
+
+HandlerResult Handler::request(const Identity& who, const ClientMessage& message)
+{
+    const auto id = requestId(message);
+    if (!who.authenticated) {
+        return errorResult(ErrorCode::NotAuthenticated, "say hello first", true, id);
+    }
+    // Roles and revocations take effect on the next message, not the next login.
+    const auto user = m_server.users().find(who.user);
+    if (!user || user->revokedAt) {
+        return errorResult(ErrorCode::Revoked, "the token of " + who.user + " was revoked", true, id);
+    }
+    Identity current = who;
+    current.role = user->role;
+
+    HandlerResult result;
+    if (current.role != who.role) {
+        result.identity = current;
+    }
+    const bool blind = m_server.project().settings().blind;
+    if (const auto* push = std::get_if<Push>(&message)) {
+        Ack ack;
+        ack.id = push->id;
+        for (const auto& operation : push->ops) {
+            ack.results.push_back(m_applier.apply(current, operation, blind));
+            result.changed = result.changed || ack.results.back().status == OpStatus::Applied;
+        }
+        ack.head = m_server.log().head();
+        result.replies.push_back(std::move(ack));
+    } else if (const auto* pull = std::get_if<Pull>(&message)) {
+        result.replies.push_back(pullChanges(m_server, current, *pull, blind));
+    } else if (const auto* samples = std::get_if<SamplesRequest>(&message)) {
+        result.replies.push_back(pageSamples(m_server, *samples));
+    } else if (const auto* next = std::get_if<NextRequest>(&message)) {
+        result.replies.push_back(assignNext(m_server, current, *next, m_options.reservationTime));
+    } else if (const auto* ping = std::get_if<Ping>(&message)) {
+        result.replies.push_back(Pong{ping->id});
+    }
+    return result;
+}
+
+} // namespace concord::net

@@ -1,0 +1,81 @@
+// The sync server: a TLS acceptor on the network thread, a session per connection, and the
+// database thread behind the CommitQueue. Stops cleanly on SIGINT and SIGTERM (or stop()):
+// no new connections, every session closed, the batch in hand committed, the rest dropped
+// unacknowledged (clients send it again).
+#pragma once
+
+#include "net/auth/LoginThrottle.hpp"
+#include "net/server/CommitQueue.hpp"
+#include "net/server/Handler.hpp"
+#include "net/server/ServerProject.hpp"
+#include "net/server/Session.hpp"
+#include "net/server/SessionManager.hpp"
+#include "net/tls/Certificate.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace concord::net {
+
+struct ServerOptions
+{
+    std::string projectPath;
+    std::string bind = "127.0.0.1";
+    std::uint16_t port = 7443; // 0: any free port (see Server::port())
+    std::size_t maxConnections = 1100;
+    SessionLimits limits;
+    std::chrono::milliseconds reservationTime = std::chrono::minutes(30);
+    CertificatePaths certificate; // empty: beside the project (certificatePathsFor)
+    bool handleSignals = true;    // stop on SIGINT and SIGTERM
+    ServerLog log;                // connection events; none when empty
+    Clock clock = systemNowMs;
+};
+
+class Server
+{
+public:
+    // Opens the project, makes the certificate if needed and binds. Throws InputError,
+    // StoreError, or NetError when the address cannot be bound.
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    std::uint16_t port() const { return m_port; }
+    const std::string& fingerprint() const { return m_fingerprint; }
+    bool madeCertificate() const { return m_madeCertificate; }
+    const std::string& projectId() const { return m_project.id(); }
+
+    // Serves on the calling thread until stopped.
+    void run();
+    // From any thread.
+    void stop();
+
+private:
+    void accept();
+    void shutdown();
+
+    ServerOptions m_options;
+    boost::asio::io_context m_io{1};
+    ServerProject m_project;
+    Handler m_handler;
+    CommitQueue m_queue;
+    bool m_madeCertificate = false;
+    std::shared_ptr<boost::asio::ssl::context> m_tls;
+    std::string m_fingerprint;
+    boost::asio::ip::tcp::acceptor m_acceptor;
+    boost::asio::signal_set m_signals;
+    SessionManager m_sessions;
+    LoginThrottle m_throttle;
+    std::uint16_t m_port = 0;
+    bool m_stopped = false;
+};
+
+} // namespace concord::net

@@ -1,0 +1,215 @@
+// Real server, real TLS, real replicas: labeling offline and syncing afterwards.
+#include "net/NetError.hpp"
+#include "net/client/ReplicaApplier.hpp"
+#include "tests/net/SyncFixture.hpp"
+
+using namespace concord;
+using test::ServerThread;
+using test::SyncFixture;
+
+TEST_CASE("sync: two annotators and a reviewer label offline, then all replicas equal the server",
+          "[integration][sync]")
+{
+    SyncFixture fixture(20);
+    std::uint16_t port = 0;
+    {
+        ServerThread server(fixture.serverPath());
+        port = server.port();
+        const auto joined = fixture.join(server, "alice", "alice-laptop");
+        CHECK(joined.role == Role::Annotator);
+        CHECK(joined.projectName == "synced");
+        CHECK(joined.fingerprint == server.fingerprint());
+        CHECK(joined.sync.newSamples == 20);
+        fixture.join(server, "alice", "alice-desktop");
+        fixture.join(server, "bob", "bob");
+        fixture.join(server, "rita", "rita");
+    } // the server goes away: everyone is offline now
+
+    {
+        auto laptop = Project::open(fixture.replicaPath("alice-laptop"));
+        auto desktop = Project::open(fixture.replicaPath("alice-desktop"));
+        auto bob = Project::open(fixture.replicaPath("bob"));
+        auto rita = Project::open(fixture.replicaPath("rita"));
+        CHECK(laptop->samples().count() == 20);
+        CHECK(laptop->samples().findById("s7")->meta == R"({"n":7})");
+        for (int i = 1; i <= 20; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            laptop->annotate(id, "alice", SyncFixture::label(i % 3 == 0 ? "neg" : "pos"));
+            bob->annotate(id, "bob", SyncFixture::label(i % 2 == 0 ? "neg" : "pos"));
+        }
+        // Alice changes her mind on s1 and s2 on her desktop, later than on the laptop.
+        desktop->annotate("s1", "alice", SyncFixture::label("neutral"));
+        desktop->annotate("s2", "alice", SyncFixture::label("neutral"));
+        rita->resolve("s1", "rita", SyncFixture::label("pos"), "the text says so");
+        rita->resolve("s2", "rita", SyncFixture::label("neg"), "");
+        // A reviewer labels too.
+        rita->annotate("s3", "rita", SyncFixture::label("neutral"));
+        CHECK(laptop->outbox().pendingCount() == 20);
+    }
+
+    ServerThread server(fixture.serverPath(), port);
+    // The desktop syncs first: its s1/s2 must still win over the laptop's earlier edits.
+    for (const auto* name : {"alice-desktop", "alice-laptop", "bob", "rita"}) {
+        const auto report = fixture.sync(name);
+        CHECK(report.rejections.empty());
+        CHECK(report.pending == 0);
+    }
+    // A second round brings everyone the others' changes.
+    for (const auto* name : {"alice-desktop", "alice-laptop", "bob", "rita"}) {
+        fixture.sync(name);
+    }
+
+    const std::string serverDigest = SyncFixture::digest(fixture.serverPath());
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations") == 41);
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM resolutions") == 2);
+    for (const auto* name : {"alice-desktop", "alice-laptop", "bob", "rita"}) {
+        INFO(name);
+        CHECK(SyncFixture::digest(fixture.replicaPath(name)) == serverDigest);
+        CHECK(SyncFixture::count(fixture.replicaPath(name), "SELECT count(*) FROM outbox") == 0);
+    }
+    // The later edit won; the earlier one is in the history, on the server and on the laptop.
+    auto project = Project::open(fixture.serverPath());
+    CHECK(project->annotations().get(1, "alice")->value == R"({"labels":["neutral"]})");
+    CHECK(project->annotations().history(1, "alice").size() == 2);
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog WHERE superseded = 1") == 2);
+    auto laptop = Project::open(fixture.replicaPath("alice-laptop"));
+    CHECK(laptop->annotations().get(1, "alice")->value == R"({"labels":["neutral"]})");
+    CHECK(laptop->annotations().history(1, "alice").size() == 2);
+}
+
+TEST_CASE("sync: samples imported on the server later reach the replicas", "[integration][sync]")
+{
+    SyncFixture fixture(3);
+    ServerThread server(fixture.serverPath());
+    fixture.join(server, "bob", "bob");
+    {
+        auto project = Project::open(fixture.serverPath());
+        project->samples().insert("late", "a late sample", "{}");
+    }
+    const auto report = fixture.sync("bob");
+    CHECK(report.newSamples == 1);
+    auto bob = Project::open(fixture.replicaPath("bob"));
+    bob->annotate("late", "bob", SyncFixture::label("pos"));
+    CHECK(fixture.sync("bob").pushed == 1);
+}
+
+TEST_CASE("sync: a push repeated after a lost acknowledgement is applied once", "[integration][sync]")
+{
+    SyncFixture fixture(5);
+    ServerThread server(fixture.serverPath());
+    fixture.join(server, "alice", "alice");
+    auto replica = Project::open(fixture.replicaPath("alice"));
+    for (int i = 1; i <= 5; ++i) {
+        replica->annotate("s" + std::to_string(i), "alice", SyncFixture::label("pos"));
+    }
+    const auto pending = replica->outbox().pending(100);
+    REQUIRE(pending.size() == 5);
+
+    // The operations reach the server and are committed, but the acknowledgement is lost
+    // with the connection.
+    {
+        net::Client client(server.endpoint());
+        client.connect();
+        const auto info = replica->replica().load();
+        client.hello(info->user, info->token, info->projectId, info->clientId);
+        std::vector<net::Operation> ops;
+        for (const auto& operation : pending) {
+            ops.push_back(net::toOperation(operation));
+        }
+        client.push(ops); // its ack never reaches the replica
+    }
+    CHECK(replica->outbox().pendingCount() == 5);
+
+    const auto report = net::syncReplica(*replica, SyncFixture::quickOptions());
+    CHECK(report.pushed == 0);
+    CHECK(report.duplicates == 5);
+    CHECK(replica->outbox().pendingCount() == 0);
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") == 5);
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotation_history") == 5);
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == SyncFixture::digest(fixture.serverPath()));
+}
+
+TEST_CASE("sync: a refused edit is marked, reported and replaced by the server's row", "[integration][sync]")
+{
+    SyncFixture fixture(3);
+    ServerThread server(fixture.serverPath());
+    fixture.join(server, "rita", "rita");
+    {
+        auto rita = Project::open(fixture.replicaPath("rita"));
+        rita->resolve("s1", "rita", SyncFixture::label("pos"), "");
+        // The admin demotes rita before she syncs.
+        sqlite::Database db(fixture.serverPath(), sqlite::Database::Mode::ReadWrite);
+        db.exec("UPDATE users SET role = 'annotator' WHERE name = 'rita'");
+    }
+    const auto report = fixture.sync("rita");
+    REQUIRE(report.rejections.size() == 1);
+    CHECK_THAT(report.rejections[0], Catch::Contains("forbidden"));
+    auto rita = Project::open(fixture.replicaPath("rita"));
+    CHECK(rita->resolutions().count() == 0);
+    CHECK(rita->outbox().rejected().size() == 1);
+    CHECK(rita->replica().load()->role == Role::Annotator);
+}
+
+TEST_CASE("sync: a changed certificate is refused until accepted deliberately", "[integration][sync]")
+{
+    SyncFixture fixture(2);
+    std::uint16_t port = 0;
+    std::string first;
+    {
+        ServerThread server(fixture.serverPath());
+        port = server.port();
+        first = fixture.join(server, "bob", "bob").fingerprint;
+    }
+    // The server's certificate is replaced.
+    std::filesystem::remove(fixture.serverPath() + ".cert.pem");
+    std::filesystem::remove(fixture.serverPath() + ".key.pem");
+    ServerThread server(fixture.serverPath(), port);
+    REQUIRE(server.fingerprint() != first);
+
+    auto replica = Project::open(fixture.replicaPath("bob"));
+    replica->annotate("s1", "bob", SyncFixture::label("pos"));
+    try {
+        net::syncReplica(*replica, SyncFixture::quickOptions());
+        FAIL("a changed certificate was accepted");
+    } catch (const net::FingerprintMismatch& error) {
+        CHECK_THAT(error.what(), Catch::Contains("--accept-fingerprint " + server.fingerprint()));
+        CHECK_THAT(error.what(), Catch::Contains(first));
+    }
+    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") == 0);
+
+    auto wrong = SyncFixture::quickOptions();
+    wrong.acceptFingerprint = first;
+    CHECK_THROWS_AS(net::syncReplica(*replica, wrong), net::FingerprintMismatch);
+
+    auto accept = SyncFixture::quickOptions();
+    accept.acceptFingerprint = server.fingerprint();
+    const auto report = net::syncReplica(*replica, accept);
+    CHECK(report.fingerprintChanged);
+    CHECK(report.pushed == 1);
+    CHECK(replica->replica().load()->fingerprint == server.fingerprint());
+    CHECK(net::syncReplica(*replica, SyncFixture::quickOptions()).attempts == 1);
+}
+
+TEST_CASE("sync: a connected client is told when new changes exist", "[integration][sync]")
+{
+    SyncFixture fixture(2);
+    ServerThread server(fixture.serverPath());
+    net::Client watcher(server.endpoint());
+    watcher.connect();
+    const auto welcome = watcher.hello("bob", fixture.tokens["bob"], "", "watcher");
+    CHECK(welcome.head == 0);
+
+    fixture.join(server, "alice", "alice");
+    {
+        auto alice = Project::open(fixture.replicaPath("alice"));
+        alice->annotate("s1", "alice", SyncFixture::label("neg"));
+        net::syncReplica(*alice, SyncFixture::quickOptions());
+    }
+    const auto notice = watcher.waitForNotice(std::chrono::seconds(20));
+    REQUIRE(notice.has_value());
+    CHECK(notice->head == 1);
+    const auto changes = watcher.pull(0);
+    REQUIRE(changes.annotations.size() == 1);
+    CHECK(changes.annotations[0].annotator == "alice");
+    watcher.ping();
+}
