@@ -3,12 +3,16 @@
 
 #include "app/gui/LabelBar.hpp"
 #include "app/gui/SampleTextView.hpp"
+#include "app/gui/ValueSummary.hpp"
 
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShortcut>
 #include <QStringList>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace concord::gui {
 
@@ -91,18 +95,31 @@ AnnotateView::AnnotateView(QWidget* parent) : QWidget(parent)
     outer->addSpacing(14);
     outer->addWidget(m_hint);
     outer->addStretch(2);
+
+    connect(m_text, &SampleTextView::spanClicked, this,
+            [this](int index) { removeSpan(static_cast<std::size_t>(index)); });
+    // Delete and Backspace remove the span under the caret, wherever the focus is.
+    for (const auto key : {Qt::Key_Delete, Qt::Key_Backspace}) {
+        auto* remove = new QShortcut(QKeySequence(key), this);
+        connect(remove, &QShortcut::activated, this, &AnnotateView::removeSpanAtCaret);
+    }
 }
 
 void AnnotateView::setSchema(const LabelSchema& schema)
 {
+    m_schema = schema;
+    m_text->setSpanEditing(schema.kind == TaskKind::Spans);
     delete m_bar;
     m_bar = new LabelBar(schema, this);
     m_bar->setObjectName(QStringLiteral("labelBar"));
     m_barHolder->addWidget(m_bar);
-    m_hint->setText(m_bar->hint());
+    m_hint->setText(m_bar->hint() + QStringLiteral("\nSpace skips  \u00b7  Ctrl+Z undoes, Ctrl+Shift+Z redoes, in any "
+                                                   "sample  \u00b7  F1 shows the guidelines"));
     m_hint->setVisible(!m_hint->text().isEmpty());
     connect(m_bar, &LabelBar::valueChosen, this, &AnnotateView::valueChosen);
     connect(m_bar, &LabelBar::notice, this, &AnnotateView::notice);
+    connect(m_bar, &LabelBar::spanLabelPressed, this, &AnnotateView::addSpan);
+    connect(m_bar, &LabelBar::acceptPressed, this, [this] { Q_EMIT valueChosen({{"spans", m_spans}}); });
 }
 
 void AnnotateView::showSample(const Sample& sample, const std::optional<nlohmann::json>& value)
@@ -111,10 +128,67 @@ void AnnotateView::showSample(const Sample& sample, const std::optional<nlohmann
     m_idLabel->setText(m_displayedId);
     m_metaLabel->setText(metaLine(sample.meta));
     m_text->setSampleText(QString::fromStdString(sample.text));
+    showSpans(value);
     if (m_bar) {
         m_bar->setEnabled(true);
         m_bar->showValue(value);
     }
+}
+
+void AnnotateView::showSpans(const std::optional<nlohmann::json>& value)
+{
+    m_spans = nlohmann::json::array();
+    if (m_schema.kind != TaskKind::Spans || !value || !value->contains("spans") || !(*value)["spans"].is_array()) {
+        return;
+    }
+    m_spans = (*value)["spans"];
+    m_text->setSpans(spanMarks(m_schema, *value));
+}
+
+void AnnotateView::addSpan(std::size_t labelIndex)
+{
+    if (m_displayedId.isEmpty()) {
+        return;
+    }
+    const auto range = m_text->selectedRange();
+    if (!range) {
+        Q_EMIT notice(QStringLiteral("Select some text first, then press the label's key"));
+        return;
+    }
+    std::vector<nlohmann::json> spans(m_spans.begin(), m_spans.end());
+    spans.push_back({{"start", range->first}, {"end", range->second}, {"label", m_schema.labels.at(labelIndex).name}});
+    // In text order, as a reader (and a diff of exports) expects them.
+    std::stable_sort(spans.begin(), spans.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+        return a.value("start", std::size_t{0}) < b.value("start", std::size_t{0});
+    });
+    Q_EMIT valueEdited({{"spans", spans}});
+}
+
+void AnnotateView::removeSpan(std::size_t index)
+{
+    if (index >= m_spans.size()) {
+        return;
+    }
+    nlohmann::json spans = m_spans;
+    spans.erase(index);
+    Q_EMIT valueEdited({{"spans", spans}});
+}
+
+void AnnotateView::removeSpanAtCaret()
+{
+    if (m_schema.kind != TaskKind::Spans || m_displayedId.isEmpty()) {
+        return;
+    }
+    const std::size_t caret = m_text->caretPosition();
+    const auto& marks = m_text->spans();
+    // The caret sits between characters: inside a span, or just after its last character.
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        if (marks[i].start <= caret && caret <= marks[i].end) {
+            removeSpan(i);
+            return;
+        }
+    }
+    Q_EMIT notice(QStringLiteral("Put the caret in a span (click it, or use the arrow keys) to remove it"));
 }
 
 void AnnotateView::showPlaceholder(const QString& message)

@@ -88,24 +88,129 @@ void AnnotationSession::goTo(std::int64_t key)
 
 bool AnnotationSession::record(const nlohmann::json& value)
 {
+    return apply(value, true);
+}
+
+bool AnnotationSession::store(const nlohmann::json& value)
+{
+    return apply(value, false);
+}
+
+bool AnnotationSession::apply(const nlohmann::json& value, bool advance)
+{
     if (!m_current) {
         return false;
     }
     const Sample sample = *m_current;
+    Edit edit;
+    edit.key = sample.key;
+    edit.advanced = advance;
     const bool stored = guarded(("Sample '" + sample.id + "' was not labeled").c_str(), [&] {
-        const bool wasLabeled = m_project->annotations().get(sample.key, m_annotator).has_value();
-        m_project->annotate(sample.key, m_annotator, value);
-        if (!wasLabeled) {
+        if (auto before = m_project->annotations().get(sample.key, m_annotator)) {
+            edit.before = std::move(before->value);
+        }
+        edit.after = m_project->annotate(sample.key, m_annotator, value);
+        if (!edit.before) {
             ++m_labeled;
         }
     });
     if (!stored) {
         return false;
     }
+    // Pressing the same label again changes nothing: it is no edit to undo.
+    if (edit.before != edit.after) {
+        m_undo.push_back(std::move(edit));
+        m_redo.clear();
+    }
     Q_EMIT sampleLabeled(sample.key);
     Q_EMIT progressChanged();
-    advanceFrom(sample.key);
+    if (advance) {
+        advanceFrom(sample.key);
+    } else {
+        Q_EMIT currentChanged();
+    }
     return true;
+}
+
+void AnnotationSession::skip()
+{
+    if (m_current) {
+        advanceFrom(m_current->key);
+    }
+}
+
+bool AnnotationSession::write(std::int64_t key, const std::optional<std::string>& value)
+{
+    return guarded("Undo or redo failed", [&] {
+        const bool wasLabeled = m_project->annotations().get(key, m_annotator).has_value();
+        if (value) {
+            const auto parsed = nlohmann::json::parse(*value, nullptr, false);
+            if (parsed.is_discarded()) {
+                throw StoreError("an earlier value of the sample is not valid JSON");
+            }
+            m_project->annotate(key, m_annotator, parsed);
+            m_labeled += wasLabeled ? 0 : 1;
+            return;
+        }
+        // The sync protocol has no operation that takes a label back, so on a replica the
+        // removal would never reach the server; refuse rather than diverge from it.
+        if (m_project->replica().load()) {
+            throw InputError("on a project joined to a server a label cannot be taken back yet; label the sample "
+                             "again instead");
+        }
+        if (m_project->annotations().remove(key, m_annotator, m_project->now())) {
+            --m_labeled;
+        }
+    });
+}
+
+bool AnnotationSession::undo()
+{
+    if (m_undo.empty()) {
+        Q_EMIT notice(QStringLiteral("Nothing to undo"));
+        return false;
+    }
+    Edit edit = m_undo.back();
+    if (!write(edit.key, edit.before)) {
+        return false;
+    }
+    m_undo.pop_back();
+    Q_EMIT sampleLabeled(edit.key);
+    Q_EMIT progressChanged();
+    show(edit.key);
+    m_redo.push_back(std::move(edit));
+    return true;
+}
+
+bool AnnotationSession::redo()
+{
+    if (m_redo.empty()) {
+        Q_EMIT notice(QStringLiteral("Nothing to redo"));
+        return false;
+    }
+    Edit edit = m_redo.back();
+    if (!write(edit.key, edit.after)) {
+        return false;
+    }
+    m_redo.pop_back();
+    Q_EMIT sampleLabeled(edit.key);
+    Q_EMIT progressChanged();
+    if (edit.advanced) {
+        advanceFrom(edit.key);
+    } else {
+        show(edit.key);
+    }
+    m_undo.push_back(std::move(edit));
+    return true;
+}
+
+void AnnotationSession::show(std::int64_t key)
+{
+    if (m_current && m_current->key == key) {
+        Q_EMIT currentChanged(); // the same sample, with its value changed
+    } else {
+        goTo(key);
+    }
 }
 
 void AnnotationSession::advanceFrom(std::int64_t key)

@@ -1,5 +1,6 @@
 // One annotator working through one open project: which sample is current, how many the
-// annotator has labeled, recording a value and moving on. Core errors become failed() signals.
+// annotator has labeled, recording a value and moving on, skipping, and undoing or redoing the
+// session's edits in any sample. Core errors become failed() signals.
 #pragma once
 
 #include "core/store/Project.hpp"
@@ -12,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace concord::gui {
 
@@ -44,6 +46,20 @@ public:
     // unlabeled sample after it (or else the next one). Returns false, after emitting failed(),
     // when the core refuses the value; nothing is stored then.
     bool record(const nlohmann::json& value);
+    // Records `value` for the current sample and stays on it (span edits, saved one by one so
+    // that nothing is lost and each can be undone).
+    bool store(const nlohmann::json& value);
+    // Moves on without labeling: to the next unlabeled sample after the current one.
+    void skip();
+
+    // Undo goes back to the sample of the session's latest edit and restores the value it had
+    // before (removing it when it had none); redo applies the edit again and moves on as the
+    // edit did. Both work whatever sample is current. They return false when there is nothing
+    // to undo or redo, or the core refused (after failed()).
+    bool undo();
+    bool redo();
+    bool canUndo() const { return !m_undo.empty(); }
+    bool canRedo() const { return !m_redo.empty(); }
 
 Q_SIGNALS:
     void currentChanged();
@@ -53,6 +69,17 @@ Q_SIGNALS:
     void notice(const QString& message);
 
 private:
+    // One edit of this session: the sample, its value before (nullopt: none) and after.
+    struct Edit
+    {
+        std::int64_t key = 0;
+        std::optional<std::string> before;
+        std::string after;
+        bool advanced = false; // the edit moved on to the next sample
+    };
+    bool write(std::int64_t key, const std::optional<std::string>& value);
+    bool apply(const nlohmann::json& value, bool advance);
+    void show(std::int64_t key);
     void advanceFrom(std::int64_t key);
     // Runs `work`, turning InputError/StoreError into failed(); returns whether it succeeded.
     template <typename Work> bool guarded(const char* what, Work&& work);
@@ -63,6 +90,8 @@ private:
     std::optional<Sample> m_current;
     std::int64_t m_labeled = 0;
     std::int64_t m_total = 0;
+    std::vector<Edit> m_undo;
+    std::vector<Edit> m_redo;
 };
 
 } // namespace concord::gui

@@ -6,10 +6,8 @@
 
 #include <QHBoxLayout>
 #include <QKeySequence>
-#include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -30,18 +28,20 @@ QString buttonStyle(const QColor& color)
 
 // The key of a single printable character, whatever its case: Qt's key codes for such
 // characters are their upper-case code points.
-QKeySequence keyFor(const QString& key)
+QKeySequence keyFor(const QString& key, Qt::KeyboardModifiers modifier)
 {
     const QList<uint> codes = key.toUcs4();
     if (codes.size() != 1) {
         return {};
     }
-    return QKeySequence(static_cast<int>(QChar::toUpper(static_cast<char32_t>(codes.front()))));
+    return QKeySequence(
+        QKeyCombination(modifier, static_cast<Qt::Key>(QChar::toUpper(static_cast<char32_t>(codes.front())))));
 }
 
 } // namespace
 
-LabelBar::LabelBar(const LabelSchema& schema, QWidget* parent) : QWidget(parent), m_schema(schema)
+LabelBar::LabelBar(const LabelSchema& schema, QWidget* parent, Qt::KeyboardModifiers keyModifier, bool enterAccepts)
+    : QWidget(parent), m_schema(schema), m_keyModifier(keyModifier)
 {
     m_layout = new QHBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
@@ -51,9 +51,12 @@ LabelBar::LabelBar(const LabelSchema& schema, QWidget* parent) : QWidget(parent)
     switch (m_schema.kind) {
     case TaskKind::Single:
     case TaskKind::Multi:
+    case TaskKind::Spans:
         for (const Label& label : m_schema.labels) {
             const QString key = QString::fromStdString(label.key);
-            addButton(QStringLiteral("%1  [%2]").arg(QString::fromStdString(label.name), key),
+            const QString shown = QKeySequence(keyFor(key, keyModifier)).toString(QKeySequence::NativeText);
+            addButton(QStringLiteral("%1  [%2]")
+                          .arg(QString::fromStdString(label.name), keyModifier == Qt::NoModifier ? key : shown),
                       QColor(QString::fromStdString(label.color)), key);
         }
         break;
@@ -63,17 +66,8 @@ LabelBar::LabelBar(const LabelSchema& schema, QWidget* parent) : QWidget(parent)
             addButton(QString::number(rating), accentColor(), hasKey ? QString::number(rating) : QString());
         }
         break;
-    case TaskKind::Spans: {
-        auto* message = new QLabel(QStringLiteral("Span labeling arrives in a later version."), this);
-        message->setObjectName(QStringLiteral("spansNotice"));
-        m_layout->addWidget(message);
-        // Queued, so that whoever listens has connected by the time it is sent.
-        QTimer::singleShot(0, this,
-                           [this] { Q_EMIT notice(QStringLiteral("span labeling arrives in a later version")); });
-        break;
     }
-    }
-    if (m_schema.kind == TaskKind::Multi) {
+    if (enterAccepts && (m_schema.kind == TaskKind::Multi || m_schema.kind == TaskKind::Spans)) {
         for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
             auto* shortcut = new QShortcut(QKeySequence(key), this);
             connect(shortcut, &QShortcut::activated, this, &LabelBar::commitMulti);
@@ -93,15 +87,16 @@ QPushButton* LabelBar::addButton(const QString& text, const QColor& color, const
     QFont font = button->font();
     font.setPointSizeF(font.pointSizeF() * 1.15);
     button->setFont(font);
-    if (!key.isEmpty()) {
-        button->setToolTip(QStringLiteral("Key: %1").arg(key));
+    const QKeySequence sequence = keyFor(key, m_keyModifier);
+    if (!sequence.isEmpty()) {
+        button->setToolTip(QStringLiteral("Key: %1").arg(sequence.toString(QKeySequence::NativeText)));
     }
     m_layout->addWidget(button);
     const std::size_t index = m_buttons.size();
     m_buttons.push_back(button);
     // clicked() comes after the button toggled itself; press() decides the checked state.
     connect(button, &QPushButton::clicked, this, [this, index] { press(index, true); });
-    if (const QKeySequence sequence = keyFor(key); !sequence.isEmpty()) {
+    if (!sequence.isEmpty()) {
         auto* shortcut = new QShortcut(sequence, this);
         connect(shortcut, &QShortcut::activated, this, [this, index] { press(index, false); });
     }
@@ -131,6 +126,8 @@ void LabelBar::press(std::size_t index, bool clicked)
         Q_EMIT valueChosen({{"rating", m_schema.ratingMin + static_cast<int>(index)}});
         break;
     case TaskKind::Spans:
+        button->setChecked(false); // a label button for spans is a command, not a state
+        Q_EMIT spanLabelPressed(index);
         break;
     }
 }
@@ -138,6 +135,10 @@ void LabelBar::press(std::size_t index, bool clicked)
 void LabelBar::commitMulti()
 {
     if (!isEnabled()) {
+        return;
+    }
+    if (m_schema.kind == TaskKind::Spans) {
+        Q_EMIT acceptPressed();
         return;
     }
     nlohmann::json labels = nlohmann::json::array();
@@ -175,7 +176,8 @@ QString LabelBar::hint() const
     case TaskKind::Rating:
         return QStringLiteral("Press a number to rate the text and move on to the next one.");
     case TaskKind::Spans:
-        return QString();
+        return QStringLiteral("Select text with the mouse or Shift+arrows, then press a label's key. Click a span "
+                              "(or press Delete in it) to remove it; Enter saves and moves on.");
     }
     return QString();
 }

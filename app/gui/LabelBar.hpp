@@ -1,6 +1,8 @@
 // The row of label buttons under the text, with their keyboard keys. Turns clicks and key
 // presses into annotation values for the schema's kind: single (one key records), multi (keys
-// toggle, Enter records), rating (number keys record) and spans (not yet: a notice).
+// toggle, Enter records) and rating (number keys record). For spans a key names the label of
+// the selected text (spanLabelPressed) and Enter accepts the sample (acceptPressed); the
+// annotate view turns those into values, since it knows the selection.
 #pragma once
 
 #include "core/model/LabelSchema.hpp"
@@ -22,7 +24,10 @@ class LabelBar : public QWidget
     Q_OBJECT
 
 public:
-    explicit LabelBar(const LabelSchema& schema, QWidget* parent = nullptr);
+    // `keyModifier` is held with each label's key (the review screen uses Alt, keeping the
+    // plain digits for its candidates). `enterAccepts` gives Enter to multi-label and spans.
+    explicit LabelBar(const LabelSchema& schema, QWidget* parent = nullptr,
+                      Qt::KeyboardModifiers keyModifier = Qt::NoModifier, bool enterAccepts = true);
 
     // Shows the stored value (or none) as the buttons' checked state.
     void showValue(const std::optional<nlohmann::json>& value);
@@ -33,6 +38,8 @@ Q_SIGNALS:
     void valueChosen(const nlohmann::json& value);
     // A message for the status bar, e.g. that a kind of labeling is not available yet.
     void notice(const QString& message);
+    void spanLabelPressed(std::size_t labelIndex);
+    void acceptPressed();
 
 private:
     QPushButton* addButton(const QString& text, const QColor& color, const QString& key);
@@ -40,6 +47,7 @@ private:
     void commitMulti();
 
     LabelSchema m_schema;
+    Qt::KeyboardModifiers m_keyModifier;
     QHBoxLayout* m_layout = nullptr;
     std::vector<QPushButton*> m_buttons;
 };

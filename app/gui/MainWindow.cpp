@@ -1,25 +1,29 @@
-// Window layout, menus and the wiring between AnnotationSession, SampleListModel and
-// AnnotateView. No storage logic here: everything goes through the session.
+// Window layout, menus, and handing the open project to the screens. No storage logic here:
+// everything goes through the session and the screens.
 #include "app/gui/MainWindow.hpp"
 
+#include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotateView.hpp"
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/DemoProject.hpp"
 #include "app/gui/MessageBanner.hpp"
-#include "app/gui/SampleListDelegate.hpp"
+#include "app/gui/ReviewView.hpp"
 #include "app/gui/SampleListModel.hpp"
+#include "app/gui/SamplePanel.hpp"
 #include "core/util/Error.hpp"
 
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -34,41 +38,29 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_banner = new MessageBanner(central);
     layout->addWidget(m_banner);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, central);
-    splitter->setHandleWidth(1);
-    splitter->setChildrenCollapsible(false);
-    auto* side = new QWidget(splitter);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->setSpacing(0);
-    m_listHeader = new QLabel(QStringLiteral("Samples"), side);
-    m_listHeader->setObjectName(QStringLiteral("listHeader"));
-    m_list = new QListView(side);
-    m_list->setObjectName(QStringLiteral("sampleList"));
-    m_list->setUniformItemSizes(true); // lets the view skip measuring every row
-    m_list->setItemDelegate(new SampleListDelegate(m_list));
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setMouseTracking(true);
-    sideLayout->addWidget(m_listHeader);
-    sideLayout->addWidget(m_list);
-    m_view = new AnnotateView(splitter);
-    splitter->addWidget(side);
-    splitter->addWidget(m_view);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({320, 960});
-    layout->addWidget(splitter, 1);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("screens"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // arrows and keys stay with the screen
+    m_annotate = new AnnotateScreen(m_tabs);
+    m_review = new ReviewView(m_tabs);
+    m_tabs->addTab(m_annotate, QStringLiteral("Annotate  (Ctrl+1)"));
+    m_tabs->addTab(m_review, QStringLiteral("Review  (Ctrl+2)"));
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     buildMenus();
     buildStatusBar();
-    connect(m_view, &AnnotateView::notice, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
-    connect(m_view, &AnnotateView::valueChosen, this, [this](const nlohmann::json& value) {
-        if (m_session && !m_session->record(value)) {
-            showCurrent(); // undo the buttons' look of a value that was not stored
-        }
+    connect(m_annotate, &AnnotateScreen::failed, this, &MainWindow::showError);
+    connect(m_annotate, &AnnotateScreen::notice, this, &MainWindow::showNotice);
+    connect(m_review, &ReviewView::failed, this, &MainWindow::showError);
+    connect(m_review, &ReviewView::notice, this, &MainWindow::showNotice);
+    connect(m_annotate, &AnnotateScreen::sampleShown, this, [this](const QString& id) {
+        m_sampleLabel->setText(id.isEmpty() ? QString() : QStringLiteral("sample %1").arg(id));
     });
-    m_view->showPlaceholder(QStringLiteral("No project is open. Open one with File \u203a Open project\u2026 "
-                                           "(Ctrl+O), or try the demo with File \u203a Open demo."));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::screenChanged);
+    m_annotate->showPlaceholder(QStringLiteral("No project is open. Open one with File \u203a Open project\u2026 "
+                                               "(Ctrl+O), or try the demo with File \u203a Open demo."));
 
     const QRect screen = QApplication::primaryScreen() ? QApplication::primaryScreen()->availableGeometry() : QRect();
     resize(screen.isValid() ? QSize(1280, 800).boundedTo(screen.size()) : QSize(1280, 800));
@@ -76,8 +68,14 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // The view must drop the model before the model, and the model before the project.
-    m_list->setModel(nullptr);
+    // The screens must drop the model and the project before they go.
+    m_annotate->attach(nullptr, nullptr);
+    m_review->setProject(nullptr, {});
+}
+
+AnnotateView* MainWindow::annotateView() const
+{
+    return m_annotate->view();
 }
 
 void MainWindow::buildMenus()
@@ -89,6 +87,46 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    QAction* undo = edit->addAction(QStringLiteral("&Undo label"), this, [this] {
+        if (m_session) {
+            m_session->undo();
+        }
+    });
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction* redo = edit->addAction(QStringLiteral("&Redo label"), this, [this] {
+        if (m_session) {
+            m_session->redo();
+        }
+    });
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    QAction* skip = edit->addAction(QStringLiteral("&Skip sample"), this, [this] {
+        if (m_session) {
+            m_session->skip();
+        }
+    });
+    skip->setShortcut(QKeySequence(Qt::Key_Space));
+    edit->addSeparator();
+    QAction* find = edit->addAction(QStringLiteral("&Find sample"), this, [this] {
+        showScreen(Screen::Annotate);
+        m_annotate->samples()->searchBox()->setFocus();
+        m_annotate->samples()->searchBox()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    m_annotateActions = {undo, redo, skip};
+
+    QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
+    QAction* annotate = view->addAction(QStringLiteral("&Annotate"), this, [this] { showScreen(Screen::Annotate); });
+    annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* review = view->addAction(QStringLiteral("&Review"), this, [this] { showScreen(Screen::Review); });
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction* guidelines = view->addAction(QStringLiteral("&Guidelines"));
+    guidelines->setCheckable(true);
+    guidelines->setChecked(true);
+    guidelines->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(guidelines, &QAction::toggled, m_annotate, &AnnotateScreen::setGuidelinesVisible);
 }
 
 void MainWindow::buildStatusBar()
@@ -106,6 +144,25 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_sampleLabel);
     statusBar()->setSizeGripEnabled(false);
     m_progressBar->hide();
+}
+
+void MainWindow::showScreen(Screen screen)
+{
+    m_tabs->setCurrentWidget(screen == Screen::Review ? static_cast<QWidget*>(m_review) : m_annotate);
+}
+
+void MainWindow::screenChanged(int index)
+{
+    const bool annotating = m_tabs->widget(index) == m_annotate;
+    for (QAction* action : m_annotateActions) {
+        action->setEnabled(annotating);
+    }
+    if (!annotating) {
+        m_review->refresh(); // the annotations may have changed since it was last shown
+        m_review->setFocus();
+    } else if (m_session) {
+        m_annotate->samples()->list()->setFocus();
+    }
 }
 
 bool MainWindow::openProject(const QString& path)
@@ -150,37 +207,30 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     auto session = std::make_unique<AnnotationSession>(std::move(project), m_annotator.toStdString());
     auto model = std::make_unique<SampleListModel>(session->project(), session->annotator());
 
-    QItemSelectionModel* oldSelection = m_list->selectionModel();
-    m_list->setModel(model.get());
-    delete oldSelection; // setModel() leaves the old one to us
+    m_annotate->attach(nullptr, nullptr);
+    m_review->setProject(nullptr, {});
     std::swap(m_model, model);
     std::swap(m_session, session);
     model.reset();
     session.reset();
     m_banner->hide();
 
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
-        if (index.isValid() && m_session) {
-            m_session->goTo(m_model->keyAt(index.row()));
-        }
-    });
     connect(m_model.get(), &SampleListModel::failed, this, &MainWindow::showError);
     connect(m_session.get(), &AnnotationSession::failed, this, &MainWindow::showError);
-    connect(m_session.get(), &AnnotationSession::notice, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-    connect(m_session.get(), &AnnotationSession::currentChanged, this, &MainWindow::showCurrent);
+    connect(m_session.get(), &AnnotationSession::notice, this, &MainWindow::showNotice);
     connect(m_session.get(), &AnnotationSession::progressChanged, this, &MainWindow::showProgress);
-    connect(m_session.get(), &AnnotationSession::sampleLabeled, this,
-            [this](qint64 key) { m_model->refreshMark(key); });
+    m_annotate->attach(m_session.get(), m_model.get());
+    m_review->setProject(&m_session->project(), m_annotator.toStdString());
 
     setWindowTitle(QStringLiteral("%1 \u2014 Concord").arg(m_session->projectName()));
-    m_listHeader->setText(QStringLiteral("Samples \u00b7 %L1").arg(m_session->sampleCount()));
-    m_view->setSchema(m_session->project().schema());
     statusBar()->clearMessage();
     showProgress();
-    m_view->showPlaceholder(QString());
     m_session->start(); // shows the first sample through currentChanged
-    m_list->setFocus();
+    if (m_tabs->currentWidget() == m_review) {
+        m_review->refresh();
+    } else {
+        m_annotate->samples()->list()->setFocus();
+    }
 }
 
 void MainWindow::chooseProject()
@@ -190,36 +240,6 @@ void MainWindow::chooseProject()
     if (!path.isEmpty()) {
         openProject(path);
     }
-}
-
-void MainWindow::showCurrent()
-{
-    if (!m_session) {
-        return;
-    }
-    const auto& sample = m_session->current();
-    if (!sample) {
-        m_view->showPlaceholder(QStringLiteral("This project has no samples yet.\n\nImport some with:  "
-                                               "concord-cli import PROJECT DATA.jsonl"));
-        m_sampleLabel->clear();
-        return;
-    }
-    m_view->showSample(*sample, m_session->currentValue());
-    m_sampleLabel->setText(QStringLiteral("sample %1").arg(QString::fromStdString(sample->id)));
-    selectInList(sample->key);
-}
-
-void MainWindow::selectInList(std::int64_t key)
-{
-    const int row = m_model->rowOfKey(key);
-    if (row < 0) {
-        return;
-    }
-    const QModelIndex index = m_model->index(row);
-    if (m_list->currentIndex() != index) {
-        m_list->setCurrentIndex(index); // goTo() of the same key does nothing, so no loop
-    }
-    m_list->scrollTo(index);
 }
 
 void MainWindow::showProgress()
@@ -239,6 +259,11 @@ void MainWindow::showProgress()
 void MainWindow::showError(const QString& message)
 {
     m_banner->showError(message);
+}
+
+void MainWindow::showNotice(const QString& message)
+{
+    statusBar()->showMessage(message, 8000);
 }
 
 QString MainWindow::progressText() const

@@ -1,6 +1,6 @@
-// The main window: the samples list on the left, the annotation view in the centre, progress
-// in the status bar, the File menu. It owns the open project's session and wires the views to
-// it; errors from the core appear in a banner at the top.
+// The main window: an error banner on top, the screens as tabs (annotate, review), progress in
+// the status bar, the menus. It owns the open project's session and hands it to the screens;
+// errors from the core appear in the banner.
 #pragma once
 
 #include "core/store/Project.hpp"
@@ -9,15 +9,18 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
-class QListView;
 class QProgressBar;
+class QTabWidget;
 
 namespace concord::gui {
 
+class AnnotateScreen;
 class AnnotateView;
 class AnnotationSession;
 class MessageBanner;
+class ReviewView;
 class SampleListModel;
 
 class MainWindow : public QMainWindow
@@ -25,6 +28,12 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    enum class Screen
+    {
+        Annotate,
+        Review
+    };
+
     explicit MainWindow(QString annotator, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -32,10 +41,13 @@ public:
     // failure the error is shown in the banner, the current project stays, and they return false.
     bool openProject(const QString& path);
     bool openDemo(const QString& path = QString());
+    void showScreen(Screen screen);
 
     AnnotationSession* session() const { return m_session.get(); }
     SampleListModel* sampleModel() const { return m_model.get(); }
-    AnnotateView* annotateView() const { return m_view; }
+    AnnotateScreen* annotateScreen() const { return m_annotate; }
+    AnnotateView* annotateView() const;
+    ReviewView* reviewView() const { return m_review; }
     QString progressText() const;
     QString errorText() const;
 
@@ -44,19 +56,20 @@ private:
     void buildStatusBar();
     void adopt(std::unique_ptr<Project> project);
     void chooseProject();
-    void showCurrent();
+    void screenChanged(int index);
     void showProgress();
     void showError(const QString& message);
-    void selectInList(std::int64_t key);
+    void showNotice(const QString& message);
 
     QString m_annotator;
     MessageBanner* m_banner = nullptr;
-    QListView* m_list = nullptr;
-    QLabel* m_listHeader = nullptr;
-    AnnotateView* m_view = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    AnnotateScreen* m_annotate = nullptr;
+    ReviewView* m_review = nullptr;
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
     QLabel* m_sampleLabel = nullptr;
+    QList<QAction*> m_annotateActions; // undo, redo, skip: only on the annotate screen
     // The model reads through the session's project: declared after it, destroyed before it.
     std::unique_ptr<AnnotationSession> m_session;
     std::unique_ptr<SampleListModel> m_model;

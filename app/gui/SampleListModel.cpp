@@ -107,11 +107,24 @@ bool SampleListModel::fetchPage()
     }
     std::vector<Row> rows;
     try {
-        const auto page = m_project.samples().pageAfter(m_rows.empty() ? 0 : m_rows.back().key, pageSize);
-        m_exhausted = page.size() < static_cast<std::size_t>(pageSize);
-        rows.reserve(page.size());
-        for (const auto& sample : page) {
-            rows.push_back(makeRow(sample));
+        if (m_filter) {
+            // The next page of the filter's keys, each read by key.
+            const std::size_t first = m_rows.size();
+            const std::size_t last = std::min(m_filter->size(), first + static_cast<std::size_t>(pageSize));
+            m_exhausted = last == m_filter->size();
+            rows.reserve(last - first);
+            for (std::size_t i = first; i < last; ++i) {
+                if (auto sample = m_project.samples().findByKey((*m_filter)[i])) {
+                    rows.push_back(makeRow(*sample));
+                }
+            }
+        } else {
+            const auto page = m_project.samples().pageAfter(m_rows.empty() ? 0 : m_rows.back().key, pageSize);
+            m_exhausted = page.size() < static_cast<std::size_t>(pageSize);
+            rows.reserve(page.size());
+            for (const auto& sample : page) {
+                rows.push_back(makeRow(sample));
+            }
         }
     } catch (const StoreError& error) {
         // Called from the view's event handling, where an exception must not escape.
@@ -136,6 +149,9 @@ std::int64_t SampleListModel::keyAt(int row) const
 
 int SampleListModel::rowOfKey(std::int64_t key)
 {
+    if (m_filter && !std::binary_search(m_filter->begin(), m_filter->end(), key)) {
+        return -1; // filtered out: fetching every page would not find it
+    }
     while (m_rows.empty() || m_rows.back().key < key) {
         if (!fetchPage()) {
             return -1;
@@ -145,6 +161,16 @@ int SampleListModel::rowOfKey(std::int64_t key)
     const auto found =
         std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Row& row, std::int64_t k) { return row.key < k; });
     return found != m_rows.end() && found->key == key ? static_cast<int>(found - m_rows.begin()) : -1;
+}
+
+void SampleListModel::setFilter(std::optional<std::vector<std::int64_t>> keys)
+{
+    beginResetModel();
+    m_filter = std::move(keys);
+    m_rows.clear();
+    m_exhausted = false;
+    endResetModel();
+    fetchPage();
 }
 
 void SampleListModel::refreshMark(std::int64_t key)

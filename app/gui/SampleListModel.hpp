@@ -1,5 +1,6 @@
 // The project's samples as a Qt list model, fetched lazily in pages by key (never all rows at
-// once), each row with its id, a one-line preview and the current annotator's mark.
+// once), each row with its id, a one-line preview and the current annotator's mark. A filter
+// (the keys a signal or a search selected) narrows it to those samples, still paged.
 #pragma once
 
 #include "core/store/Project.hpp"
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,13 @@ public:
     // Re-reads the annotator's mark for the sample, e.g. after it was labeled.
     void refreshMark(std::int64_t key);
 
+    // Shows only the samples with these keys (ascending, as SignalEngine::select gives them);
+    // nullopt shows every sample again. Resets the model.
+    void setFilter(std::optional<std::vector<std::int64_t>> keys);
+    bool isFiltered() const { return m_filter.has_value(); }
+    // The number of samples the filter lets through (loaded or not); -1 without a filter.
+    std::int64_t filteredCount() const { return m_filter ? static_cast<std::int64_t>(m_filter->size()) : -1; }
+
 Q_SIGNALS:
     // A page could not be read; the list stops growing.
     void failed(const QString& message);
@@ -65,6 +74,7 @@ private:
     std::string m_annotator;
     std::vector<Row> m_rows;
     bool m_exhausted = false;
+    std::optional<std::vector<std::int64_t>> m_filter;
 };
 
 } // namespace concord::gui

@@ -15,8 +15,6 @@ QMainWindow, #annotateView { background: #f4f5f7; }
 #sampleCard { background: white; border: 1px solid #e1e4e8; border-radius: 14px; }
 #sampleId { color: #5f6670; font-weight: 600; }
 #sampleMeta, #labelHint { color: #8a9099; }
-#spansNotice { color: #8a9099; font-style: italic; }
-#sampleList { background: white; border: none; border-right: 1px solid #e1e4e8; }
 #listHeader { background: white; color: #5f6670; font-weight: 600; padding: 12px 14px 8px 14px;
               border-right: 1px solid #e1e4e8; border-bottom: 1px solid #eceef1; }
 #messageBanner { background: #fdecea; border-bottom: 1px solid #f3c4c0; }
@@ -33,6 +31,30 @@ QScrollBar::handle:vertical:hover { background: #aeb3ba; }
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
 QMenuBar { background: white; border-bottom: 1px solid #e1e4e8; }
+#reviewView { background: #f4f5f7; }
+#sampleList, #reviewQueue { background: white; border: none; border-right: 1px solid #e1e4e8; }
+#reviewQueue::item { padding: 8px 12px; border-bottom: 1px solid #eceef1; color: #1f2328; }
+#reviewQueue::item:selected { background: #dfe5fb; border-left: 3px solid #3b5bdb; }
+#filterBar { background: white; border-right: 1px solid #e1e4e8; border-bottom: 1px solid #eceef1; }
+#guidelinesPanel { background: white; border-left: 1px solid #e1e4e8; }
+#guidelinesHeader { color: #5f6670; font-weight: 600; padding: 12px 14px 8px 14px;
+                    border-bottom: 1px solid #eceef1; }
+#guidelinesText { background: white; color: #30363d; }
+#sectionTitle { color: #5f6670; font-weight: 600; padding-top: 6px; }
+#goldLabel { color: #2b3a67; }
+QPushButton[candidate="true"] { background: white; border: 1px solid #e1e4e8; border-radius: 8px; text-align: left; }
+QPushButton[candidate="true"]:hover { border-color: #3b5bdb; background: #f7f8ff; }
+QPushButton[candidate="true"]:disabled { background: #f7f8fa; }
+#candidateKey { color: white; background: #3b5bdb; border-radius: 4px; padding: 1px 7px; font-weight: 700; }
+#candidateWho { color: #4a5058; padding-left: 8px; }
+QLineEdit { background: white; border: 1px solid #d5d8dc; border-radius: 6px; padding: 5px 8px; }
+QLineEdit:focus { border-color: #3b5bdb; }
+QComboBox { background: white; border: 1px solid #d5d8dc; border-radius: 6px; padding: 4px 8px; }
+QTabWidget::pane { border: none; }
+QTabBar { background: white; }
+QTabBar::tab { background: white; color: #5f6670; padding: 8px 18px; border: none;
+               border-bottom: 2px solid transparent; }
+QTabBar::tab:selected { color: #1f2328; border-bottom: 2px solid #3b5bdb; font-weight: 600; }
 )";
 
 } // namespace

@@ -37,6 +37,28 @@ ValueSummary summarize(const LabelSchema& schema, const nlohmann::json& value)
     return summary;
 }
 
+std::vector<SpanMark> spanMarks(const LabelSchema& schema, const nlohmann::json& value)
+{
+    std::vector<SpanMark> marks;
+    if (!value.is_object() || !value.contains("spans") || !value["spans"].is_array()) {
+        return marks;
+    }
+    for (const auto& span : value["spans"]) {
+        if (!span.is_object()) {
+            continue;
+        }
+        SpanMark mark;
+        mark.start = span.value("start", std::size_t{0});
+        mark.end = span.value("end", std::size_t{0});
+        const std::string label = span.value("label", std::string());
+        mark.label = QString::fromStdString(label);
+        const auto index = schema.indexOf(label);
+        mark.color = index ? QColor(QString::fromStdString(schema.labels[*index].color)) : accentColor();
+        marks.push_back(mark);
+    }
+    return marks;
+}
+
 ValueSummary summarize(const LabelSchema& schema, const std::string& valueJson)
 {
     return summarize(schema, nlohmann::json::parse(valueJson, nullptr, false));

@@ -1,10 +1,16 @@
 // concord: the desktop labeling app. `concord [PROJECT] [--demo] [--annotator NAME]`; with no
-// project it opens the bundled demo.
+// project it opens the bundled demo. --screen, --signal and --screenshot open a given screen and
+// save a picture of the window (app/gui/screenshots.sh makes docs/screenshots with them).
+#include "app/gui/AnnotateScreen.hpp"
+#include "app/gui/AnnotationSession.hpp"
 #include "app/gui/MainWindow.hpp"
+#include "app/gui/SamplePanel.hpp"
 #include "app/gui/Theme.hpp"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
+#include <QTimer>
 
 namespace {
 
@@ -39,8 +45,23 @@ int main(int argc, char* argv[])
     const QCommandLineOption annotator(QStringLiteral("annotator"),
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
+    const QCommandLineOption screen(QStringLiteral("screen"),
+                                    QStringLiteral("Start on this screen: annotate or review."),
+                                    QStringLiteral("SCREEN"), QStringLiteral("annotate"));
+    const QCommandLineOption signal(QStringLiteral("signal"),
+                                    QStringLiteral("Filter the samples list by this saved signal."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to FILE (PNG) and quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption sample(QStringLiteral("sample"), QStringLiteral("Start at the sample with this id."),
+                                    QStringLiteral("ID"));
     parser.addOption(demo);
     parser.addOption(annotator);
+    parser.addOption(sample);
+    parser.addOption(screen);
+    parser.addOption(signal);
+    parser.addOption(screenshot);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -60,6 +81,42 @@ int main(int argc, char* argv[])
     } else {
         window.openProject(positional.front());
     }
+    const QString screenName = parser.value(screen);
+    if (screenName != QLatin1String("annotate") && screenName != QLatin1String("review")) {
+        qCritical("concord: --screen is annotate or review");
+        return 2;
+    }
     window.show();
+    if (parser.isSet(sample) && window.session()) {
+        const auto key = window.session()->project().samples().keyOf(parser.value(sample).toStdString());
+        if (!key) {
+            qCritical("concord: the project has no sample with id %s", qPrintable(parser.value(sample)));
+            return 2;
+        }
+        window.session()->goTo(*key);
+    }
+    if (parser.isSet(signal)) {
+        QComboBox* picker = window.annotateScreen()->samples()->signalPicker();
+        const int index = picker->findText(parser.value(signal));
+        if (index < 0) {
+            qCritical("concord: the project has no signal named %s", qPrintable(parser.value(signal)));
+            return 2;
+        }
+        picker->setCurrentIndex(index);
+    }
+    if (screenName == QLatin1String("review")) {
+        window.showScreen(concord::gui::MainWindow::Screen::Review);
+    }
+    if (parser.isSet(screenshot)) {
+        // Long enough for the window manager (if any) and the first paint.
+        QTimer::singleShot(1500, &window, [&window, file = parser.value(screenshot)] {
+            if (!window.grab().save(file, "PNG")) {
+                qCritical("concord: cannot write %s", qPrintable(file));
+                QApplication::exit(1);
+                return;
+            }
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }

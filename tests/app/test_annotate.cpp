@@ -1,10 +1,13 @@
 // Offscreen GUI tests: a real project file in a temporary folder, the real MainWindow, driven
 // by key presses; what was stored is checked through a fresh Project::open of the same file.
+#include "GuiTestSupport.hpp"
 #include "app/gui/AnnotateView.hpp"
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/DemoProject.hpp"
+#include "app/gui/GuidelinesPanel.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/SampleListModel.hpp"
+#include "app/gui/SampleTextView.hpp"
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/store/Project.hpp"
@@ -12,6 +15,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -26,58 +30,16 @@ using concord::LabelSchema;
 using concord::Project;
 using concord::gui::MainWindow;
 using concord::gui::SampleListModel;
+using guitest::makeProject;
+using guitest::press;
+using guitest::singleSchema;
+using guitest::storedValue;
 
 namespace {
 
-const char* const singleSchema = R"({"kind":"single","labels":[
-    {"name":"positive","color":"#2e7d32","key":"p"},{"name":"negative","color":"#c62828","key":"n"}]})";
-
-// Creates a project with `count` samples s1..sN whose texts are "text 1".."text N" (or `texts`).
-QString makeProject(const QTemporaryDir& dir, const char* schemaJson, int count,
-                    const std::vector<std::string>& texts = {})
-{
-    const QString path = dir.filePath(QStringLiteral("test.concord"));
-    concord::ProjectSettings settings;
-    settings.name = "Test project";
-    auto project =
-        Project::create(path.toStdString(), settings, LabelSchema::fromJson(nlohmann::json::parse(schemaJson)));
-    std::ostringstream jsonl;
-    for (int i = 1; i <= count; ++i) {
-        const std::string text =
-            i <= static_cast<int>(texts.size()) ? texts[static_cast<std::size_t>(i - 1)] : "text " + std::to_string(i);
-        jsonl << nlohmann::json{{"id", "s" + std::to_string(i)}, {"text", text}}.dump() << '\n';
-    }
-    std::istringstream input(jsonl.str());
-    auto reader = concord::io::makeReader(concord::io::Format::Jsonl, input);
-    const auto report = concord::io::Importer(*project, {}).run(*reader);
-    if (!report.committed) {
-        qFatal("test project import failed");
-    }
-    return path;
-}
-
-// The annotator's stored value for a sample as compact JSON ("null" when there is none), read
-// through a fresh connection to the file.
-QString storedValue(const QString& path, const std::string& sampleId)
-{
-    auto project = Project::open(path.toStdString());
-    const auto key = project->samples().keyOf(sampleId);
-    const auto annotation = key ? project->annotations().get(*key, "tester") : std::nullopt;
-    return QString::fromStdString(annotation ? nlohmann::json::parse(annotation->value).dump() : "null");
-}
-
-// Sends a key where the user's key would go: the focused widget (the samples list after opening).
-void press(MainWindow& window, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
-    QTest::keyClick(target, static_cast<Qt::Key>(key), modifiers);
-}
-
 void showAndActivate(MainWindow& window)
 {
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(guitest::showAndActivate(window));
 }
 
 } // namespace
@@ -144,7 +106,7 @@ private Q_SLOTS:
         auto* list = window.findChild<QListView*>(QStringLiteral("sampleList"));
         list->setCurrentIndex(window.sampleModel()->index(0));
         QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s1"));
-        QVERIFY(window.findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
+        QVERIFY(window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
         press(window, Qt::Key_N);
         QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["negative"]})"));
         QCOMPARE(window.progressText(), QStringLiteral("1 of 3 labeled by tester"));
@@ -173,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(window.progressText(), QStringLiteral("4 of 4 labeled by tester"));
         // Nothing unlabeled and nothing after s4: it stays, showing the stored label.
         QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s4"));
-        QVERIFY(window.findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
+        QVERIFY(window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("All samples are labeled")));
     }
 
@@ -184,7 +146,7 @@ private Q_SLOTS:
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
         showAndActivate(window);
-        auto* negative = window.findChild<QPushButton*>(QStringLiteral("label_1"));
+        auto* negative = window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_1"));
         QCOMPARE(negative->text(), QStringLiteral("negative  [n]"));
         QTest::mouseClick(negative, Qt::LeftButton);
         QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["negative"]})"));
@@ -226,18 +188,185 @@ private Q_SLOTS:
         QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
         QCOMPARE(window.progressText(), QStringLiteral("1 of 2 labeled by tester"));
         // The next sample starts with nothing selected.
-        QVERIFY(!window.findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
+        QVERIFY(!window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
     }
 
-    void spansShowTheTextAndANotice()
+    void undoAndRedoWorkAcrossSamples()
     {
         QTemporaryDir dir;
-        const QString path = makeProject(dir, R"({"kind":"spans","labels":["PER","ORG"]})", 2);
+        const QString path = makeProject(dir, singleSchema, 4);
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
         showAndActivate(window);
-        QCOMPARE(window.annotateView()->displayedText(), QStringLiteral("text 1"));
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("span labeling arrives")));
+        press(window, Qt::Key_P); // s1 positive, on to s2
+        press(window, Qt::Key_N); // s2 negative, on to s3
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s3"));
+        QCOMPARE(window.progressText(), QStringLiteral("2 of 4 labeled by tester"));
+
+        // Undo goes back to the sample it changes and takes the label back.
+        press(window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(storedValue(path, "s2"), QStringLiteral("null"));
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["positive"]})"));
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 4 labeled by tester"));
+        QVERIFY(!window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_1"))->isChecked());
+        press(window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s1"));
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral("null"));
+        QCOMPARE(window.progressText(), QStringLiteral("0 of 4 labeled by tester"));
+        QCOMPARE(window.sampleModel()->index(0).data(SampleListModel::MarkRole).toString(), QString());
+
+        // Redo applies it again and moves on, as the label did.
+        press(window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["positive"]})"));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 4 labeled by tester"));
+
+        // A new label drops what was left to redo.
+        press(window, Qt::Key_P);
+        QCOMPARE(storedValue(path, "s2"), QStringLiteral(R"({"labels":["positive"]})"));
+        QVERIFY(!window.session()->canRedo());
+        press(window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedValue(path, "s2"), QStringLiteral(R"({"labels":["positive"]})"));
+
+        // Undoing a change of label restores the earlier label, not nothing.
+        auto* list = window.findChild<QListView*>(QStringLiteral("sampleList"));
+        list->setCurrentIndex(window.sampleModel()->index(0));
+        press(window, Qt::Key_N);
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["negative"]})"));
+        press(window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral(R"({"labels":["positive"]})"));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s1"));
+        QVERIFY(window.annotateView()->findChild<QPushButton*>(QStringLiteral("label_0"))->isChecked());
+        QCOMPARE(window.progressText(), QStringLiteral("2 of 4 labeled by tester"));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void spaceSkipsWithoutLabeling()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, singleSchema, 3);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        showAndActivate(window);
+        press(window, Qt::Key_Space);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(storedValue(path, "s1"), QStringLiteral("null"));
+        press(window, Qt::Key_N);
+        QCOMPARE(storedValue(path, "s2"), QStringLiteral(R"({"labels":["negative"]})"));
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 3 labeled by tester"));
+    }
+
+    void spanMadeBySelection()
+    {
+        QTemporaryDir dir;
+        // An emoji first: two UTF-16 units but one code point, as offsets are stored.
+        const QString path = makeProject(dir,
+                                         R"({"kind":"spans","labels":[{"name":"PER","color":"#1565c0","key":"p"},
+                                                                      {"name":"ORG","color":"#ad1457","key":"o"}]})",
+                                         2, {"\xF0\x9F\x98\x80 Ada met Babbage at IBM"});
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        showAndActivate(window);
+        auto* text = window.findChild<concord::gui::SampleTextView*>(QStringLiteral("sampleText"));
+        QVERIFY(text != nullptr);
+
+        // Keyboard: into the text, past the emoji and the space, Shift+Right over "Ada", then p.
+        text->setFocus();
+        QTest::keyClick(text, Qt::Key_Home, Qt::ControlModifier);
+        QTest::keyClick(text, Qt::Key_Right);
+        QTest::keyClick(text, Qt::Key_Right);
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(text, Qt::Key_Right, Qt::ShiftModifier);
+        }
+        QCOMPARE(text->textCursor().selectedText(), QStringLiteral("Ada"));
+        press(window, Qt::Key_P);
+        const auto stored = [&] { return storedValue(path, "s1"); };
+        const auto spanCount = [&] { return nlohmann::json::parse(stored().toStdString())["spans"].size(); };
+        // The same compact form storedValue() gives (keys sorted), from readable JSON.
+        const auto canonical = [](const char* json) {
+            return QString::fromStdString(nlohmann::json::parse(json).dump());
+        };
+        QCOMPARE(stored(), canonical(R"({"spans":[{"start":2,"end":5,"label":"PER"}]})"));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s1")); // spans stay until Enter
+        QCOMPARE(text->spans().size(), std::size_t{1});
+        QCOMPARE(text->spans()[0].label, QStringLiteral("PER"));
+
+        // Mouse: drag over "IBM" (UTF-16 22..25, code points 21..24), then o.
+        const auto pointAt = [&](int utf16) {
+            QTextCursor cursor(text->document());
+            cursor.setPosition(utf16);
+            return text->cursorRect(cursor).center();
+        };
+        QWidget* viewport = text->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pointAt(22));
+        QMouseEvent move(QEvent::MouseMove, pointAt(25), viewport->mapToGlobal(pointAt(25)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pointAt(25));
+        QCOMPARE(text->textCursor().selectedText(), QStringLiteral("IBM"));
+        press(window, Qt::Key_O);
+        QCOMPARE(stored(), canonical(R"({"spans":[{"start":2,"end":5,"label":"PER"},
+                                                              {"start":21,"end":24,"label":"ORG"}]})"));
+        QCOMPARE(text->spans().size(), std::size_t{2});
+
+        // A click on a span removes it; undo brings it back.
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier, text->spanRect(0).center());
+        QCOMPARE(stored(), canonical(R"({"spans":[{"start":21,"end":24,"label":"ORG"}]})"));
+        press(window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(spanCount(), std::size_t{2});
+        QCOMPARE(text->spans().size(), std::size_t{2});
+
+        // Delete removes the span the caret is in.
+        text->setFocus();
+        QTest::keyClick(text, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClick(text, Qt::Key_Left);
+        QTest::keyClick(text, Qt::Key_Delete);
+        QCOMPARE(stored(), canonical(R"({"spans":[{"start":2,"end":5,"label":"PER"}]})"));
+
+        // Nothing selected: a notice, nothing stored.
+        press(window, Qt::Key_O);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Select some text")));
+        QCOMPARE(spanCount(), std::size_t{1});
+
+        // Enter accepts and moves on.
+        press(window, Qt::Key_Return);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 2 labeled by tester"));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void overlappingSpansAreRefusedInTheBanner()
+    {
+        QTemporaryDir dir;
+        const QString path =
+            makeProject(dir, R"({"kind":"spans","labels":[{"name":"PER","key":"p"}]})", 1, {"Ada Lovelace"});
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        showAndActivate(window);
+        auto* text = window.findChild<concord::gui::SampleTextView*>(QStringLiteral("sampleText"));
+        text->selectRange(0, 12);
+        press(window, Qt::Key_P);
+        text->selectRange(4, 8);
+        press(window, Qt::Key_P);
+        QVERIFY(window.errorText().contains(QStringLiteral("overlap")));
+        QCOMPARE(nlohmann::json::parse(storedValue(path, "s1").toStdString())["spans"].size(), std::size_t{1});
+    }
+
+    void guidelinesInTheSidePanel()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, singleSchema, 1, {}, "# Rules\n\nLabel **praise** as positive.");
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        showAndActivate(window);
+        auto* panel = window.findChild<concord::gui::GuidelinesPanel*>();
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->plainText().contains(QStringLiteral("Label praise as positive.")));
+        press(window, Qt::Key_F1);
+        QVERIFY(!panel->isVisible());
+        press(window, Qt::Key_F1);
+        QVERIFY(panel->isVisible());
     }
 
     void rightToLeftTextKeepsItsDirection()
@@ -323,5 +452,10 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotate)
+int runAnnotateTests(int argc, char** argv)
+{
+    TestAnnotate tests;
+    return QTest::qExec(&tests, argc, argv);
+}
+
 #include "test_annotate.moc"

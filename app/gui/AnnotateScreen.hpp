@@ -1,0 +1,55 @@
+// The annotate screen: the samples list (with its filter) on the left, the current sample and
+// its labels in the centre, the guidelines on the right. It wires the views to the session:
+// values chosen become session records, the session's current sample is shown and selected.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+class QSplitter;
+
+namespace concord::gui {
+
+class AnnotateView;
+class AnnotationSession;
+class GuidelinesPanel;
+class SampleListModel;
+class SamplePanel;
+
+class AnnotateScreen : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AnnotateScreen(QWidget* parent = nullptr);
+
+    // Works on `session` with `model` as the list (both nullptr: nothing open). The caller keeps
+    // them alive until it attaches others.
+    void attach(AnnotationSession* session, SampleListModel* model);
+    void showPlaceholder(const QString& message);
+    void setGuidelinesVisible(bool visible);
+
+    AnnotateView* view() const { return m_view; }
+    SamplePanel* samples() const { return m_samples; }
+    GuidelinesPanel* guidelines() const { return m_guidelines; }
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    void notice(const QString& message);
+    // The sample shown changed: its id, or empty when none is.
+    void sampleShown(const QString& id);
+
+private:
+    void showCurrent();
+    void selectInList(std::int64_t key);
+
+    QSplitter* m_splitter = nullptr;
+    SamplePanel* m_samples = nullptr;
+    AnnotateView* m_view = nullptr;
+    GuidelinesPanel* m_guidelines = nullptr;
+    AnnotationSession* m_session = nullptr;
+    SampleListModel* m_model = nullptr;
+};
+
+} // namespace concord::gui

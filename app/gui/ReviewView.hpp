@@ -1,0 +1,91 @@
+// The review screen (the lead reviewer's): the disagreement queue on the left, most contested
+// first; on the right the sample, every annotator's value side by side, the majority vote's
+// suggestion and the model's prediction when one is stored. Keys 1..9 accept a candidate as
+// the gold value; Alt with a label's key sets the gold value directly; Ctrl+L writes the note
+// that goes with it. Gold values are stored through Project::resolve.
+#pragma once
+
+#include "core/review/ReviewQueue.hpp"
+
+#include <QColor>
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QVBoxLayout;
+
+namespace concord::gui {
+
+class LabelBar;
+class SampleTextView;
+
+class ReviewView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewView(QWidget* parent = nullptr);
+
+    // Reviews `project` (nullptr: none) as `reviewer`. The project must outlive this use.
+    void setProject(Project* project, std::string reviewer);
+    // Rebuilds the queue from the project's annotations, keeping the current sample if it is
+    // still contested.
+    void refresh();
+
+    // What the screen shows, for tests and the status bar.
+    QStringList queueIds() const;
+    QString currentId() const;
+    QStringList candidateTexts() const;
+    QLineEdit* noteEdit() const { return m_note; }
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    void notice(const QString& message);
+
+private:
+    struct Candidate
+    {
+        QString who;  // "alice", "majority vote (2 of 3)", "model builtin"
+        QString what; // the value in words
+        QColor color;
+        nlohmann::json value; // null: shown, not acceptable
+    };
+
+    void showRow(int row);
+    void showPlaceholder(const QString& message);
+    void buildCandidates(const review::ReviewItem& item);
+    void addPrediction(std::int64_t key);
+    void acceptCandidate(std::size_t index);
+    void resolve(const nlohmann::json& value, const QString& source);
+    void updateQueueRow(int row);
+    void moveToNextUnresolved();
+
+    Project* m_project = nullptr;
+    std::string m_reviewer;
+    std::vector<review::ReviewItem> m_items;
+    std::vector<Candidate> m_candidates;
+
+    QListWidget* m_queue = nullptr;
+    QLabel* m_queueHeader = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_stats = nullptr;
+    SampleTextView* m_text = nullptr;
+    QLabel* m_gold = nullptr;
+    QVBoxLayout* m_candidateLayout = nullptr;
+    std::vector<QPushButton*> m_candidateButtons;
+    QLineEdit* m_note = nullptr;
+    QLabel* m_goldPrompt = nullptr;
+    QVBoxLayout* m_barHolder = nullptr;
+    LabelBar* m_bar = nullptr;
+    QWidget* m_detail = nullptr;
+    QLabel* m_placeholder = nullptr;
+};
+
+} // namespace concord::gui

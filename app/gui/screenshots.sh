@@ -1,0 +1,67 @@
+#!/bin/sh
+# Makes docs/screenshots/*.png: each screen of the GUI at 1280x800 under Xvfb, on the bundled
+# demo (and a small span project), in a throw-away data folder. Needs xvfb-run, python3 and a
+# build of concord and concord-cli:
+#   app/gui/screenshots.sh [BUILD_DIR]      (default build/gui; run from the repository root)
+set -eu
+build=${1:-build/gui}
+gui=$build/app/gui/concord
+cli=$build/app/cli/concord-cli
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb CONCORD_USER=maria
+mkdir -p "$out"
+
+shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$gui" "$@"; }
+
+# The first start builds the demo project in $XDG_DATA_HOME/Concord.
+shot --demo --screenshot "$work/first.png"
+demo="$XDG_DATA_HOME/Concord/demo.concord"
+
+# Annotate: maria has labeled the first five sentences.
+for entry in amazon-0001:negative amazon-0002:positive amazon-0003:positive amazon-0004:negative \
+             amazon-0005:positive; do
+    "$cli" label "$demo" "${entry%%:*}" --label "${entry#*:}" --annotator maria >/dev/null
+done
+shot --demo --screenshot "$out/annotate.png"
+
+# Samples filtered by a signal.
+"$cli" signal add "$demo" "long texts" "length > 120" >/dev/null
+shot --demo --signal "long texts" --screenshot "$out/samples-filter.png"
+
+# Review: two more annotators who disagree with the reference now and then, and the built-in
+# model's predictions.
+python3 - "$work/labels.txt" <<'PY'
+import json, sys
+flip = {"positive": "negative", "negative": "neutral", "neutral": "positive"}
+with open("resources/demo/reviews.jsonl") as rows, open(sys.argv[1], "w") as out:
+    for n, line in enumerate(rows):
+        if n >= 60:
+            break
+        row = json.loads(line)
+        ref = row["reference"]
+        out.write(f"{row['id']} bob {flip[ref] if n % 3 == 1 else ref}\n")
+        out.write(f"{row['id']} carol {flip[flip[ref]] if n % 4 == 1 else ref}\n")
+PY
+while read -r id who label; do
+    "$cli" label "$demo" "$id" --label "$label" --annotator "$who" >/dev/null
+done <"$work/labels.txt"
+"$cli" train "$demo" >/dev/null
+"$cli" predict "$demo" >/dev/null
+shot --demo --screen review --annotator lead --screenshot "$out/review.png"
+
+# Spans: a few sentences with people, organisations and places.
+spans="$work/spans.concord"
+"$cli" init "$spans" --kind spans --labels PER,ORG,LOC --name "Demo: entities" >/dev/null
+cat >"$work/entities.jsonl" <<'JSONL'
+{"id":"news-1","text":"Ada Lovelace wrote the first program for Charles Babbage's Analytical Engine in London in 1843."}
+{"id":"news-2","text":"Grace Hopper joined the Navy and later worked on UNIVAC at Remington Rand."}
+{"id":"news-3","text":"Alan Turing studied at King's College, Cambridge, and worked at Bletchley Park."}
+JSONL
+"$cli" import "$spans" "$work/entities.jsonl" >/dev/null
+"$cli" label "$spans" news-1 --annotator maria --value \
+    '{"spans":[{"start":0,"end":12,"label":"PER"},{"start":41,"end":56,"label":"PER"},{"start":80,"end":86,"label":"LOC"}]}' \
+    >/dev/null
+shot "$spans" --sample news-1 --screenshot "$out/annotate-spans.png"
+echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

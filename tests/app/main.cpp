@@ -1,0 +1,18 @@
+// Runs every offscreen GUI test class in one process (one QApplication), failing if any fails.
+#include <QApplication>
+
+int runAnnotateTests(int argc, char** argv);
+int runReviewTests(int argc, char** argv);
+int runSamplesTests(int argc, char** argv);
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    // Keep a developer's own demo project and settings out of the tests.
+    QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
+    int failed = 0;
+    for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests}) {
+        failed += run(argc, argv) != 0 ? 1 : 0;
+    }
+    return failed;
+}

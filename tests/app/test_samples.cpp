@@ -1,0 +1,111 @@
+// Offscreen tests of the samples list's filter: a saved signal picked in the real combo box,
+// a search typed into the real search box, on a real project file.
+#include "GuiTestSupport.hpp"
+#include "app/gui/AnnotateScreen.hpp"
+#include "app/gui/AnnotateView.hpp"
+#include "app/gui/MainWindow.hpp"
+#include "app/gui/SampleListModel.hpp"
+#include "app/gui/SamplePanel.hpp"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTest>
+
+using concord::Project;
+using concord::gui::MainWindow;
+using concord::gui::SampleListModel;
+using guitest::makeProject;
+using guitest::singleSchema;
+
+namespace {
+
+QStringList listedIds(const SampleListModel& model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids << model.index(row).data(SampleListModel::IdRole).toString();
+    }
+    return ids;
+}
+
+} // namespace
+
+class TestSamples : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void filterByASignal()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(
+            dir, singleSchema, 5,
+            {"short", "an apple a day keeps it away", "tiny", "apple", "the longest text of them all, by some way"});
+        {
+            auto project = Project::open(path.toStdString());
+            project->signals().put("long texts", "length > 20", 1);
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        auto* panel = window.annotateScreen()->samples();
+        QComboBox* picker = panel->signalPicker();
+        QCOMPARE(picker->count(), 2);
+        QCOMPARE(picker->itemText(1), QStringLiteral("long texts"));
+        QCOMPARE(window.sampleModel()->rowCount(), 5);
+
+        // Picking the signal with the keyboard narrows the list.
+        QTest::keyClick(picker, Qt::Key_Down);
+        QCOMPARE(picker->currentIndex(), 1);
+        QCOMPARE(listedIds(*window.sampleModel()), (QStringList{QStringLiteral("s2"), QStringLiteral("s5")}));
+        auto* header = panel->findChild<QLabel*>(QStringLiteral("listHeader"));
+        QCOMPARE(header->text(), QStringLiteral("Samples \u00b7 2 of 5"));
+
+        // A search narrows it further, after a pause in typing.
+        QTest::keyClicks(panel->searchBox(), QStringLiteral("APPLE"));
+        QTRY_COMPARE(listedIds(*window.sampleModel()), QStringList{QStringLiteral("s2")});
+
+        // A click in the filtered list opens that sample; labeling works as ever.
+        QListView* list = panel->list();
+        list->setCurrentIndex(window.sampleModel()->index(0));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        guitest::press(window, Qt::Key_P);
+        QCOMPARE(guitest::storedValue(path, "s2"), QStringLiteral(R"({"labels":["positive"]})"));
+        QCOMPARE(window.sampleModel()->index(0).data(SampleListModel::MarkRole).toString(), QStringLiteral("positive"));
+
+        // Without the signal the search alone applies; without both, every sample is back.
+        QTest::keyClick(picker, Qt::Key_Up);
+        QCOMPARE(listedIds(*window.sampleModel()), (QStringList{QStringLiteral("s2"), QStringLiteral("s4")}));
+        panel->searchBox()->clear();
+        QTRY_COMPARE(window.sampleModel()->rowCount(), 5);
+        QVERIFY(!window.sampleModel()->isFiltered());
+        QCOMPARE(header->text(), QStringLiteral("Samples \u00b7 5"));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void aBrokenSignalIsShownNotSwallowed()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, singleSchema, 3);
+        {
+            auto project = Project::open(path.toStdString());
+            project->signals().put("broken", "no_such_column > 1", 1); // saved without the CLI's check
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QTest::keyClick(window.annotateScreen()->samples()->signalPicker(), Qt::Key_Down);
+        QVERIFY(window.errorText().contains(QStringLiteral("no_such_column")));
+        QCOMPARE(window.sampleModel()->rowCount(), 3);
+    }
+};
+
+int runSamplesTests(int argc, char** argv)
+{
+    TestSamples tests;
+    return QTest::qExec(&tests, argc, argv);
+}
+
+#include "test_samples.moc"
