@@ -1,4 +1,4 @@
-// Errors of the network layer, caught at the edge (the CLI prints them and exits with 4):
+// Errors of the network layer, caught at the edge (the CLI prints them and exits with 6):
 // NetError when the server cannot be reached or the connection fails, ServerError when the
 // server refused a request with an error message, FingerprintMismatch when the server's
 // certificate is not the pinned one.

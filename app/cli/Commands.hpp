@@ -22,6 +22,11 @@ void addPredictionsCommand(CLI::App& app);
 void addEvaluateCommand(CLI::App& app);
 void addErrorsCommand(CLI::App& app);
 void addSimulateCommand(CLI::App& app);
+void addServeCommand(CLI::App& app);
+void addUserCommand(CLI::App& app);
+void addJoinCommand(CLI::App& app);
+void addSyncCommand(CLI::App& app);
+void addNextCommand(CLI::App& app);
 
 // The default annotator name: $CONCORD_USER, else $USER, else "annotator".
 std::string defaultUserName();

@@ -11,6 +11,7 @@ enum ExitCode : int
     kBadInput = 3,         // a file or value was rejected; nothing was changed
     kFailure = 4,          // a file could not be read or written (the project, an input, an output)
     kCheckFoundErrors = 5, // check --strict found error-severity findings
+    kNetworkFailure = 6,   // sync: the server could not be reached or refused (login, certificate, address)
 };
 
 } // namespace concord::cli

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.hpp"
 #include "app/cli/ExitCodes.hpp"
 #include "core/util/Error.hpp"
+#include "net/NetError.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -27,7 +28,7 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string(CONCORD_VERSION));
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 2 usage error, 3 bad input (nothing changed), 4 file or database failure,\n"
-               "5 check --strict found errors.\n"
+               "5 check --strict found errors, 6 network: the server could not be reached or refused.\n"
                "Run 'concord-cli COMMAND --help' for a command's options.");
     addInitCommand(app);
     addImportCommand(app);
@@ -45,6 +46,11 @@ int main(int argc, char** argv)
     addEvaluateCommand(app);
     addErrorsCommand(app);
     addSimulateCommand(app);
+    addServeCommand(app);
+    addUserCommand(app);
+    addJoinCommand(app);
+    addSyncCommand(app);
+    addNextCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -66,6 +72,9 @@ int main(int argc, char** argv)
     } catch (const concord::StoreError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kFailure;
+    } catch (const concord::net::NetError& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return kNetworkFailure;
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\nThis is a bug in Concord; please report it.\n";
         return kInternalError;

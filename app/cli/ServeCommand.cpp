@@ -1,0 +1,125 @@
+// concord-cli serve: the sync server for one project, in the foreground until SIGINT or SIGTERM.
+// The first lines name the address and the certificate's fingerprint, flushed at once, so that
+// people can compare the fingerprint and scripts (and tests) can read the port it bound.
+#include "app/cli/Commands.hpp"
+#include "core/store/UserTable.hpp"
+#include "core/util/Error.hpp"
+#include "net/server/Server.hpp"
+
+#include <ctime>
+#include <iostream>
+
+namespace concord::cli {
+
+namespace {
+
+struct ServeOptions
+{
+    std::string project;
+    std::string bind = "127.0.0.1";
+    int port = 7443;
+    int maxConnections = 1100;
+    int reservationMinutes = 30;
+    int idleTimeoutSeconds = 120;
+    std::string certificate;
+    std::string key;
+    bool quiet = false;
+};
+
+// Connection events go to standard error with a UTC time stamp; standard output stays for the
+// few lines a script may read.
+void logLine(const std::string& message)
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    std::cerr << stamp << ' ' << message << '\n';
+}
+
+std::size_t countActiveUsers(const std::string& path)
+{
+    auto project = net::openForServerAdmin(path);
+    store::UserTable users(project->database());
+    std::size_t active = 0;
+    for (const auto& user : users.list()) {
+        active += user.revokedAt ? 0 : 1;
+    }
+    return active;
+}
+
+void run(const ServeOptions& options)
+{
+    if (options.certificate.empty() != options.key.empty()) {
+        throw InputError("give both --cert and --key, or neither (a self-signed certificate is made beside the "
+                         "project)");
+    }
+    const std::size_t users = countActiveUsers(options.project);
+
+    net::ServerOptions server;
+    server.projectPath = options.project;
+    server.bind = options.bind;
+    server.port = static_cast<std::uint16_t>(options.port);
+    server.maxConnections = static_cast<std::size_t>(options.maxConnections);
+    server.reservationTime = std::chrono::minutes(options.reservationMinutes);
+    server.limits.idleTimeout = std::chrono::seconds(options.idleTimeoutSeconds);
+    server.certificate = {options.certificate, options.key};
+    if (!options.quiet) {
+        server.log = logLine;
+    }
+    net::Server instance(std::move(server));
+
+    const std::string address = options.bind.find(':') != std::string::npos
+                                    ? "[" + options.bind + "]:" + std::to_string(instance.port())
+                                    : options.bind + ":" + std::to_string(instance.port());
+    if (instance.madeCertificate()) {
+        const auto paths = options.certificate.empty() ? net::certificatePathsFor(options.project)
+                                                       : net::CertificatePaths{options.certificate, options.key};
+        std::cout << "Made a self-signed certificate: " << paths.certificate << " (key " << paths.key << ")\n";
+    }
+    std::cout << "Serving " << options.project << "\n";
+    std::cout << "Listening on " << address << "\n";
+    std::cout << "Certificate fingerprint " << instance.fingerprint() << "\n";
+    std::cout << "Clients join with: concord-cli join " << address
+              << " --user NAME --token TOKEN --out REPLICA.concord\n";
+    if (users == 0) {
+        std::cout << "No users yet: add one with concord-cli user add " << options.project
+                  << " NAME --role annotator\n";
+    }
+    std::cout << "Stop with Ctrl+C (SIGINT) or SIGTERM." << std::endl;
+
+    instance.run();
+    std::cout << "Stopped; every acknowledged operation is on disk." << std::endl;
+}
+
+} // namespace
+
+void addServeCommand(CLI::App& app)
+{
+    auto options = std::make_shared<ServeOptions>();
+    auto* command = app.add_subcommand("serve", "Serve a project to replicas over TLS (until Ctrl+C or SIGTERM)");
+    command->add_option("project", options->project, "Project file (the original, not a replica)")->required();
+    command->add_option("--bind", options->bind, "Address to listen on (0.0.0.0 or :: for every interface)")
+        ->capture_default_str();
+    command->add_option("--port", options->port, "TCP port (0: any free port, printed on start)")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    command->add_option("--max-connections", options->maxConnections, "Sessions held at most; more are refused")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    command
+        ->add_option("--reservation-minutes", options->reservationMinutes,
+                     "How long samples handed out by 'next' stay reserved")
+        ->check(CLI::Range(1, 60 * 24 * 365))
+        ->capture_default_str();
+    command->add_option("--idle-timeout", options->idleTimeoutSeconds, "Seconds of silence before a session is closed")
+        ->check(CLI::Range(1, 86'400))
+        ->capture_default_str();
+    command->add_option("--cert", options->certificate, "PEM certificate to use instead of the self-signed one");
+    command->add_option("--key", options->key, "PEM private key of --cert");
+    command->add_flag("--quiet", options->quiet, "Do not log refused logins and failed connections");
+    command->callback([options] { run(*options); });
+}
+
+} // namespace concord::cli

@@ -1,0 +1,76 @@
+// `concord-cli serve` as a separate process, for tests that must kill the server for real
+// (SIGKILL: no destructor, no final commit) or drive the CLI end to end. The port it bound and
+// its fingerprint are read from the lines it prints on start.
+#pragma once
+
+#include "tests/net/ChildProcess.hpp"
+
+#include <cstdint>
+#include <memory>
+
+namespace concord::test {
+
+class ServeProcess
+{
+public:
+    // Starts `concord-cli serve PROJECT --bind 127.0.0.1 --port PORT` with `extra` arguments and
+    // waits (up to 20 s) until it says it is listening. Throws std::runtime_error, with the
+    // server's output, when it exits or stays silent.
+    ServeProcess(const std::string& cli, const std::string& project, const std::string& logPath, std::uint16_t port = 0,
+                 const std::vector<std::string>& extra = {})
+    {
+        std::vector<std::string> arguments = {
+            cli, "serve", project, "--bind", "127.0.0.1", "--port", std::to_string(port)};
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        m_process = std::make_unique<ChildProcess>(std::move(arguments), logPath);
+        waitUntilListening();
+    }
+
+    std::uint16_t port() const { return m_port; }
+    std::string address() const { return "127.0.0.1:" + std::to_string(m_port); }
+    const std::string& fingerprint() const { return m_fingerprint; }
+    std::string output() const { return m_process->output(); }
+
+    // SIGKILL: the server gets no chance to finish anything.
+    void kill() { m_process->kill(); }
+    // Sends `signal` and returns the exit code (-1: killed after 10 s without exiting).
+    int stop(int signal) { return m_process->wait(signal, std::chrono::seconds(10)); }
+
+private:
+    static std::string lineAfter(const std::string& text, const std::string& prefix)
+    {
+        const auto start = text.find(prefix);
+        const auto end = start == std::string::npos ? start : text.find('\n', start);
+        if (end == std::string::npos) {
+            return {};
+        }
+        return text.substr(start + prefix.size(), end - start - prefix.size());
+    }
+
+    void waitUntilListening()
+    {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string text = output();
+            const std::string listening = lineAfter(text, "Listening on 127.0.0.1:");
+            const std::string fingerprint = lineAfter(text, "Certificate fingerprint ");
+            if (!listening.empty() && !fingerprint.empty()) {
+                m_port = static_cast<std::uint16_t>(std::stoi(listening));
+                m_fingerprint = fingerprint;
+                return;
+            }
+            if (!m_process->running()) {
+                throw std::runtime_error("concord-cli serve exited on start:\n" + output());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        m_process->kill();
+        throw std::runtime_error("concord-cli serve did not start listening within 20 s:\n" + output());
+    }
+
+    std::unique_ptr<ChildProcess> m_process;
+    std::uint16_t m_port = 0;
+    std::string m_fingerprint;
+};
+
+} // namespace concord::test
