@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QListView>
 #include <QSplitter>
+#include <QTimer>
 
 namespace concord::gui {
 
@@ -31,6 +32,17 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_splitter);
 
     connect(m_samples, &SamplePanel::failed, this, &AnnotateScreen::failed);
+    connect(m_samples, &SamplePanel::filterApplied, this, [this] {
+        if (!m_session || !m_session->current()) {
+            return;
+        }
+        // Keep the open sample when the filter lets it through; else go to the first that it does.
+        if (m_model->rowOfKey(m_session->current()->key) >= 0) {
+            selectInList(m_session->current()->key);
+        } else if (m_model->rowCount() > 0) {
+            m_samples->list()->setCurrentIndex(m_model->index(0));
+        }
+    });
     connect(m_view, &AnnotateView::notice, this, &AnnotateScreen::notice);
     connect(m_view, &AnnotateView::valueChosen, this, [this](const nlohmann::json& value) {
         if (m_session && !m_session->record(value)) {
@@ -70,6 +82,19 @@ void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model)
     } catch (const std::exception& error) {
         Q_EMIT failed(QStringLiteral("Reading the guidelines failed: %1").arg(QString::fromUtf8(error.what())));
     }
+}
+
+void AnnotateScreen::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Shown at last at its real size: put the current sample in the middle of the list, where
+    // the annotator sees the samples before it and after it.
+    QTimer::singleShot(0, this, [this] {
+        QListView* list = m_samples->list();
+        if (list->currentIndex().isValid()) {
+            list->scrollTo(list->currentIndex(), QAbstractItemView::PositionAtCenter);
+        }
+    });
 }
 
 void AnnotateScreen::showPlaceholder(const QString& message)

@@ -40,6 +40,9 @@ Q_SIGNALS:
     // The sample shown changed: its id, or empty when none is.
     void sampleShown(const QString& id);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showCurrent();
     void selectInList(std::int64_t key);

@@ -2,7 +2,9 @@
 #include "app/gui/GuidelinesPanel.hpp"
 
 #include <QLabel>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -29,8 +31,23 @@ void GuidelinesPanel::setGuidelines(const QString& markdown)
 {
     if (markdown.trimmed().isEmpty()) {
         m_text->setMarkdown(QStringLiteral("*This project has no guidelines yet.*"));
-    } else {
-        m_text->setMarkdown(markdown);
+        return;
+    }
+    m_text->setMarkdown(markdown);
+    // Markdown's headings come at document sizes (up to twice the text), too loud for a narrow
+    // side panel: keep them a little above the text.
+    for (QTextBlock block = m_text->document()->begin(); block.isValid(); block = block.next()) {
+        const int level = block.blockFormat().headingLevel();
+        if (level == 0) {
+            continue;
+        }
+        QTextCursor cursor(block);
+        cursor.select(QTextCursor::BlockUnderCursor);
+        QTextCharFormat format;
+        // The importer sizes headings by FontSizeAdjustment (3 for a level-1 heading); 1 and 0
+        // are the "large" and "normal" steps.
+        format.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 1 : 0);
+        cursor.mergeCharFormat(format);
     }
 }
 

@@ -15,15 +15,16 @@
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -38,15 +39,27 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_banner = new MessageBanner(central);
     layout->addWidget(m_banner);
 
-    m_tabs = new QTabWidget(central);
-    m_tabs->setObjectName(QStringLiteral("screens"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->tabBar()->setFocusPolicy(Qt::NoFocus); // arrows and keys stay with the screen
-    m_annotate = new AnnotateScreen(m_tabs);
-    m_review = new ReviewView(m_tabs);
-    m_tabs->addTab(m_annotate, QStringLiteral("Annotate  (Ctrl+1)"));
-    m_tabs->addTab(m_review, QStringLiteral("Review  (Ctrl+2)"));
-    layout->addWidget(m_tabs, 1);
+    // The screens' tabs on a white strip across the window, the screens in a stack below.
+    auto* strip = new QWidget(central);
+    strip->setObjectName(QStringLiteral("screenStrip"));
+    auto* stripLayout = new QHBoxLayout(strip);
+    stripLayout->setContentsMargins(8, 0, 8, 0);
+    m_tabBar = new QTabBar(strip);
+    m_tabBar->setObjectName(QStringLiteral("screenTabs"));
+    m_tabBar->setFocusPolicy(Qt::NoFocus); // arrows and keys stay with the screen
+    m_tabBar->setDrawBase(false);
+    m_tabBar->setExpanding(false);
+    m_tabBar->addTab(QStringLiteral("Annotate  (Ctrl+1)"));
+    m_tabBar->addTab(QStringLiteral("Review  (Ctrl+2)"));
+    stripLayout->addWidget(m_tabBar);
+    stripLayout->addStretch();
+    m_stack = new QStackedWidget(central);
+    m_annotate = new AnnotateScreen(m_stack);
+    m_review = new ReviewView(m_stack);
+    m_stack->addWidget(m_annotate);
+    m_stack->addWidget(m_review);
+    layout->addWidget(strip);
+    layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
     buildMenus();
@@ -58,7 +71,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     connect(m_annotate, &AnnotateScreen::sampleShown, this, [this](const QString& id) {
         m_sampleLabel->setText(id.isEmpty() ? QString() : QStringLiteral("sample %1").arg(id));
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::screenChanged);
+    connect(m_tabBar, &QTabBar::currentChanged, this, &MainWindow::screenChanged);
     m_annotate->showPlaceholder(QStringLiteral("No project is open. Open one with File \u203a Open project\u2026 "
                                                "(Ctrl+O), or try the demo with File \u203a Open demo."));
 
@@ -148,12 +161,14 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::showScreen(Screen screen)
 {
-    m_tabs->setCurrentWidget(screen == Screen::Review ? static_cast<QWidget*>(m_review) : m_annotate);
+    m_tabBar->setCurrentIndex(
+        m_stack->indexOf(screen == Screen::Review ? static_cast<QWidget*>(m_review) : m_annotate));
 }
 
 void MainWindow::screenChanged(int index)
 {
-    const bool annotating = m_tabs->widget(index) == m_annotate;
+    m_stack->setCurrentIndex(index);
+    const bool annotating = m_stack->widget(index) == m_annotate;
     for (QAction* action : m_annotateActions) {
         action->setEnabled(annotating);
     }
@@ -226,7 +241,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     statusBar()->clearMessage();
     showProgress();
     m_session->start(); // shows the first sample through currentChanged
-    if (m_tabs->currentWidget() == m_review) {
+    if (m_stack->currentWidget() == m_review) {
         m_review->refresh();
     } else {
         m_annotate->samples()->list()->setFocus();

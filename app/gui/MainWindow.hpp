@@ -12,7 +12,8 @@
 class QAction;
 class QLabel;
 class QProgressBar;
-class QTabWidget;
+class QStackedWidget;
+class QTabBar;
 
 namespace concord::gui {
 
@@ -63,7 +64,8 @@ private:
 
     QString m_annotator;
     MessageBanner* m_banner = nullptr;
-    QTabWidget* m_tabs = nullptr;
+    QTabBar* m_tabBar = nullptr;
+    QStackedWidget* m_stack = nullptr;
     AnnotateScreen* m_annotate = nullptr;
     ReviewView* m_review = nullptr;
     QLabel* m_progressLabel = nullptr;

@@ -118,6 +118,8 @@ void SamplePanel::applyFilter()
             keys = engine.select(*expression);
         }
         m_model->setFilter(std::move(keys));
+        m_list->scrollToTop();
+        Q_EMIT filterApplied();
     } catch (const InputError& error) {
         Q_EMIT failed(QStringLiteral("The filter could not be applied: %1").arg(QString::fromUtf8(error.what())));
     } catch (const StoreError& error) {

@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void failed(const QString& message);
+    // The list now shows other samples (the model was reset).
+    void filterApplied();
 
 private:
     void showCount();

@@ -49,9 +49,7 @@ QPushButton[candidate="true"]:disabled { background: #f7f8fa; }
 #candidateWho { color: #4a5058; padding-left: 8px; }
 QLineEdit { background: white; border: 1px solid #d5d8dc; border-radius: 6px; padding: 5px 8px; }
 QLineEdit:focus { border-color: #3b5bdb; }
-QComboBox { background: white; border: 1px solid #d5d8dc; border-radius: 6px; padding: 4px 8px; }
-QTabWidget::pane { border: none; }
-QTabBar { background: white; }
+#screenStrip { background: white; border-bottom: 1px solid #e1e4e8; }
 QTabBar::tab { background: white; color: #5f6670; padding: 8px 18px; border: none;
                border-bottom: 2px solid transparent; }
 QTabBar::tab:selected { color: #1f2328; border-bottom: 2px solid #3b5bdb; font-weight: 600; }

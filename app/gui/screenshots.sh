@@ -6,7 +6,7 @@
 set -eu
 build=${1:-build/gui}
 gui=$build/app/gui/concord
-cli=$build/app/cli/concord-cli
+cli=$build/app/concord-cli
 out=docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

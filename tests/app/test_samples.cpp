@@ -62,6 +62,9 @@ private Q_SLOTS:
         QCOMPARE(listedIds(*window.sampleModel()), (QStringList{QStringLiteral("s2"), QStringLiteral("s5")}));
         auto* header = panel->findChild<QLabel*>(QStringLiteral("listHeader"));
         QCOMPARE(header->text(), QStringLiteral("Samples \u00b7 2 of 5"));
+        // The open sample (s1) is filtered out: the first one the signal selects opens.
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(panel->list()->currentIndex().row(), 0);
 
         // A search narrows it further, after a pause in typing.
         QTest::keyClicks(panel->searchBox(), QStringLiteral("APPLE"));
