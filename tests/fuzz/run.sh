@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs each reader fuzzer for a given time on a copy of its seed corpus (in a temporary
-# directory, so the corpus in the repository stays as committed). Exits non-zero if any
-# fuzzer finds a crash, a hang or a broken invariant; its log and input are kept.
+# Runs each fuzzer (the readers; the sync protocol's frames and messages) for a given time on
+# a copy of its seed corpus (in a temporary directory, so the corpus in the repository stays
+# as committed). Exits non-zero if any fuzzer finds a crash, a hang or a broken invariant; its
+# log and input are kept.
 #
 # usage: tests/fuzz/run.sh BUILD_DIR SECONDS
 #   BUILD_DIR was configured with CC=clang CXX=clang++ -DCONCORD_FUZZ=ON and built with
-#   --target fuzz_jsonl_reader fuzz_csv_reader.
+#   --target fuzzers.
 set -euo pipefail
 
 usage="usage: $0 BUILD_DIR SECONDS"
@@ -15,8 +16,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/concord-fuzz.XXXXXX")
 
 failed=0
-for name in jsonl csv; do
-    binary="$build/tests/fuzz/fuzz_${name}_reader"
+# Each target: its binary, its corpus and dictionary (tests/fuzz/NAME.dict, corpus/NAME).
+for target in jsonl_reader:jsonl csv_reader:csv frame_decoder:frame message_parser:message; do
+    name=${target#*:}
+    fuzzer=fuzz_${target%%:*}
+    binary="$build/tests/fuzz/$fuzzer"
     if [[ ! -x $binary ]]; then
         echo "missing $binary: build it first (see the usage at the top of $0)" >&2
         exit 2
@@ -28,9 +32,9 @@ for name in jsonl csv; do
     if "$binary" "$dir/corpus" -dict="$here/$name.dict" -max_total_time="$seconds" -timeout=10 \
         -artifact_prefix="$dir/artifacts/" -print_final_stats=1 >"$dir/log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log")
-        echo "fuzz_${name}_reader: ok, ${runs:-?} runs in ${seconds}s"
+        echo "$fuzzer: ok, ${runs:-?} runs in ${seconds}s"
     else
-        echo "fuzz_${name}_reader: FAILED; log and inputs in $dir" >&2
+        echo "$fuzzer: FAILED; log and inputs in $dir" >&2
         tail -n 30 "$dir/log" >&2
         failed=1
     fi
