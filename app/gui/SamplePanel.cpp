@@ -9,6 +9,7 @@
 #include "core/util/Error.hpp"
 
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -59,6 +60,21 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &SamplePanel::applyFilter);
     connect(m_signals, &QComboBox::currentIndexChanged, this, &SamplePanel::applyFilter);
+    // Enter in the search box applies the search; without this, the labels' Enter shortcut
+    // (multi-label and spans) would take it and save the open sample.
+    m_search->installEventFilter(this);
+}
+
+bool SamplePanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            event->accept(); // delivered to the search box as a key press instead
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 SamplePanel::~SamplePanel()

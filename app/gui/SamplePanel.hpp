@@ -42,6 +42,9 @@ Q_SIGNALS:
     // The list now shows other samples (the model was reset).
     void filterApplied();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showCount();
 

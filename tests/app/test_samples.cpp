@@ -88,6 +88,26 @@ private Q_SLOTS:
         QVERIFY(window.errorText().isEmpty());
     }
 
+    void enterInTheSearchBoxSearches()
+    {
+        QTemporaryDir dir;
+        const QString path =
+            makeProject(dir, R"({"kind":"multi","labels":[{"name":"a","key":"a"},{"name":"b","key":"b"}]})", 3,
+                        {"first", "second", "third"});
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        guitest::press(window, Qt::Key_F, Qt::ControlModifier);
+        QLineEdit* search = window.annotateScreen()->samples()->searchBox();
+        QCOMPARE(QApplication::focusWidget(), search);
+        QTest::keyClicks(search, QStringLiteral("third"));
+        QTest::keyClick(search, Qt::Key_Return);
+        // Enter searched at once (no wait for the pause) and saved nothing.
+        QCOMPARE(listedIds(*window.sampleModel()), QStringList{QStringLiteral("s3")});
+        QCOMPARE(guitest::storedValue(path, "s1"), QStringLiteral("null"));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s3"));
+    }
+
     void aBrokenSignalIsShownNotSwallowed()
     {
         QTemporaryDir dir;
