@@ -33,7 +33,11 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
 
     connect(m_samples, &SamplePanel::failed, this, &AnnotateScreen::failed);
     connect(m_samples, &SamplePanel::filterApplied, this, [this] {
-        if (!m_session || !m_session->current()) {
+        if (!m_session) {
+            return;
+        }
+        m_session->setOrder(m_model->filter()); // labeling moves on within the filter
+        if (!m_session->current()) {
             return;
         }
         // Keep the open sample when the filter lets it through; else go to the first that it does.

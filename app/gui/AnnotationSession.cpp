@@ -3,6 +3,8 @@
 
 #include "core/util/Error.hpp"
 
+#include <algorithm>
+
 namespace concord::gui {
 
 AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::string annotator, QObject* parent)
@@ -213,11 +215,36 @@ void AnnotationSession::show(std::int64_t key)
     }
 }
 
+void AnnotationSession::setOrder(std::optional<std::vector<std::int64_t>> keys)
+{
+    m_order = std::move(keys);
+}
+
+std::optional<std::int64_t> AnnotationSession::nextInOrder(std::int64_t key)
+{
+    // The first unlabeled sample after `key` in the filter's order, else simply the next one.
+    // A bounded look-ahead: past it, a mostly labeled filter of a million samples would cost
+    // a query per sample on every key press.
+    constexpr int lookAhead = 2000;
+    const auto& order = *m_order;
+    auto it = std::upper_bound(order.begin(), order.end(), key);
+    if (it == order.end()) {
+        return std::nullopt;
+    }
+    const std::int64_t following = *it;
+    for (int looked = 0; it != order.end() && looked < lookAhead; ++it, ++looked) {
+        if (!m_project->annotations().get(*it, m_annotator)) {
+            return *it;
+        }
+    }
+    return following;
+}
+
 void AnnotationSession::advanceFrom(std::int64_t key)
 {
     guarded("Moving to the next sample", [&] {
-        auto next = m_project->annotations().nextUnlabeled(m_annotator, key);
-        if (!next) {
+        auto next = m_order ? nextInOrder(key) : m_project->annotations().nextUnlabeled(m_annotator, key);
+        if (!next && !m_order) {
             const auto after = m_project->samples().pageAfter(key, 1);
             if (!after.empty()) {
                 next = after.front().key;
@@ -229,6 +256,10 @@ void AnnotationSession::advanceFrom(std::int64_t key)
         }
         // The last sample: stay, but let the view show the value just stored.
         Q_EMIT currentChanged();
+        if (m_order) {
+            Q_EMIT notice(QStringLiteral("That was the last sample the filter shows."));
+            return;
+        }
         Q_EMIT notice(m_labeled >= m_total ? QStringLiteral("All samples are labeled. Well done!")
                                            : QStringLiteral("That was the last sample; unlabeled ones remain "
                                                             "earlier in the list."));

@@ -51,6 +51,9 @@ public:
     bool store(const nlohmann::json& value);
     // Moves on without labeling: to the next unlabeled sample after the current one.
     void skip();
+    // Moving on follows these keys (ascending: the samples list's filter) instead of every
+    // sample; nullopt goes back to every sample in key order.
+    void setOrder(std::optional<std::vector<std::int64_t>> keys);
 
     // Undo goes back to the sample of the session's latest edit and restores the value it had
     // before (removing it when it had none); redo applies the edit again and moves on as the
@@ -81,6 +84,7 @@ private:
     bool apply(const nlohmann::json& value, bool advance);
     void show(std::int64_t key);
     void advanceFrom(std::int64_t key);
+    std::optional<std::int64_t> nextInOrder(std::int64_t key);
     // Runs `work`, turning InputError/StoreError into failed(); returns whether it succeeded.
     template <typename Work> bool guarded(const char* what, Work&& work);
 
@@ -92,6 +96,7 @@ private:
     std::int64_t m_total = 0;
     std::vector<Edit> m_undo;
     std::vector<Edit> m_redo;
+    std::optional<std::vector<std::int64_t>> m_order;
 };
 
 } // namespace concord::gui

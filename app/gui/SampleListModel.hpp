@@ -50,6 +50,7 @@ public:
     // nullopt shows every sample again. Resets the model.
     void setFilter(std::optional<std::vector<std::int64_t>> keys);
     bool isFiltered() const { return m_filter.has_value(); }
+    const std::optional<std::vector<std::int64_t>>& filter() const { return m_filter; }
     // The number of samples the filter lets through (loaded or not); -1 without a filter.
     std::int64_t filteredCount() const { return m_filter ? static_cast<std::int64_t>(m_filter->size()) : -1; }
 

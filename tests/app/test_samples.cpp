@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QStatusBar>
 #include <QTest>
 
 using concord::Project;
@@ -86,6 +87,36 @@ private Q_SLOTS:
         QVERIFY(!window.sampleModel()->isFiltered());
         QCOMPARE(header->text(), QStringLiteral("Samples \u00b7 5"));
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    void labelingMovesOnWithinTheFilter()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(
+            dir, singleSchema, 6,
+            {"a", "a long text number two", "b", "another long text, four", "c", "the sixth text is long too"});
+        {
+            auto project = Project::open(path.toStdString());
+            project->signals().put("long texts", "length > 10", 1);
+            project->annotate("s4", "tester", {{"labels", {"negative"}}});
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QTest::keyClick(window.annotateScreen()->samples()->signalPicker(), Qt::Key_Down);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        // s3 is not in the filter and s4 is labeled: the next is s6.
+        guitest::press(window, Qt::Key_P);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s6"));
+        guitest::press(window, Qt::Key_Space);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s6")); // the filter's last
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("last sample the filter shows")));
+        // Without the filter, every sample again.
+        QTest::keyClick(window.annotateScreen()->samples()->signalPicker(), Qt::Key_Up);
+        window.annotateScreen()->samples()->list()->setCurrentIndex(window.sampleModel()->index(1));
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
+        guitest::press(window, Qt::Key_Space);
+        QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s3"));
     }
 
     void enterInTheSearchBoxSearches()
