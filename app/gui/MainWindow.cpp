@@ -172,6 +172,10 @@ void MainWindow::screenChanged(int index)
     for (QAction* action : m_annotateActions) {
         action->setEnabled(annotating);
     }
+    // The annotator's progress belongs to the annotate screen; review shows its own count.
+    m_progressLabel->setVisible(annotating);
+    m_sampleLabel->setVisible(annotating);
+    m_progressBar->setVisible(annotating && m_session && m_session->sampleCount() > 0);
     if (!annotating) {
         m_review->refresh(); // the annotations may have changed since it was last shown
         m_review->setFocus();

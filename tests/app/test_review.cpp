@@ -118,6 +118,28 @@ private Q_SLOTS:
         QCOMPARE(storedGold(path, "s1").versions, std::size_t{2});
     }
 
+    void ratingsKeepDigitsForTheCandidates()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, R"({"kind":"rating","rating":{"min":1,"max":5}})", 2);
+        {
+            auto project = Project::open(path.toStdString());
+            project->annotate("s1", "alice", {{"rating", 2}});
+            project->annotate("s1", "bob", {{"rating", 4}});
+        }
+        MainWindow window(QStringLiteral("lead"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        window.showScreen(MainWindow::Screen::Review);
+        QCOMPARE(window.reviewView()->candidateTexts().at(0), QStringLiteral("1 alice: rating 2"));
+        // 1 is alice's value, not the rating 1; Alt+3 is the rating 3.
+        press(window, Qt::Key_1);
+        QCOMPARE(storedGold(path, "s1").value, QStringLiteral(R"({"rating":2})"));
+        press(window, Qt::Key_3, Qt::AltModifier);
+        QCOMPARE(storedGold(path, "s1").value, QStringLiteral(R"({"rating":3})"));
+        QCOMPARE(storedGold(path, "s1").versions, std::size_t{2});
+    }
+
     void emptyQueueSaysSo()
     {
         QTemporaryDir dir;
