@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -35,6 +36,42 @@ QString describeSpans(const std::string& text, const nlohmann::json& value)
                                               QString::fromStdString(std::string(utf8::slice(text, start, end))));
     }
     return parts.isEmpty() ? QStringLiteral("no spans") : parts.join(QStringLiteral("  \u00b7  "));
+}
+
+// The whole text with the value's spans highlighted and labelled, as rich text: one such line per
+// annotator puts their spans over the same words, one above the other.
+QString spansHtml(const LabelSchema& schema, const std::string& text, const nlohmann::json& value)
+{
+    const QList<uint> codePoints = QString::fromStdString(text).toUcs4();
+    const std::vector<SpanMark> marks = spanMarks(schema, value);
+    std::vector<int> owner(static_cast<std::size_t>(codePoints.size()), -1);
+    for (std::size_t m = 0; m < marks.size(); ++m) {
+        for (std::size_t p = marks[m].start; p < marks[m].end && p < owner.size(); ++p) {
+            owner[p] = owner[p] < 0 ? static_cast<int>(m) : owner[p]; // overlaps: the first span shows
+        }
+    }
+    QString html;
+    for (std::size_t p = 0; p < owner.size();) {
+        std::size_t end = p;
+        while (end < owner.size() && owner[end] == owner[p]) {
+            ++end;
+        }
+        const QString run = QString::fromUcs4(reinterpret_cast<const char32_t*>(codePoints.constData()) + p,
+                                              static_cast<qsizetype>(end - p))
+                                .toHtmlEscaped();
+        if (owner[p] < 0) {
+            html += run;
+        } else {
+            const SpanMark& mark = marks[static_cast<std::size_t>(owner[p])];
+            QColor tint = mark.color;
+            tint.setAlpha(70);
+            html += QStringLiteral("<span style=\"background-color: %1;\">%2</span>"
+                                   "<span style=\"color: %3; font-size: small; font-weight: 700;\">&#8201;%4</span>")
+                        .arg(tint.name(QColor::HexArgb), run, mark.color.name(), mark.label.toHtmlEscaped());
+        }
+        p = end;
+    }
+    return html;
 }
 
 QString queueText(const review::ReviewItem& item)
@@ -275,6 +312,9 @@ void ReviewView::buildCandidates(const review::ReviewItem& item)
     const auto describe = [&](const nlohmann::json& value, Candidate& candidate) {
         const ValueSummary summary = summarize(schema, value);
         candidate.what = schema.kind == TaskKind::Spans ? describeSpans(text, value) : summary.text;
+        if (schema.kind == TaskKind::Spans) {
+            candidate.html = spansHtml(schema, text, value);
+        }
         candidate.color = summary.color;
     };
 
@@ -312,17 +352,25 @@ void ReviewView::buildCandidates(const review::ReviewItem& item)
         button->setCursor(Qt::PointingHandCursor);
         button->setEnabled(!candidate.value.is_null() && !candidate.value.is_discarded());
         auto* row = new QHBoxLayout(button);
-        row->setContentsMargins(12, 6, 12, 6);
+        row->setContentsMargins(12, 8, 12, 8);
         auto* key = new QLabel(QString::number(i + 1), button);
         key->setObjectName(QStringLiteral("candidateKey"));
         auto* who = new QLabel(candidate.who, button);
         who->setObjectName(QStringLiteral("candidateWho"));
         who->setMinimumWidth(220);
-        auto* what = new QLabel(candidate.what, button);
-        what->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(candidate.color.name()));
+        auto* what = new QLabel(button);
+        what->setObjectName(QStringLiteral("candidateWhat"));
         for (QLabel* label : {key, who, what}) {
             label->setTextFormat(Qt::PlainText);
             label->setAttribute(Qt::WA_TransparentForMouseEvents);
+        }
+        if (candidate.html.isEmpty()) {
+            what->setText(candidate.what);
+            what->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(candidate.color.name()));
+        } else {
+            what->setTextFormat(Qt::RichText);
+            what->setWordWrap(true);
+            what->setText(candidate.html);
         }
         row->addWidget(key);
         row->addWidget(who);
@@ -332,6 +380,25 @@ void ReviewView::buildCandidates(const review::ReviewItem& item)
         m_candidateButtons.push_back(button);
         connect(button, &QPushButton::clicked, this, [this, i] { acceptCandidate(i); });
     }
+    QTimer::singleShot(0, this, &ReviewView::fitCandidates); // once the rows have their widths
+}
+
+void ReviewView::fitCandidates()
+{
+    // A button sizes itself by its own text, not by the labels laid out in it: give each row
+    // the height its wrapped value needs at the width it got.
+    for (QPushButton* button : m_candidateButtons) {
+        auto* what = button->findChild<QLabel*>(QStringLiteral("candidateWhat"));
+        if (what != nullptr && what->wordWrap()) {
+            button->setMinimumHeight(std::max(40, what->heightForWidth(what->width()) + 18));
+        }
+    }
+}
+
+void ReviewView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitCandidates();
 }
 
 void ReviewView::addPrediction(std::int64_t key)

@@ -49,11 +49,15 @@ Q_SIGNALS:
     void failed(const QString& message);
     void notice(const QString& message);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct Candidate
     {
         QString who;  // "alice", "majority vote (2 of 3)", "model builtin"
         QString what; // the value in words
+        QString html; // spans: the text with this value's spans marked, as rich text
         QColor color;
         nlohmann::json value; // null: shown, not acceptable
     };
@@ -65,6 +69,7 @@ private:
     void acceptCandidate(std::size_t index);
     void resolve(const nlohmann::json& value, const QString& source);
     void updateQueueRow(int row);
+    void fitCandidates();
     void moveToNextUnresolved();
 
     Project* m_project = nullptr;

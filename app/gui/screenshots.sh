@@ -64,4 +64,15 @@ JSONL
     '{"spans":[{"start":0,"end":12,"label":"PER"},{"start":41,"end":56,"label":"PER"},{"start":80,"end":86,"label":"LOC"}]}' \
     >/dev/null
 shot "$spans" --sample news-1 --screenshot "$out/annotate-spans.png"
+# Reviewing spans: two annotators who drew different spans on the same sentences.
+"$cli" label "$spans" news-1 --annotator bob --value \
+    '{"spans":[{"start":0,"end":3,"label":"PER"},{"start":41,"end":56,"label":"PER"},{"start":59,"end":76,"label":"ORG"}]}' \
+    >/dev/null
+"$cli" label "$spans" news-2 --annotator maria --value \
+    '{"spans":[{"start":0,"end":12,"label":"PER"},{"start":24,"end":28,"label":"ORG"},{"start":59,"end":73,"label":"ORG"}]}' \
+    >/dev/null
+"$cli" label "$spans" news-2 --annotator bob --value \
+    '{"spans":[{"start":0,"end":12,"label":"PER"},{"start":49,"end":55,"label":"ORG"},{"start":59,"end":73,"label":"ORG"}]}' \
+    >/dev/null
+shot "$spans" --screen review --annotator lead --screenshot "$out/review-spans.png"
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

@@ -140,6 +140,30 @@ private Q_SLOTS:
         QCOMPARE(storedGold(path, "s1").versions, std::size_t{2});
     }
 
+    void spansAreAcceptedWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, R"({"kind":"spans","labels":[{"name":"PER","key":"p"}]})", 1,
+                                         {"Ada Lovelace met Babbage"});
+        const nlohmann::json short_ = {{"spans", {{{"start", 0}, {"end", 3}, {"label", "PER"}}}}};
+        const nlohmann::json whole = {
+            {"spans", {{{"start", 0}, {"end", 12}, {"label", "PER"}}, {{"start", 17}, {"end", 24}, {"label", "PER"}}}}};
+        {
+            auto project = Project::open(path.toStdString());
+            project->annotate("s1", "alice", short_);
+            project->annotate("s1", "bob", whole);
+        }
+        MainWindow window(QStringLiteral("lead"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        window.showScreen(MainWindow::Screen::Review);
+        QCOMPARE(window.reviewView()->candidateTexts().mid(0, 2),
+                 (QStringList{QStringLiteral("1 alice: PER: Ada"),
+                              QStringLiteral("2 bob: PER: Ada Lovelace  \u00b7  PER: Babbage")}));
+        press(window, Qt::Key_2);
+        QCOMPARE(storedGold(path, "s1").value, QString::fromStdString(whole.dump()));
+    }
+
     void emptyQueueSaysSo()
     {
         QTemporaryDir dir;
