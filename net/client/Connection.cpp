@@ -10,6 +10,8 @@
 
 #include <openssl/ssl.h>
 
+#include <vector>
+
 namespace concord::net {
 
 namespace asio = boost::asio;
@@ -51,29 +53,41 @@ std::string Connection::connect(const Endpoint& endpoint, std::chrono::milliseco
     m_stream = std::make_unique<Stream>(m_io, *m_tls);
     const std::string where = endpoint.toString();
 
-    tcp::resolver resolver(m_io);
     boost::system::error_code error;
     bool done = false;
-    tcp::resolver::results_type addresses;
-    resolver.async_resolve(endpoint.host, std::to_string(endpoint.port),
-                           [&](const boost::system::error_code& e, tcp::resolver::results_type results) {
-                               error = e;
-                               addresses = std::move(results);
-                               done = true;
-                           });
-    if (!runFor(timeout, done)) {
-        resolver.cancel();
-        throw NetError("cannot resolve " + endpoint.host + ": timed out");
-    }
-    if (error) {
-        throw NetError("cannot resolve " + endpoint.host + ": " + error.message());
+    // An IP address needs no resolver: Asio's asynchronous resolver runs a thread of its own
+    // per io_context, which a process holding many connections (the load generator) would
+    // multiply.
+    std::vector<tcp::endpoint> addresses;
+    if (const auto literal = asio::ip::make_address(endpoint.host, error); !error) {
+        addresses.emplace_back(literal, endpoint.port);
+    } else {
+        tcp::resolver resolver(m_io);
+        tcp::resolver::results_type results;
+        resolver.async_resolve(endpoint.host, std::to_string(endpoint.port),
+                               [&](const boost::system::error_code& e, tcp::resolver::results_type found) {
+                                   error = e;
+                                   results = std::move(found);
+                                   done = true;
+                               });
+        if (!runFor(timeout, done)) {
+            resolver.cancel();
+            throw NetError("cannot resolve " + endpoint.host + ": timed out");
+        }
+        if (error) {
+            throw NetError("cannot resolve " + endpoint.host + ": " + error.message());
+        }
+        for (const auto& entry : results) {
+            addresses.push_back(entry.endpoint());
+        }
     }
 
     done = false;
-    asio::async_connect(m_stream->lowest_layer(), addresses, [&](const boost::system::error_code& e, const tcp::endpoint&) {
-        error = e;
-        done = true;
-    });
+    asio::async_connect(m_stream->lowest_layer(), addresses,
+                        [&](const boost::system::error_code& e, const tcp::endpoint&) {
+                            error = e;
+                            done = true;
+                        });
     if (!runFor(timeout, done)) {
         throw NetError("cannot connect to " + where + ": timed out");
     }
@@ -148,8 +162,8 @@ std::optional<std::string> Connection::readFrame(std::chrono::milliseconds timeo
         if (!isOpen()) {
             throw NetError("not connected");
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             return std::nullopt;
         }

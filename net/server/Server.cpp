@@ -24,8 +24,8 @@ CertificatePaths resolvePaths(const ServerOptions& options)
 Server::Server(ServerOptions options)
     : m_options(std::move(options)), m_project(m_options.projectPath, m_options.clock),
       m_handler(m_project, HandlerOptions{m_options.reservationTime, "concord"}),
-      m_queue(m_handler, m_io, [this](std::int64_t head) { m_sessions.notifyAll(head); }), m_acceptor(m_io),
-      m_signals(m_io), m_sessions(m_options.maxConnections)
+      m_queue(m_handler, m_io, [this](std::int64_t head) { announce(head); }), m_acceptor(m_io), m_signals(m_io),
+      m_noticeTimer(m_io), m_sessions(m_options.maxConnections)
 {
     const CertificatePaths paths = resolvePaths(m_options);
     m_madeCertificate = ensureCertificate(paths);
@@ -91,11 +91,36 @@ void Server::shutdown()
     boost::system::error_code ignored;
     m_acceptor.close(ignored);
     m_signals.cancel(ignored);
+    m_noticeTimer.cancel();
     m_sessions.stopAll();
     m_queue.stop();
     if (m_options.log) {
         m_options.log("stopped");
     }
+}
+
+void Server::announce(std::int64_t head)
+{
+    m_noticeHead = std::max(m_noticeHead, head);
+    if (m_noticeArmed || m_stopped) {
+        return; // the armed timer sends the latest head
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastNotice >= kNoticeInterval) {
+        m_lastNotice = now;
+        m_sessions.notifyAll(m_noticeHead);
+        return;
+    }
+    m_noticeArmed = true;
+    m_noticeTimer.expires_at(m_lastNotice + kNoticeInterval);
+    m_noticeTimer.async_wait([this](const boost::system::error_code& error) {
+        m_noticeArmed = false;
+        if (error || m_stopped) {
+            return;
+        }
+        m_lastNotice = std::chrono::steady_clock::now();
+        m_sessions.notifyAll(m_noticeHead);
+    });
 }
 
 void Server::accept()
@@ -108,9 +133,9 @@ void Server::accept()
             boost::system::error_code ignored;
             socket.set_option(tcp::no_delay(true), ignored);
             const auto remote = socket.remote_endpoint(ignored);
-            auto session = std::make_shared<Session>(Session::Stream(std::move(socket), *m_tls),
-                                                     remote.address().to_string(), m_sessions, m_queue, m_throttle,
-                                                     m_options.limits, m_options.log);
+            auto session =
+                std::make_shared<Session>(Session::Stream(std::move(socket), *m_tls), remote.address().to_string(),
+                                          m_sessions, m_queue, m_throttle, m_options.limits, m_options.log);
             const bool admitted = m_sessions.add(session);
             session->start(!admitted);
         } else if (error == asio::error::no_descriptors || error == asio::error::no_buffer_space) {

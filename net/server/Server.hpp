@@ -16,6 +16,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -61,6 +62,11 @@ public:
 private:
     void accept();
     void shutdown();
+    // Tells every session of a new head, at most once per kNoticeInterval: under load a commit
+    // lands every few milliseconds, and a notice per commit per session would cost the network
+    // thread more than the pushes themselves. Clients learn the head within the interval.
+    void announce(std::int64_t head);
+    static constexpr std::chrono::milliseconds kNoticeInterval{25};
 
     ServerOptions m_options;
     boost::asio::io_context m_io{1};
@@ -72,6 +78,10 @@ private:
     std::string m_fingerprint;
     boost::asio::ip::tcp::acceptor m_acceptor;
     boost::asio::signal_set m_signals;
+    boost::asio::steady_timer m_noticeTimer;
+    std::chrono::steady_clock::time_point m_lastNotice;
+    std::int64_t m_noticeHead = 0;
+    bool m_noticeArmed = false;
     SessionManager m_sessions;
     LoginThrottle m_throttle;
     std::uint16_t m_port = 0;
