@@ -27,6 +27,9 @@ ServerProject::ServerProject(const std::string& path, Clock clock)
       m_log(m_project->database()), m_reservations(m_project->database())
 {
     database().exec("PRAGMA synchronous = FULL");
+    // The server's one connection lives for days and every commit touches index pages all over
+    // the file; SQLite's default 2 MB cache made it read them back from the OS on each batch.
+    database().exec("PRAGMA cache_size = -65536");
     sqlite::Transaction transaction(database());
     auto& settings = m_project->settingsTable();
     if (auto id = settings.get(kProjectIdKey)) {
