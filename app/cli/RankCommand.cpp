@@ -2,6 +2,7 @@
 #include "app/cli/Commands.hpp"
 #include "app/cli/LearnOptions.hpp"
 #include "core/learn/ActiveLearning.hpp"
+#include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
 
 #include <iostream>
@@ -20,6 +21,8 @@ struct RankFlags
     std::vector<std::string> committee;
     std::size_t members = 5;
     std::uint64_t seed = 1;
+    std::string where;
+    std::string signal;
     bool json = false;
 };
 
@@ -34,6 +37,9 @@ void run(const RankFlags& flags)
     request.model = flags.model;
     request.committee = flags.committee;
     request.members = flags.members;
+    if (const auto expression = signals::expressionFrom(*project, flags.where, flags.signal)) {
+        request.filter = signals::SignalEngine(*project, flags.model).select(*expression);
+    }
     const learn::RankResult result = learn::rankProject(*project, request);
 
     if (flags.json) {
@@ -89,6 +95,8 @@ void addRankCommand(CLI::App& app)
         ->delimiter(',');
     command->add_option("--members", flags->members, "Bootstrap committee size")->capture_default_str();
     command->add_option("--seed", flags->seed, "Seed for random and the bootstrap")->capture_default_str();
+    command->add_option("--where", flags->where, "Rank only the samples this SQL expression selects (see 'signal')");
+    command->add_option("--signal", flags->signal, "Rank only the samples this saved signal selects");
     command->add_flag("--json", flags->json, "Print JSON");
     command->callback([flags] { run(*flags); });
 }

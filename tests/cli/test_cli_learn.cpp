@@ -81,6 +81,23 @@ TEST_CASE("cli learn: train, predict and rank", "[cli][learn]")
     CHECK(table.exitCode == 0);
     CHECK_THAT(table.output, Catch::Contains("3 of 60 unlabeled samples by entropy"));
     CHECK(learnCli("rank " + project + " --strategy kl -n 3").exitCode == 0);
+
+    // A signal restricts the candidates: 20 of the 60 unlabeled come from each source.
+    const auto amazon = learnCli("rank " + project + " --where \"id LIKE 'amazon-%'\" -n 100 --json");
+    REQUIRE(amazon.exitCode == 0);
+    const auto amazonJson = nlohmann::json::parse(amazon.output);
+    CHECK(amazonJson["candidates"] == 20);
+    REQUIRE(amazonJson["ranked"].size() == 20);
+    for (const auto& sample : amazonJson["ranked"]) {
+        CHECK(sample["id"].get<std::string>().rfind("amazon-", 0) == 0);
+    }
+    REQUIRE(learnCli("signal add " + project + " yelp \"id LIKE 'yelp-%'\"").exitCode == 0);
+    const auto yelp = learnCli("rank " + project + " --signal yelp -n 3 --json");
+    REQUIRE(yelp.exitCode == 0);
+    CHECK(nlohmann::json::parse(yelp.output)["candidates"] == 20);
+    const auto badWhere = learnCli("rank " + project + " --where \"nosuchcolumn > 1\"");
+    CHECK(badWhere.exitCode == 3);
+    CHECK_THAT(badWhere.output, Catch::Contains("nosuchcolumn"));
     const auto badStrategy = learnCli("rank " + project + " --strategy bald");
     CHECK(badStrategy.exitCode == 3);
     CHECK_THAT(badStrategy.output, Catch::Contains("unknown strategy 'bald'"));
