@@ -5,8 +5,10 @@
 #include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotateView.hpp"
 #include "app/gui/AnnotationSession.hpp"
+#include "app/gui/DashboardScreen.hpp"
 #include "app/gui/DemoProject.hpp"
 #include "app/gui/MessageBanner.hpp"
+#include "app/gui/QualityScreen.hpp"
 #include "app/gui/ReviewView.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
@@ -25,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -51,13 +54,19 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_tabBar->setExpanding(false);
     m_tabBar->addTab(QStringLiteral("Annotate  (Ctrl+1)"));
     m_tabBar->addTab(QStringLiteral("Review  (Ctrl+2)"));
+    m_tabBar->addTab(QStringLiteral("Dashboard  (Ctrl+3)"));
+    m_tabBar->addTab(QStringLiteral("Quality  (Ctrl+4)"));
     stripLayout->addWidget(m_tabBar);
     stripLayout->addStretch();
     m_stack = new QStackedWidget(central);
     m_annotate = new AnnotateScreen(m_stack);
     m_review = new ReviewView(m_stack);
     m_stack->addWidget(m_annotate);
+    m_dashboard = new DashboardScreen(m_stack);
+    m_quality = new QualityScreen(m_stack);
     m_stack->addWidget(m_review);
+    m_stack->addWidget(m_dashboard);
+    m_stack->addWidget(m_quality);
     layout->addWidget(strip);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
@@ -68,6 +77,10 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     connect(m_annotate, &AnnotateScreen::notice, this, &MainWindow::showNotice);
     connect(m_review, &ReviewView::failed, this, &MainWindow::showError);
     connect(m_review, &ReviewView::notice, this, &MainWindow::showNotice);
+    connect(m_dashboard, &DashboardScreen::failed, this, &MainWindow::showError);
+    connect(m_dashboard, &DashboardScreen::notice, this, &MainWindow::showNotice);
+    connect(m_quality, &QualityScreen::failed, this, &MainWindow::showError);
+    connect(m_quality, &QualityScreen::openSample, this, &MainWindow::openSample);
     connect(m_annotate, &AnnotateScreen::sampleShown, this, [this](const QString& id) {
         m_sampleLabel->setText(id.isEmpty() ? QString() : QStringLiteral("sample %1").arg(id));
     });
@@ -134,6 +147,10 @@ void MainWindow::buildMenus()
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction* review = view->addAction(QStringLiteral("&Review"), this, [this] { showScreen(Screen::Review); });
     review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* dashboard = view->addAction(QStringLiteral("&Dashboard"), this, [this] { showScreen(Screen::Dashboard); });
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* quality = view->addAction(QStringLiteral("&Quality"), this, [this] { showScreen(Screen::Quality); });
+    quality->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addSeparator();
     QAction* guidelines = view->addAction(QStringLiteral("&Guidelines"));
     guidelines->setCheckable(true);
@@ -161,8 +178,8 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::showScreen(Screen screen)
 {
-    m_tabBar->setCurrentIndex(
-        m_stack->indexOf(screen == Screen::Review ? static_cast<QWidget*>(m_review) : m_annotate));
+    QWidget* widgets[] = {m_annotate, m_review, m_dashboard, m_quality};
+    m_tabBar->setCurrentIndex(m_stack->indexOf(widgets[static_cast<int>(screen)]));
 }
 
 void MainWindow::screenChanged(int index)
@@ -176,10 +193,12 @@ void MainWindow::screenChanged(int index)
     m_progressLabel->setVisible(annotating);
     m_sampleLabel->setVisible(annotating);
     m_progressBar->setVisible(annotating && m_session && m_session->sampleCount() > 0);
-    if (!annotating) {
+    if (m_stack->widget(index) == m_review) {
         m_review->refresh(); // the annotations may have changed since it was last shown
         m_review->setFocus();
-    } else if (m_session) {
+    } else if (m_stack->widget(index) == m_quality) {
+        m_quality->tree()->setFocus();
+    } else if (annotating && m_session) {
         m_annotate->samples()->list()->setFocus();
     }
 }
@@ -238,8 +257,14 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     connect(m_session.get(), &AnnotationSession::failed, this, &MainWindow::showError);
     connect(m_session.get(), &AnnotationSession::notice, this, &MainWindow::showNotice);
     connect(m_session.get(), &AnnotationSession::progressChanged, this, &MainWindow::showProgress);
+    // A label changes agreement and may change findings: both screens recompute when next shown.
+    connect(m_session.get(), &AnnotationSession::progressChanged, m_dashboard, &DashboardScreen::markStale);
+    connect(m_session.get(), &AnnotationSession::progressChanged, m_quality, &QualityScreen::markStale);
     m_annotate->attach(m_session.get(), m_model.get());
     m_review->setProject(&m_session->project(), m_annotator.toStdString());
+    const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
+    m_dashboard->setProjectPath(path);
+    m_quality->setProjectPath(path);
 
     setWindowTitle(QStringLiteral("%1 \u2014 Concord").arg(m_session->projectName()));
     statusBar()->clearMessage();
@@ -283,6 +308,17 @@ void MainWindow::showError(const QString& message)
 void MainWindow::showNotice(const QString& message)
 {
     statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::openSample(const QString& sampleId)
+{
+    const auto key = m_session ? m_session->project().samples().keyOf(sampleId.toStdString()) : std::nullopt;
+    if (!key) {
+        showError(QStringLiteral("The sample %1 is no longer in the project.").arg(sampleId));
+        return;
+    }
+    showScreen(Screen::Annotate);
+    m_session->goTo(*key); // shows it and selects it in the samples list
 }
 
 QString MainWindow::progressText() const

@@ -1,6 +1,6 @@
-// The main window: an error banner on top, the screens as tabs (annotate, review), progress in
-// the status bar, the menus. It owns the open project's session and hands it to the screens;
-// errors from the core appear in the banner.
+// The main window: an error banner on top, the screens as tabs (annotate, review, dashboard,
+// quality), progress in the status bar, the menus. It owns the open project's session and hands
+// it to the screens; errors from the core appear in the banner.
 #pragma once
 
 #include "core/store/Project.hpp"
@@ -20,7 +20,9 @@ namespace concord::gui {
 class AnnotateScreen;
 class AnnotateView;
 class AnnotationSession;
+class DashboardScreen;
 class MessageBanner;
+class QualityScreen;
 class ReviewView;
 class SampleListModel;
 
@@ -32,7 +34,9 @@ public:
     enum class Screen
     {
         Annotate,
-        Review
+        Review,
+        Dashboard,
+        Quality
     };
 
     explicit MainWindow(QString annotator, QWidget* parent = nullptr);
@@ -49,6 +53,8 @@ public:
     AnnotateScreen* annotateScreen() const { return m_annotate; }
     AnnotateView* annotateView() const;
     ReviewView* reviewView() const { return m_review; }
+    DashboardScreen* dashboard() const { return m_dashboard; }
+    QualityScreen* quality() const { return m_quality; }
     QString progressText() const;
     QString errorText() const;
 
@@ -61,6 +67,7 @@ private:
     void showProgress();
     void showError(const QString& message);
     void showNotice(const QString& message);
+    void openSample(const QString& sampleId);
 
     QString m_annotator;
     MessageBanner* m_banner = nullptr;
@@ -68,6 +75,8 @@ private:
     QStackedWidget* m_stack = nullptr;
     AnnotateScreen* m_annotate = nullptr;
     ReviewView* m_review = nullptr;
+    DashboardScreen* m_dashboard = nullptr;
+    QualityScreen* m_quality = nullptr;
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
     QLabel* m_sampleLabel = nullptr;

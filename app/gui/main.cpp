@@ -3,7 +3,9 @@
 // save a picture of the window (app/gui/screenshots.sh makes docs/screenshots with them).
 #include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotationSession.hpp"
+#include "app/gui/DashboardScreen.hpp"
 #include "app/gui/MainWindow.hpp"
+#include "app/gui/QualityScreen.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/Theme.hpp"
 
@@ -46,7 +48,7 @@ int main(int argc, char* argv[])
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
     const QCommandLineOption screen(QStringLiteral("screen"),
-                                    QStringLiteral("Start on this screen: annotate or review."),
+                                    QStringLiteral("Start on this screen: annotate, review, dashboard or quality."),
                                     QStringLiteral("SCREEN"), QStringLiteral("annotate"));
     const QCommandLineOption signal(QStringLiteral("signal"),
                                     QStringLiteral("Filter the samples list by this saved signal."),
@@ -82,8 +84,10 @@ int main(int argc, char* argv[])
         window.openProject(positional.front());
     }
     const QString screenName = parser.value(screen);
-    if (screenName != QLatin1String("annotate") && screenName != QLatin1String("review")) {
-        qCritical("concord: --screen is annotate or review");
+    const QStringList screens{QStringLiteral("annotate"), QStringLiteral("review"), QStringLiteral("dashboard"),
+                              QStringLiteral("quality")};
+    if (!screens.contains(screenName)) {
+        qCritical("concord: --screen is annotate, review, dashboard or quality");
         return 2;
     }
     window.show();
@@ -104,12 +108,17 @@ int main(int argc, char* argv[])
         }
         picker->setCurrentIndex(index);
     }
-    if (screenName == QLatin1String("review")) {
-        window.showScreen(concord::gui::MainWindow::Screen::Review);
-    }
+    window.showScreen(static_cast<concord::gui::MainWindow::Screen>(screens.indexOf(screenName)));
     if (parser.isSet(screenshot)) {
-        // Long enough for the window manager (if any) and the first paint.
-        QTimer::singleShot(1500, &window, [&window, file = parser.value(screenshot)] {
+        // Long enough for the window manager (if any) and the first paint; then as long as the
+        // dashboard or the checks still compute (their workers report back to the GUI thread).
+        auto* poll = new QTimer(&window);
+        QTimer::singleShot(1500, poll, [poll] { poll->start(100); });
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file = parser.value(screenshot)] {
+            if (window.dashboard()->isComputing() || window.quality()->isRunning()) {
+                return;
+            }
+            poll->stop();
             if (!window.grab().save(file, "PNG")) {
                 qCritical("concord: cannot write %s", qPrintable(file));
                 QApplication::exit(1);

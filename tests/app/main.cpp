@@ -2,6 +2,8 @@
 #include <QApplication>
 
 int runAnnotateTests(int argc, char** argv);
+int runDashboardTests(int argc, char** argv);
+int runQualityTests(int argc, char** argv);
 int runReviewTests(int argc, char** argv);
 int runSamplesTests(int argc, char** argv);
 
@@ -11,7 +13,7 @@ int main(int argc, char** argv)
     // Keep a developer's own demo project and settings out of the tests.
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
-    for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests}) {
+    for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
     return failed;

@@ -1,0 +1,172 @@
+// Bar charts with Qt Charts; saving renders the widget into an image of its own, so that what
+// is saved is what the user sees, at a resolution fit for a report.
+#include "app/gui/ChartPanel.hpp"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace concord::gui {
+
+ChartPanel::ChartPanel(const QString& title, QWidget* parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("chartPanel"));
+    setFrameShape(QFrame::StyledPanel);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(8, 6, 8, 6);
+    m_layout->setSpacing(4);
+    auto* header = new QHBoxLayout;
+    m_title = new QLabel(title, this);
+    m_title->setObjectName(QStringLiteral("chartTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_save = new QPushButton(QStringLiteral("Save PNG\u2026"), this);
+    m_save->setToolTip(QStringLiteral("Save this chart as a PNG image"));
+    m_save->setFocusPolicy(Qt::TabFocus);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_save);
+    m_layout->addLayout(header);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("chartNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->hide();
+    m_layout->addWidget(m_note);
+    connect(m_save, &QPushButton::clicked, this, &ChartPanel::chooseFileAndSave);
+}
+
+QString ChartPanel::title() const
+{
+    return m_title->text();
+}
+
+QChart* ChartPanel::chart() const
+{
+    return m_chartView ? m_chartView->chart() : nullptr;
+}
+
+void ChartPanel::setContent(QWidget* content)
+{
+    if (m_content == content) {
+        return;
+    }
+    delete m_content;
+    m_content = content;
+    m_chartView = nullptr;
+    if (content) {
+        content->setParent(this);
+        m_layout->insertWidget(1, content, 1);
+    }
+}
+
+void ChartPanel::setBars(const std::vector<Bar>& bars, double minimum, double maximum, const QString& format,
+                         const QColor& color)
+{
+    auto* set = new QBarSet(QString());
+    set->setColor(color);
+    set->setBorderColor(color.darker(120));
+    QStringList categories;
+    for (const Bar& bar : bars) {
+        // An undefined value gets no bar (0 draws none against a zero baseline) and says so
+        // under its name, rather than a misleading zero.
+        set->append(bar.value.value_or(0.0));
+        categories << (bar.value ? bar.name : QStringLiteral("%1\n(undefined)").arg(bar.name));
+        if (bar.value) {
+            minimum = std::min(minimum, *bar.value);
+            maximum = std::max(maximum, *bar.value);
+        }
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(3);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+
+    auto* chart = new QChart;
+    chart->addSeries(series);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    chart->setBackgroundRoundness(0);
+    auto* xAxis = new QBarCategoryAxis;
+    xAxis->append(categories);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    series->attachAxis(xAxis);
+    auto* yAxis = new QValueAxis;
+    // Room above the highest bar for its label.
+    const double span = maximum - minimum;
+    yAxis->setRange(minimum, maximum + (span > 0 ? span * 0.12 : 1.0));
+    yAxis->setLabelFormat(format);
+    yAxis->applyNiceNumbers();
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    series->attachAxis(yAxis);
+
+    auto* view = new QChartView(chart);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(180);
+    setContent(view);
+    m_chartView = view;
+}
+
+void ChartPanel::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString ChartPanel::note() const
+{
+    return m_note->text();
+}
+
+bool ChartPanel::savePng(const QString& path)
+{
+    if (!m_content) {
+        Q_EMIT failed(QStringLiteral("There is no chart to save yet."));
+        return false;
+    }
+    // Render at twice the size on screen so that the picture stays sharp in a document.
+    const qreal scale = 2.0;
+    QImage image(m_content->size() * scale, QImage::Format_ARGB32);
+    image.setDevicePixelRatio(scale);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_content->render(&painter);
+    }
+    if (image.isNull() || !image.save(path, "PNG")) {
+        Q_EMIT failed(QStringLiteral("Could not save the chart to %1: the file cannot be written.").arg(path));
+        return false;
+    }
+    Q_EMIT notice(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void ChartPanel::chooseFileAndSave()
+{
+    QString name = m_title->text().toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save chart"), name + QStringLiteral(".png"),
+                                                      QStringLiteral("PNG images (*.png)"));
+    if (!path.isEmpty()) {
+        savePng(path);
+    }
+}
+
+} // namespace concord::gui

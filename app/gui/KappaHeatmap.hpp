@@ -1,0 +1,38 @@
+// A painted grid of one agreement value per annotator pair (Cohen's kappa, or span F1): rows and
+// columns are the annotators, each cell coloured from red (-1) through white (0) to green (1)
+// and labelled with its value; pairs with nothing in common stay grey and say "n/a".
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+namespace concord::gui {
+
+class KappaHeatmap : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit KappaHeatmap(QWidget* parent = nullptr);
+
+    // `values[i][j]` for i != j; the diagonal is not drawn as a value.
+    void setData(const QStringList& annotators, std::vector<std::vector<std::optional<double>>> values);
+    QStringList annotators() const { return m_annotators; }
+    std::optional<double> value(int row, int column) const;
+    // The background a value gets, so that a test can check the colour scale.
+    static QColor colorFor(double value);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QStringList m_annotators;
+    std::vector<std::vector<std::optional<double>>> m_values;
+};
+
+} // namespace concord::gui

@@ -1,0 +1,221 @@
+// Offscreen tests of the dashboard on a real project file: the numbers it shows are the ones the
+// core computes for the same file, it says "Computing…" while the worker runs, says why alpha
+// is undefined when it is, and saves its charts as PNG files.
+#include "GuiTestSupport.hpp"
+#include "app/gui/ChartPanel.hpp"
+#include "app/gui/DashboardScreen.hpp"
+#include "app/gui/KappaHeatmap.hpp"
+#include "core/quality/AgreementBreakdown.hpp"
+#include "core/quality/AgreementMetrics.hpp"
+#include "core/quality/AlphaBootstrap.hpp"
+#include "core/quality/ProjectRatings.hpp"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QSignalSpy>
+#include <QTest>
+
+using concord::Project;
+using concord::gui::DashboardScreen;
+using concord::gui::MainWindow;
+using guitest::makeProject;
+using guitest::press;
+using guitest::singleSchema;
+
+namespace quality = concord::quality;
+
+namespace {
+
+nlohmann::json labels(const char* name)
+{
+    return {{"labels", {name}}};
+}
+
+// Three annotators on eight samples, agreeing mostly: alpha is defined and below 1.
+QString makeRatedProject(const QTemporaryDir& dir)
+{
+    const QString path = makeProject(dir, singleSchema, 8);
+    auto project = Project::open(path.toStdString());
+    const char* alice[] = {"positive", "positive", "negative", "negative",
+                           "positive", "negative", "positive", "positive"};
+    const char* bob[] = {"positive", "negative", "negative", "negative",
+                         "positive", "negative", "positive", "negative"};
+    const char* carol[] = {"positive", "positive", "negative", "positive",
+                           "positive", "negative", "negative", "positive"};
+    for (int i = 0; i < 8; ++i) {
+        const std::string id = "s" + std::to_string(i + 1);
+        project->annotate(id, "alice", labels(alice[i]));
+        project->annotate(id, "bob", labels(bob[i]));
+        project->annotate(id, "carol", labels(carol[i]));
+    }
+    return path;
+}
+
+// Switches to the dashboard by its shortcut and waits for the worker's result.
+bool showDashboard(MainWindow& window)
+{
+    QSignalSpy updated(window.dashboard(), &DashboardScreen::updated);
+    press(window, Qt::Key_3, Qt::ControlModifier);
+    return updated.wait(20000);
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'f', 3);
+}
+
+bool isPng(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() == 0) {
+        return false;
+    }
+    const QByteArray signature = file.read(8);
+    QImageReader reader(path);
+    return signature == QByteArray("\x89PNG\r\n\x1a\n", 8) && reader.format() == "png" && !reader.read().isNull();
+}
+
+} // namespace
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsTheCoresAgreement()
+    {
+        QTemporaryDir dir;
+        const QString path = makeRatedProject(dir);
+        auto project = Project::open(path.toStdString());
+        const quality::AgreementData data = quality::loadProjectRatings(*project);
+        const quality::Coefficient alpha = quality::computeMetric(data, quality::Metric::AlphaNominal);
+        QVERIFY(alpha.defined());
+        const quality::BootstrapInterval interval =
+            quality::bootstrapAlpha(data.table, quality::AlphaMetric::Nominal, 1000, 1);
+        QVERIFY(interval.defined());
+
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QSignalSpy updated(window.dashboard(), &DashboardScreen::updated);
+        press(window, Qt::Key_3, Qt::ControlModifier);
+        DashboardScreen* dashboard = window.dashboard();
+        QVERIFY(dashboard->isVisible());
+        // The worker reports through the event loop, which has not run yet.
+        QCOMPARE(dashboard->statusText(), QStringLiteral("Computing\u2026"));
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(dashboard->statusText(), QStringLiteral("Up to date"));
+        QVERIFY(window.errorText().isEmpty());
+
+        QCOMPARE(dashboard->alphaText(), QStringLiteral("Krippendorff's alpha, nominal = %1").arg(number(alpha.value)));
+        QVERIFY2(dashboard->intervalText().startsWith(
+                     QStringLiteral("95% interval %1 to %2").arg(number(interval.lower), number(interval.upper))),
+                 qPrintable(dashboard->intervalText()));
+
+        // The heatmap holds the core's kappa for each pair, both ways round.
+        const auto pairs = quality::pairwiseKappa(data.table, quality::KappaWeights::None);
+        QCOMPARE(pairs.size(), std::size_t{3});
+        auto* heatmap = dashboard->heatmap();
+        QCOMPARE(heatmap->annotators(), (QStringList{"alice", "bob", "carol"}));
+        for (const auto& pair : pairs) {
+            const int a = static_cast<int>(pair.first);
+            const int b = static_cast<int>(pair.second);
+            QCOMPARE(heatmap->value(a, b), pair.kappa.get());
+            QCOMPARE(heatmap->value(b, a), pair.kappa.get());
+        }
+        QVERIFY(!heatmap->value(0, 0));
+
+        // Label distribution: alice 5, bob 3, carol 5 positive = 13 positive, 11 negative.
+        auto* series = qobject_cast<QBarSeries*>(dashboard->distributionPanel()->chart()->series().value(0));
+        QVERIFY(series);
+        QCOMPARE(series->barSets().size(), 1);
+        QCOMPARE(series->barSets()[0]->at(0), 13.0);
+        QCOMPARE(series->barSets()[0]->at(1), 11.0);
+        // One bar per label for alpha per label, one per annotator against the rest.
+        auto* perLabel = qobject_cast<QBarSeries*>(dashboard->perLabelPanel()->chart()->series().value(0));
+        QVERIFY(perLabel);
+        QCOMPARE(perLabel->barSets()[0]->count(), 2);
+        auto* annotators = qobject_cast<QBarSeries*>(dashboard->annotatorsPanel()->chart()->series().value(0));
+        QVERIFY(annotators);
+        QCOMPARE(annotators->barSets()[0]->count(), 3);
+    }
+
+    void recomputesAfterALabel()
+    {
+        QTemporaryDir dir;
+        const QString path = makeRatedProject(dir);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QVERIFY(showDashboard(window));
+        const QString before = window.dashboard()->alphaText();
+        // Label s1 as the fourth annotator, against everyone else; back on the dashboard alpha moves.
+        press(window, Qt::Key_1, Qt::ControlModifier);
+        press(window, Qt::Key_N);
+        QCOMPARE(guitest::storedValue(path, "s1"), QStringLiteral(R"({"labels":["negative"]})"));
+        QVERIFY(showDashboard(window));
+        auto project = Project::open(path.toStdString());
+        const auto alpha = quality::computeMetric(quality::loadProjectRatings(*project), quality::Metric::AlphaNominal);
+        QCOMPARE(window.dashboard()->alphaText(),
+                 QStringLiteral("Krippendorff's alpha, nominal = %1").arg(number(alpha.value)));
+        QVERIFY(window.dashboard()->alphaText() != before);
+    }
+
+    void saysWhyAlphaIsUndefined()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, singleSchema, 3);
+        {
+            auto project = Project::open(path.toStdString());
+            project->annotate("s1", "alice", labels("positive"));
+            project->annotate("s2", "alice", labels("negative"));
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QVERIFY(showDashboard(window));
+        QCOMPARE(window.dashboard()->alphaText(), QStringLiteral("Krippendorff's alpha, nominal: undefined"));
+        // The core's reason, in its words.
+        auto project = Project::open(path.toStdString());
+        const auto alpha = quality::computeMetric(quality::loadProjectRatings(*project), quality::Metric::AlphaNominal);
+        QCOMPARE(alpha.undefined, quality::Undefined::NoPairableItems);
+        QCOMPARE(window.dashboard()->intervalText(), QString::fromStdString(alpha.reason()));
+        QVERIFY(window.dashboard()->pairsPanel()->note().contains(QStringLiteral("at least two annotators")));
+    }
+
+    void savesChartsAsPng()
+    {
+        QTemporaryDir dir;
+        const QString path = makeRatedProject(dir);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QVERIFY(showDashboard(window));
+        const QString chart = dir.filePath(QStringLiteral("distribution.png"));
+        QVERIFY(window.dashboard()->distributionPanel()->savePng(chart));
+        QVERIFY(isPng(chart));
+        QVERIFY(QFileInfo(chart).size() > 1000);
+        const QString heatmap = dir.filePath(QStringLiteral("kappa.png"));
+        QVERIFY(window.dashboard()->pairsPanel()->savePng(heatmap));
+        QVERIFY(isPng(heatmap));
+
+        // A file that cannot be written is said in the banner, not swallowed.
+        const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/chart.png"));
+        QVERIFY(!window.dashboard()->perLabelPanel()->savePng(nowhere));
+        QVERIFY2(window.errorText().contains(QStringLiteral("Could not save the chart")),
+                 qPrintable(window.errorText()));
+        QVERIFY(!QFile::exists(nowhere));
+    }
+};
+
+int runDashboardTests(int argc, char** argv)
+{
+    TestDashboard test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_dashboard.moc"
