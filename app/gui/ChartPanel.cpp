@@ -80,6 +80,7 @@ void ChartPanel::setBars(const std::vector<Bar>& bars, double minimum, double ma
     auto* set = new QBarSet(QString());
     set->setColor(color);
     set->setBorderColor(color.darker(120));
+    set->setLabelColor(QColor(31, 35, 40));
     QStringList categories;
     for (const Bar& bar : bars) {
         // An undefined value gets no bar (0 draws none against a zero baseline) and says so
@@ -108,11 +109,21 @@ void ChartPanel::setBars(const std::vector<Bar>& bars, double minimum, double ma
     chart->addAxis(xAxis, Qt::AlignBottom);
     series->attachAxis(xAxis);
     auto* yAxis = new QValueAxis;
-    // Room above the highest bar for its label.
-    const double span = maximum - minimum;
-    yAxis->setRange(minimum, maximum + (span > 0 ? span * 0.12 : 1.0));
-    yAxis->setLabelFormat(format);
-    yAxis->applyNiceNumbers();
+    if (maximum <= 1.0) {
+        // A coefficient: the scale ends at 1 (perfect agreement) plus room for the label on a
+        // bar of 1, with ticks at quarters so that 0 and 1 are always marked.
+        const double low = std::min(0.0, std::floor(minimum * 4.0) / 4.0);
+        yAxis->setRange(low, 1.15);
+        yAxis->setTickType(QValueAxis::TicksDynamic);
+        yAxis->setTickAnchor(0.0);
+        yAxis->setTickInterval(0.25);
+        yAxis->setLabelFormat(QStringLiteral("%.2f"));
+    } else {
+        // A count: from 0, with room above the highest bar for its label.
+        yAxis->setRange(0.0, maximum * 1.15);
+        yAxis->setLabelFormat(format);
+        yAxis->applyNiceNumbers();
+    }
     chart->addAxis(yAxis, Qt::AlignLeft);
     series->attachAxis(yAxis);
 

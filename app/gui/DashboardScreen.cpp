@@ -45,6 +45,8 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The page follows the window's width (the texts wrap, the charts shrink); only height scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(scroll);
     auto* page = new QWidget(scroll);
     scroll->setWidget(page);
@@ -267,10 +269,18 @@ void DashboardScreen::showSummary(const DashboardData& data)
                           .arg(report.ratedOnce));
 
     QString rows;
+    QStringList reasons;
     for (const auto& [metric, coefficient] : report.coefficients) {
-        const QString value = coefficient.defined() ? number(coefficient.value)
-                                                    : QStringLiteral("<i>n/a</i> <span style='color:#666'>%1</span>")
-                                                          .arg(words(coefficient).toHtmlEscaped());
+        // The reason can be long (it names samples): its first words here, all of it in the tooltip.
+        const QString reason = words(coefficient);
+        const QString shortReason = reason.size() > 70 ? reason.left(69) + QStringLiteral("\u2026") : reason;
+        const QString value =
+            coefficient.defined()
+                ? number(coefficient.value)
+                : QStringLiteral("<i>n/a</i> <span style='color:#666'>%1</span>").arg(shortReason.toHtmlEscaped());
+        if (!coefficient.defined()) {
+            reasons << reason;
+        }
         rows += QStringLiteral("<tr><td>%1</td><td style='padding-left:12px'>%2</td></tr>")
                     .arg(QString::fromUtf8(quality::infoOf(metric).title.data(),
                                            static_cast<qsizetype>(quality::infoOf(metric).title.size()))
@@ -278,6 +288,7 @@ void DashboardScreen::showSummary(const DashboardData& data)
                          value);
     }
     m_coefficients->setText(QStringLiteral("<table>%1</table>").arg(rows));
+    m_coefficients->setToolTip(reasons.join(QStringLiteral("\n")));
 }
 
 void DashboardScreen::showPairs(const DashboardData& data)

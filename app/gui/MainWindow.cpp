@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,8 @@
 #include <QTabBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace concord::gui {
 
@@ -56,6 +59,17 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_tabBar->addTab(QStringLiteral("Review  (Ctrl+2)"));
     m_tabBar->addTab(QStringLiteral("Dashboard  (Ctrl+3)"));
     m_tabBar->addTab(QStringLiteral("Quality  (Ctrl+4)"));
+    // The style sheet sets the selected tab in bold, which the tab bar's size hint does not
+    // measure; without room for it the last tab is cut and scroll arrows appear.
+    QFont bold = m_tabBar->font();
+    bold.setWeight(QFont::DemiBold);
+    int widest = 0;
+    for (int i = 0; i < m_tabBar->count(); ++i) {
+        widest = std::max(widest, QFontMetrics(bold).horizontalAdvance(m_tabBar->tabText(i)) -
+                                      QFontMetrics(m_tabBar->font()).horizontalAdvance(m_tabBar->tabText(i)));
+    }
+    m_tabBar->setUsesScrollButtons(false);
+    m_tabBar->setMinimumWidth(m_tabBar->sizeHint().width() + widest + 8);
     stripLayout->addWidget(m_tabBar);
     stripLayout->addStretch();
     m_stack = new QStackedWidget(central);

@@ -97,6 +97,17 @@ QualityScreen::QualityScreen(QWidget* parent) : QWidget(parent)
     m_tree->setColumnWidth(1, 90);
     m_tree->setColumnWidth(2, 260);
     layout->addWidget(m_tree, 1);
+    // The tree cuts long messages and lists only the first samples; the selected finding in full.
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("findingDetails"));
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(8);
+    m_details->setMinimumHeight(80);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_details);
     auto* hint = new QLabel(QStringLiteral("Double-click a finding, or select it and press Enter, to open its first "
                                            "sample on the Annotate screen."),
                             this);
@@ -108,6 +119,7 @@ QualityScreen::QualityScreen(QWidget* parent) : QWidget(parent)
     f5->setContext(Qt::WidgetWithChildrenShortcut);
     // itemActivated covers double-click and Enter/Return in the tree.
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showDetails(item); });
     connect(&m_watcher, &QFutureWatcher<CheckRun>::finished, this, &QualityScreen::finished);
     m_status->setText(QStringLiteral("No project is open."));
 }
@@ -123,6 +135,7 @@ void QualityScreen::setProjectPath(const QString& path)
     m_stale = true;
     m_findings.clear();
     m_tree->clear();
+    m_details->clear();
     m_status->setText(path.isEmpty() ? QStringLiteral("No project is open.") : QString());
     if (!path.isEmpty() && isVisible()) {
         runChecks();
@@ -209,7 +222,8 @@ void QualityScreen::fill()
                               .arg(m_findings.size())
                               .arg(groups.size())
                               .arg(errors));
-        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+        // The first finding selected: Enter opens its sample at once.
+        m_tree->setCurrentItem(m_tree->topLevelItem(0)->child(0));
     }
 }
 
@@ -228,6 +242,29 @@ void QualityScreen::activate(QTreeWidgetItem* item)
         return; // a finding about an annotator names no sample
     }
     Q_EMIT openSample(QString::fromStdString(finding.sampleIds.front()));
+}
+
+void QualityScreen::showDetails(QTreeWidgetItem* item)
+{
+    const int index = item ? item->data(0, FindingRole).toInt() : -1;
+    if (index < 0) {
+        m_details->setText(item ? QStringLiteral("%1: %2").arg(item->text(0), item->text(2)) : QString());
+        return;
+    }
+    const quality::Finding& finding = m_findings.at(static_cast<std::size_t>(index));
+    QStringList ids;
+    for (const auto& id : finding.sampleIds) {
+        ids << QString::fromStdString(id);
+    }
+    m_details->setText(QStringLiteral("%1 (%2)\n%3\nSamples: %4")
+                           .arg(QString::fromStdString(finding.check), fromView(quality::toString(finding.severity)),
+                                QString::fromStdString(finding.message),
+                                ids.isEmpty() ? QStringLiteral("none named") : ids.join(QStringLiteral(", "))));
+}
+
+QString QualityScreen::detailsText() const
+{
+    return m_details->text();
 }
 
 QString QualityScreen::statusText() const

@@ -40,6 +40,8 @@ public:
     bool isRunning() const { return m_watcher.isRunning(); }
     QString statusText() const;
     QTreeWidget* tree() const { return m_tree; }
+    // The selected finding in full: its message and every sample it names.
+    QString detailsText() const;
     // The findings the tree shows, in its order.
     const std::vector<quality::Finding>& findings() const { return m_findings; }
 
@@ -57,6 +59,7 @@ private:
     void finished();
     void fill();
     void activate(QTreeWidgetItem* item);
+    void showDetails(QTreeWidgetItem* item);
 
     QString m_path;
     bool m_stale = true;
@@ -67,6 +70,7 @@ private:
     QPushButton* m_run = nullptr;
     QLabel* m_status = nullptr;
     QTreeWidget* m_tree = nullptr;
+    QLabel* m_details = nullptr;
 };
 
 } // namespace concord::gui

@@ -51,6 +51,21 @@ done <"$work/labels.txt"
 "$cli" predict "$demo" >/dev/null
 shot --demo --screen review --annotator lead --screenshot "$out/review.png"
 
+# Dashboard: agreement among maria, bob and carol on the same demo.
+shot --demo --screen dashboard --annotator lead --screenshot "$out/dashboard.png"
+
+# Quality: a copied review and a one-word one imported into the demo, for the checks to find.
+python3 - "$work/extra.jsonl" <<'PY'
+import json, sys
+with open("resources/demo/reviews.jsonl") as rows:
+    first = json.loads(next(rows))
+with open(sys.argv[1], "w") as out:
+    out.write(json.dumps({"id": "pasted-1", "text": first["text"].upper()}) + "\n")
+    out.write(json.dumps({"id": "pasted-2", "text": "ok"}) + "\n")
+PY
+"$cli" import "$demo" "$work/extra.jsonl" >/dev/null
+shot --demo --screen quality --annotator lead --screenshot "$out/quality.png"
+
 # Spans: a few sentences with people, organisations and places.
 spans="$work/spans.concord"
 "$cli" init "$spans" --kind spans --labels PER,ORG,LOC --name "Demo: entities" >/dev/null

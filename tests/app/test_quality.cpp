@@ -67,6 +67,13 @@ private Q_SLOTS:
         QCOMPARE(finding->text(1), QStringLiteral("warning"));
         QCOMPARE(finding->text(2), QStringLiteral("s3, s5"));
         QVERIFY2(finding->text(3).contains(QStringLiteral("same text")), qPrintable(finding->text(3)));
+        // The first finding is selected and shown in full below the tree.
+        QCOMPARE(quality->tree()->currentItem(), quality->tree()->topLevelItem(0)->child(0));
+        quality->tree()->setCurrentItem(finding);
+        QVERIFY2(quality->detailsText().contains(QStringLiteral("Samples: s3, s5")),
+                 qPrintable(quality->detailsText()));
+        QVERIFY(quality->detailsText().contains(finding->text(3)));
+
         // Enter on the finding, where the keyboard focus is: the Annotate screen with s3 open and selected.
         quality->tree()->setCurrentItem(finding);
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(quality->tree()));
