@@ -54,13 +54,14 @@ shot --demo --screen review --annotator lead --screenshot "$out/review.png"
 # Dashboard: agreement among maria, bob and carol on the same demo.
 shot --demo --screen dashboard --annotator lead --screenshot "$out/dashboard.png"
 
-# Quality: a copied review and a one-word one imported into the demo, for the checks to find.
+# Quality: a copied review, an edited copy and a one-word one imported into the demo, for the checks to find.
 python3 - "$work/extra.jsonl" <<'PY'
 import json, sys
 with open("resources/demo/reviews.jsonl") as rows:
-    first = json.loads(next(rows))
+    texts = [json.loads(line)["text"] for line in rows]
 with open(sys.argv[1], "w") as out:
-    out.write(json.dumps({"id": "pasted-1", "text": first["text"].upper()}) + "\n")
+    out.write(json.dumps({"id": "pasted-1", "text": texts[0].upper()}) + "\n")
+    out.write(json.dumps({"id": "pasted-3", "text": texts[6].replace("several", "a few", 1)}) + "\n")
     out.write(json.dumps({"id": "pasted-2", "text": "ok"}) + "\n")
 PY
 "$cli" import "$demo" "$work/extra.jsonl" >/dev/null
