@@ -173,6 +173,7 @@ void DashboardScreen::refresh()
     }
     m_status->setText(QStringLiteral("Computing\u2026"));
     m_refresh->setEnabled(false);
+    m_computing = m_path;
     const std::string path = QFile::encodeName(m_path).toStdString();
     m_watcher.setFuture(QtConcurrent::run([path] { return computeDashboard(path); }));
 }
@@ -181,6 +182,15 @@ void DashboardScreen::finished()
 {
     const DashboardData data = m_watcher.result();
     m_refresh->setEnabled(true);
+    if (m_computing != m_path) {
+        // Another project was opened meanwhile: its numbers are not these.
+        m_again = false;
+        m_stale = true;
+        if (!m_path.isEmpty() && isVisible()) {
+            refresh();
+        }
+        return;
+    }
     if (m_again) {
         m_again = false;
         refresh();

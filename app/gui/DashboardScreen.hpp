@@ -65,6 +65,7 @@ private:
     void clearCharts(const QString& note);
 
     QString m_path;
+    QString m_computing; // the path the running computation reads
     bool m_stale = true;
     bool m_again = false; // refresh() asked while computing: compute once more when done
     QFutureWatcher<DashboardData> m_watcher;

@@ -162,6 +162,7 @@ void QualityScreen::runChecks()
     }
     m_status->setText(QStringLiteral("Running the checks\u2026"));
     m_run->setEnabled(false);
+    m_checking = m_path;
     const std::string path = QFile::encodeName(m_path).toStdString();
     m_watcher.setFuture(QtConcurrent::run([path] { return check(path); }));
 }
@@ -170,6 +171,15 @@ void QualityScreen::finished()
 {
     CheckRun run = m_watcher.result();
     m_run->setEnabled(true);
+    if (m_checking != m_path) {
+        // Another project was opened meanwhile: these findings name its predecessor's samples.
+        m_again = false;
+        m_stale = true;
+        if (!m_path.isEmpty() && isVisible()) {
+            runChecks();
+        }
+        return;
+    }
     if (!run.error.isEmpty()) {
         m_status->setText(QStringLiteral("The checks failed."));
         Q_EMIT failed(QStringLiteral("Could not run the integrity checks: %1").arg(run.error));

@@ -62,6 +62,7 @@ private:
     void showDetails(QTreeWidgetItem* item);
 
     QString m_path;
+    QString m_checking; // the path the running checks read
     bool m_stale = true;
     bool m_again = false;
     QFutureWatcher<CheckRun> m_watcher;

@@ -187,6 +187,65 @@ private Q_SLOTS:
         QVERIFY(window.dashboard()->pairsPanel()->note().contains(QStringLiteral("at least two annotators")));
     }
 
+    void spanProjectShowsTokenAlphaAndSpanCounts()
+    {
+        QTemporaryDir dir;
+        const QString path =
+            makeProject(dir, R"({"kind":"spans","labels":[{"name":"PER","key":"p"},{"name":"ORG","key":"o"}]})", 2,
+                        {"Ada Lovelace met Babbage at IBM", "Grace Hopper worked at Remington Rand"});
+        {
+            auto project = Project::open(path.toStdString());
+            const auto span = [](int start, int end, const char* label) {
+                return nlohmann::json{{"start", start}, {"end", end}, {"label", label}};
+            };
+            project->annotate("s1", "alice", {{"spans", {span(0, 12, "PER"), span(28, 31, "ORG")}}});
+            project->annotate("s1", "bob", {{"spans", {span(0, 3, "PER"), span(28, 31, "ORG")}}});
+            project->annotate("s2", "alice", {{"spans", {span(0, 12, "PER")}}});
+            project->annotate("s2", "bob", {{"spans", {span(0, 12, "PER"), span(23, 37, "ORG")}}});
+        }
+        auto project = Project::open(path.toStdString());
+        const auto alpha = quality::computeMetric(quality::loadProjectRatings(*project), quality::Metric::AlphaTokens);
+        QVERIFY(alpha.defined());
+
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QVERIFY(showDashboard(window));
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+        QCOMPARE(window.dashboard()->alphaText(),
+                 QStringLiteral("Krippendorff's alpha over token BIO tags = %1").arg(number(alpha.value)));
+        // Spans per label: PER 4, ORG 3.
+        auto* series = qobject_cast<QBarSeries*>(window.dashboard()->distributionPanel()->chart()->series().value(0));
+        QVERIFY(series);
+        QCOMPARE(series->barSets()[0]->count(), 2);
+        QCOMPARE(series->barSets()[0]->at(0), 4.0);
+        QCOMPARE(series->barSets()[0]->at(1), 3.0);
+        QVERIFY(window.dashboard()->heatmap()->value(0, 1).has_value());
+    }
+
+    void anotherProjectOpenedWhileComputing()
+    {
+        QTemporaryDir first;
+        QTemporaryDir second;
+        const QString rated = makeRatedProject(first);
+        const QString single = makeProject(second, singleSchema, 2);
+        {
+            auto project = Project::open(single.toStdString());
+            project->annotate("s1", "alice", labels("positive"));
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(rated));
+        QVERIFY(guitest::showAndActivate(window));
+        QSignalSpy updated(window.dashboard(), &DashboardScreen::updated);
+        press(window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.dashboard()->statusText(), QStringLiteral("Computing\u2026"));
+        // The first project's numbers are still being computed when the second one opens.
+        QVERIFY(window.openProject(single));
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(updated.count(), 1);
+        QCOMPARE(window.dashboard()->alphaText(), QStringLiteral("Krippendorff's alpha, nominal: undefined"));
+    }
+
     void savesChartsAsPng()
     {
         QTemporaryDir dir;
