@@ -55,6 +55,11 @@ QString ChartPanel::title() const
     return m_title->text();
 }
 
+void ChartPanel::setTitle(const QString& title)
+{
+    m_title->setText(title);
+}
+
 QChart* ChartPanel::chart() const
 {
     return m_chartView ? m_chartView->chart() : nullptr;

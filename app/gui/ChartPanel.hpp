@@ -38,6 +38,7 @@ public:
     void setNote(const QString& note);
     QString note() const;
     QString title() const;
+    void setTitle(const QString& title);
 
     QWidget* content() const { return m_content; }
     QChart* chart() const; // nullptr unless a bar chart is shown

@@ -324,6 +324,8 @@ void DashboardScreen::showPairs(const DashboardData& data)
         names << QString::fromStdString(annotator);
     }
     m_heatmap->setData(names, std::move(values));
+    m_pairs->setTitle(spans ? QStringLiteral("Pairwise agreement (span F1, overlap)")
+                            : QStringLiteral("Pairwise agreement (Cohen's kappa)"));
     m_pairs->setNote(n < 2   ? QStringLiteral("Pairs need at least two annotators.")
                      : spans ? QStringLiteral("Span F1 (overlap) per pair; n/a: no samples in common.")
                              : QStringLiteral("n/a: the pair has no samples in common, or no variation in them."));
@@ -357,9 +359,12 @@ void DashboardScreen::showAnnotators(const DashboardData& data)
         bars.push_back({name(data.annotators, annotator.annotator), annotator.kappa.get()});
     }
     m_annotators->setBars(bars, 0, 1, QStringLiteral("%.1f"), QColor(106, 27, 154));
+    const QString compared =
+        data.kind == quality::DataKind::Spans ? QStringLiteral("token tags") : QStringLiteral("labels");
     m_annotators->setNote(bars.size() < 2 ? QStringLiteral("Not enough data: needs two or more annotators.")
-                                          : QStringLiteral("Kappa of each annotator's labels against the majority "
-                                                           "of the others on the samples they share."));
+                                          : QStringLiteral("Kappa of each annotator's %1 against the majority of the "
+                                                           "others on the samples they share.")
+                                                .arg(compared));
 }
 
 void DashboardScreen::showDistribution(const DashboardData& data)

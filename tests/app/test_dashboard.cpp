@@ -221,6 +221,7 @@ private Q_SLOTS:
         QCOMPARE(series->barSets()[0]->at(0), 4.0);
         QCOMPARE(series->barSets()[0]->at(1), 3.0);
         QVERIFY(window.dashboard()->heatmap()->value(0, 1).has_value());
+        QCOMPARE(window.dashboard()->pairsPanel()->title(), QStringLiteral("Pairwise agreement (span F1, overlap)"));
     }
 
     void anotherProjectOpenedWhileComputing()
@@ -244,6 +245,22 @@ private Q_SLOTS:
         QVERIFY(updated.wait(20000));
         QCOMPARE(updated.count(), 1);
         QCOMPARE(window.dashboard()->alphaText(), QStringLiteral("Krippendorff's alpha, nominal: undefined"));
+    }
+
+    void failureShowsInTheBanner()
+    {
+        QTemporaryDir dir;
+        const QString path = makeRatedProject(dir);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        // The worker opens the file anew; gone, it cannot, and the window says so.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(showDashboard(window));
+        QVERIFY2(window.errorText().startsWith(QStringLiteral("Could not compute the agreement: ")),
+                 qPrintable(window.errorText()));
+        QVERIFY2(window.errorText().contains(path), qPrintable(window.errorText()));
+        QCOMPARE(window.dashboard()->statusText(), QStringLiteral("Failed"));
     }
 
     void savesChartsAsPng()
