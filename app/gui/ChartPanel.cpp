@@ -2,6 +2,7 @@
 // is saved is what the user sees, at a resolution fit for a report.
 #include "app/gui/ChartPanel.hpp"
 
+#include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -48,6 +49,8 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent) : QFrame(parent)
     m_note->hide();
     m_layout->addWidget(m_note);
     connect(m_save, &QPushButton::clicked, this, &ChartPanel::chooseFileAndSave);
+    m_saveAction = new QAction(QStringLiteral("Save as PNG\u2026"), this);
+    connect(m_saveAction, &QAction::triggered, this, &ChartPanel::chooseFileAndSave);
 }
 
 QString ChartPanel::title() const
@@ -75,6 +78,8 @@ void ChartPanel::setContent(QWidget* content)
     m_chartView = nullptr;
     if (content) {
         content->setParent(this);
+        content->setContextMenuPolicy(Qt::ActionsContextMenu);
+        content->addAction(m_saveAction);
         m_layout->insertWidget(1, content, 1);
     }
 }

@@ -1,4 +1,4 @@
-// One chart of the dashboard in a titled frame with a "Save PNG…" button: a Qt Charts bar chart
+// One chart of the dashboard in a titled frame with a "Save PNG…" button (and context menu): a Qt Charts bar chart
 // (setBars) or any other widget (setContent, e.g. the kappa heatmap), and a note line below it
 // for what the chart cannot show (undefined values, an empty project).
 #pragma once
@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+class QAction;
 class QChart;
 class QChartView;
 class QLabel;
@@ -55,6 +56,7 @@ private:
 
     QLabel* m_title = nullptr;
     QPushButton* m_save = nullptr;
+    QAction* m_saveAction = nullptr; // the same, in the chart's context menu
     QVBoxLayout* m_layout = nullptr;
     QWidget* m_content = nullptr;
     QChartView* m_chartView = nullptr;

@@ -10,6 +10,7 @@
 #include "core/quality/AlphaBootstrap.hpp"
 #include "core/quality/ProjectRatings.hpp"
 
+#include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -275,6 +276,11 @@ private Q_SLOTS:
         QVERIFY(window.dashboard()->distributionPanel()->savePng(chart));
         QVERIFY(isPng(chart));
         QVERIFY(QFileInfo(chart).size() > 1000);
+        // The chart's context menu offers the same.
+        const QList<QAction*> menu = window.dashboard()->distributionPanel()->content()->actions();
+        QCOMPARE(menu.size(), 1);
+        QCOMPARE(menu.front()->text(), QStringLiteral("Save as PNG\u2026"));
+        QCOMPARE(window.dashboard()->distributionPanel()->content()->contextMenuPolicy(), Qt::ActionsContextMenu);
         const QString heatmap = dir.filePath(QStringLiteral("kappa.png"));
         QVERIFY(window.dashboard()->pairsPanel()->savePng(heatmap));
         QVERIFY(isPng(heatmap));
