@@ -68,13 +68,19 @@ RankResult rankProject(Project& project, const RankRequest& request)
     }
     FeatureExtractor extractor(features);
 
+    const auto candidateTexts = [&] {
+        std::vector<std::string_view> texts;
+        texts.reserve(candidates.size());
+        for (std::size_t row : candidates) {
+            texts.emplace_back(set.texts[row]);
+        }
+        return texts;
+    };
     Probabilities probabilities;
     std::vector<double> scores;
+    SparseRows x; // the candidates' vectors, when the built-in model scores them
     if (builtin) {
-        SparseRows x;
-        for (std::size_t row : candidates) {
-            extractor.extract(set.texts[row], x);
-        }
+        x = extractor.extractViews(candidateTexts());
         if (committee) {
             SparseRows labeledX;
             std::vector<LabelSet> targets;
@@ -125,15 +131,13 @@ RankResult rankProject(Project& project, const RankRequest& request)
         scores = uncertaintyScores(probabilities, request.options.strategy, set.kind, request.options.seed);
     }
 
-    SparseRows vectors;
     const bool diverse = request.options.diversityThreshold > 0.0;
-    if (diverse) {
-        for (std::size_t row : candidates) {
-            extractor.extract(set.texts[row], vectors);
-        }
-    }
+    // The built-in model's vectors serve the diversity filter too (the candidates have not
+    // changed since); imported predictions need them made here.
+    SparseRows vectors = diverse && !builtin ? extractor.extractViews(candidateTexts()) : SparseRows();
+    const SparseRows& diversityVectors = builtin ? x : vectors;
     result.candidates = candidates.size();
-    for (const Ranked& ranked : selectBatch(scores, request.options.batch, diverse ? &vectors : nullptr,
+    for (const Ranked& ranked : selectBatch(scores, request.options.batch, diverse ? &diversityVectors : nullptr,
                                             request.options.diversityThreshold)) {
         const std::size_t row = candidates[ranked.row];
         const auto p = probabilities.row(ranked.row);

@@ -3,6 +3,7 @@
 
 #include "core/learn/CaseFold.hpp"
 #include "core/learn/Hash.hpp"
+#include "core/learn/Parallel.hpp"
 #include "core/learn/Tokenizer.hpp"
 #include "core/util/Error.hpp"
 
@@ -143,12 +144,38 @@ void FeatureExtractor::extract(std::string_view text, SparseRows& rows)
     rows.append(m_indices, m_values);
 }
 
-SparseRows FeatureExtractor::extractAll(const std::vector<std::string>& texts)
+SparseRows FeatureExtractor::extractAll(const std::vector<std::string>& texts) const
 {
+    return extractViews(std::vector<std::string_view>(texts.begin(), texts.end()));
+}
+
+SparseRows FeatureExtractor::extractViews(const std::vector<std::string_view>& texts) const
+{
+    constexpr std::size_t kMinPerThread = 4096;
+    const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(8, texts.size() / kMinPerThread));
+    std::vector<SparseRows> parts(chunks);
+    const std::size_t used = forEachChunk(texts.size(), kMinPerThread, [&](std::size_t chunk, std::size_t begin,
+                                                                            std::size_t end) {
+        FeatureExtractor extractor(m_options);
+        SparseRows& part = parts.at(chunk);
+        part.reserve(end - begin, (end - begin) * 32);
+        for (std::size_t i = begin; i < end; ++i) {
+            extractor.extract(texts[i], part);
+        }
+    });
+    if (used == 1) {
+        return std::move(parts.front());
+    }
     SparseRows rows;
-    rows.reserve(texts.size(), texts.size() * 32);
-    for (const std::string& text : texts) {
-        extract(text, rows);
+    std::size_t nonZeros = 0;
+    for (std::size_t chunk = 0; chunk < used; ++chunk) {
+        nonZeros += parts[chunk].nonZeros();
+    }
+    rows.reserve(texts.size(), nonZeros);
+    for (std::size_t chunk = 0; chunk < used; ++chunk) {
+        for (std::size_t i = 0; i < parts[chunk].rows(); ++i) {
+            rows.append(parts[chunk].row(i));
+        }
     }
     return rows;
 }

@@ -49,8 +49,10 @@ public:
 
     // Appends the text's vector to `rows`. Not thread-safe: it reuses its buffers.
     void extract(std::string_view text, SparseRows& rows);
-    // Every text's vector, in order.
-    SparseRows extractAll(const std::vector<std::string>& texts);
+    // Every text's vector, in order. Large inputs are split across the hardware threads, each
+    // with its own copy of the extractor; the result is the same as one pass.
+    SparseRows extractAll(const std::vector<std::string>& texts) const;
+    SparseRows extractViews(const std::vector<std::string_view>& texts) const;
 
 private:
     void addCharNgrams(std::string_view word);

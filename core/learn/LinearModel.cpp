@@ -1,6 +1,7 @@
 // AdaGrad training and prediction of the linear model (see LinearModel.hpp).
 #include "core/learn/LinearModel.hpp"
 
+#include "core/learn/Parallel.hpp"
 #include "core/learn/Random.hpp"
 #include "core/util/Error.hpp"
 
@@ -109,9 +110,12 @@ void LinearModel::predict(SparseView x, std::span<double> probabilities) const
 Probabilities LinearModel::predictAll(const SparseRows& x) const
 {
     Probabilities out(x.rows(), classes());
-    for (std::size_t i = 0; i < x.rows(); ++i) {
-        predict(x.row(i), out.row(i));
-    }
+    // Rows are independent and each thread writes only its own rows of `out`.
+    forEachChunk(x.rows(), 4096, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            predict(x.row(i), out.row(i));
+        }
+    });
     return out;
 }
 

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 
 using namespace concord::learn;
@@ -172,4 +174,46 @@ TEST_CASE("learn model: the model file round-trips and refuses damage", "[learn]
     std::ofstream(dir.file("junk.model")) << "not a model";
     CHECK_THROWS_WITH(loadModel(dir.file("junk.model")), Catch::Contains("not a Concord model file"));
     CHECK_FALSE(loadModelIfExists(dir.file("missing.model")).has_value());
+}
+
+TEST_CASE("learn model: features and predictions of many rows, split across threads, equal one pass", "[learn][model]")
+{
+    // 1,500 sentences repeated with a running number: 30,000 rows, several chunks of 4,096.
+    const Sentences data = loadSentiment();
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < 30000; ++i) {
+        texts.push_back(data.texts[i % data.texts.size()] + " " + std::to_string(i));
+    }
+    FeatureOptions options;
+    options.charMin = 2;
+    options.charMax = 4;
+    const FeatureExtractor parallel(options);
+    const SparseRows all = parallel.extractAll(texts);
+    FeatureExtractor serial(options);
+    SparseRows oneByOne;
+    for (const auto& text : texts) {
+        serial.extract(text, oneByOne);
+    }
+    REQUIRE(all.rows() == texts.size());
+    REQUIRE(all.nonZeros() == oneByOne.nonZeros());
+    for (std::size_t i = 0; i < all.rows(); i += 997) {
+        const SparseView a = all.row(i);
+        const SparseView b = oneByOne.row(i);
+        REQUIRE(std::equal(a.indices.begin(), a.indices.end(), b.indices.begin(), b.indices.end()));
+        REQUIRE(std::equal(a.values.begin(), a.values.end(), b.values.begin(), b.values.end()));
+    }
+    CHECK(all.row(all.rows() - 1).indices.size() == oneByOne.row(all.rows() - 1).indices.size());
+
+    LinearModel model(ModelKind::Softmax, {"positive", "negative"}, options);
+    SparseRows trainX = parallel.extractAll(data.texts);
+    model.train(trainX, data.labels, TrainOptions{});
+    const Probabilities predicted = model.predictAll(all);
+    std::vector<double> row(2);
+    for (std::size_t i = 0; i < all.rows(); i += 1009) {
+        model.predict(all.row(i), row);
+        CHECK(predicted(i, 0) == row[0]);
+        CHECK(predicted(i, 1) == row[1]);
+    }
+    // The model learned something, so equal rows are not trivially equal (all 0.5).
+    CHECK(std::abs(predicted(0, 0) - 0.5) > 0.01);
 }
