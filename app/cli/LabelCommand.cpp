@@ -40,7 +40,13 @@ nlohmann::json valueFrom(const LabelOptions& options)
 void run(const LabelOptions& options)
 {
     auto project = Project::open(options.project);
-    const std::string annotator = options.annotator.empty() ? defaultUserName() : options.annotator;
+    // On a replica the only annotator who may label is the one who joined; elsewhere the
+    // environment names the person at the keyboard.
+    std::string annotator = options.annotator;
+    if (annotator.empty()) {
+        const auto replica = project->replica().load();
+        annotator = replica ? replica->user : defaultUserName();
+    }
     const nlohmann::json value = valueFrom(options);
     try {
         project->annotate(options.sampleId, annotator, value);
@@ -58,7 +64,7 @@ void addLabelCommand(CLI::App& app)
     auto* command = app.add_subcommand("label", "Record one annotator's value for one sample");
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("sample", options->sampleId, "Sample id")->required();
-    command->add_option("--annotator", options->annotator, "Annotator name (default: $CONCORD_USER or $USER)");
+    command->add_option("--annotator", options->annotator, "Annotator name (default: the user who joined, on a replica; else $CONCORD_USER or $USER)");
     auto* value = command->add_option("--value", options->value,
                                       R"(The value as JSON: {"labels":[..]}, {"spans":[..]} or {"rating":n})");
     auto* label = command->add_option("--label", options->labels, "A label name (repeat for multi-label)")
