@@ -4,6 +4,9 @@
 #include "core/util/HybridClock.hpp"
 #include "net/protocol/RowJson.hpp"
 
+#include <optional>
+#include <utility>
+
 namespace concord::net {
 
 nlohmann::json toJson(const Operation& operation)
@@ -27,6 +30,21 @@ OpResult OperationApplier::rejected(const Operation& operation, ErrorCode code, 
     result.code = code;
     result.reason = std::move(reason);
     return result;
+}
+
+std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueProblem(const Operation& operation,
+                                                                                     const Sample& sample) const
+{
+    if (hlc::toMs(operation.stamp.hlc) > m_server.now() + kMaxClockSkewMs) {
+        return std::pair{ErrorCode::ClockSkew, std::string("the operation is stamped more than a day ahead of the "
+                                                           "server's clock; check the device's date and time")};
+    }
+    try {
+        m_server.project().schema().validate(operation.value, sample.text);
+    } catch (const InputError& error) {
+        return std::pair{ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what()};
+    }
+    return std::nullopt;
 }
 
 OpResult OperationApplier::apply(const Identity& who, const Operation& operation, bool blind)
@@ -65,14 +83,8 @@ OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation&
         return refuse(ErrorCode::Forbidden, who.user + " (" + std::string(toString(who.role)) + ") may not write " +
                                                 operation.annotator + "'s annotations");
     }
-    if (hlc::toMs(operation.stamp.hlc) > m_server.now() + kMaxClockSkewMs) {
-        return refuse(ErrorCode::ClockSkew, "the operation is stamped more than a day ahead of the server's clock; "
-                                            "check the device's date and time");
-    }
-    try {
-        m_server.project().schema().validate(operation.value, sample.text);
-    } catch (const InputError& error) {
-        return refuse(ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what());
+    if (auto problem = stampOrValueProblem(operation, sample)) {
+        return refuse(problem->first, std::move(problem->second));
     }
 
     const std::string value = operation.value.dump();
@@ -119,14 +131,8 @@ OpResult OperationApplier::applyResolution(const Identity& who, const Operation&
         return refuse(ErrorCode::Forbidden, who.user + " is an " + std::string(toString(who.role)) +
                                                 "; only reviewers and admins resolve samples");
     }
-    if (hlc::toMs(operation.stamp.hlc) > m_server.now() + kMaxClockSkewMs) {
-        return refuse(ErrorCode::ClockSkew, "the operation is stamped more than a day ahead of the server's clock; "
-                                            "check the device's date and time");
-    }
-    try {
-        m_server.project().schema().validate(operation.value, sample.text);
-    } catch (const InputError& error) {
-        return refuse(ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what());
+    if (auto problem = stampOrValueProblem(operation, sample)) {
+        return refuse(problem->first, std::move(problem->second));
     }
 
     const std::string value = operation.value.dump();

@@ -11,6 +11,10 @@
 #include "net/server/Identity.hpp"
 #include "net/server/ServerProject.hpp"
 
+#include <optional>
+#include <string>
+#include <utility>
+
 namespace concord::net {
 
 // How far ahead of the server's clock a stamp may be before it is refused: a device whose
@@ -29,6 +33,10 @@ private:
     OpResult applyAnnotation(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
     OpResult applyResolution(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
     OpResult rejected(const Operation& operation, ErrorCode code, std::string reason);
+    // The checks both kinds share after their role check: a stamp too far ahead, a value the
+    // schema refuses. The refusal's code and reason, or nothing.
+    std::optional<std::pair<ErrorCode, std::string>> stampOrValueProblem(const Operation& operation,
+                                                                         const Sample& sample) const;
 
     ServerProject& m_server;
 };
