@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <utility>
 #include <string>
 
 using namespace concord::learn;
@@ -87,13 +88,12 @@ TrainOptions trainOptions(int argc, char** argv)
     return training;
 }
 
-int train(int argc, char** argv)
+// The distinct labels in sorted order, and each one's position among them.
+std::pair<std::vector<std::string>, std::map<std::string, std::uint32_t>>
+labelIndex(const std::vector<std::string>& trainingLabels)
 {
-    const auto start = std::chrono::steady_clock::now();
-    const Data train = readJsonl(argv[2]);
-    const Data test = readJsonl(argv[3]);
     std::map<std::string, std::uint32_t> index;
-    for (const auto& label : train.labels) {
+    for (const auto& label : trainingLabels) {
         index.emplace(label, 0);
     }
     std::vector<std::string> labels;
@@ -101,6 +101,15 @@ int train(int argc, char** argv)
         i = static_cast<std::uint32_t>(labels.size());
         labels.push_back(name);
     }
+    return {labels, index};
+}
+
+int train(int argc, char** argv)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const Data train = readJsonl(argv[2]);
+    const Data test = readJsonl(argv[3]);
+    const auto [labels, index] = labelIndex(train.labels);
     FeatureExtractor extractor(featureOptions(argc, argv));
     const SparseRows x = extractor.extractAll(train.texts);
     std::vector<LabelSet> targets;
@@ -142,15 +151,7 @@ int rank(int argc, char** argv)
     // scoring and selection of the batch, as `concord-cli rank` spends it after reading texts.
     const Data train = readJsonl(argv[2]);
     const std::size_t n = std::stoull(argv[3]);
-    std::map<std::string, std::uint32_t> index;
-    for (const auto& label : train.labels) {
-        index.emplace(label, 0);
-    }
-    std::vector<std::string> labels;
-    for (auto& [name, i] : index) {
-        i = static_cast<std::uint32_t>(labels.size());
-        labels.push_back(name);
-    }
+    const auto [labels, index] = labelIndex(train.labels);
     FeatureExtractor extractor(featureOptions(argc, argv));
     const SparseRows x = extractor.extractAll(train.texts);
     std::vector<LabelSet> targets;
