@@ -152,12 +152,11 @@ SparseRows FeatureExtractor::extractAll(const std::vector<std::string>& texts) c
 SparseRows FeatureExtractor::extractViews(const std::vector<std::string_view>& texts) const
 {
     constexpr std::size_t kMinPerThread = 4096;
-    const std::size_t chunks = std::max<std::size_t>(1, std::min<std::size_t>(8, texts.size() / kMinPerThread));
-    std::vector<SparseRows> parts(chunks);
+    std::vector<SparseRows> parts(chunkCount(texts.size(), kMinPerThread));
     const std::size_t used = forEachChunk(texts.size(), kMinPerThread, [&](std::size_t chunk, std::size_t begin,
                                                                             std::size_t end) {
         FeatureExtractor extractor(m_options);
-        SparseRows& part = parts.at(chunk);
+        SparseRows& part = parts[chunk];
         part.reserve(end - begin, (end - begin) * 32);
         for (std::size_t i = begin; i < end; ++i) {
             extractor.extract(texts[i], part);

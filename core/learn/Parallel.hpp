@@ -12,14 +12,22 @@
 
 namespace concord::learn {
 
-// fn(chunk, begin, end) for each chunk; chunks are numbered from 0 in row order. The first
-// exception thrown by any chunk is rethrown after every thread has finished.
+// How many chunks forEachChunk makes of `count` rows: one per hardware thread (at most 8), each
+// of at least `minPerThread` rows, and never fewer than one.
+inline std::size_t chunkCount(std::size_t count, std::size_t minPerThread)
+{
+    const std::size_t hardware = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(count / std::max<std::size_t>(1, minPerThread), 1,
+                                   std::min<std::size_t>(hardware, 8));
+}
+
+// fn(chunk, begin, end) for each of chunkCount(count, minPerThread) chunks; chunks are numbered
+// from 0 in row order. The first exception thrown by any chunk is rethrown after every thread
+// has finished.
 template <typename Fn>
 std::size_t forEachChunk(std::size_t count, std::size_t minPerThread, Fn fn)
 {
-    const std::size_t hardware = std::max<std::size_t>(1, std::thread::hardware_concurrency());
-    const std::size_t chunks = std::clamp<std::size_t>(count / std::max<std::size_t>(1, minPerThread), 1,
-                                                       std::min<std::size_t>(hardware, 8));
+    const std::size_t chunks = chunkCount(count, minPerThread);
     if (chunks == 1) {
         fn(std::size_t{0}, std::size_t{0}, count);
         return 1;
