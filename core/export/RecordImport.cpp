@@ -1,0 +1,114 @@
+#include "core/export/RecordImport.hpp"
+
+#include "core/store/Project.hpp"
+#include "core/util/Error.hpp"
+
+#include <set>
+#include <utility>
+
+namespace concord::exporting {
+
+using nlohmann::json;
+
+json valueOfRecord(const ExportRecord& record, TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::Single:
+    case TaskKind::Multi:
+        return record.labels.empty() ? json(nullptr) : json{{"labels", record.labels}};
+    case TaskKind::Spans: {
+        if (record.spans.empty()) {
+            return nullptr;
+        }
+        json spans = json::array();
+        for (const auto& span : record.spans) {
+            spans.push_back({{"start", span.start}, {"end", span.end}, {"label", span.label}});
+        }
+        return {{"spans", std::move(spans)}};
+    }
+    case TaskKind::Rating:
+        return record.rating ? json{{"rating", *record.rating}} : json(nullptr);
+    }
+    return nullptr;
+}
+
+ExportSchema recordSchemaOf(const LabelSchema& schema)
+{
+    ExportSchema out;
+    out.kind = schema.kind;
+    out.labels = schema.labelNames();
+    out.ratingMin = schema.ratingMin;
+    out.ratingMax = schema.ratingMax;
+    return out;
+}
+
+RecordImportReport importRecords(Project& project, const std::vector<ExportRecord>& records,
+                                 const RecordImportOptions& options)
+{
+    RecordImportReport report;
+    const LabelSchema& schema = project.schema();
+    sqlite::Transaction transaction(project.database());
+    const std::int64_t now = project.now();
+    std::set<std::pair<std::int64_t, std::string>> annotated; // (sample, annotator) in this file
+
+    for (std::size_t index = 0; index < records.size(); ++index) {
+        const ExportRecord& record = records[index];
+        const std::string where = options.sourceName + ": record " + std::to_string(index + 1) + " (id '" + record.id + "')";
+        ++report.records;
+        if (record.id.empty()) {
+            throw InputError(options.sourceName + ": record " + std::to_string(index + 1) + ": field 'id': empty");
+        }
+        if (record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+            throw InputError(where + ": field 'text': empty");
+        }
+        std::int64_t key = 0;
+        if (auto existing = project.samples().findById(record.id)) {
+            if (existing->text != record.text) {
+                throw InputError(where + ": field 'text': differs from the text of the sample '" + record.id +
+                                 "' already in the project");
+            }
+            key = existing->key;
+            ++report.samplesExisting;
+        } else {
+            const json meta = record.metadata.is_object() ? record.metadata : json::object();
+            key = *project.samples().insert(record.id, record.text, meta.dump());
+            ++report.samplesAdded;
+        }
+
+        const json value = valueOfRecord(record, schema.kind);
+        if (value.is_null()) {
+            continue;
+        }
+        const std::string annotator =
+            options.keepAnnotators && !record.annotator.empty() ? record.annotator : options.annotator;
+        if (annotator.empty()) {
+            throw InputError(where + ": field 'annotator': the record has labels but names no annotator; give one "
+                             "(--annotator) whose labels these are");
+        }
+        const std::string field = schema.kind == TaskKind::Spans    ? "spans"
+                                  : schema.kind == TaskKind::Rating ? "rating"
+                                                                    : "labels";
+        try {
+            schema.validate(value, record.text);
+        } catch (const InputError& error) {
+            throw InputError(where + ": field '" + field + "': " + error.what());
+        }
+        if (!annotated.emplace(key, annotator).second) {
+            throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
+                             "' twice in this file");
+        }
+        project.annotations().put(key, annotator, value.dump(), now);
+        ++report.annotations;
+    }
+    transaction.commit();
+    return report;
+}
+
+RecordImportReport importRecordFile(Project& project, RecordFormat format, std::istream& input,
+                                    const RecordImportOptions& options)
+{
+    const auto records = readRecords(format, input, recordSchemaOf(project.schema()), options.sourceName);
+    return importRecords(project, records, options);
+}
+
+} // namespace concord::exporting
