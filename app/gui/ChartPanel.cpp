@@ -136,7 +136,11 @@ void ChartPanel::setBars(const std::vector<Bar>& bars, double minimum, double ma
     }
     chart->addAxis(yAxis, Qt::AlignLeft);
     series->attachAxis(yAxis);
+    setChart(chart);
+}
 
+void ChartPanel::setChart(QChart* chart)
+{
     auto* view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);

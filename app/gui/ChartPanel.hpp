@@ -34,6 +34,8 @@ public:
     // whatever the panel showed; `format` prints a value on its bar ("%.2f", "%.0f").
     void setBars(const std::vector<Bar>& bars, double minimum, double maximum, const QString& format,
                  const QColor& color);
+    // Shows `chart` (the panel takes it; a line chart, say) in a view of its own.
+    void setChart(QChart* chart);
     // Shows `widget` (the panel takes it) instead of a chart.
     void setContent(QWidget* content);
     void setNote(const QString& note);

@@ -92,6 +92,7 @@ DashboardData computeDashboard(const std::string& path, std::size_t resamples)
             }
         }
         result.labelUses = labelUses(data, result.report);
+        result.timeline = store::labelTimeline(project->database());
     } catch (const std::exception& error) {
         // InputError, StoreError or an allocation failure on a huge project: the screen shows it.
         result = DashboardData{};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/quality/AgreementReport.hpp"
+#include "core/store/LabelTimeline.hpp"
 
 #include <QString>
 
@@ -31,6 +32,9 @@ struct DashboardData
 
     // How often each label was given, over every annotator's annotations, in schema order.
     std::vector<std::pair<std::string, std::size_t>> labelUses;
+
+    // Each annotator's labels per day, cumulative (for the progress chart).
+    std::vector<store::AnnotatorTimeline> timeline;
 };
 
 // Opens `path`, reads its ratings and builds the agreement report with `resamples` bootstrap

@@ -4,6 +4,8 @@
 
 #include "app/gui/ChartPanel.hpp"
 #include "app/gui/KappaHeatmap.hpp"
+#include "app/gui/LineChart.hpp"
+#include "app/gui/ModelSection.hpp"
 #include "core/quality/AgreementMetrics.hpp"
 
 #include <QFile>
@@ -13,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -42,7 +45,7 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     setObjectName(QStringLiteral("dashboardScreen"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = m_scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     // The page follows the window's width (the texts wrap, the charts shrink); only height scrolls.
@@ -109,10 +112,17 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     grid->addWidget(m_perLabel, 0, 1);
     grid->addWidget(m_annotators, 1, 0);
     grid->addWidget(m_distribution, 1, 1);
+    m_progress = new ChartPanel(QStringLiteral("Progress per annotator (samples labeled, cumulative)"), page);
+    grid->addWidget(m_progress, 2, 0, 1, 2);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
     layout->addLayout(grid, 1);
-    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution}) {
+    m_model = new ModelSection(page);
+    layout->addWidget(m_model);
+    connect(m_model, &ModelSection::failed, this, &DashboardScreen::failed);
+    connect(m_model, &ModelSection::notice, this, &DashboardScreen::notice);
+    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution, m_progress}) {
         panel->setMinimumHeight(240);
         connect(panel, &ChartPanel::failed, this, &DashboardScreen::failed);
         connect(panel, &ChartPanel::notice, this, &DashboardScreen::notice);
@@ -133,10 +143,23 @@ DashboardScreen::~DashboardScreen()
     m_watcher.waitForFinished();
 }
 
+bool DashboardScreen::isComputing() const
+{
+    return m_watcher.isRunning() || m_model->isRunning();
+}
+
+void DashboardScreen::showModelResults()
+{
+    m_model->start();
+    // After the layout has placed the section (the screen may have just been shown).
+    QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_model, 0, 0); });
+}
+
 void DashboardScreen::setProjectPath(const QString& path)
 {
     m_path = path;
     m_stale = true;
+    m_model->setProjectPath(path);
     if (path.isEmpty()) {
         clearCharts(QStringLiteral("No project is open."));
         m_alpha->setText(QStringLiteral("No project is open"));
@@ -224,9 +247,10 @@ QString DashboardScreen::intervalText() const
 void DashboardScreen::clearCharts(const QString& note)
 {
     m_heatmap->setData({}, {});
-    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution}) {
+    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution, m_progress}) {
         panel->setNote(note);
     }
+    m_progress->setChart(makeLineChart({}, LineAxes(QString(), QStringLiteral("samples labeled"))));
     m_perLabel->setBars({}, 0, 1, QStringLiteral("%.1f"), QColor(21, 101, 192));
     m_annotators->setBars({}, 0, 1, QStringLiteral("%.1f"), QColor(106, 27, 154));
     m_distribution->setBars({}, 0, 1, QStringLiteral("%d"), QColor(0, 121, 107));
@@ -247,6 +271,7 @@ void DashboardScreen::show(const DashboardData& data)
     showPerLabel(data);
     showAnnotators(data);
     showDistribution(data);
+    showTimeline(data);
 }
 
 void DashboardScreen::showSummary(const DashboardData& data)
@@ -377,6 +402,32 @@ void DashboardScreen::showDistribution(const DashboardData& data)
     m_distribution->setNote(data.kind == quality::DataKind::Spans
                                 ? QStringLiteral("Spans marked with each label, by all annotators.")
                                 : QStringLiteral("Labels given, by all annotators."));
+}
+
+void DashboardScreen::showTimeline(const DashboardData& data)
+{
+    constexpr double day = 86400000.0;
+    std::vector<LineSeries> series;
+    for (const auto& timeline : data.timeline) {
+        LineSeries line;
+        line.name = QString::fromStdString(timeline.annotator);
+        line.steps = true;
+        // From zero the day before the first label, so that a single day still draws a line.
+        if (!timeline.days.empty()) {
+            line.points.emplace_back(static_cast<double>(timeline.days.front().day - 1) * day, 0.0);
+        }
+        for (const auto& count : timeline.days) {
+            line.points.emplace_back(static_cast<double>(count.day) * day, static_cast<double>(count.cumulative));
+        }
+        series.push_back(std::move(line));
+    }
+    LineAxes axes{QString(), QStringLiteral("samples labeled")};
+    axes.xDates = true;
+    axes.yFormat = QStringLiteral("%d");
+    m_progress->setChart(makeLineChart(series, axes));
+    m_progress->setNote(series.empty() ? QStringLiteral("Nobody has labeled a sample yet.")
+                                       : QStringLiteral("Samples each annotator had labeled by the end of each day "
+                                                        "(UTC; a sample counts on the day of its first label)."));
 }
 
 } // namespace concord::gui

@@ -1,6 +1,7 @@
 // The dashboard: how far the annotators agree (Krippendorff's alpha with its bootstrap
 // interval, the other coefficients), pairwise kappa as a heatmap, alpha per label, each
-// annotator against the others, and how often each label was given. The numbers come from the
+// annotator against the others, how often each label was given, and each annotator's progress
+// over time; below, the model section (ModelSection). The numbers come from the
 // core on a worker thread (see DashboardData); meanwhile the screen says "Computing…".
 #pragma once
 
@@ -11,11 +12,13 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace concord::gui {
 
 class ChartPanel;
 class KappaHeatmap;
+class ModelSection;
 
 class DashboardScreen : public QWidget
 {
@@ -35,7 +38,10 @@ public:
     // Marks the numbers out of date (someone labeled or resolved a sample).
     void markStale() { m_stale = true; }
 
-    bool isComputing() const { return m_watcher.isRunning(); }
+    // The agreement or the model section is being computed.
+    bool isComputing() const;
+    // Starts the model section's evaluation and scrolls down to it.
+    void showModelResults();
     QString statusText() const;
     QString alphaText() const;
     QString intervalText() const;
@@ -44,6 +50,8 @@ public:
     ChartPanel* annotatorsPanel() const { return m_annotators; }
     ChartPanel* distributionPanel() const { return m_distribution; }
     KappaHeatmap* heatmap() const { return m_heatmap; }
+    ChartPanel* progressPanel() const { return m_progress; }
+    ModelSection* modelSection() const { return m_model; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -62,6 +70,7 @@ private:
     void showPerLabel(const DashboardData& data);
     void showAnnotators(const DashboardData& data);
     void showDistribution(const DashboardData& data);
+    void showTimeline(const DashboardData& data);
     void clearCharts(const QString& note);
 
     QString m_path;
@@ -81,6 +90,9 @@ private:
     ChartPanel* m_annotators = nullptr;
     ChartPanel* m_distribution = nullptr;
     KappaHeatmap* m_heatmap = nullptr;
+    ChartPanel* m_progress = nullptr;
+    ModelSection* m_model = nullptr;
+    QScrollArea* m_scroll = nullptr;
 };
 
 } // namespace concord::gui

@@ -48,7 +48,8 @@ int main(int argc, char* argv[])
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
     const QCommandLineOption screen(QStringLiteral("screen"),
-                                    QStringLiteral("Start on this screen: annotate, review, dashboard or quality."),
+                                    QStringLiteral("Start on this screen: annotate, review, dashboard or quality "
+                                                   "(model: the dashboard's model results, evaluating)."),
                                     QStringLiteral("SCREEN"), QStringLiteral("annotate"));
     const QCommandLineOption signal(QStringLiteral("signal"),
                                     QStringLiteral("Filter the samples list by this saved signal."),
@@ -86,7 +87,8 @@ int main(int argc, char* argv[])
     const QString screenName = parser.value(screen);
     const QStringList screens{QStringLiteral("annotate"), QStringLiteral("review"), QStringLiteral("dashboard"),
                               QStringLiteral("quality")};
-    if (!screens.contains(screenName)) {
+    const bool modelResults = screenName == QStringLiteral("model");
+    if (!screens.contains(screenName) && !modelResults) {
         qCritical("concord: --screen is annotate, review, dashboard or quality");
         return 2;
     }
@@ -108,7 +110,12 @@ int main(int argc, char* argv[])
         }
         picker->setCurrentIndex(index);
     }
-    window.showScreen(static_cast<concord::gui::MainWindow::Screen>(screens.indexOf(screenName)));
+    if (modelResults) {
+        window.showScreen(concord::gui::MainWindow::Screen::Dashboard);
+        window.dashboard()->showModelResults();
+    } else {
+        window.showScreen(static_cast<concord::gui::MainWindow::Screen>(screens.indexOf(screenName)));
+    }
     if (parser.isSet(screenshot)) {
         // Long enough for the window manager (if any) and the first paint; then as long as the
         // dashboard or the checks still compute (their workers report back to the GUI thread).

@@ -53,6 +53,9 @@ shot --demo --screen review --annotator lead --screenshot "$out/review.png"
 
 # Dashboard: agreement among maria, bob and carol on the same demo.
 shot --demo --screen dashboard --annotator lead --screenshot "$out/dashboard.png"
+# Its model results: the built-in model cross-validated on those labels, the confusion matrix,
+# ROC curves, the active-learning curve and the models compared (evaluated in the background).
+shot --demo --screen model --annotator lead --screenshot "$out/dashboard-model.png"
 
 # Quality: a copied review, an edited copy and a one-word one imported into the demo, for the checks to find.
 python3 - "$work/extra.jsonl" <<'PY'

@@ -16,10 +16,16 @@ std::vector<std::uint32_t> strataOf(std::span<const LabelSet> targets, const std
     return strata;
 }
 
-Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
-                            const CrossValidationSetup& setup)
+std::vector<std::uint32_t> foldsOf(std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
+                                   const CrossValidationSetup& setup)
 {
-    const auto folds = stratifiedFolds(strataOf(targets, rows, setup.labels.size()), setup.folds, setup.seed);
+    return stratifiedFolds(strataOf(targets, rows, setup.labels.size()), setup.folds, setup.seed);
+}
+
+Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
+                            const CrossValidationSetup& setup, const std::function<void(std::size_t done)>& afterFold)
+{
+    const auto folds = foldsOf(targets, rows, setup);
     Probabilities out(rows.size(), setup.labels.size());
     std::vector<std::size_t> trainRows;
     std::vector<std::size_t> testPositions;
@@ -37,6 +43,9 @@ Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targe
         model.train(x, targets, trainRows, setup.training);
         for (std::size_t position : testPositions) {
             model.predict(x.row(rows[position]), out.row(position));
+        }
+        if (afterFold) {
+            afterFold(fold + 1);
         }
     }
     return out;

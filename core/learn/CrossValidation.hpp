@@ -7,6 +7,7 @@
 #include "core/learn/Probabilities.hpp"
 #include "core/learn/SparseRows.hpp"
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,9 +25,15 @@ struct CrossValidationSetup
 };
 
 // Probabilities for `rows` (in their order), each from the model that did not see it.
-// `x` and `targets` cover all samples; only `rows` are used.
+// `x` and `targets` cover all samples; only `rows` are used. `afterFold(done)`, when given, is
+// called after each fold's model has predicted its rows (done = 1..folds); it may throw to stop.
 Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
-                            const CrossValidationSetup& setup);
+                            const CrossValidationSetup& setup,
+                            const std::function<void(std::size_t done)>& afterFold = {});
+
+// The fold (0..folds-1) crossValidate puts each of `rows` in, for per-fold scores.
+std::vector<std::uint32_t> foldsOf(std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
+                                   const CrossValidationSetup& setup);
 
 // The stratum of each row for fold dealing: its label (single), or its lowest label
 // (multi-label; labels.size() for a sample with none).

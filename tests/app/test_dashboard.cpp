@@ -294,10 +294,13 @@ private Q_SLOTS:
     }
 };
 
+int runDashboardModelTests(int argc, char** argv); // test_dashboard_model.cpp
+
 int runDashboardTests(int argc, char** argv)
 {
     TestDashboard test;
-    return QTest::qExec(&test, argc, argv);
+    const int failed = QTest::qExec(&test, argc, argv);
+    return failed + runDashboardModelTests(argc, argv);
 }
 
 #include "test_dashboard.moc"

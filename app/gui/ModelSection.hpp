@@ -1,0 +1,91 @@
+// The dashboard's model section: the built-in model's cross-validation (a table of each fold's
+// accuracy and macro-F1 with their mean), the pooled confusion matrix, one-vs-rest ROC curves,
+// the active-learning curve (each strategy against random), and several models compared.
+// "Evaluate models" trains and scores them on a worker thread (core/learn/ModelResults, on a
+// connection of its own) with a progress bar and a Cancel button; the window stays responsive.
+#pragma once
+
+#include "core/learn/ModelResults.hpp"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace concord::gui {
+
+class ChartPanel;
+class ConfusionHeatmap;
+
+// What the worker hands back: the results, or why there are none.
+struct ModelOutcome
+{
+    learn::ModelResults results;
+    QString error; // not empty: the computation failed (too few labels, a damaged file, ...)
+};
+
+class ModelSection : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ModelSection(QWidget* parent = nullptr);
+    ~ModelSection() override;
+
+    // The project to evaluate (empty: none); stops a running evaluation and clears the charts.
+    void setProjectPath(const QString& path);
+    // Starts the evaluation (the button); nothing happens while one runs.
+    void start();
+    // Stops the running evaluation (the Cancel button): the worker stops at its next step.
+    void cancel();
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+    QString statusText() const;
+    QProgressBar* progressBar() const { return m_progress; }
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QTableWidget* foldsTable() const { return m_foldsTable; }
+    ConfusionHeatmap* confusion() const { return m_confusion; }
+    ChartPanel* foldsPanel() const { return m_folds; }
+    ChartPanel* confusionPanel() const { return m_confusionPanel; }
+    ChartPanel* rocPanel() const { return m_roc; }
+    ChartPanel* curvePanel() const { return m_curve; }
+    ChartPanel* modelsPanel() const { return m_models; }
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    void notice(const QString& message);
+    // The evaluation ended: with results, failed, or cancelled (statusText says which).
+    void finished();
+
+private:
+    void done();
+    void show(const learn::ModelResults& results);
+    void showFolds(const learn::ModelResults& results);
+    void showRoc(const learn::ModelResults& results);
+    void showCurve(const learn::ModelResults& results);
+    void showModels(const learn::ModelResults& results);
+    void clear(const QString& note);
+    void setRunning(bool running);
+
+    QString m_path;
+    QString m_computing;
+    QFutureWatcher<ModelOutcome> m_watcher;
+
+    QLabel* m_status = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_cancel = nullptr;
+    ChartPanel* m_folds = nullptr;
+    QTableWidget* m_foldsTable = nullptr;
+    ChartPanel* m_confusionPanel = nullptr;
+    ConfusionHeatmap* m_confusion = nullptr;
+    ChartPanel* m_roc = nullptr;
+    ChartPanel* m_curve = nullptr;
+    ChartPanel* m_models = nullptr;
+};
+
+} // namespace concord::gui
