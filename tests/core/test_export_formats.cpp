@@ -1,0 +1,435 @@
+// The export and interchange formats: every format's round trip (records → file → records),
+// texts with emoji, combining characters and right-to-left script, Label Studio's UTF-16
+// offsets against hand-computed values, bad input named by record and field, and Debian's
+// python3 loading the Hugging Face export line by line.
+#include "core/export/ConllFormat.hpp"
+#include "core/export/Formats.hpp"
+#include "core/export/HuggingFaceFormat.hpp"
+#include "core/export/LabelStudioFormat.hpp"
+#include "core/export/Utf16Offsets.hpp"
+#include "core/util/Error.hpp"
+#include "tests/support/RunCommand.hpp"
+#include "tests/support/TempDir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace concord;
+using namespace concord::exporting;
+using nlohmann::json;
+
+namespace {
+
+const std::string kFlagText = "I \u2764\uFE0F \U0001F1EB\U0001F1F7 Paris";   // I ❤️ 🇫🇷 Paris
+const std::string kGrinText = "\U0001F600\U0001F600 smile";                  // 😀😀 smile
+const std::string kCombiningText = "Cafe\u0301 noir in Tel Aviv";            // Café (e + U+0301)
+const std::string kArabicText = "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"; // مرحبا بالعالم
+const std::string kMixedText = "Hi \U0001F44B\U0001F3FD \u05E9\u05DC\u05D5\u05DD"; // Hi 👋🏽 שלום
+
+ExportSchema spanSchema()
+{
+    return {TaskKind::Spans, {"PER", "LOC", "EMO", "GREETING"}, 1, 5};
+}
+
+ExportRecord record(std::string id, std::string text, std::vector<ExportSpan> spans, std::string annotator = "")
+{
+    ExportRecord out;
+    out.id = std::move(id);
+    out.text = std::move(text);
+    out.spans = std::move(spans);
+    out.annotator = std::move(annotator);
+    return out;
+}
+
+// Span records whose every boundary is also a token boundary (so CoNLL keeps them too).
+std::vector<ExportRecord> spanRecords()
+{
+    return {
+        record("flag", kFlagText, {{2, 4, "EMO"}, {5, 7, "LOC"}, {8, 13, "LOC"}}),
+        record("grin", kGrinText, {{0, 2, "EMO"}, {3, 8, "EMO"}}, "alice"),
+        record("grin", kGrinText, {{3, 8, "EMO"}}, "bob"),
+        record("cafe", kCombiningText, {{0, 5, "LOC"}, {14, 22, "LOC"}}),
+        record("arabic", kArabicText, {{0, 5, "GREETING"}, {6, 13, "LOC"}}),
+        record("mixed", kMixedText, {{3, 5, "EMO"}, {6, 10, "GREETING"}}),
+        record("empty", "nothing to see", {}),
+    };
+}
+
+std::string write(RecordFormat format, const std::vector<ExportRecord>& records, const ExportSchema& schema,
+                  const WriteOptions& options = {})
+{
+    std::ostringstream out;
+    writeRecords(format, records, schema, out, options);
+    return out.str();
+}
+
+std::vector<ExportRecord> read(RecordFormat format, const std::string& content, const ExportSchema& schema)
+{
+    std::istringstream in(content);
+    return readRecords(format, in, schema, "file");
+}
+
+// Writes to a real file in `dir` and reads it back from there.
+std::vector<ExportRecord> roundTrip(const test::TempDir& dir, RecordFormat format, const std::vector<ExportRecord>& records,
+                                    const ExportSchema& schema, const WriteOptions& options = {})
+{
+    const std::string path = dir.file("out" + std::string(fileExtension(format)));
+    {
+        std::ofstream out(path, std::ios::binary);
+        writeRecords(format, records, schema, out, options);
+    }
+    std::ifstream in(path, std::ios::binary);
+    return readRecords(format, in, schema, path);
+}
+
+std::string describe(const std::vector<ExportRecord>& records)
+{
+    std::string out;
+    for (const auto& r : records) {
+        out += r.id + " [" + r.annotator + "] ";
+        for (const auto& label : r.labels) {
+            out += label + ",";
+        }
+        for (const auto& span : r.spans) {
+            out += std::to_string(span.start) + "-" + std::to_string(span.end) + ":" + span.label + " ";
+        }
+        out += r.rating ? "rating " + std::to_string(*r.rating) : "";
+        out += " meta " + r.metadata.dump() + "\n";
+    }
+    return out;
+}
+
+std::string errorOf(RecordFormat format, const std::string& content, const ExportSchema& schema)
+{
+    try {
+        read(format, content, schema);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST_CASE("UTF-16 offsets: code points and UTF-16 units, by hand", "[formats][utf16]")
+{
+    // "😀😀 smile": each 😀 is one code point but two UTF-16 units.
+    CHECK(codePointToUtf16(kGrinText, 0) == 0);
+    CHECK(codePointToUtf16(kGrinText, 1) == 2);
+    CHECK(codePointToUtf16(kGrinText, 3) == 5); // "smile" starts 2 units later than in code points
+    CHECK(codePointToUtf16(kGrinText, 8) == 10);
+    CHECK(utf16ToCodePoint(kGrinText, 5) == 3);
+    CHECK(utf16ToCodePoint(kGrinText, 10) == 8);
+    CHECK(utf16Length(kGrinText) == 10);
+    // Combining characters and right-to-left letters are in the BMP: the same in both units.
+    CHECK(codePointToUtf16(kCombiningText, 5) == 5);
+    CHECK(codePointToUtf16(kArabicText, 13) == 13);
+
+    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 1), Catch::Contains("between the two halves of a surrogate pair"));
+    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 3), Catch::Contains("character 1"));
+    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 11), Catch::Contains("outside the text (10 UTF-16 units)"));
+    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, -1), Catch::Contains("outside the text"));
+    CHECK_THROWS_WITH(codePointToUtf16(kGrinText, 9), Catch::Contains("outside the text (8 characters)"));
+}
+
+TEST_CASE("Label Studio: span offsets are written in UTF-16 units", "[formats][labelstudio]")
+{
+    const auto tasks = json::parse(write(RecordFormat::LabelStudio, spanRecords(), spanSchema()));
+    REQUIRE(tasks.is_array());
+    REQUIRE(tasks.size() == 6); // "grin" holds two annotations
+    const auto valueOf = [&](std::size_t task, std::size_t annotation, std::size_t result) {
+        return tasks[task]["annotations"][annotation]["result"][result]["value"];
+    };
+    // I ❤️ 🇫🇷 Paris: the flag is two regional indicators (two units each), so Paris is at 10..15.
+    CHECK(tasks[0]["data"]["text"] == kFlagText);
+    CHECK(tasks[0]["data"]["id"] == "flag");
+    CHECK(valueOf(0, 0, 0) == json{{"start", 2}, {"end", 4}, {"text", "\u2764\uFE0F"}, {"labels", {"EMO"}}});
+    CHECK(valueOf(0, 0, 1)["start"] == 5);
+    CHECK(valueOf(0, 0, 1)["end"] == 9);
+    CHECK(valueOf(0, 0, 2) == json{{"start", 10}, {"end", 15}, {"text", "Paris"}, {"labels", {"LOC"}}});
+    // 😀😀 smile: "smile" is code points 3..8 and UTF-16 units 5..10.
+    CHECK(valueOf(1, 1, 0)["start"] == 5);
+    CHECK(valueOf(1, 1, 0)["end"] == 10);
+    CHECK(tasks[1]["annotations"][0]["completed_by"]["email"] == "alice");
+    CHECK(tasks[1]["annotations"][1]["completed_by"]["email"] == "bob");
+    CHECK(tasks[1]["annotations"][0]["result"][0]["from_name"] == "label");
+    CHECK(tasks[1]["annotations"][0]["result"][0]["to_name"] == "text");
+    CHECK(tasks[1]["annotations"][0]["result"][0]["type"] == "labels");
+    // Hi 👋🏽 שלום: the hand and its skin tone are two units each, so שלום is at 8..12.
+    CHECK(valueOf(4, 0, 1) == json{{"start", 8}, {"end", 12}, {"text", "\u05E9\u05DC\u05D5\u05DD"}, {"labels", {"GREETING"}}});
+    // Arabic and the combining accent are in the BMP: offsets unchanged.
+    CHECK(valueOf(3, 0, 1)["start"] == 6);
+    CHECK(valueOf(2, 0, 0)["end"] == 5);
+    // A record without a value is a task without annotations.
+    CHECK(tasks[5]["annotations"].empty());
+}
+
+TEST_CASE("Span formats round-trip emoji, combining and right-to-left spans", "[formats][roundtrip]")
+{
+    test::TempDir dir;
+    const auto records = spanRecords();
+    for (const RecordFormat format : {RecordFormat::LabelStudio, RecordFormat::Prodigy, RecordFormat::Spacy,
+                                      RecordFormat::HuggingFace, RecordFormat::Csv, RecordFormat::Conll}) {
+        INFO("format " << toString(format));
+        const auto back = roundTrip(dir, format, records, spanSchema());
+        CHECK(describe(back) == describe(records));
+        CHECK(back == records);
+    }
+}
+
+TEST_CASE("Classification and rating formats round-trip", "[formats][roundtrip]")
+{
+    test::TempDir dir;
+    ExportSchema single{TaskKind::Single, {"positive", "negative", "neutral"}, 1, 5};
+    ExportSchema multi{TaskKind::Multi, {"sports", "politics", "tech"}, 1, 5};
+    ExportSchema rating{TaskKind::Rating, {}, 1, 5};
+
+    std::vector<ExportRecord> singles(3);
+    singles[0].id = "a";
+    singles[0].text = "I \u2764\uFE0F this, \"quoted\", and\nsecond line";
+    singles[0].labels = {"positive"};
+    singles[1].id = "b";
+    singles[1].text = kArabicText;
+    singles[1].labels = {"neutral"};
+    singles[1].annotator = "alice";
+    singles[2].id = "c";
+    singles[2].text = "no label yet";
+
+    std::vector<ExportRecord> multis = singles;
+    multis[0].labels = {"sports", "tech"};
+    multis[1].labels = {"politics"};
+
+    std::vector<ExportRecord> ratings = singles;
+    for (auto& r : ratings) {
+        r.labels.clear();
+    }
+    ratings[0].rating = 5;
+    ratings[1].rating = 1;
+
+    for (const RecordFormat format : {RecordFormat::LabelStudio, RecordFormat::Prodigy, RecordFormat::Spacy,
+                                      RecordFormat::HuggingFace, RecordFormat::Csv}) {
+        INFO("format " << toString(format));
+        CHECK(describe(roundTrip(dir, format, singles, single)) == describe(singles));
+        CHECK(roundTrip(dir, format, multis, multi) == multis);
+        if (supportsKind(format, TaskKind::Rating)) {
+            CHECK(describe(roundTrip(dir, format, ratings, rating)) == describe(ratings));
+        }
+    }
+    // Label ids (label2id) instead of names.
+    for (const RecordFormat format : {RecordFormat::HuggingFace, RecordFormat::Csv}) {
+        INFO("format " << toString(format));
+        CHECK(roundTrip(dir, format, singles, single, {true, false}) == singles);
+        CHECK(roundTrip(dir, format, multis, multi, {true, false}) == multis);
+    }
+    const json line = huggingFaceObject(singles[1], single, {true, false});
+    CHECK(line["label"] == 2);
+    CHECK(line["annotator"] == "alice");
+    CHECK_FALSE(line.contains("metadata"));
+}
+
+TEST_CASE("Metadata round-trips where it is asked for", "[formats][roundtrip]")
+{
+    test::TempDir dir;
+    auto records = spanRecords();
+    for (auto& r : records) {
+        r.metadata = {{"source", "web"}, {"n", 3}};
+    }
+    for (const RecordFormat format : {RecordFormat::LabelStudio, RecordFormat::Prodigy, RecordFormat::Spacy,
+                                      RecordFormat::HuggingFace, RecordFormat::Csv}) {
+        INFO("format " << toString(format));
+        CHECK(describe(roundTrip(dir, format, records, spanSchema(), {false, true})) == describe(records));
+    }
+}
+
+TEST_CASE("CoNLL: tokens, BIO tags, and what round-trips", "[formats][conll]")
+{
+    const auto tokens = conllTokens("Dr. Smith's car, \U0001F697!");
+    std::vector<std::string> texts;
+    for (const auto& token : tokens) {
+        texts.push_back(token.text);
+    }
+    CHECK(texts == std::vector<std::string>{"Dr", ".", "Smith", "'", "s", "car", ",", "\U0001F697", "!"});
+    CHECK(tokens[7].start == 17); // code points
+    CHECK(tokens[7].end == 18);
+
+    const std::string conll = write(RecordFormat::Conll, {record("s1", "Ann met Bob Lee.", {{0, 3, "PER"}, {8, 15, "PER"}})},
+                                    spanSchema());
+    CHECK(conll == "# id = s1\n# text = Ann met Bob Lee.\nAnn\tB-PER\nmet\tO\nBob\tB-PER\nLee\tI-PER\n.\tO\n\n");
+
+    // A span inside a token widens to the token: only token-boundary spans come back unchanged.
+    const auto widened = read(RecordFormat::Conll,
+                              write(RecordFormat::Conll, {record("p", kFlagText, {{8, 10, "LOC"}})}, spanSchema()),
+                              spanSchema());
+    REQUIRE(widened.size() == 1);
+    CHECK(widened[0].spans == std::vector<ExportSpan>{{8, 13, "LOC"}});
+
+    // Texts with line breaks keep them (as # text_json).
+    auto withBreak = record("nl", "first line\nsecond Paris", {{18, 23, "LOC"}});
+    CHECK(read(RecordFormat::Conll, write(RecordFormat::Conll, {withBreak}, spanSchema()), spanSchema()) ==
+          std::vector<ExportRecord>{withBreak});
+
+    // Plain CoNLL-2003 (space-separated columns, -DOCSTART-, IOB1 I- starts, no ids or text).
+    const auto plain = read(RecordFormat::Conll,
+                            "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-LOC\nrejects VBZ B-VP O\nPeter NNP B-NP I-PER\n\n",
+                            spanSchema());
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].id == "file-3");
+    CHECK(plain[0].text == "EU rejects Peter");
+    CHECK(plain[0].spans == std::vector<ExportSpan>{{0, 2, "LOC"}, {11, 16, "PER"}});
+
+    CHECK_THROWS_WITH(write(RecordFormat::Conll, {record("o", "Bob Lee", {{0, 3, "PER"}, {0, 7, "PER"}})}, spanSchema()),
+                      Catch::Contains("record 'o'") && Catch::Contains("overlap"));
+    CHECK_THROWS_WITH(write(RecordFormat::Conll, {}, {TaskKind::Single, {"a"}, 1, 5}),
+                      Catch::Contains("span projects"));
+    CHECK_THAT(errorOf(RecordFormat::Conll, "# id = x\n# text = Bob\nBob\tB-CITY\n\n", spanSchema()),
+               Catch::Contains("file:3 (record 'x'): field 'tag': unknown label 'CITY'"));
+}
+
+TEST_CASE("Bad input names the record and the field", "[formats][errors]")
+{
+    const auto schema = spanSchema();
+    // Label Studio: an offset between the halves of a surrogate pair.
+    const json tasks = json::array({{{"id", 1},
+                                     {"data", {{"text", kGrinText}, {"id", "s1"}}},
+                                     {"annotations",
+                                      {{{"result",
+                                         {{{"type", "labels"},
+                                           {"from_name", "label"},
+                                           {"to_name", "text"},
+                                           {"value", {{"start", 1}, {"end", 5}, {"labels", {"EMO"}}}}}}}}}}}});
+    const std::string surrogate = errorOf(RecordFormat::LabelStudio, tasks.dump(), schema);
+    CHECK_THAT(surrogate, Catch::Contains("file task 1 (record 's1'): field 'annotations[0].result[0].value.start'"));
+    CHECK_THAT(surrogate, Catch::Contains("surrogate pair"));
+
+    // Label Studio: offsets that are code points, not UTF-16 units, cover the wrong text.
+    json shifted = tasks;
+    shifted[0]["data"]["text"] = "\U0001F600 smile"; // "smile" is code points 2..7, UTF-16 units 3..8
+    shifted[0]["annotations"][0]["result"][0]["value"] = {{"start", 2}, {"end", 7}, {"text", "smile"}, {"labels", {"EMO"}}};
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, shifted.dump(), schema),
+               Catch::Contains("field 'annotations[0].result[0].value.text': is 'smile' but UTF-16 offsets 2..7 cover ' smil'"));
+
+    json noText = tasks;
+    noText[0]["data"].erase("text");
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, noText.dump(), schema),
+               Catch::Contains("(record 's1'): field 'data.text': missing"));
+
+    // HF: a missing field, a wrongly typed one, an unknown label, an offset past the end.
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[]}\n{\"id\":\"b\",\"spans\":[]}\n", schema),
+               Catch::Contains("file:2 (record 'b'): field 'text': missing"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace,
+                       "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":\"0\",\"end\":1,\"label\":\"PER\"}]}", schema),
+               Catch::Contains("file:1 (record 'a'): field 'spans[0].start': is a string, expected an integer"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace,
+                       "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"ORG\"}]}", schema),
+               Catch::Contains("field 'spans[0].label': unknown label 'ORG'"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":7.5,\"text\":\"x\",\"spans\":[]}", schema),
+               Catch::Contains("field 'id': is a number, expected a string or an integer"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":\"a\",\"text\":\"x\"", schema),
+               Catch::Contains("file:1: invalid JSON"));
+
+    // spaCy: code point offsets checked against the text (😀😀 smile has 8 code points).
+    CHECK_THAT(errorOf(RecordFormat::Spacy,
+                       "{\"text\":\"" + kGrinText + "\",\"spans\":[{\"start\":3,\"end\":10,\"label\":\"EMO\"}],\"meta\":{\"id\":\"g\"}}",
+                       schema),
+               Catch::Contains("file:1 (record 'g'): field 'spans[0].end': offset 10") && Catch::Contains("8 characters"));
+    CHECK_THAT(errorOf(RecordFormat::Spacy, "{\"text\":\"x\",\"spans\":[]}", schema),
+               Catch::Contains("file:1: field 'meta': missing"));
+
+    // Prodigy: no id in meta; spans that are not a list.
+    CHECK_THAT(errorOf(RecordFormat::Prodigy, "{\"text\":\"x\",\"meta\":{},\"spans\":[]}", schema),
+               Catch::Contains("field 'meta.id': missing"));
+    CHECK_THAT(errorOf(RecordFormat::Prodigy, "{\"text\":\"x\",\"meta\":{\"id\":\"p\"},\"spans\":{}}", schema),
+               Catch::Contains("(record 'p'): field 'spans': is an object, expected a list of spans"));
+
+    // CSV: spans that are not JSON.
+    CHECK_THAT(errorOf(RecordFormat::Csv, "id,text,spans\nq,hello,[{\n", schema),
+               Catch::Contains("file:2 (record 'q'): field 'spans': invalid JSON"));
+}
+
+TEST_CASE("Prodigy and spaCy: the layouts the tools read", "[formats][prodigy][spacy]")
+{
+    const auto prodigy = json::parse(write(RecordFormat::Prodigy, {spanRecords()[1]}, spanSchema()));
+    CHECK(prodigy["text"] == kGrinText);
+    CHECK(prodigy["meta"]["id"] == "grin");
+    CHECK(prodigy["answer"] == "accept");
+    CHECK(prodigy["_annotator_id"] == "alice");
+    CHECK(prodigy["spans"][1] == json{{"start", 3}, {"end", 8}, {"label", "EMO"}}); // code points, as Python counts
+
+    ExportSchema single{TaskKind::Single, {"pos", "neg"}, 1, 5};
+    ExportRecord choice;
+    choice.id = "c";
+    choice.text = "fine";
+    choice.labels = {"neg"};
+    const auto task = json::parse(write(RecordFormat::Prodigy, {choice}, single));
+    CHECK(task["options"] == json::array({{{"id", "pos"}, {"text", "pos"}}, {{"id", "neg"}, {"text", "neg"}}}));
+    CHECK(task["accept"] == json::array({"neg"}));
+    // Binary tasks and rejected answers read too.
+    const auto binary = read(RecordFormat::Prodigy,
+                             "{\"text\":\"a\",\"meta\":{\"id\":\"1\"},\"label\":\"pos\",\"answer\":\"accept\"}\n"
+                             "{\"text\":\"b\",\"meta\":{\"id\":\"2\"},\"label\":\"pos\",\"answer\":\"reject\"}\n",
+                             single);
+    REQUIRE(binary.size() == 2);
+    CHECK(binary[0].labels == std::vector<std::string>{"pos"});
+    CHECK(binary[1].labels.empty());
+
+    const auto spacy = json::parse(write(RecordFormat::Spacy, {spanRecords()[4]}, spanSchema()));
+    CHECK(spacy["spans"][0] == json{{"start", 0}, {"end", 5}, {"label", "GREETING"}});
+    CHECK(spacy["meta"]["id"] == "arabic");
+}
+
+TEST_CASE("python3 loads the Hugging Face export line by line", "[formats][python]")
+{
+    if (test::runCommand("command -v python3").exitCode != 0) {
+        WARN("python3 is not installed; the Hugging Face layout check is skipped");
+        return;
+    }
+    test::TempDir dir;
+    const std::string script = std::string(CONCORD_TEST_DATA) + "/export/check_hf.py";
+    const auto check = [&](const std::string& kind, const std::vector<ExportRecord>& records, const ExportSchema& schema,
+                           const json& expected, const HuggingFaceOptions& options = {}) {
+        const std::string path = dir.file(kind + ".jsonl");
+        {
+            std::ofstream out(path, std::ios::binary);
+            writeHuggingFace(records, schema, out, options);
+        }
+        std::ofstream(dir.file(kind + ".expected.json"), std::ios::binary) << expected.dump();
+        const auto result = test::runCommand("python3 " + test::quoted(script) + " " + test::quoted(path) + " " + kind +
+                                             " " + test::quoted(dir.file(kind + ".expected.json")));
+        INFO(result.output);
+        CHECK(result.exitCode == 0);
+        CHECK_THAT(result.output, Catch::StartsWith("ok " + std::to_string(records.size())));
+    };
+
+    // Spans: Python's text[start:end] must give these substrings, emoji and RTL included.
+    auto spans = spanRecords();
+    spans.erase(spans.begin() + 2); // one record per id for the expectation map
+    check("spans", spans, spanSchema(),
+          {{"flag", {"\u2764\uFE0F", "\U0001F1EB\U0001F1F7", "Paris"}},
+           {"grin", {"\U0001F600\U0001F600", "smile"}},
+           {"cafe", {"Cafe\u0301", "Tel Aviv"}},
+           {"arabic", {"\u0645\u0631\u062D\u0628\u0627", "\u0628\u0627\u0644\u0639\u0627\u0644\u0645"}},
+           {"mixed", {"\U0001F44B\U0001F3FD", "\u05E9\u05DC\u05D5\u05DD"}},
+           {"empty", json::array()}});
+
+    ExportSchema single{TaskKind::Single, {"positive", "negative"}, 1, 5};
+    std::vector<ExportRecord> singles(2);
+    singles[0].id = "a";
+    singles[0].text = "good \U0001F600";
+    singles[0].labels = {"negative"};
+    singles[1].id = "b";
+    singles[1].text = "unlabeled";
+    check("single", singles, single, {{"a", 1}, {"b", nullptr}}, {true, true});
+
+    ExportSchema multi{TaskKind::Multi, {"x", "y", "z"}, 1, 5};
+    auto multis = singles;
+    multis[0].labels = {"x", "z"};
+    check("multi", multis, multi, {{"a", {"x", "z"}}, {"b", json::array()}});
+
+    ExportSchema rating{TaskKind::Rating, {}, 1, 5};
+    auto ratings = singles;
+    ratings[0].labels.clear();
+    ratings[0].rating = 4;
+    check("rating", ratings, rating, {{"a", 4}, {"b", nullptr}});
+}
