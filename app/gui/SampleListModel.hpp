@@ -1,6 +1,8 @@
 // The project's samples as a Qt list model, fetched lazily in pages by key (never all rows at
 // once), each row with its id, a one-line preview and the current annotator's mark. A filter
-// (the keys a signal or a search selected) narrows it to those samples, still paged.
+// (the keys a signal or a search selected) narrows it to those samples, still paged. Going to a
+// sample far down the list (a resumed annotator's, half a million rows in) adds the rows before
+// it as keys only; their texts and marks are read a page at a time when the view shows them.
 #pragma once
 
 #include "core/store/Project.hpp"
@@ -66,14 +68,20 @@ private:
         QString preview;
         QString mark;
         QColor markColor;
+        bool loaded = true; // false: only the key is known yet (see ensureLoaded)
     };
-    Row makeRow(const Sample& sample);
-    void readMark(Row& row);
-    bool fetchPage();
+    Row makeRow(const Sample& sample) const;
+    void readMark(Row& row) const;
+    bool fetchPage(int count = pageSize);
+    // Appends the rows through `key` as keys only, when it lies more than a page beyond the
+    // loaded rows; false when it does not (or on an error).
+    bool appendKeysThrough(std::int64_t key);
+    // Reads the texts and marks of the page of rows around `row` if they are keys only.
+    void ensureLoaded(int row) const;
 
     Project& m_project;
     std::string m_annotator;
-    std::vector<Row> m_rows;
+    mutable std::vector<Row> m_rows; // rows are read lazily from data()
     bool m_exhausted = false;
     std::optional<std::vector<std::int64_t>> m_filter;
 };

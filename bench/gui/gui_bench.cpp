@@ -1,5 +1,8 @@
 // bench/gui: the real MainWindow (QT_QPA_PLATFORM=offscreen) on a large project.
 //
+//   gui_bench create PROJECT DATA.jsonl
+//       not timed: a new single-label project (positive, negative, neutral) with the JSONL's
+//       samples, imported by the core's Importer in one transaction (what concord-cli import does).
 //   gui_bench seed PROJECT ANNOTATOR N [EVERY]
 //       not timed: gives ANNOTATOR a label on every EVERY-th sample (default 1) among the first N,
 //       in one transaction, through the core's AnnotationTable (other annotators' work, or the
@@ -15,6 +18,8 @@
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/SampleTextView.hpp"
+#include "core/io/Importer.hpp"
+#include "core/io/RecordReader.hpp"
 #include "core/store/Project.hpp"
 #include "core/store/Sqlite.hpp"
 
@@ -30,6 +35,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -95,6 +101,29 @@ double percentile(std::vector<double> values, double p)
     // Nearest rank.
     const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(values.size()))));
     return values[std::min(rank, values.size()) - 1];
+}
+
+int create(const std::string& path, const std::string& data)
+{
+    concord::ProjectSettings settings;
+    settings.name = "GUI bench";
+    auto project = concord::Project::create(
+        path, settings, concord::LabelSchema::fromNames(concord::TaskKind::Single, {"positive", "negative", "neutral"}));
+    std::ifstream input(data, std::ios::binary);
+    if (!input) {
+        std::fprintf(stderr, "gui_bench: cannot read %s\n", data.c_str());
+        return 1;
+    }
+    auto reader = concord::io::makeReader(concord::io::Format::Jsonl, input);
+    concord::io::ImportOptions options;
+    options.sourceName = data;
+    const auto report = concord::io::Importer(*project, options).run(*reader);
+    if (!report.committed) {
+        std::fprintf(stderr, "gui_bench: the import of %s failed\n", data.c_str());
+        return 1;
+    }
+    std::printf("created %s with %lld samples\n", path.c_str(), static_cast<long long>(project->samples().count()));
+    return 0;
 }
 
 int seed(const std::string& path, const std::string& annotator, std::int64_t n, std::int64_t every)
@@ -213,6 +242,9 @@ int main(int argc, char** argv)
     const std::int64_t t0Ns = t0 ? std::atoll(t0) : 0;
     const std::string mode = argc > 1 ? argv[1] : "";
     try {
+        if (mode == "create" && argc >= 4) {
+            return create(argv[2], argv[3]);
+        }
         if (mode == "seed" && argc >= 5) {
             return seed(argv[2], argv[3], std::atoll(argv[4]), argc > 5 ? std::max(1LL, std::atoll(argv[5])) : 1);
         }
@@ -226,6 +258,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "gui_bench: %s\n", error.what());
         return 1;
     }
-    std::fprintf(stderr, "usage: gui_bench seed PROJECT ANNOTATOR N [EVERY] | run PROJECT ANNOTATOR [LABELS]\n");
+    std::fprintf(stderr, "usage: gui_bench create PROJECT DATA.jsonl | seed PROJECT ANNOTATOR N [EVERY] | "
+                         "run PROJECT ANNOTATOR [LABELS]\n");
     return 2;
 }

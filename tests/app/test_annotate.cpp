@@ -396,6 +396,27 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 5 * SampleListModel::pageSize);
     }
 
+    void modelGoesDeepWithKeysOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, singleSchema, 5000);
+        auto project = Project::open(path.toStdString());
+        SampleListModel model(*project, "tester");
+        // Far beyond the first page: the rows before it are keys, read when shown.
+        QCOMPARE(model.rowOfKey(project->samples().keyOf("s4321").value()), 4320);
+        QCOMPARE(model.rowCount(), 9 * SampleListModel::pageSize);
+        QCOMPARE(model.index(4320).data(SampleListModel::IdRole).toString(), QStringLiteral("s4321"));
+        QCOMPARE(model.index(2000).data(SampleListModel::PreviewRole).toString(), QStringLiteral("text 2001"));
+        QCOMPARE(model.index(4499).data(SampleListModel::IdRole).toString(), QStringLiteral("s4500"));
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        model.fetchMore(QModelIndex());
+        QCOMPARE(model.index(4500).data(SampleListModel::IdRole).toString(), QStringLiteral("s4501"));
+        // A label on a row not read yet shows when the row is.
+        project->annotate("s3000", "tester", {{"labels", {"negative"}}});
+        model.refreshMark(project->samples().keyOf("s3000").value());
+        QCOMPARE(model.index(2999).data(SampleListModel::MarkRole).toString(), QStringLiteral("negative"));
+    }
+
     void windowDoesNotLoadEveryRow()
     {
         QTemporaryDir dir;
