@@ -2,6 +2,7 @@
 #include "core/export/DatasetExporter.hpp"
 
 #include "core/export/DatasetCard.hpp"
+#include "core/export/Formats.hpp"
 #include "core/export/LabelMap.hpp"
 #include "core/export/Splits.hpp"
 #include "core/store/Project.hpp"
@@ -130,52 +131,6 @@ void moveIntoPlace(const fs::path& partial, const fs::path& target)
     }
 }
 
-// Hugging Face JSONL until the format writers are wired in.
-void writeHuggingFaceLines(const std::vector<ExportRecord>& records, const ExportSchema& schema, bool labelIds,
-                           bool includeMetadata, std::ostream& out)
-{
-    const auto names = labelNamesOf(schema);
-    const auto labelOut = [&](const std::string& name) -> nlohmann::ordered_json {
-        if (!labelIds) {
-            return name;
-        }
-        const auto it = std::find(names.begin(), names.end(), name);
-        return static_cast<std::int64_t>(it - names.begin());
-    };
-    for (const auto& record : records) {
-        nlohmann::ordered_json line;
-        line["id"] = record.id;
-        line["text"] = record.text;
-        switch (schema.kind) {
-        case TaskKind::Single:
-            line["label"] = record.labels.empty() ? nlohmann::ordered_json(nullptr) : labelOut(record.labels.front());
-            break;
-        case TaskKind::Multi:
-            line["labels"] = nlohmann::ordered_json::array();
-            for (const auto& label : record.labels) {
-                line["labels"].push_back(labelOut(label));
-            }
-            break;
-        case TaskKind::Spans:
-            line["spans"] = nlohmann::ordered_json::array();
-            for (const auto& span : record.spans) {
-                line["spans"].push_back({{"start", span.start}, {"end", span.end}, {"label", span.label}});
-            }
-            break;
-        case TaskKind::Rating:
-            line["rating"] = record.rating ? nlohmann::ordered_json(*record.rating) : nlohmann::ordered_json(nullptr);
-            break;
-        }
-        if (!record.annotator.empty()) {
-            line["annotator"] = record.annotator;
-        }
-        if (includeMetadata) {
-            line["metadata"] = record.metadata;
-        }
-        out << line.dump() << '\n';
-    }
-}
-
 } // namespace
 
 const std::vector<std::string>& datasetFormats()
@@ -184,33 +139,28 @@ const std::vector<std::string>& datasetFormats()
     return formats;
 }
 
-std::string formatExtension(std::string_view format)
+namespace {
+
+RecordFormat datasetFormat(std::string_view format)
 {
-    if (format == "hf" || format == "spacy" || format == "prodigy") {
-        return "jsonl";
-    }
-    if (format == "csv") {
-        return "csv";
-    }
-    if (format == "conll") {
-        return "conll";
-    }
-    if (format == "labelstudio") {
-        return "json";
+    if (const auto known = recordFormatFromName(format)) {
+        return *known;
     }
     throw InputError("--format: unknown format '" + std::string(format) +
                      "' (expected hf, csv, conll, spacy, labelstudio or prodigy)");
 }
 
+} // namespace
+
+std::string formatExtension(std::string_view format)
+{
+    return std::string(fileExtension(datasetFormat(format)).substr(1));
+}
+
 void writeSplitFile(std::string_view format, const std::vector<ExportRecord>& records, const ExportSchema& schema,
                     bool labelIds, bool includeMetadata, std::ostream& out)
 {
-    if (format == "hf") {
-        writeHuggingFaceLines(records, schema, labelIds, includeMetadata, out);
-        return;
-    }
-    formatExtension(format); // an unknown name: its own message
-    throw InputError("--format: " + std::string(format) + " is not available yet in this build");
+    writeRecords(datasetFormat(format), records, schema, out, WriteOptions{labelIds, includeMetadata});
 }
 
 DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions& options,
@@ -228,6 +178,10 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
 
     // Everything the user can get wrong is checked before the first byte is written.
     const std::string extension = formatExtension(options.format);
+    if (!supportsKind(datasetFormat(options.format), project.schema().kind)) {
+        throw InputError("--format " + options.format + " cannot hold a " + std::string(toString(project.schema().kind)) +
+                         " project" + (options.format == "conll" ? " (CoNLL BIO tags need spans)" : ""));
+    }
     if (options.directory.empty()) {
         throw InputError("--out-dir: no output directory given");
     }

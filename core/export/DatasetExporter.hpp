@@ -25,7 +25,8 @@ namespace concord::exporting {
 
 // The format names: "hf", "csv", "conll", "spacy", "labelstudio", "prodigy".
 const std::vector<std::string>& datasetFormats();
-// The extension of a split file ("jsonl", "csv", ...); throws InputError for an unknown format.
+// The extension of a split file ("jsonl", "csv", ...); throws InputError naming --format for
+// an unknown format.
 std::string formatExtension(std::string_view format);
 
 struct DatasetExportOptions
@@ -81,7 +82,7 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
                                    const ExportProgressCallback& progress = {},
                                    const std::atomic<bool>* cancel = nullptr);
 
-// The split files' contents in one format (the writer behind exportDataset).
+// The split files' contents in one format (Formats.hpp's writeRecords).
 void writeSplitFile(std::string_view format, const std::vector<ExportRecord>& records, const ExportSchema& schema,
                     bool labelIds, bool includeMetadata, std::ostream& out);
 
