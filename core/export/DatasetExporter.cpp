@@ -179,8 +179,9 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     // Everything the user can get wrong is checked before the first byte is written.
     const std::string extension = formatExtension(options.format);
     if (!supportsKind(datasetFormat(options.format), project.schema().kind)) {
-        throw InputError("--format " + options.format + " cannot hold a " + std::string(toString(project.schema().kind)) +
-                         " project" + (options.format == "conll" ? " (CoNLL BIO tags need spans)" : ""));
+        throw InputError("--format " + options.format + " cannot hold the labels of a " +
+                         std::string(toString(project.schema().kind)) + " project" +
+                         (options.format == "conll" ? " (CoNLL BIO tags need a spans project)" : ""));
     }
     if (options.directory.empty()) {
         throw InputError("--out-dir: no output directory given");

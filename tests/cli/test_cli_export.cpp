@@ -157,7 +157,7 @@ TEST_CASE("cli export: bad values name their option; a failed export leaves noth
         {" --seed -1", "--seed"},
         {" --source best", "--source"},
         {" --format xml", "--format"},
-        {" --format conll", "cannot hold a single"},
+        {" --format conll", "cannot hold the labels of a single project"},
         {" --split 0.8,0.1,0.1 --folds 3", "not both"},
     };
     for (const auto& [arguments, message] : bad) {

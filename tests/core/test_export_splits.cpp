@@ -352,3 +352,32 @@ TEST_CASE("dataset export: a failed or cancelled export leaves nothing behind", 
     // Nothing half-written anywhere: only what the test itself made.
     CHECK(entries(dir.path()) == std::vector<std::string>{"full", "p.concord", "p.concord-shm", "p.concord-wal", "taken"});
 }
+
+TEST_CASE("dataset export: a writer failing halfway leaves no directory", "[export]")
+{
+    // CoNLL tags one label per token, so overlapping spans cannot be written: the writer throws
+    // after the temporary directory and perhaps some files exist.
+    test::TempDir dir;
+    LabelSchema schema = LabelSchema::fromNames(TaskKind::Spans, {"PER", "LOC"});
+    schema.allowOverlap = true;
+    auto project = Project::create(dir.file("s.concord"), ProjectSettings{}, schema, [] { return 1000; });
+    for (int i = 0; i < 10; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        REQUIRE(project->samples().insert(id, "Ada Lovelace visited Paris " + textOf(i), "{}").has_value());
+        json spans = {{{"start", 0}, {"end", 12}, {"label", "PER"}}};
+        if (i == 9) {
+            spans.push_back({{"start", 4}, {"end", 12}, {"label", "LOC"}});
+        }
+        project->annotate(id, "ann", json{{"spans", spans}});
+    }
+    DatasetExportOptions options;
+    options.format = "conll";
+    options.directory = dir.file("out");
+    CHECK_THROWS_AS(exportDataset(*project, options), InputError);
+    CHECK(entries(dir.path()) == std::vector<std::string>{"s.concord", "s.concord-shm", "s.concord-wal"});
+
+    options.format = "spacy";
+    const auto summary = exportDataset(*project, options);
+    CHECK(summary.records == 10);
+    CHECK(fs::exists(dir.file("out/train.jsonl")));
+}
