@@ -37,8 +37,7 @@ struct ExportOptions
     bool replace = false;
 };
 
-template <typename Number>
-Number parseNumber(const std::string& text, const char* option, const char* expected)
+template <typename Number> Number parseNumber(const std::string& text, const char* option, const char* expected)
 {
     Number value{};
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -55,9 +54,10 @@ bool wantsDataset(const ExportOptions& options)
 
 void runPlain(const ExportOptions& options)
 {
-    for (const auto& [value, name] : {std::pair(&options.source, "--source"), std::pair(&options.minAgreement, "--min-agreement"),
-                                      std::pair(&options.split, "--split"), std::pair(&options.folds, "--folds"),
-                                      std::pair(&options.seed, "--seed")}) {
+    for (const auto& [value, name] :
+         {std::pair(&options.source, "--source"), std::pair(&options.minAgreement, "--min-agreement"),
+          std::pair(&options.split, "--split"), std::pair(&options.folds, "--folds"),
+          std::pair(&options.seed, "--seed")}) {
         if (!value->empty()) {
             throw InputError(std::string(name) + " applies to a dataset export: give --out-dir (and --format)");
         }

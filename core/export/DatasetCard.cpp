@@ -138,8 +138,8 @@ std::string datasetCard(const DatasetCardInput& input)
     }
     out << "# " << (input.projectName.empty() ? "Concord dataset" : input.projectName) << "\n\n";
     out << "Exported by Concord from a " << toString(input.schema.kind) << " labeling project: " << total
-        << " records in " << splits.size() << (input.folds != 0 ? " folds" : " splits") << ", format `"
-        << input.format << "`.\n\n";
+        << " records in " << splits.size() << (input.folds != 0 ? " folds" : " splits") << ", format `" << input.format
+        << "`.\n\n";
 
     out << "## Files\n\n| File | Records |\n|---|---:|\n";
     for (std::size_t s = 0; s < splits.size(); ++s) {
@@ -235,9 +235,9 @@ std::string datasetCard(const DatasetCardInput& input)
            "(MinHash over word pairs, Jaccard 0.7 or more) were kept inside one split.";
     if (input.leakage != nullptr) {
         out << " Leakage check: "
-            << (input.leakage->clean() ? "no text appears in two splits."
-                                       : std::to_string(input.leakage->shared.size()) +
-                                             " texts appear in more than one split.");
+            << (input.leakage->clean()
+                    ? "no text appears in two splits."
+                    : std::to_string(input.leakage->shared.size()) + " texts appear in more than one split.");
     }
     out << "\n\n## How it was made\n\n```\n" << input.command << "\n```\n";
     return out.str();

@@ -75,8 +75,8 @@ std::string describeCommand(const Project& project, const DatasetExportOptions& 
     if (options.folds != 0) {
         command += " --folds " + std::to_string(options.folds);
     } else {
-        command += " --split " + fixed(options.ratios[0]) + "," + fixed(options.ratios[1]) + "," +
-                   fixed(options.ratios[2]);
+        command +=
+            " --split " + fixed(options.ratios[0]) + "," + fixed(options.ratios[1]) + "," + fixed(options.ratios[2]);
     }
     command += " --seed " + std::to_string(options.seed);
     command += options.labelIds ? " --label-ids" : "";
@@ -254,8 +254,8 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
                            options.includeMetadata, out);
         });
         files.push_back(file);
-        summary.splits.push_back(
-            SplitSummary{splits[s].name, file, splits[s].records.size(), labelCounts(splits[s].records, selection.schema)});
+        summary.splits.push_back(SplitSummary{splits[s].name, file, splits[s].records.size(),
+                                              labelCounts(splits[s].records, selection.schema)});
     }
     report("writing", splits.size(), splits.size());
 

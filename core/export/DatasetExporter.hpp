@@ -34,8 +34,8 @@ struct DatasetExportOptions
     std::string format = "hf";
     std::string directory; // the output directory; its parent must exist
     ExportSource source = ExportSource::GoldThenMajority;
-    std::optional<double> minAgreement;          // 0..1; aggregated records below it are left out
-    std::optional<std::string> signalExpression; // SQL over the signal view (signals::expressionFrom)
+    std::optional<double> minAgreement;           // 0..1; aggregated records below it are left out
+    std::optional<std::string> signalExpression;  // SQL over the signal view (signals::expressionFrom)
     std::vector<double> ratios = {0.8, 0.1, 0.1}; // train, validation, test (a 0 leaves that file out)
     std::size_t folds = 0;                        // >= 2: fold-1..fold-K files instead of the ratios
     std::uint64_t seed = 42;

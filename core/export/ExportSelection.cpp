@@ -277,8 +277,9 @@ Selection selectRecords(Project& project, const SelectionOptions& options)
 
     if (!pending.empty()) {
         const quality::RatingTable table = builder.build(valueOrder(schema));
-        const auto method = options.source == ExportSource::GoldThenDawidSkene ? quality::AggregationMethod::DawidSkene
-                                                                               : quality::AggregationMethod::MajorityVote;
+        const auto method = options.source == ExportSource::GoldThenDawidSkene
+                                ? quality::AggregationMethod::DawidSkene
+                                : quality::AggregationMethod::MajorityVote;
         const quality::AggregationResult result = quality::aggregate(table, method);
         std::unordered_map<std::string, std::uint32_t> itemIndex;
         for (std::uint32_t i = 0; i < table.items.size(); ++i) {

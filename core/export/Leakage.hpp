@@ -24,8 +24,8 @@ struct LeakedText
 
 struct LeakageReport
 {
-    std::size_t texts = 0;           // distinct normalised texts checked
-    std::vector<LeakedText> shared;  // texts in more than one split, by first appearance
+    std::size_t texts = 0;          // distinct normalised texts checked
+    std::vector<LeakedText> shared; // texts in more than one split, by first appearance
     bool clean() const { return shared.empty(); }
 };
 

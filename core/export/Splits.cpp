@@ -58,7 +58,8 @@ struct Group
 
 // Each part's quota within one stratum: its share rounded down, the remainders going to the
 // largest fractions, ties to the part furthest below its overall share so far.
-std::vector<std::size_t> quotas(std::size_t size, const std::vector<double>& weights, std::vector<double>& overallDeficit)
+std::vector<std::size_t> quotas(std::size_t size, const std::vector<double>& weights,
+                                std::vector<double>& overallDeficit)
 {
     const std::size_t parts = weights.size();
     std::vector<std::size_t> quota(parts, 0);
@@ -104,7 +105,8 @@ std::vector<double> parseRatios(std::string_view text)
         const std::string part = trimmed(text.substr(begin, comma - begin));
         double value = 0.0;
         const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-        if (part.empty() || error != std::errc() || end != part.data() + part.size() || !(value >= 0.0 && value <= 1.0)) {
+        if (part.empty() || error != std::errc() || end != part.data() + part.size() ||
+            !(value >= 0.0 && value <= 1.0)) {
             throw InputError("--split: '" + part + "' is not a ratio between 0 and 1 (expected e.g. 0.8,0.1,0.1)");
         }
         ratios.push_back(value);

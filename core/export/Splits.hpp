@@ -16,7 +16,7 @@ namespace concord::exporting {
 
 struct NamedSplit
 {
-    std::string name; // "train", "validation", "test", or "fold-1" .. "fold-K"
+    std::string name;                  // "train", "validation", "test", or "fold-1" .. "fold-K"
     std::vector<ExportRecord> records; // in their input order
 };
 

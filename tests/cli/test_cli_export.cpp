@@ -9,9 +9,9 @@
 #include <fstream>
 
 using namespace concord;
+using nlohmann::json;
 using test::quoted;
 using test::runCommand;
-using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
@@ -95,7 +95,8 @@ TEST_CASE("cli export: label ids, metadata, raw labels, folds, other formats, a 
 {
     test::TempDir dir;
     const auto project = quoted(makeProject(dir));
-    REQUIRE(cli("export " + project + " --out-dir " + quoted(dir.file("ids")) + " --label-ids --metadata").exitCode == 0);
+    REQUIRE(cli("export " + project + " --out-dir " + quoted(dir.file("ids")) + " --label-ids --metadata").exitCode ==
+            0);
     const auto ids = readLines(dir.file("ids/train.jsonl"));
     CHECK(ids[0]["label"].is_number_integer());
     CHECK(ids[0]["metadata"].contains("shop"));
@@ -132,8 +133,9 @@ TEST_CASE("cli export: label ids, metadata, raw labels, folds, other formats, a 
     CHECK_THAT(strict.output, Catch::Contains("Exported 33 records")); // 7 of 39 aggregates split 1:1, gold kept
     CHECK_THAT(strict.output, Catch::Contains("7 below the minimum agreement"));
 
-    const auto where = cli("export " + project + " --out-dir " + quoted(dir.file("where")) +
-                           " --where \"id IN ('s1','s2','s3','s4','s6','s7','s8','s9','s11','s12')\" --split 0.8,0.2,0");
+    const auto where =
+        cli("export " + project + " --out-dir " + quoted(dir.file("where")) +
+            " --where \"id IN ('s1','s2','s3','s4','s6','s7','s8','s9','s11','s12')\" --split 0.8,0.2,0");
     REQUIRE(where.exitCode == 0);
     CHECK_THAT(where.output, Catch::Contains("Exported 10 records"));
 

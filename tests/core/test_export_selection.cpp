@@ -212,7 +212,8 @@ TEST_CASE("export selection: multi-label sets, spans and ratings aggregate as wh
     {
         auto project = makeProject(dir.file("s.concord"), TaskKind::Spans, {"PER", "LOC"});
         addSample(*project, "s", "Ada went to Paris");
-        const json spans = {{"spans", {{{"start", 12}, {"end", 17}, {"label", "LOC"}}, {{"start", 0}, {"end", 3}, {"label", "PER"}}}}};
+        const json spans = {
+            {"spans", {{{"start", 12}, {"end", 17}, {"label", "LOC"}}, {{"start", 0}, {"end", 3}, {"label", "PER"}}}}};
         project->annotate("s", "x", spans);
         project->annotate("s", "y", spans);
         project->annotate("s", "z", json{{"spans", json::array()}});

@@ -22,9 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kWords[] = {"apple", "river", "stone", "cloud", "green", "quick", "silent", "market", "window",
-                              "garden", "violet", "copper", "ladder", "forest", "candle", "mirror", "pocket",
-                              "harbor", "velvet", "thunder", "meadow", "lantern", "saddle", "orbit"};
+const char* const kWords[] = {"apple",  "river",  "stone",  "cloud",   "green",  "quick",   "silent", "market",
+                              "window", "garden", "violet", "copper",  "ladder", "forest",  "candle", "mirror",
+                              "pocket", "harbor", "velvet", "thunder", "meadow", "lantern", "saddle", "orbit"};
 
 // A distinct text of eight words for each n (no two share a word pair).
 std::string textOf(int n)
@@ -65,8 +65,8 @@ std::unique_ptr<Project> labeledProject(const std::string& path, int samples)
 {
     ProjectSettings settings;
     settings.name = "reviews";
-    auto project = Project::create(path, settings, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}),
-                                   [] { return 1000; });
+    auto project =
+        Project::create(path, settings, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}), [] { return 1000; });
     for (int i = 0; i < samples; ++i) {
         const std::string id = "s" + std::to_string(i);
         REQUIRE(project->samples().insert(id, textOf(i), "{}").has_value());
@@ -350,7 +350,8 @@ TEST_CASE("dataset export: a failed or cancelled export leaves nothing behind", 
     CHECK(summary.cancelled);
 
     // Nothing half-written anywhere: only what the test itself made.
-    CHECK(entries(dir.path()) == std::vector<std::string>{"full", "p.concord", "p.concord-shm", "p.concord-wal", "taken"});
+    CHECK(entries(dir.path()) ==
+          std::vector<std::string>{"full", "p.concord", "p.concord-shm", "p.concord-wal", "taken"});
 }
 
 TEST_CASE("dataset export: a writer failing halfway leaves no directory", "[export]")
