@@ -6,7 +6,7 @@
 #
 #   bench/gui/run.sh BUILD_DIR [N=1000000]     (BUILD_DIR: a Release build with the GUI)
 #
-# Environment: REPS (runs per scenario, default 3), LABELS (default 1000). Needs python3, bc,
+# Environment: REPS (runs per scenario, default 3), LABELS (default 1000), NO_BUILD. Needs python3, bc,
 # sqlite3, the Qt offscreen platform. Writes bench/out/gui/ (the project is made once and
 # copied for each run, so every run starts from the same file).
 set -euo pipefail
@@ -20,8 +20,11 @@ out="$root/bench/out/gui"
 mkdir -p "$out"
 
 # The driver links concord_gui, so CMake builds it (an option off by default).
-cmake -DCONCORD_BUILD_BENCH=ON "$build" >/dev/null
-cmake --build "$build" --target gui_bench >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 2; }
+# NO_BUILD=1 uses the gui_bench already in BUILD_DIR.
+if [[ -z ${NO_BUILD:-} ]]; then
+    cmake -DCONCORD_BUILD_BENCH=ON "$build" >/dev/null
+    cmake --build "$build" --target gui_bench >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 2; }
+fi
 bench="$build/bench/gui/gui_bench"
 cli="$build/app/concord-cli"
 export QT_QPA_PLATFORM=offscreen
