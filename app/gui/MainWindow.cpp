@@ -7,11 +7,14 @@
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/DashboardScreen.hpp"
 #include "app/gui/DemoProject.hpp"
+#include "app/gui/HostDialog.hpp"
+#include "app/gui/JoinServerDialog.hpp"
 #include "app/gui/MessageBanner.hpp"
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/ReviewView.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
+#include "app/gui/SyncStatusWidget.hpp"
 #include "core/util/Error.hpp"
 
 #include <QApplication>
@@ -125,6 +128,9 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     file->addAction(QStringLiteral("Open &demo"), this, [this] { openDemo(); });
     file->addSeparator();
+    file->addAction(QStringLiteral("&Host this project\u2026"), this, &MainWindow::hostProject);
+    file->addAction(QStringLiteral("&Join a server\u2026"), this, &MainWindow::joinServer);
+    file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -186,6 +192,11 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_sampleLabel);
+    m_syncStatus = new SyncStatusWidget(this);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    // Labels from the team change agreement and findings, as one's own do.
+    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_dashboard, &DashboardScreen::markStale);
+    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_quality, &QualityScreen::markStale);
     statusBar()->setSizeGripEnabled(false);
     m_progressBar->hide();
 }
@@ -254,6 +265,10 @@ bool MainWindow::openDemo(const QString& path)
 
 void MainWindow::adopt(std::unique_ptr<Project> project)
 {
+    // On a replica one labels as the user it was joined as: the server accepts no other.
+    if (const auto replica = project->replica().load()) {
+        m_annotator = QString::fromStdString(replica->user);
+    }
     // Build everything for the new project before touching the old one, so that a failure
     // (thrown from here) leaves the window as it was.
     auto session = std::make_unique<AnnotationSession>(std::move(project), m_annotator.toStdString());
@@ -274,6 +289,8 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     // A label changes agreement and may change findings: both screens recompute when next shown.
     connect(m_session.get(), &AnnotationSession::progressChanged, m_dashboard, &DashboardScreen::markStale);
     connect(m_session.get(), &AnnotationSession::progressChanged, m_quality, &QualityScreen::markStale);
+    m_syncStatus->follow(m_session->project());
+    connect(m_session.get(), &AnnotationSession::progressChanged, m_syncStatus, &SyncStatusWidget::localChange);
     m_annotate->attach(m_session.get(), m_model.get());
     m_review->setProject(&m_session->project(), m_annotator.toStdString());
     const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
@@ -333,6 +350,32 @@ void MainWindow::openSample(const QString& sampleId)
     }
     showScreen(Screen::Annotate);
     m_session->goTo(*key); // shows it and selects it in the samples list
+}
+
+void MainWindow::hostProject()
+{
+    if (!m_session) {
+        showError(QStringLiteral("Open a project first: hosting serves the open project to your team."));
+        return;
+    }
+    // One server per window: the dialog is the server, and closing it stops it.
+    if (auto* open = findChild<HostDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new HostDialog(QFile::decodeName(QByteArray::fromStdString(m_session->project().path())), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+}
+
+void MainWindow::joinServer()
+{
+    JoinServerDialog dialog(m_annotator, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        openProject(dialog.replicaPath());
+    }
 }
 
 QString MainWindow::progressText() const

@@ -23,6 +23,7 @@ class AnnotationSession;
 class DashboardScreen;
 class MessageBanner;
 class QualityScreen;
+class SyncStatusWidget;
 class ReviewView;
 class SampleListModel;
 
@@ -55,6 +56,7 @@ public:
     ReviewView* reviewView() const { return m_review; }
     DashboardScreen* dashboard() const { return m_dashboard; }
     QualityScreen* quality() const { return m_quality; }
+    SyncStatusWidget* syncStatus() const { return m_syncStatus; }
     QString progressText() const;
     QString errorText() const;
 
@@ -68,6 +70,8 @@ private:
     void showError(const QString& message);
     void showNotice(const QString& message);
     void openSample(const QString& sampleId);
+    void hostProject();
+    void joinServer();
 
     QString m_annotator;
     MessageBanner* m_banner = nullptr;
@@ -84,6 +88,7 @@ private:
     // The model reads through the session's project: declared after it, destroyed before it.
     std::unique_ptr<AnnotationSession> m_session;
     std::unique_ptr<SampleListModel> m_model;
+    SyncStatusWidget* m_syncStatus = nullptr;
 };
 
 } // namespace concord::gui
