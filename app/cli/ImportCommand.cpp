@@ -1,6 +1,9 @@
-// concord-cli import: add samples (and optionally existing labels) from JSONL, CSV or text.
+// concord-cli import: add samples (and optionally existing labels) from JSONL, CSV or text, or
+// labelled data from another tool's format (Label Studio, Prodigy, spaCy, CoNLL, Hugging Face
+// JSONL, the exported CSV) with its annotations.
 #include "app/cli/Commands.hpp"
 #include "app/cli/ProgressBar.hpp"
+#include "core/export/RecordImport.hpp"
 #include "core/io/Importer.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
@@ -9,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace concord::cli {
 
@@ -66,8 +70,50 @@ std::string withThousands(std::size_t value)
     return out;
 }
 
+// The interchange formats' names on the command line, and the record format each reads.
+std::optional<exporting::RecordFormat> interchangeFormat(const std::string& name)
+{
+    if (name == "labeled-csv") {
+        return exporting::RecordFormat::Csv;
+    }
+    if (name == "csv") {
+        return std::nullopt; // plain CSV samples, as before
+    }
+    return exporting::recordFormatFromName(name);
+}
+
+void runInterchange(const ImportCliOptions& options, exporting::RecordFormat format)
+{
+    if (options.skipInvalid || !options.labelField.empty() || !options.idField.empty() || options.textField != "text") {
+        throw InputError("--skip-invalid, --label-field, --id-field and --text-field apply to the jsonl, csv, tsv and "
+                         "text formats; a " + options.format + " file says where its ids, texts and labels are");
+    }
+    std::ifstream input(options.file, std::ios::binary);
+    if (!input) {
+        throw StoreError("cannot read " + options.file);
+    }
+    auto project = Project::open(options.project);
+    exporting::RecordImportOptions importOptions;
+    importOptions.sourceName = options.file;
+    importOptions.annotator = options.annotator;
+    const auto report = exporting::importRecordFile(*project, format, input, importOptions);
+    std::cout << "Imported " << withThousands(report.samplesAdded) << " samples";
+    if (report.samplesExisting > 0) {
+        std::cout << " (" << withThousands(report.samplesExisting) << " records for samples already there)";
+    }
+    std::cout << " with " << withThousands(report.annotations) << " annotations from " << options.file << " ("
+              << options.format << ") into " << options.project << ".\n";
+}
+
 void run(const ImportCliOptions& options)
 {
+    if (const auto format = interchangeFormat(options.format)) {
+        runInterchange(options, *format);
+        return;
+    }
+    if (!options.annotator.empty() && options.labelField.empty()) {
+        throw InputError("--annotator names whose labels --label-field holds; give --label-field too");
+    }
     char delimiter = ',';
     const io::Format format = chooseFormat(options, delimiter);
     std::ifstream input(options.file, std::ios::binary);
@@ -144,17 +190,23 @@ void run(const ImportCliOptions& options)
 void addImportCommand(CLI::App& app)
 {
     auto options = std::make_shared<ImportCliOptions>();
-    auto* command = app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file");
+    auto* command = app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file, or labelled "
+                                                 "data from Label Studio, Prodigy, spaCy, CoNLL, HF JSONL or CSV exports");
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)")->required();
-    command->add_option("--format", options->format, "Input format (default: from the file name)")
-        ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text"}));
+    command->add_option("--format", options->format,
+                        "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
+                        "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes)")
+        ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf",
+                               "labeled-csv"}));
     command->add_option("--text-field", options->textField, "Field holding the text")->capture_default_str();
     command->add_option("--id-field", options->idField,
                         "Field holding the sample id (default: 'id' when present, else FILE-LINE)");
     auto* label = command->add_option("--label-field", options->labelField,
                                       "Field holding existing labels, imported as --annotator's annotations");
-    command->add_option("--annotator", options->annotator, "Whose labels --label-field holds")->needs(label);
+    command->add_option("--annotator", options->annotator,
+                        "Whose labels --label-field holds; with a labelled-data format, who owns the records that "
+                        "name no annotator (gold or aggregated exports)");
     label->needs("--annotator");
     command->add_flag("--skip-invalid", options->skipInvalid,
                       "Import the good records and write the rejected ones, with reasons, to a file");
