@@ -110,7 +110,7 @@ HostDialog::HostDialog(const QString& projectPath, QWidget* parent)
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(500);
-    m_log->setPlaceholderText(QStringLiteral("Connections and refused logins appear here."));
+    m_log->setPlaceholderText(QStringLiteral("Refused logins and broken connections appear here."));
     m_log->setMaximumHeight(110);
     layout->addWidget(m_log);
 

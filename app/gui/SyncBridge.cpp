@@ -1,6 +1,7 @@
 #include "app/gui/SyncBridge.hpp"
 
 #include "core/store/Project.hpp"
+#include "core/store/ReadSnapshot.hpp"
 #include "net/NetError.hpp"
 #include "net/client/ReplicaSync.hpp"
 
@@ -87,6 +88,8 @@ void SyncBridge::run()
             if (!replica) {
                 replica = Project::open(m_path);
             }
+            // A cached statement left unreset would keep showing the count of an old snapshot.
+            store::releaseReadSnapshot(replica->database());
             report.pending = replica->outbox().pendingCount();
             if (woken && failures > 0 && Clock::now() < next) {
                 // Offline: a local edit changes the count, not the backoff's pace.

@@ -1,6 +1,7 @@
 #include "core/store/Project.hpp"
 
 #include "core/store/Migrations.hpp"
+#include "core/store/ReadSnapshot.hpp"
 #include "core/store/SqlFunctions.hpp"
 #include "core/util/Error.hpp"
 #include "core/util/RandomId.hpp"
@@ -71,6 +72,9 @@ std::string Project::annotate(std::int64_t sampleKey, const std::string& annotat
     }
     m_schema.validate(value, sample->text);
     const std::string text = value.dump();
+    // A statement left unreset holds an old snapshot; with a sync writing the same file (the
+    // GUI's replica), the write would then fail at once with "database is locked".
+    store::releaseReadSnapshot(m_db);
     sqlite::Transaction transaction(m_db);
     if (auto replica = m_replica.load()) {
         if (!canWriteAnnotation(replica->role, replica->user, annotator)) {
@@ -99,6 +103,9 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
 {
     const Sample sample = requireSample(sampleId);
     m_schema.validate(value, sample.text);
+    // A statement left unreset holds an old snapshot; with a sync writing the same file (the
+    // GUI's replica), the write would then fail at once with "database is locked".
+    store::releaseReadSnapshot(m_db);
     sqlite::Transaction transaction(m_db);
     if (auto replica = m_replica.load()) {
         if (!canResolve(replica->role)) {

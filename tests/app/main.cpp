@@ -6,6 +6,7 @@ int runDashboardTests(int argc, char** argv);
 int runQualityTests(int argc, char** argv);
 int runReviewTests(int argc, char** argv);
 int runSamplesTests(int argc, char** argv);
+int runSyncTests(int argc, char** argv);
 
 int main(int argc, char** argv)
 {
@@ -13,7 +14,8 @@ int main(int argc, char** argv)
     // Keep a developer's own demo project and settings out of the tests.
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
-    for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests}) {
+    for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests,
+                           runSyncTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
     return failed;

@@ -1,0 +1,278 @@
+// Offscreen tests of sync in the GUI against a real server (TLS on 127.0.0.1, in-process, as
+// the net tests start it): the status bar's sync status while the server goes away and comes
+// back, hosting a project from the app, and joining a server through the dialog with the
+// fingerprint confirmed first.
+#include "GuiTestSupport.hpp"
+#include "app/gui/AnnotationSession.hpp"
+#include "app/gui/HostDialog.hpp"
+#include "app/gui/JoinServerDialog.hpp"
+#include "app/gui/ServerHost.hpp"
+#include "app/gui/SyncStatusWidget.hpp"
+#include "core/store/UserTable.hpp"
+#include "net/auth/Accounts.hpp"
+#include "net/client/ReplicaSync.hpp"
+#include "tests/net/ServerThread.hpp"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+
+#include <memory>
+
+using concord::gui::HostDialog;
+using concord::gui::JoinServerDialog;
+using concord::gui::MainWindow;
+using concord::gui::SyncState;
+using concord::gui::SyncStatusWidget;
+using concord::test::ServerThread;
+using guitest::press;
+using guitest::singleSchema;
+
+namespace {
+
+// A server project with samples s1..sN and the user alice (annotator); returns alice's token.
+std::string makeServerProject(const QString& path, int samples)
+{
+    concord::ProjectSettings settings;
+    settings.name = "Team project";
+    auto project = concord::Project::create(path.toStdString(), settings,
+                                            concord::LabelSchema::fromJson(nlohmann::json::parse(singleSchema)));
+    concord::sqlite::Transaction transaction(project->database());
+    for (int i = 1; i <= samples; ++i) {
+        project->samples().insert("s" + std::to_string(i), "text " + std::to_string(i), "{}");
+    }
+    concord::store::UserTable users(project->database());
+    std::string token = concord::net::addUser(users, "alice", concord::Role::Annotator, 1);
+    transaction.commit();
+    return token;
+}
+
+// Rows in the server's file, read through a connection of its own while the server runs.
+std::int64_t serverCount(const QString& path, const char* sql)
+{
+    concord::sqlite::Database db(path.toStdString(), concord::sqlite::Database::Mode::ReadOnly);
+    auto statement = db.prepare(sql);
+    return statement.step() ? statement.columnInt(0) : -1;
+}
+
+// With CONCORD_SCREENSHOTS=DIR (app/gui/screenshots.sh sets it), saves a picture of `widget`.
+void screenshot(QWidget& widget, const char* name)
+{
+    const QString dir = qEnvironmentVariable("CONCORD_SCREENSHOTS");
+    if (!dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        widget.grab().save(QDir(dir).filePath(QLatin1String(name)));
+    }
+}
+
+concord::gui::SyncTiming quickTiming()
+{
+    concord::gui::SyncTiming timing;
+    timing.interval = std::chrono::milliseconds(200);
+    timing.timeout = std::chrono::seconds(5);
+    timing.backoff.firstDelay = std::chrono::milliseconds(50);
+    timing.backoff.maxDelay = std::chrono::milliseconds(300);
+    return timing;
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void localProjectSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString path = guitest::makeProject(dir, singleSchema, 2);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        SyncStatusWidget* status = window.syncStatus();
+        QVERIFY(!status->isReplica());
+        QCOMPARE(status->stateText(), QStringLiteral("Local project"));
+        QVERIFY(status->pendingText().isEmpty());
+        QVERIFY(status->lastSyncText().isEmpty());
+    }
+
+    void statusFollowsTheServerAwayAndBack()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        const QString replicaPath = dir.filePath(QStringLiteral("alice.concord"));
+        const std::string token = makeServerProject(serverPath, 4);
+        auto server = std::make_unique<ServerThread>(serverPath.toStdString());
+        const std::uint16_t port = server->port();
+        {
+            concord::net::JoinOptions join;
+            join.endpoint = server->endpoint();
+            join.user = "alice";
+            join.token = token;
+            join.path = replicaPath.toStdString();
+            concord::net::joinServer(join);
+        }
+
+        MainWindow window(QStringLiteral("alice"));
+        window.syncStatus()->setTiming(quickTiming());
+        QVERIFY(window.openProject(replicaPath));
+        QVERIFY(guitest::showAndActivate(window));
+        SyncStatusWidget* status = window.syncStatus();
+        QVERIFY(status->isReplica());
+        QVERIFY(status->isVisibleTo(window.statusBar()));
+        QTRY_COMPARE_WITH_TIMEOUT(status->bridge()->state(), SyncState::Online, 10000);
+        QCOMPARE(status->stateText(), QStringLiteral("Online"));
+        QCOMPARE(status->pendingText(), QStringLiteral("0 pending"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->lastSyncText().startsWith(QStringLiteral("last sync ")), 10000);
+
+        // A label by key goes to the server within a round.
+        QCOMPARE(window.session()->current()->id, std::string("s1"));
+        press(window, Qt::Key_P);
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+        QCOMPARE(guitest::storedValue(replicaPath, "s1", "alice"), QStringLiteral(R"({"labels":["positive"]})"));
+        QTRY_COMPARE_WITH_TIMEOUT(serverCount(serverPath, "SELECT count(*) FROM annotations"), std::int64_t(1), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status->pendingText(), QStringLiteral("0 pending"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status->bridge()->state(), SyncState::Online, 10000);
+
+        // The server goes away: offline, with the reason; labeling goes on and is counted.
+        server->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(status->bridge()->state(), SyncState::Offline, 10000);
+        QVERIFY2(status->stateText().startsWith(QStringLiteral("Offline \u2014 ")), qPrintable(status->stateText()));
+        QVERIFY2(status->bridge()->reason().contains(QStringLiteral("127.0.0.1:%1").arg(port)),
+                 qPrintable(status->bridge()->reason()));
+        QCOMPARE(window.session()->current()->id, std::string("s2"));
+        press(window, Qt::Key_N);
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+        QCOMPARE(guitest::storedValue(replicaPath, "s2", "alice"), QStringLiteral(R"({"labels":["negative"]})"));
+        QTRY_COMPARE_WITH_TIMEOUT(status->pendingText(), QStringLiteral("1 pending"), 10000);
+        QCOMPARE(status->bridge()->state(), SyncState::Offline);
+        screenshot(window, "sync-status.png");
+
+        // Back on the same port and file: online again, and the offline label is sent.
+        server = std::make_unique<ServerThread>(serverPath.toStdString(), port);
+        QTRY_COMPARE_WITH_TIMEOUT(status->bridge()->state(), SyncState::Online, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status->pendingText(), QStringLiteral("0 pending"), 10000);
+        QCOMPARE(serverCount(serverPath, "SELECT count(*) FROM annotations"), std::int64_t(2));
+        QCOMPARE(status->stateText(), QStringLiteral("Online"));
+    }
+
+    void hostServesAndAddsUsers()
+    {
+        QTemporaryDir dir;
+        const QString path = guitest::makeProject(dir, singleSchema, 3);
+        auto dialog = std::make_unique<HostDialog>(path);
+        dialog->show();
+        QVERIFY2(dialog->start(0), qPrintable(dialog->errorText()));
+        QVERIFY(dialog->host()->isRunning());
+        const QString port = QString::number(dialog->host()->port());
+        QVERIFY(dialog->addressesText().contains(QStringLiteral("127.0.0.1:") + port));
+        QVERIFY(dialog->fingerprintText().startsWith(QStringLiteral("SHA256:")));
+
+        dialog->userName()->setText(QStringLiteral("bob"));
+        dialog->userRole()->setCurrentText(QStringLiteral("annotator"));
+        QTest::mouseClick(dialog->addUserButton(), Qt::LeftButton);
+        QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+        const QString token = dialog->tokenText();
+        QVERIFY(!token.isEmpty());
+
+        // The token works: bob joins the hosted project.
+        concord::net::JoinOptions join;
+        join.endpoint = {"127.0.0.1", dialog->host()->port()};
+        join.user = "bob";
+        join.token = token.toStdString();
+        join.path = dir.filePath(QStringLiteral("bob.concord")).toStdString();
+        const auto report = concord::net::joinServer(join);
+        QCOMPARE(QString::fromStdString(report.fingerprint), dialog->fingerprintText());
+        QCOMPARE(report.sync.newSamples, std::int64_t(3));
+
+        screenshot(*dialog, "host.png");
+
+        // A taken name is refused in the dialog, naming the problem.
+        dialog->userName()->setText(QStringLiteral("bob"));
+        QTest::mouseClick(dialog->addUserButton(), Qt::LeftButton);
+        QVERIFY2(dialog->errorText().contains(QStringLiteral("bob")), qPrintable(dialog->errorText()));
+
+        // Closing stops the server.
+        dialog->reject();
+        QVERIFY(!dialog->host()->isRunning());
+    }
+
+    void hostRefusesAReplica()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        const std::string token = makeServerProject(serverPath, 1);
+        ServerThread server(serverPath.toStdString());
+        concord::net::JoinOptions join;
+        join.endpoint = server.endpoint();
+        join.user = "alice";
+        join.token = token;
+        join.path = dir.filePath(QStringLiteral("alice.concord")).toStdString();
+        concord::net::joinServer(join);
+
+        HostDialog dialog(QString::fromStdString(join.path));
+        QVERIFY(!dialog.start(0));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("replica")), qPrintable(dialog.errorText()));
+    }
+
+    void joinAsksForTheFingerprintFirst()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        const std::string token = makeServerProject(serverPath, 3);
+        ServerThread server(serverPath.toStdString());
+
+        JoinServerDialog dialog(QStringLiteral("alice"));
+        dialog.show();
+        QCOMPARE(dialog.user()->text(), QStringLiteral("alice"));
+        QVERIFY(!dialog.joinButton()->isEnabled());
+
+        // A wrong address is named.
+        dialog.address()->setText(QStringLiteral("127.0.0.1"));
+        QTest::mouseClick(dialog.connectButton(), Qt::LeftButton);
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("The address is not valid")),
+                 qPrintable(dialog.errorText()));
+
+        dialog.address()->setText(QString::fromStdString(server.address()));
+        dialog.token()->setText(QStringLiteral("wrong"));
+        dialog.file()->setText(dir.filePath(QStringLiteral("alice.concord")));
+        QSignalSpy shown(&dialog, &JoinServerDialog::fingerprintShown);
+        QTest::mouseClick(dialog.connectButton(), Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(dialog.fingerprintText(), QString::fromStdString(server.fingerprint()));
+        QVERIFY(dialog.joinButton()->isEnabled());
+        QVERIFY(!QFileInfo::exists(dialog.replicaPath())); // nothing joined before the user confirms
+
+        // A wrong token: refused, in words, and no file left behind.
+        QSignalSpy failed(&dialog, &JoinServerDialog::failed);
+        QTest::mouseClick(dialog.joinButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(dialog.errorText().startsWith(QStringLiteral("The server refused")), qPrintable(dialog.errorText()));
+        QVERIFY(!QFileInfo::exists(dialog.replicaPath()));
+
+        dialog.token()->setText(QString::fromStdString(token));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::mouseClick(dialog.joinButton(), Qt::LeftButton);
+        QVERIFY(accepted.wait(10000));
+        QVERIFY(QFileInfo::exists(dialog.replicaPath()));
+
+        // The window opens the new replica, labels as alice and syncs it.
+        MainWindow window(QStringLiteral("someone"));
+        window.syncStatus()->setTiming(quickTiming());
+        QVERIFY(window.openProject(dialog.replicaPath()));
+        QCOMPARE(QString::fromStdString(window.session()->annotator()), QStringLiteral("alice"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.syncStatus()->bridge()->state(), SyncState::Online, 10000);
+    }
+};
+
+int runSyncTests(int argc, char** argv)
+{
+    TestSync test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_sync.moc"
