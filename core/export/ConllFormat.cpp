@@ -220,8 +220,8 @@ std::vector<ExportRecord> readConll(std::istream& input, const ExportSchema& sch
             }
             const std::string key(text.substr(1, equals - 1));
             const std::string value(text.substr(equals + 3));
-            const auto trimmed = key.substr(key.find_first_not_of(' ') == std::string::npos ? key.size()
-                                                                                             : key.find_first_not_of(' '));
+            const auto trimmed =
+                key.substr(key.find_first_not_of(' ') == std::string::npos ? key.size() : key.find_first_not_of(' '));
             if (trimmed == "id") {
                 if (pending.started && !pending.tokens.empty()) {
                     finish(); // a record that was not closed by a blank line

@@ -38,7 +38,8 @@ std::string labelFromCell(const std::string& cell, const ExportSchema& schema, c
                           const detail::Where& where)
 {
     const bool known = std::find(schema.labels.begin(), schema.labels.end(), cell) != schema.labels.end();
-    const bool digits = !cell.empty() && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        !cell.empty() && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!known && digits && cell.size() < 10) {
         return detail::labelFrom(json(std::stoll(cell)), schema, field, where);
     }
@@ -75,7 +76,8 @@ void writeCsv(const std::vector<ExportRecord>& records, const ExportSchema& sche
         case TaskKind::Multi:
             for (const auto& name : record.labels) {
                 if (name.find('|') != std::string::npos) {
-                    throw InputError("label '" + name + "' contains '|', which separates labels in the CSV labels column");
+                    throw InputError("label '" + name +
+                                     "' contains '|', which separates labels in the CSV labels column");
                 }
                 value += (value.empty() ? "" : "|") + labelCell(name, schema, options.labelIds);
             }
@@ -125,7 +127,8 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
                 std::size_t begin = 0;
                 for (std::size_t index = 0;; ++index) {
                     const std::size_t bar = cell.find('|', begin);
-                    const std::string part = cell.substr(begin, bar == std::string::npos ? std::string::npos : bar - begin);
+                    const std::string part =
+                        cell.substr(begin, bar == std::string::npos ? std::string::npos : bar - begin);
                     record.labels.push_back(
                         labelFromCell(part, schema, column + " (label " + std::to_string(index + 1) + ")", where));
                     if (bar == std::string::npos) {
@@ -169,8 +172,8 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
         if (const auto annotator = fields.find("annotator"); annotator != fields.end() && annotator->is_string()) {
             record.annotator = annotator->get<std::string>();
         }
-        if (const auto metadata = fields.find("metadata"); metadata != fields.end() && metadata->is_string() &&
-                                                           !metadata->get<std::string>().empty()) {
+        if (const auto metadata = fields.find("metadata");
+            metadata != fields.end() && metadata->is_string() && !metadata->get<std::string>().empty()) {
             try {
                 record.metadata = json::parse(metadata->get<std::string>());
             } catch (const json::parse_error& error) {

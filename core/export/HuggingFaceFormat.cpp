@@ -11,7 +11,8 @@ json huggingFaceObject(const ExportRecord& record, const ExportSchema& schema, c
     json out = {{"id", record.id}, {"text", record.text}};
     switch (schema.kind) {
     case TaskKind::Single:
-        out["label"] = record.labels.empty() ? json(nullptr) : detail::labelOut(record.labels.front(), schema, options.labelIds);
+        out["label"] =
+            record.labels.empty() ? json(nullptr) : detail::labelOut(record.labels.front(), schema, options.labelIds);
         break;
     case TaskKind::Multi: {
         json labels = json::array();
@@ -46,7 +47,8 @@ void writeHuggingFace(const std::vector<ExportRecord>& records, const ExportSche
     }
 }
 
-std::vector<ExportRecord> readHuggingFace(std::istream& input, const ExportSchema& schema, const std::string& sourceName)
+std::vector<ExportRecord> readHuggingFace(std::istream& input, const ExportSchema& schema,
+                                          const std::string& sourceName)
 {
     std::vector<ExportRecord> records;
     detail::forEachJsonLine(input, sourceName, [&](const json& object, detail::Where& where) {

@@ -27,8 +27,8 @@ bool hasValue(const ExportRecord& record, TaskKind kind)
 
 json resultItem(std::string type, json value, std::size_t index)
 {
-    return {{"id", "r" + std::to_string(index)}, {"from_name", "label"}, {"to_name", "text"},
-            {"type", std::move(type)}, {"value", std::move(value)}, {"origin", "manual"}};
+    return {{"id", "r" + std::to_string(index)}, {"from_name", "label"},      {"to_name", "text"},
+            {"type", std::move(type)},           {"value", std::move(value)}, {"origin", "manual"}};
 }
 
 json annotationOf(const ExportRecord& record, const ExportSchema& schema)
@@ -54,7 +54,8 @@ json annotationOf(const ExportRecord& record, const ExportSchema& schema)
         result.push_back(resultItem("rating", {{"rating", *record.rating}}, 1));
         break;
     }
-    json annotation = {{"result", std::move(result)}, {"was_cancelled", false}, {"ground_truth", record.source == "gold"}};
+    json annotation = {
+        {"result", std::move(result)}, {"was_cancelled", false}, {"ground_truth", record.source == "gold"}};
     if (!record.annotator.empty()) {
         annotation["completed_by"] = {{"email", record.annotator}};
     }
@@ -81,8 +82,8 @@ std::string annotatorOf(const json& annotation, const detail::Where& where, cons
             return id->dump();
         }
     }
-    where.fail(path + ".completed_by", "is " + detail::describeType(*found) +
-                                           ", expected a user name, a user id or an object with \"email\"");
+    where.fail(path + ".completed_by",
+               "is " + detail::describeType(*found) + ", expected a user name, a user id or an object with \"email\"");
 }
 
 // Adds the annotation's results to the record; throws naming the field at fault.
@@ -115,8 +116,8 @@ void readResults(const json& annotation, const ExportSchema& schema, ExportRecor
                 where.fail(valuePath + ".end", error.what());
             }
             if (end <= start) {
-                where.fail(valuePath + ".end", "offset " + std::to_string(end16) + " is not after start " +
-                                                   std::to_string(start16));
+                where.fail(valuePath + ".end",
+                           "offset " + std::to_string(end16) + " is not after start " + std::to_string(start16));
             }
             const std::string covered(
                 utf8::slice(record.text, static_cast<std::size_t>(start), static_cast<std::size_t>(end)));
@@ -190,7 +191,8 @@ void writeLabelStudio(const std::vector<ExportRecord>& records, const ExportSche
     out << "]\n";
 }
 
-std::vector<ExportRecord> readLabelStudio(std::istream& input, const ExportSchema& schema, const std::string& sourceName)
+std::vector<ExportRecord> readLabelStudio(std::istream& input, const ExportSchema& schema,
+                                          const std::string& sourceName)
 {
     json tasks;
     try {
@@ -259,11 +261,20 @@ std::string labelStudioConfig(const ExportSchema& schema)
         std::string out;
         for (const char c : text) {
             switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
             }
         }
         return out;

@@ -72,8 +72,8 @@ std::vector<ExportRecord> readProdigy(std::istream& input, const ExportSchema& s
                     where.fail("spans", "is " + detail::describeType(*spans) + ", expected a list of spans");
                 }
                 for (std::size_t i = 0; i < spans->size(); ++i) {
-                    auto span = detail::spanFrom((*spans)[i], record.text, schema, "spans[" + std::to_string(i) + "]",
-                                                 where);
+                    auto span =
+                        detail::spanFrom((*spans)[i], record.text, schema, "spans[" + std::to_string(i) + "]", where);
                     if (accepted) {
                         record.spans.push_back(std::move(span));
                     }
@@ -118,7 +118,8 @@ std::vector<ExportRecord> readProdigy(std::istream& input, const ExportSchema& s
                 record.labels.push_back(name);
             }
         } else {
-            where.fail("accept", "missing (a choice task lists its accepted options there; a binary task has \"label\")");
+            where.fail("accept",
+                       "missing (a choice task lists its accepted options there; a binary task has \"label\")");
         }
         if (schema.kind == TaskKind::Single && record.labels.size() > 1) {
             where.fail("accept", "more than one label is accepted in a single-label project");

@@ -53,7 +53,8 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
 
     for (std::size_t index = 0; index < records.size(); ++index) {
         const ExportRecord& record = records[index];
-        const std::string where = options.sourceName + ": record " + std::to_string(index + 1) + " (id '" + record.id + "')";
+        const std::string where =
+            options.sourceName + ": record " + std::to_string(index + 1) + " (id '" + record.id + "')";
         ++report.records;
         if (record.id.empty()) {
             throw InputError(options.sourceName + ": record " + std::to_string(index + 1) + ": field 'id': empty");
@@ -83,7 +84,7 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
             options.keepAnnotators && !record.annotator.empty() ? record.annotator : options.annotator;
         if (annotator.empty()) {
             throw InputError(where + ": field 'annotator': the record has labels but names no annotator; give one "
-                             "(--annotator) whose labels these are");
+                                     "(--annotator) whose labels these are");
         }
         const std::string field = schema.kind == TaskKind::Spans    ? "spans"
                                   : schema.kind == TaskKind::Rating ? "rating"

@@ -37,7 +37,8 @@ void writeSpacy(const std::vector<ExportRecord>& records, const ExportSchema& sc
         } else {
             json cats = json::object();
             for (const auto& label : schema.labels) {
-                cats[label] = std::find(record.labels.begin(), record.labels.end(), label) != record.labels.end() ? 1.0 : 0.0;
+                cats[label] =
+                    std::find(record.labels.begin(), record.labels.end(), label) != record.labels.end() ? 1.0 : 0.0;
             }
             line["cats"] = std::move(cats);
         }

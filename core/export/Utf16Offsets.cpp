@@ -40,9 +40,9 @@ std::int64_t utf16ToCodePoint(std::string_view text, std::int64_t unit)
     if (!point) {
         // The offset before it is the start of the character it cuts in two.
         const auto before = *utf8::codePointAtUtf16(text, static_cast<std::size_t>(unit - 1));
-        throw InputError("UTF-16 offset " + std::to_string(unit) + " falls between the two halves of a surrogate pair (inside '" +
-                         std::string(utf8::slice(text, before, before + 1)) + "', character " + std::to_string(before) +
-                         ")");
+        throw InputError(
+            "UTF-16 offset " + std::to_string(unit) + " falls between the two halves of a surrogate pair (inside '" +
+            std::string(utf8::slice(text, before, before + 1)) + "', character " + std::to_string(before) + ")");
     }
     return static_cast<std::int64_t>(*point);
 }

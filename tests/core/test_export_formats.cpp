@@ -22,10 +22,11 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kFlagText = "I \u2764\uFE0F \U0001F1EB\U0001F1F7 Paris";   // I ❤️ 🇫🇷 Paris
-const std::string kGrinText = "\U0001F600\U0001F600 smile";                  // 😀😀 smile
-const std::string kCombiningText = "Cafe\u0301 noir in Tel Aviv";            // Café (e + U+0301)
-const std::string kArabicText = "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"; // مرحبا بالعالم
+const std::string kFlagText = "I \u2764\uFE0F \U0001F1EB\U0001F1F7 Paris"; // I ❤️ 🇫🇷 Paris
+const std::string kGrinText = "\U0001F600\U0001F600 smile";                // 😀😀 smile
+const std::string kCombiningText = "Cafe\u0301 noir in Tel Aviv";          // Café (e + U+0301)
+const std::string kArabicText =
+    "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645";   // مرحبا بالعالم
 const std::string kMixedText = "Hi \U0001F44B\U0001F3FD \u05E9\u05DC\u05D5\u05DD"; // Hi 👋🏽 שלום
 
 ExportSchema spanSchema()
@@ -72,8 +73,9 @@ std::vector<ExportRecord> read(RecordFormat format, const std::string& content, 
 }
 
 // Writes to a real file in `dir` and reads it back from there.
-std::vector<ExportRecord> roundTrip(const test::TempDir& dir, RecordFormat format, const std::vector<ExportRecord>& records,
-                                    const ExportSchema& schema, const WriteOptions& options = {})
+std::vector<ExportRecord> roundTrip(const test::TempDir& dir, RecordFormat format,
+                                    const std::vector<ExportRecord>& records, const ExportSchema& schema,
+                                    const WriteOptions& options = {})
 {
     const std::string path = dir.file("out" + std::string(fileExtension(format)));
     {
@@ -158,7 +160,8 @@ TEST_CASE("Label Studio: span offsets are written in UTF-16 units", "[formats][l
     CHECK(tasks[1]["annotations"][0]["result"][0]["to_name"] == "text");
     CHECK(tasks[1]["annotations"][0]["result"][0]["type"] == "labels");
     // Hi 👋🏽 שלום: the hand and its skin tone are two units each, so שלום is at 8..12.
-    CHECK(valueOf(4, 0, 1) == json{{"start", 8}, {"end", 12}, {"text", "\u05E9\u05DC\u05D5\u05DD"}, {"labels", {"GREETING"}}});
+    CHECK(valueOf(4, 0, 1) ==
+          json{{"start", 8}, {"end", 12}, {"text", "\u05E9\u05DC\u05D5\u05DD"}, {"labels", {"GREETING"}}});
     // Arabic and the combining accent are in the BMP: offsets unchanged.
     CHECK(valueOf(3, 0, 1)["start"] == 6);
     CHECK(valueOf(2, 0, 0)["end"] == 5);
@@ -254,14 +257,14 @@ TEST_CASE("CoNLL: tokens, BIO tags, and what round-trips", "[formats][conll]")
     CHECK(tokens[7].start == 17); // code points
     CHECK(tokens[7].end == 18);
 
-    const std::string conll = write(RecordFormat::Conll, {record("s1", "Ann met Bob Lee.", {{0, 3, "PER"}, {8, 15, "PER"}})},
-                                    spanSchema());
+    const std::string conll =
+        write(RecordFormat::Conll, {record("s1", "Ann met Bob Lee.", {{0, 3, "PER"}, {8, 15, "PER"}})}, spanSchema());
     CHECK(conll == "# id = s1\n# text = Ann met Bob Lee.\nAnn\tB-PER\nmet\tO\nBob\tB-PER\nLee\tI-PER\n.\tO\n\n");
 
     // A span inside a token widens to the token: only token-boundary spans come back unchanged.
-    const auto widened = read(RecordFormat::Conll,
-                              write(RecordFormat::Conll, {record("p", kFlagText, {{8, 10, "LOC"}})}, spanSchema()),
-                              spanSchema());
+    const auto widened =
+        read(RecordFormat::Conll, write(RecordFormat::Conll, {record("p", kFlagText, {{8, 10, "LOC"}})}, spanSchema()),
+             spanSchema());
     REQUIRE(widened.size() == 1);
     CHECK(widened[0].spans == std::vector<ExportSpan>{{8, 13, "LOC"}});
 
@@ -271,16 +274,17 @@ TEST_CASE("CoNLL: tokens, BIO tags, and what round-trips", "[formats][conll]")
           std::vector<ExportRecord>{withBreak});
 
     // Plain CoNLL-2003 (space-separated columns, -DOCSTART-, IOB1 I- starts, no ids or text).
-    const auto plain = read(RecordFormat::Conll,
-                            "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-LOC\nrejects VBZ B-VP O\nPeter NNP B-NP I-PER\n\n",
-                            spanSchema());
+    const auto plain =
+        read(RecordFormat::Conll,
+             "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-LOC\nrejects VBZ B-VP O\nPeter NNP B-NP I-PER\n\n", spanSchema());
     REQUIRE(plain.size() == 1);
     CHECK(plain[0].id == "file-3");
     CHECK(plain[0].text == "EU rejects Peter");
     CHECK(plain[0].spans == std::vector<ExportSpan>{{0, 2, "LOC"}, {11, 16, "PER"}});
 
-    CHECK_THROWS_WITH(write(RecordFormat::Conll, {record("o", "Bob Lee", {{0, 3, "PER"}, {0, 7, "PER"}})}, spanSchema()),
-                      Catch::Contains("record 'o'") && Catch::Contains("overlap"));
+    CHECK_THROWS_WITH(
+        write(RecordFormat::Conll, {record("o", "Bob Lee", {{0, 3, "PER"}, {0, 7, "PER"}})}, spanSchema()),
+        Catch::Contains("record 'o'") && Catch::Contains("overlap"));
     CHECK_THROWS_WITH(write(RecordFormat::Conll, {}, {TaskKind::Single, {"a"}, 1, 5}),
                       Catch::Contains("span projects"));
     CHECK_THAT(errorOf(RecordFormat::Conll, "# id = x\n# text = Bob\nBob\tB-CITY\n\n", spanSchema()),
@@ -306,9 +310,11 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
     // Label Studio: offsets that are code points, not UTF-16 units, cover the wrong text.
     json shifted = tasks;
     shifted[0]["data"]["text"] = "\U0001F600 smile"; // "smile" is code points 2..7, UTF-16 units 3..8
-    shifted[0]["annotations"][0]["result"][0]["value"] = {{"start", 2}, {"end", 7}, {"text", "smile"}, {"labels", {"EMO"}}};
+    shifted[0]["annotations"][0]["result"][0]["value"] = {
+        {"start", 2}, {"end", 7}, {"text", "smile"}, {"labels", {"EMO"}}};
     CHECK_THAT(errorOf(RecordFormat::LabelStudio, shifted.dump(), schema),
-               Catch::Contains("field 'annotations[0].result[0].value.text': is 'smile' but UTF-16 offsets 2..7 cover ' smil'"));
+               Catch::Contains(
+                   "field 'annotations[0].result[0].value.text': is 'smile' but UTF-16 offsets 2..7 cover ' smil'"));
 
     json noText = tasks;
     noText[0]["data"].erase("text");
@@ -316,10 +322,12 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
                Catch::Contains("(record 's1'): field 'data.text': missing"));
 
     // HF: a missing field, a wrongly typed one, an unknown label, an offset past the end.
-    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[]}\n{\"id\":\"b\",\"spans\":[]}\n", schema),
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace,
+                       "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[]}\n{\"id\":\"b\",\"spans\":[]}\n", schema),
                Catch::Contains("file:2 (record 'b'): field 'text': missing"));
     CHECK_THAT(errorOf(RecordFormat::HuggingFace,
-                       "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":\"0\",\"end\":1,\"label\":\"PER\"}]}", schema),
+                       "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":\"0\",\"end\":1,\"label\":\"PER\"}]}",
+                       schema),
                Catch::Contains("file:1 (record 'a'): field 'spans[0].start': is a string, expected an integer"));
     CHECK_THAT(errorOf(RecordFormat::HuggingFace,
                        "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"ORG\"}]}", schema),
@@ -331,9 +339,11 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
 
     // spaCy: code point offsets checked against the text (😀😀 smile has 8 code points).
     CHECK_THAT(errorOf(RecordFormat::Spacy,
-                       "{\"text\":\"" + kGrinText + "\",\"spans\":[{\"start\":3,\"end\":10,\"label\":\"EMO\"}],\"meta\":{\"id\":\"g\"}}",
+                       "{\"text\":\"" + kGrinText +
+                           "\",\"spans\":[{\"start\":3,\"end\":10,\"label\":\"EMO\"}],\"meta\":{\"id\":\"g\"}}",
                        schema),
-               Catch::Contains("file:1 (record 'g'): field 'spans[0].end': offset 10") && Catch::Contains("8 characters"));
+               Catch::Contains("file:1 (record 'g'): field 'spans[0].end': offset 10") &&
+                   Catch::Contains("8 characters"));
     CHECK_THAT(errorOf(RecordFormat::Spacy, "{\"text\":\"x\",\"spans\":[]}", schema),
                Catch::Contains("file:1: field 'meta': missing"));
 
@@ -387,8 +397,8 @@ TEST_CASE("python3 loads the Hugging Face export line by line", "[formats][pytho
     }
     test::TempDir dir;
     const std::string script = std::string(CONCORD_TEST_DATA) + "/export/check_hf.py";
-    const auto check = [&](const std::string& kind, const std::vector<ExportRecord>& records, const ExportSchema& schema,
-                           const json& expected, const HuggingFaceOptions& options = {}) {
+    const auto check = [&](const std::string& kind, const std::vector<ExportRecord>& records,
+                           const ExportSchema& schema, const json& expected, const HuggingFaceOptions& options = {}) {
         const std::string path = dir.file(kind + ".jsonl");
         {
             std::ofstream out(path, std::ios::binary);

@@ -29,7 +29,8 @@ TEST_CASE("record import: Label Studio tasks become samples and annotations", "[
 {
     test::TempDir dir;
     auto project = spanProject(dir);
-    // Two annotators on one task, UTF-16 offsets (😀 is two units): Ann is units 3..6 (code points 2..5), תל אביב 10..17 (9..16).
+    // Two annotators on one task, UTF-16 offsets (😀 is two units): Ann is units 3..6 (code points 2..5), תל אביב 10..17
+    // (9..16).
     const json tasks = json::array(
         {{{"id", 1},
           {"data", {{"text", kText}, {"id", "s1"}}},
@@ -38,7 +39,13 @@ TEST_CASE("record import: Label Studio tasks become samples and annotations", "[
            {{{"completed_by", {{"email", "alice"}}},
              {"result", {{{"type", "labels"}, {"value", {{"start", 3}, {"end", 6}, {"labels", {"PER"}}}}}}}},
             {{"completed_by", 7},
-             {"result", {{{"type", "labels"}, {"value", {{"start", 10}, {"end", 17}, {"text", "\u05EA\u05DC \u05D0\u05D1\u05D9\u05D1"}, {"labels", {"LOC"}}}}}}}}}}},
+             {"result",
+              {{{"type", "labels"},
+                {"value",
+                 {{"start", 10},
+                  {"end", 17},
+                  {"text", "\u05EA\u05DC \u05D0\u05D1\u05D9\u05D1"},
+                  {"labels", {"LOC"}}}}}}}}}}},
          {{"id", 2}, {"data", {{"text", "no labels here"}}}}});
     std::istringstream input(tasks.dump());
     const auto report = importRecordFile(*project, RecordFormat::LabelStudio, input, {"tasks.json", "fallback", true});
