@@ -34,7 +34,10 @@ SyncStatusWidget::SyncStatusWidget(QWidget* parent) : QWidget(parent)
     m_lastSync->setObjectName(QStringLiteral("syncLast"));
     layout->addWidget(m_dot);
     layout->addWidget(m_state);
+    // The three parts apart, the dot close to its words.
+    layout->addSpacing(8);
     layout->addWidget(m_pending);
+    layout->addSpacing(8);
     layout->addWidget(m_lastSync);
     setDot("#9e9e9e");
     m_state->setText(QStringLiteral("Local project"));
