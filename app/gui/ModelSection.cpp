@@ -208,8 +208,8 @@ void ModelSection::done()
     }
     const ModelOutcome outcome = future.result();
     if (!outcome.error.isEmpty()) {
+        clear(outcome.error); // the reason under each chart
         m_status->setText(QStringLiteral("Failed"));
-        clear(outcome.error);
         Q_EMIT failed(QStringLiteral("Could not evaluate the models: %1").arg(outcome.error));
     } else {
         show(outcome.results);
