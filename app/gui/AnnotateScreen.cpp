@@ -3,6 +3,7 @@
 
 #include "app/gui/AnnotateView.hpp"
 #include "app/gui/AnnotationSession.hpp"
+#include "app/gui/FlagController.hpp"
 #include "app/gui/GuidelinesPanel.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
@@ -31,6 +32,9 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     m_splitter->setSizes({300, 680, 300});
     layout->addWidget(m_splitter);
 
+    m_flags = new FlagController(this);
+    connect(m_flags, &FlagController::failed, this, &AnnotateScreen::failed);
+    connect(m_flags, &FlagController::notice, this, &AnnotateScreen::notice);
     connect(m_samples, &SamplePanel::failed, this, &AnnotateScreen::failed);
     connect(m_samples, &SamplePanel::filterApplied, this, [this] {
         if (!m_session) {
@@ -68,6 +72,7 @@ void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model)
     m_session = session;
     m_model = model;
     m_samples->setModel(model, session ? &session->project() : nullptr);
+    m_flags->attach(session);
     if (!session) {
         return;
     }

@@ -13,6 +13,7 @@ namespace concord::gui {
 
 class AnnotateView;
 class AnnotationSession;
+class FlagController;
 class GuidelinesPanel;
 class SampleListModel;
 class SamplePanel;
@@ -33,6 +34,7 @@ public:
     AnnotateView* view() const { return m_view; }
     SamplePanel* samples() const { return m_samples; }
     GuidelinesPanel* guidelines() const { return m_guidelines; }
+    FlagController* flags() const { return m_flags; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -51,6 +53,7 @@ private:
     SamplePanel* m_samples = nullptr;
     AnnotateView* m_view = nullptr;
     GuidelinesPanel* m_guidelines = nullptr;
+    FlagController* m_flags = nullptr;
     AnnotationSession* m_session = nullptr;
     SampleListModel* m_model = nullptr;
 };

@@ -119,6 +119,7 @@ bool AnnotationSession::apply(const nlohmann::json& value, bool advance)
     if (!stored) {
         return false;
     }
+    m_labelTimes.push_back(m_project->now());
     // Pressing the same label again changes nothing: it is no edit to undo.
     if (edit.before != edit.after) {
         m_undo.push_back(std::move(edit));
@@ -132,6 +133,15 @@ bool AnnotationSession::apply(const nlohmann::json& value, bool advance)
         Q_EMIT currentChanged();
     }
     return true;
+}
+
+std::optional<double> AnnotationSession::labelsPerHour() const
+{
+    if (m_labelTimes.size() < 2 || m_labelTimes.back() <= m_labelTimes.front()) {
+        return std::nullopt;
+    }
+    return static_cast<double>(m_labelTimes.size() - 1) * 3'600'000.0 /
+           static_cast<double>(m_labelTimes.back() - m_labelTimes.front());
 }
 
 void AnnotationSession::skip()

@@ -37,6 +37,9 @@ public:
 
     std::int64_t labeledCount() const { return m_labeled; }
     std::int64_t sampleCount() const { return m_total; }
+    // This session's pace from its labels' times (the project's clock): labels after the first
+    // per hour between the first and the latest; nullopt before two labels.
+    std::optional<double> labelsPerHour() const;
 
     // Goes to the annotator's first unlabeled sample, else to the first sample.
     void start();
@@ -97,6 +100,7 @@ private:
     std::vector<Edit> m_undo;
     std::vector<Edit> m_redo;
     std::optional<std::vector<std::int64_t>> m_order;
+    std::vector<std::int64_t> m_labelTimes; // ms, one per label stored by this session
 };
 
 } // namespace concord::gui

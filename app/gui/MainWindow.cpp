@@ -7,14 +7,18 @@
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/DashboardScreen.hpp"
 #include "app/gui/DemoProject.hpp"
+#include "app/gui/ExportDialog.hpp"
 #include "app/gui/HostDialog.hpp"
+#include "app/gui/ImportWizard.hpp"
 #include "app/gui/JoinServerDialog.hpp"
 #include "app/gui/MessageBanner.hpp"
 #include "app/gui/QualityScreen.hpp"
+#include "app/gui/RecentProjects.hpp"
 #include "app/gui/ReviewView.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/SyncStatusWidget.hpp"
+#include "app/gui/WelcomeScreen.hpp"
 #include "core/util/Error.hpp"
 
 #include <QApplication>
@@ -86,6 +90,10 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_stack->addWidget(m_quality);
     layout->addWidget(strip);
     layout->addWidget(m_stack, 1);
+    m_strip = strip;
+    m_welcome = new WelcomeScreen(central);
+    m_welcome->hide();
+    layout->addWidget(m_welcome, 1);
     setCentralWidget(central);
 
     buildMenus();
@@ -102,6 +110,10 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
         m_sampleLabel->setText(id.isEmpty() ? QString() : QStringLiteral("sample %1").arg(id));
     });
     connect(m_tabBar, &QTabBar::currentChanged, this, &MainWindow::screenChanged);
+    connect(m_welcome, &WelcomeScreen::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_welcome, &WelcomeScreen::chooseProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_welcome, &WelcomeScreen::demoRequested, this, [this] { openDemo(); });
+    connect(m_welcome, &WelcomeScreen::openRequested, this, &MainWindow::openProject);
     m_annotate->showPlaceholder(QStringLiteral("No project is open. Open one with File \u203a Open project\u2026 "
                                                "(Ctrl+O), or try the demo with File \u203a Open demo."));
 
@@ -124,9 +136,13 @@ AnnotateView* MainWindow::annotateView() const
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    QAction* create = file->addAction(QStringLiteral("&New project\u2026"), this, &MainWindow::newProject);
+    create->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(QStringLiteral("&Open project\u2026"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
     file->addAction(QStringLiteral("Open &demo"), this, [this] { openDemo(); });
+    QAction* exportAction = file->addAction(QStringLiteral("&Export\u2026"), this, &MainWindow::exportDataset);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     file->addAction(QStringLiteral("&Host this project\u2026"), this, &MainWindow::hostProject);
     file->addAction(QStringLiteral("&Join a server\u2026"), this, &MainWindow::joinServer);
@@ -281,6 +297,9 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     model.reset();
     session.reset();
     m_banner->hide();
+    m_welcome->hide();
+    m_strip->show();
+    m_stack->show();
 
     connect(m_model.get(), &SampleListModel::failed, this, &MainWindow::showError);
     connect(m_session.get(), &AnnotationSession::failed, this, &MainWindow::showError);
@@ -296,6 +315,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
     m_dashboard->setProjectPath(path);
     m_quality->setProjectPath(path);
+    RecentProjects::add(path);
 
     setWindowTitle(QStringLiteral("%1 \u2014 Concord").arg(m_session->projectName()));
     statusBar()->clearMessage();
@@ -306,6 +326,39 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     } else {
         m_annotate->samples()->list()->setFocus();
     }
+}
+
+void MainWindow::showWelcome()
+{
+    // "Join a server…" is the File menu's action, when this build has one.
+    for (QAction* action : findChildren<QAction*>()) {
+        if (action->text().startsWith(QStringLiteral("&Join a server"))) {
+            m_welcome->setJoinAction(action);
+        }
+    }
+    m_welcome->refresh();
+    m_strip->hide();
+    m_stack->hide();
+    m_welcome->show();
+}
+
+void MainWindow::newProject()
+{
+    auto* wizard = new ImportWizard(m_annotator, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::projectCreated, this, &MainWindow::openProject);
+    wizard->open();
+}
+
+void MainWindow::exportDataset()
+{
+    if (!m_session) {
+        showError(QStringLiteral("Open a project first: the export writes the open project's labels."));
+        return;
+    }
+    auto* dialog = new ExportDialog(m_session->project(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::chooseProject()
@@ -324,7 +377,10 @@ void MainWindow::showProgress()
     m_progressLabel->setText(QStringLiteral("%L1 of %L2 labeled by %3")
                                  .arg(done)
                                  .arg(total)
-                                 .arg(QString::fromStdString(m_session->annotator())));
+                                 .arg(QString::fromStdString(m_session->annotator())) +
+                             (m_session->labelsPerHour() ? QStringLiteral("  \u00b7  %L1 labels/hour")
+                                                                .arg(qRound(*m_session->labelsPerHour()))
+                                                         : QString()));
     // QProgressBar counts in int; per mille is precise enough for a bar.
     m_progressBar->setRange(0, 1000);
     m_progressBar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);

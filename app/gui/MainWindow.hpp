@@ -26,6 +26,7 @@ class QualityScreen;
 class SyncStatusWidget;
 class ReviewView;
 class SampleListModel;
+class WelcomeScreen;
 
 class MainWindow : public QMainWindow
 {
@@ -48,6 +49,12 @@ public:
     bool openProject(const QString& path);
     bool openDemo(const QString& path = QString());
     void showScreen(Screen screen);
+    // The welcome page in place of the screens, until a project opens (WelcomeScreen).
+    void showWelcome();
+    // File ▸ New project…: the import wizard; the project it creates opens.
+    void newProject();
+    // File ▸ Export…: the export dialog over the open project (ExportDialog).
+    void exportDataset();
 
     AnnotationSession* session() const { return m_session.get(); }
     SampleListModel* sampleModel() const { return m_model.get(); }
@@ -56,6 +63,7 @@ public:
     ReviewView* reviewView() const { return m_review; }
     DashboardScreen* dashboard() const { return m_dashboard; }
     QualityScreen* quality() const { return m_quality; }
+    WelcomeScreen* welcome() const { return m_welcome; }
     SyncStatusWidget* syncStatus() const { return m_syncStatus; }
     QString progressText() const;
     QString errorText() const;
@@ -81,6 +89,8 @@ private:
     ReviewView* m_review = nullptr;
     DashboardScreen* m_dashboard = nullptr;
     QualityScreen* m_quality = nullptr;
+    WelcomeScreen* m_welcome = nullptr;
+    QWidget* m_strip = nullptr; // the screens' tabs
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
     QLabel* m_sampleLabel = nullptr;

@@ -1,9 +1,11 @@
 // concord: the desktop labeling app. `concord [PROJECT] [--demo] [--annotator NAME]`; with no
-// project it opens the bundled demo. --screen, --signal and --screenshot open a given screen and
+// project it shows the welcome screen. --screen, --signal and --screenshot open a given screen and
 // save a picture of the window (app/gui/screenshots.sh makes docs/screenshots with them).
 #include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/DashboardScreen.hpp"
+#include "app/gui/ImportSourcePage.hpp"
+#include "app/gui/ImportWizard.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/SamplePanel.hpp"
@@ -12,6 +14,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QPixmap>
+#include <QScreen>
 #include <QTimer>
 
 namespace {
@@ -65,6 +69,12 @@ int main(int argc, char* argv[])
     parser.addOption(screen);
     parser.addOption(signal);
     parser.addOption(screenshot);
+    const QCommandLineOption import(QStringLiteral("import"),
+                                    QStringLiteral("Start a new project from FILE in the import wizard."),
+                                    QStringLiteral("FILE"));
+    parser.addOption(import);
+    const QCommandLineOption exportDialog(QStringLiteral("export"), QStringLiteral("Open the export dialog."));
+    parser.addOption(exportDialog);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -79,8 +89,10 @@ int main(int argc, char* argv[])
 
     concord::gui::applyTheme(app);
     concord::gui::MainWindow window(name);
-    if (positional.isEmpty()) {
-        window.openDemo(); // a welcome screen will take this place
+    if (parser.isSet(demo)) {
+        window.openDemo();
+    } else if (positional.isEmpty()) {
+        window.showWelcome();
     } else {
         window.openProject(positional.front());
     }
@@ -116,6 +128,15 @@ int main(int argc, char* argv[])
     } else {
         window.showScreen(static_cast<concord::gui::MainWindow::Screen>(screens.indexOf(screenName)));
     }
+    if (parser.isSet(exportDialog)) {
+        window.exportDataset();
+    }
+    if (parser.isSet(import)) {
+        window.newProject();
+        if (auto* wizard = window.findChild<concord::gui::ImportWizard*>()) {
+            wizard->sourcePage()->loadFile(parser.value(import));
+        }
+    }
     if (parser.isSet(screenshot)) {
         // Long enough for the window manager (if any) and the first paint; then as long as the
         // dashboard or the checks still compute (their workers report back to the GUI thread).
@@ -126,7 +147,10 @@ int main(int argc, char* argv[])
                 return;
             }
             poll->stop();
-            if (!window.grab().save(file, "PNG")) {
+            // A dialog over the window is a window of its own: then the whole screen is the picture.
+            QWidget* dialog = QApplication::activeModalWidget();
+            const QPixmap picture = dialog && dialog->screen() ? dialog->screen()->grabWindow(0) : window.grab();
+            if (!picture.save(file, "PNG")) {
                 qCritical("concord: cannot write %s", qPrintable(file));
                 QApplication::exit(1);
                 return;

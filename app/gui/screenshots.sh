@@ -10,7 +10,7 @@ cli=$build/app/concord-cli
 out=docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb CONCORD_USER=maria
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" QT_QPA_PLATFORM=xcb CONCORD_USER=maria
 mkdir -p "$out"
 
 shot() { xvfb-run -a -s "-screen 0 1280x800x24" "$gui" "$@"; }
@@ -94,4 +94,12 @@ shot "$spans" --sample news-1 --screenshot "$out/annotate-spans.png"
     '{"spans":[{"start":0,"end":12,"label":"PER"},{"start":49,"end":55,"label":"ORG"},{"start":59,"end":73,"label":"ORG"}]}' \
     >/dev/null
 shot "$spans" --screen review --annotator lead --screenshot "$out/review-spans.png"
+# Welcome: no project given; the recent projects are the demo and the span project opened above.
+shot --screenshot "$out/welcome.png"
+
+# New project: the import wizard on the demo's reviews, their fields previewed and mapped.
+shot --import resources/demo/reviews.jsonl --screenshot "$out/import-wizard.png"
+
+# Export: the dialog over the demo.
+shot --demo --export --screenshot "$out/export.png"
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

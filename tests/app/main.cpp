@@ -7,6 +7,8 @@ int runQualityTests(int argc, char** argv);
 int runReviewTests(int argc, char** argv);
 int runSamplesTests(int argc, char** argv);
 int runSyncTests(int argc, char** argv);
+int runWelcomeTests(int argc, char** argv);
+int runExportDialogTests(int argc, char** argv);
 
 int main(int argc, char** argv)
 {
@@ -15,7 +17,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
     for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests,
-                           runSyncTests}) {
+                           runWelcomeTests, runExportDialogTests, runSyncTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
     return failed;
