@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 using namespace concord;
+using concord::test::TempDir;
 
 TEST_CASE("flags: one per sample and annotator, kept in the project file", "[store][flags]")
 {
