@@ -117,7 +117,7 @@ void ExportDialog::buildForm()
     auto* browse = new QPushButton(QStringLiteral("&Browse\u2026"), m_form);
     directoryRow->addWidget(m_directory, 1);
     directoryRow->addWidget(browse);
-    form->addRow(QStringLiteral("&Directory:"), directoryRow);
+    form->addRow(QStringLiteral("Directory:"), directoryRow);
     m_replace = new QCheckBox(QStringLiteral("Re&place the directory when it holds files"), m_form);
     form->addRow(QString(), m_replace);
 
@@ -141,7 +141,7 @@ void ExportDialog::buildForm()
     agreementRow->addWidget(m_useMinAgreement);
     agreementRow->addWidget(m_minAgreement);
     agreementRow->addStretch();
-    form->addRow(QStringLiteral("&Agreement:"), agreementRow);
+    form->addRow(QStringLiteral("Agreement:"), agreementRow);
 
     m_signal = new QComboBox(m_form);
     form->addRow(QStringLiteral("&Samples:"), m_signal);
