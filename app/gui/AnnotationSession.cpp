@@ -137,7 +137,9 @@ bool AnnotationSession::apply(const nlohmann::json& value, bool advance)
 
 std::optional<double> AnnotationSession::labelsPerHour() const
 {
-    if (m_labelTimes.size() < 2 || m_labelTimes.back() <= m_labelTimes.front()) {
+    // A pace over less than a minute is noise (three quick keys read as thousands an hour).
+    constexpr std::int64_t shortestSpan = 60'000;
+    if (m_labelTimes.size() < 2 || m_labelTimes.back() - m_labelTimes.front() < shortestSpan) {
         return std::nullopt;
     }
     return static_cast<double>(m_labelTimes.size() - 1) * 3'600'000.0 /

@@ -38,7 +38,7 @@ public:
     std::int64_t labeledCount() const { return m_labeled; }
     std::int64_t sampleCount() const { return m_total; }
     // This session's pace from its labels' times (the project's clock): labels after the first
-    // per hour between the first and the latest; nullopt before two labels.
+    // per hour between the first and the latest; nullopt until they span a minute.
     std::optional<double> labelsPerHour() const;
 
     // Goes to the annotator's first unlabeled sample, else to the first sample.
