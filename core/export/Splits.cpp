@@ -4,6 +4,7 @@
 #include "core/learn/Random.hpp"
 #include "core/quality/TextNormalize.hpp"
 #include "core/util/Error.hpp"
+#include "core/util/UnionFind.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -15,29 +16,6 @@
 namespace concord::exporting {
 
 namespace {
-
-class UnionFind
-{
-public:
-    explicit UnionFind(std::size_t size) : m_parent(size) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
-    std::uint32_t find(std::uint32_t x)
-    {
-        while (m_parent[x] != x) {
-            m_parent[x] = m_parent[m_parent[x]];
-            x = m_parent[x];
-        }
-        return x;
-    }
-    void join(std::uint32_t a, std::uint32_t b)
-    {
-        a = find(a);
-        b = find(b);
-        m_parent[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<std::uint32_t> m_parent;
-};
 
 std::string trimmed(std::string_view text)
 {

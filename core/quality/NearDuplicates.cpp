@@ -3,6 +3,7 @@
 
 #include "core/quality/TextNormalize.hpp"
 #include "core/util/Error.hpp"
+#include "core/util/UnionFind.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,31 +14,6 @@
 namespace concord::quality {
 
 namespace {
-
-class UnionFind
-{
-public:
-    explicit UnionFind(std::size_t size) : m_parent(size) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
-
-    std::uint32_t find(std::uint32_t x)
-    {
-        while (m_parent[x] != x) {
-            m_parent[x] = m_parent[m_parent[x]]; // path halving
-            x = m_parent[x];
-        }
-        return x;
-    }
-    void join(std::uint32_t a, std::uint32_t b)
-    {
-        a = find(a);
-        b = find(b);
-        // The smaller index becomes the root, so roots do not depend on the order of joins.
-        m_parent[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<std::uint32_t> m_parent;
-};
 
 // The hash functions h_i(x) = a_i·x + b_i (mod 2^64) with odd a_i; the input is already a
 // well-mixed 64-bit hash, and comparing whole 64-bit results orders by the high bits, which
