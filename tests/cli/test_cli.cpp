@@ -1,6 +1,7 @@
 // Drives the built concord-cli binary end to end on real files.
 #define CATCH_CONFIG_MAIN
 #include "core/store/Project.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -11,19 +12,10 @@
 using namespace concord;
 using test::quoted;
 using test::runCommand;
+using test::cli;
+using test::writeFile;
 
 namespace {
-
-test::CommandResult cli(const std::string& arguments)
-{
-    return runCommand(std::string(CONCORD_CLI) + " " + arguments);
-}
-
-void writeFile(const std::string& path, const std::string& content)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-}
 
 std::string readFile(const std::string& path)
 {

@@ -1,6 +1,7 @@
 // concord-cli agreement end to end: on a project and on --triples, the readable report, JSON at
 // full precision, single metrics, undefined values as reasons, and exit codes.
 #include "core/store/Project.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -11,18 +12,13 @@
 using namespace concord;
 using test::quoted;
 using test::runCommand;
+using test::writeFile;
 
 namespace {
 
 test::CommandResult agreement(const std::string& arguments)
 {
     return runCommand(std::string(CONCORD_CLI) + " agreement " + arguments);
-}
-
-void writeFile(const std::string& path, const std::string& content)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << content;
 }
 
 // Krippendorff (2011)'s reliability data as item,annotator,value rows (one unit rated once).

@@ -1,5 +1,6 @@
 // concord-cli export --out-dir: the dataset export end to end on a real project file.
 #include "core/store/Project.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -12,14 +13,10 @@ using namespace concord;
 using nlohmann::json;
 using test::quoted;
 using test::runCommand;
+using test::cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-test::CommandResult cli(const std::string& arguments)
-{
-    return runCommand(std::string(CONCORD_CLI) + " " + arguments);
-}
 
 std::string readFile(const std::string& path)
 {

@@ -1,6 +1,7 @@
 // concord-cli import --format labelstudio|prodigy|spacy|conll|hf|labeled-csv: labelled data
 // from other tools into a project, run on real files as a user would.
 #include "core/store/Project.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -12,19 +13,10 @@ using namespace concord;
 using nlohmann::json;
 using test::quoted;
 using test::runCommand;
+using test::cli;
+using test::writeFile;
 
 namespace {
-
-test::CommandResult cli(const std::string& arguments)
-{
-    return runCommand(std::string(CONCORD_CLI) + " " + arguments);
-}
-
-void writeFile(const std::string& path, const std::string& content)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-}
 
 // 😀 Ann in תל אביב: Ann is code points 2..5 (UTF-16 3..6), תל אביב 9..16 (UTF-16 10..17).
 const std::string kText = "\U0001F600 Ann in \u05EA\u05DC \u05D0\u05D1\u05D9\u05D1";

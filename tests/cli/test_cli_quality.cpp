@@ -1,5 +1,6 @@
 // concord-cli aggregate and check, run as a user would on real project files.
 #include "core/store/Project.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -10,13 +11,9 @@
 using namespace concord;
 using test::quoted;
 using test::runCommand;
+using test::cli;
 
 namespace {
-
-test::CommandResult cli(const std::string& arguments)
-{
-    return runCommand(std::string(CONCORD_CLI) + " " + arguments);
-}
 
 std::vector<std::string> readLines(const std::string& path)
 {

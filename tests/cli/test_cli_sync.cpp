@@ -2,6 +2,7 @@
 // replicas made and synced by concord-cli join and sync, users managed by concord-cli user.
 #include "core/store/Project.hpp"
 #include "tests/net/ServeProcess.hpp"
+#include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -14,13 +15,9 @@
 using namespace concord;
 using test::quoted;
 using test::runCommand;
+using test::cli;
 
 namespace {
-
-test::CommandResult cli(const std::string& arguments)
-{
-    return runCommand(std::string(CONCORD_CLI) + " " + arguments);
-}
 
 // A served project with five samples, overlap 2.
 std::string makeServerProject(const test::TempDir& dir)
