@@ -5,6 +5,8 @@
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/FlagController.hpp"
 #include "app/gui/GuidelinesPanel.hpp"
+#include "app/gui/QueueController.hpp"
+#include "app/gui/QueuePicker.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
 
@@ -35,12 +37,21 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     m_flags = new FlagController(this);
     connect(m_flags, &FlagController::failed, this, &AnnotateScreen::failed);
     connect(m_flags, &FlagController::notice, this, &AnnotateScreen::notice);
+    m_queue = new QueueController(this);
+    QueuePicker* picker = m_samples->queuePicker();
+    connect(picker, &QueuePicker::chosen, m_queue, &QueueController::choose);
+    connect(picker, &QueuePicker::cancelled, m_queue, &QueueController::cancel);
+    connect(m_queue, &QueueController::choiceChanged, picker, &QueuePicker::showChoice);
+    connect(m_queue, &QueueController::busy, picker, &QueuePicker::showBusy);
+    connect(m_queue, &QueueController::idle, picker, &QueuePicker::showIdle);
+    connect(m_queue, &QueueController::failed, this, &AnnotateScreen::failed);
+    connect(m_queue, &QueueController::notice, this, &AnnotateScreen::notice);
     connect(m_samples, &SamplePanel::failed, this, &AnnotateScreen::failed);
     connect(m_samples, &SamplePanel::filterApplied, this, [this] {
         if (!m_session) {
             return;
         }
-        m_session->setOrder(m_model->filter()); // labeling moves on within the filter
+        m_session->setFilter(m_model->filter()); // labeling moves on within the filter
         if (!m_session->current()) {
             return;
         }
@@ -64,7 +75,7 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     });
 }
 
-void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model)
+void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model, SyncBridge* bridge)
 {
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
@@ -73,6 +84,8 @@ void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model)
     m_model = model;
     m_samples->setModel(model, session ? &session->project() : nullptr);
     m_flags->attach(session);
+    m_queue->attach(session, session ? bridge : nullptr);
+    m_samples->queuePicker()->setAssignAvailable(session && bridge);
     if (!session) {
         return;
     }

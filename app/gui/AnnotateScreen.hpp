@@ -15,8 +15,10 @@ class AnnotateView;
 class AnnotationSession;
 class FlagController;
 class GuidelinesPanel;
+class QueueController;
 class SampleListModel;
 class SamplePanel;
+class SyncBridge;
 
 class AnnotateScreen : public QWidget
 {
@@ -25,9 +27,10 @@ class AnnotateScreen : public QWidget
 public:
     explicit AnnotateScreen(QWidget* parent = nullptr);
 
-    // Works on `session` with `model` as the list (both nullptr: nothing open). The caller keeps
-    // them alive until it attaches others.
-    void attach(AnnotationSession* session, SampleListModel* model);
+    // Works on `session` with `model` as the list (both nullptr: nothing open); `bridge` is the
+    // project's sync thread when it is a replica. The caller keeps them alive until it attaches
+    // others.
+    void attach(AnnotationSession* session, SampleListModel* model, SyncBridge* bridge = nullptr);
     void showPlaceholder(const QString& message);
     void setGuidelinesVisible(bool visible);
 
@@ -35,6 +38,7 @@ public:
     SamplePanel* samples() const { return m_samples; }
     GuidelinesPanel* guidelines() const { return m_guidelines; }
     FlagController* flags() const { return m_flags; }
+    QueueController* queue() const { return m_queue; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -54,6 +58,7 @@ private:
     AnnotateView* m_view = nullptr;
     GuidelinesPanel* m_guidelines = nullptr;
     FlagController* m_flags = nullptr;
+    QueueController* m_queue = nullptr;
     AnnotationSession* m_session = nullptr;
     SampleListModel* m_model = nullptr;
 };

@@ -12,12 +12,16 @@ AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::stri
 {
     m_projectName = QString::fromStdString(m_project->settings().name);
     m_total = m_project->samples().count();
-    // Counted once here, then kept up to date as this session labels: a GROUP BY over a
-    // million annotations after every key press would not fit the 16 ms budget.
-    for (const auto& [name, count] : m_project->annotations().countsByAnnotator()) {
-        if (name == m_annotator) {
-            m_labeled = count;
-        }
+    // Counted once here, then kept up to date as this session labels: counting after every
+    // key press would not fit the 16 ms budget on a million annotations.
+    m_labeled = m_project->annotations().countFor(m_annotator);
+    // Checkpoints off the GUI thread (see WalCheckpointer.hpp). Without one, for instance when
+    // a second connection cannot be opened, SQLite's own checkpoints stay on: slower, still safe.
+    try {
+        m_checkpointer = std::make_unique<store::WalCheckpointer>(m_project->path());
+        store::WalCheckpointer::disableAutoCheckpoint(m_project->database());
+    } catch (const StoreError&) {
+        m_checkpointer.reset();
     }
 }
 
@@ -57,14 +61,7 @@ std::optional<nlohmann::json> AnnotationSession::currentValue()
 void AnnotationSession::start()
 {
     guarded("Opening the first sample", [&] {
-        auto key = m_project->annotations().nextUnlabeled(m_annotator, 0);
-        if (!key) {
-            const auto first = m_project->samples().pageAfter(0, 1);
-            if (!first.empty()) {
-                key = first.front().key;
-            }
-        }
-        if (key) {
+        if (const auto key = m_queue.first(*m_project, m_annotator)) {
             goTo(*key);
         } else {
             m_current.reset();
@@ -227,48 +224,42 @@ void AnnotationSession::show(std::int64_t key)
     }
 }
 
-void AnnotationSession::setOrder(std::optional<std::vector<std::int64_t>> keys)
+void AnnotationSession::setFilter(std::optional<std::vector<std::int64_t>> keys)
 {
-    m_order = std::move(keys);
+    m_queue.setFilter(std::move(keys));
 }
 
-std::optional<std::int64_t> AnnotationSession::nextInOrder(std::int64_t key)
+void AnnotationSession::setQueueOrder(QueueOrder order)
 {
-    // The first unlabeled sample after `key` in the filter's order, else simply the next one.
-    // A bounded look-ahead: past it, a mostly labeled filter of a million samples would cost
-    // a query per sample on every key press.
-    constexpr int lookAhead = 2000;
-    const auto& order = *m_order;
-    auto it = std::upper_bound(order.begin(), order.end(), key);
-    if (it == order.end()) {
-        return std::nullopt;
-    }
-    const std::int64_t following = *it;
-    for (int looked = 0; it != order.end() && looked < lookAhead; ++it, ++looked) {
-        if (!m_project->annotations().get(*it, m_annotator)) {
-            return *it;
+    m_queue.setOrder(order);
+}
+
+void AnnotationSession::followQueue(std::vector<std::int64_t> keys)
+{
+    m_queue.setGiven(std::move(keys));
+    guarded("Opening the queue's first sample", [&] {
+        if (const auto key = m_queue.first(*m_project, m_annotator)) {
+            goTo(*key);
+        } else {
+            Q_EMIT queueFinished();
         }
-    }
-    return following;
+    });
 }
 
 void AnnotationSession::advanceFrom(std::int64_t key)
 {
     guarded("Moving to the next sample", [&] {
-        auto next = m_order ? nextInOrder(key) : m_project->annotations().nextUnlabeled(m_annotator, key);
-        if (!next && !m_order) {
-            const auto after = m_project->samples().pageAfter(key, 1);
-            if (!after.empty()) {
-                next = after.front().key;
-            }
-        }
-        if (next) {
+        if (const auto next = m_queue.after(*m_project, m_annotator, key)) {
             goTo(*next);
             return;
         }
         // The last sample: stay, but let the view show the value just stored.
         Q_EMIT currentChanged();
-        if (m_order) {
+        if (m_queue.order() == QueueOrder::Given) {
+            Q_EMIT queueFinished();
+            return;
+        }
+        if (m_queue.filtered()) {
             Q_EMIT notice(QStringLiteral("That was the last sample the filter shows."));
             return;
         }

@@ -3,7 +3,9 @@
 // session's edits in any sample. Core errors become failed() signals.
 #pragma once
 
+#include "app/gui/SampleQueue.hpp"
 #include "core/store/Project.hpp"
+#include "core/store/WalCheckpointer.hpp"
 
 #include <QObject>
 #include <QString>
@@ -54,9 +56,15 @@ public:
     bool store(const nlohmann::json& value);
     // Moves on without labeling: to the next unlabeled sample after the current one.
     void skip();
-    // Moving on follows these keys (ascending: the samples list's filter) instead of every
-    // sample; nullopt goes back to every sample in key order.
-    void setOrder(std::optional<std::vector<std::int64_t>> keys);
+    // Moving on stays within these keys (ascending: the samples list's filter); nullopt goes
+    // back to every sample.
+    void setFilter(std::optional<std::vector<std::int64_t>> keys);
+    // Unlabeled first (the default) or in order; moving on follows it from the current sample.
+    void setQueueOrder(QueueOrder order);
+    // Follows `keys` in their order (a ranking, the server's assignment) and opens the first
+    // of them not labeled yet; queueFinished() when none is left.
+    void followQueue(std::vector<std::int64_t> keys);
+    QueueOrder queueOrder() const { return m_queue.order(); }
 
     // Undo goes back to the sample of the session's latest edit and restores the value it had
     // before (removing it when it had none); redo applies the edit again and moves on as the
@@ -73,6 +81,8 @@ Q_SIGNALS:
     void sampleLabeled(qint64 key);
     void failed(const QString& message);
     void notice(const QString& message);
+    // The queue given to followQueue() has no unlabeled sample left.
+    void queueFinished();
 
 private:
     // One edit of this session: the sample, its value before (nullopt: none) and after.
@@ -87,11 +97,12 @@ private:
     bool apply(const nlohmann::json& value, bool advance);
     void show(std::int64_t key);
     void advanceFrom(std::int64_t key);
-    std::optional<std::int64_t> nextInOrder(std::int64_t key);
     // Runs `work`, turning InputError/StoreError into failed(); returns whether it succeeded.
     template <typename Work> bool guarded(const char* what, Work&& work);
 
     std::unique_ptr<Project> m_project;
+    // After m_project: stopped before the project's connection closes.
+    std::unique_ptr<store::WalCheckpointer> m_checkpointer;
     std::string m_annotator;
     QString m_projectName;
     std::optional<Sample> m_current;
@@ -99,7 +110,7 @@ private:
     std::int64_t m_total = 0;
     std::vector<Edit> m_undo;
     std::vector<Edit> m_redo;
-    std::optional<std::vector<std::int64_t>> m_order;
+    SampleQueue m_queue;
     std::vector<std::int64_t> m_labelTimes; // ms, one per label stored by this session
 };
 

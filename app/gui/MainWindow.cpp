@@ -310,7 +310,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     connect(m_session.get(), &AnnotationSession::progressChanged, m_quality, &QualityScreen::markStale);
     m_syncStatus->follow(m_session->project());
     connect(m_session.get(), &AnnotationSession::progressChanged, m_syncStatus, &SyncStatusWidget::localChange);
-    m_annotate->attach(m_session.get(), m_model.get());
+    m_annotate->attach(m_session.get(), m_model.get(), m_syncStatus->bridge());
     m_review->setProject(&m_session->project(), m_annotator.toStdString());
     const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
     m_dashboard->setProjectPath(path);

@@ -30,39 +30,56 @@ QString previewOf(const std::string& text)
 SampleListModel::SampleListModel(Project& project, std::string annotator, QObject* parent)
     : QAbstractListModel(parent), m_project(project), m_annotator(std::move(annotator))
 {
-    auto first = m_project.samples().pageAfter(0, pageSize);
+    const auto first = m_project.samples().pageAfter(0, pageSize);
     m_exhausted = first.size() < static_cast<std::size_t>(pageSize);
-    m_rows.reserve(first.size());
     for (const auto& sample : first) {
-        m_rows.push_back(makeRow(sample));
+        m_keys.push_back(sample.key);
+        keepText(m_keys.size() - 1, makeText(sample));
     }
 }
 
-SampleListModel::Row SampleListModel::makeRow(const Sample& sample) const
+SampleListModel::RowText SampleListModel::makeText(const Sample& sample) const
 {
-    Row row;
-    row.key = sample.key;
-    row.id = QString::fromStdString(sample.id);
-    row.preview = previewOf(sample.text);
-    readMark(row);
-    return row;
+    RowText text;
+    text.id = QString::fromStdString(sample.id);
+    text.preview = previewOf(sample.text);
+    readMark(text, sample.key);
+    return text;
 }
 
-void SampleListModel::readMark(Row& row) const
+void SampleListModel::readMark(RowText& text, std::int64_t key) const
 {
-    if (auto annotation = m_project.annotations().get(row.key, m_annotator)) {
+    if (auto annotation = m_project.annotations().get(key, m_annotator)) {
         const ValueSummary summary = summarize(m_project.schema(), annotation->value);
-        row.mark = summary.text;
-        row.markColor = summary.color;
+        text.mark = summary.text;
+        text.markColor = summary.color;
     } else {
-        row.mark.clear();
-        row.markColor = QColor();
+        text.mark.clear();
+        text.markColor = QColor();
+    }
+}
+
+void SampleListModel::keepText(std::size_t row, RowText text)
+{
+    const std::size_t page = row / pageSize;
+    if (m_pages.size() <= page) {
+        m_pages.resize(page + 1);
+    }
+    if (!m_pages[page]) {
+        if (row % pageSize != 0) {
+            return; // rows before it in the page are keys only: textAt() reads the page whole
+        }
+        m_pages[page] = std::make_unique<Page>();
+        m_pages[page]->reserve(pageSize);
+    }
+    if (m_pages[page]->size() == row % pageSize) {
+        m_pages[page]->push_back(std::move(text));
     }
 }
 
 int SampleListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
 }
 
 QVariant SampleListModel::data(const QModelIndex& index, int role) const
@@ -70,17 +87,15 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() < 0 || index.row() >= rowCount()) {
         return {};
     }
-    if (role != KeyRole) {
-        ensureLoaded(index.row());
+    if (role == KeyRole) {
+        return QVariant::fromValue<qint64>(m_keys[static_cast<std::size_t>(index.row())]);
     }
-    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const RowText& row = textAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return row.mark.isEmpty() ? row.id : QStringLiteral("%1 (%2)").arg(row.id, row.mark);
     case Qt::ToolTipRole:
         return row.preview;
-    case KeyRole:
-        return QVariant::fromValue<qint64>(row.key);
     case IdRole:
         return row.id;
     case PreviewRole:
@@ -111,26 +126,22 @@ bool SampleListModel::fetchPage(int count)
     if (m_exhausted) {
         return false;
     }
-    std::vector<Row> rows;
+    std::vector<Sample> samples;
     try {
         if (m_filter) {
             // The next page of the filter's keys, each read by key.
-            const std::size_t first = m_rows.size();
+            const std::size_t first = m_keys.size();
             const std::size_t last = std::min(m_filter->size(), first + static_cast<std::size_t>(count));
             m_exhausted = last == m_filter->size();
-            rows.reserve(last - first);
+            samples.reserve(last - first);
             for (std::size_t i = first; i < last; ++i) {
                 if (auto sample = m_project.samples().findByKey((*m_filter)[i])) {
-                    rows.push_back(makeRow(*sample));
+                    samples.push_back(std::move(*sample));
                 }
             }
         } else {
-            const auto page = m_project.samples().pageAfter(m_rows.empty() ? 0 : m_rows.back().key, count);
-            m_exhausted = page.size() < static_cast<std::size_t>(count);
-            rows.reserve(page.size());
-            for (const auto& sample : page) {
-                rows.push_back(makeRow(sample));
-            }
+            samples = m_project.samples().pageAfter(m_keys.empty() ? 0 : m_keys.back(), count);
+            m_exhausted = samples.size() < static_cast<std::size_t>(count);
         }
     } catch (const StoreError& error) {
         // Called from the view's event handling, where an exception must not escape.
@@ -138,19 +149,22 @@ bool SampleListModel::fetchPage(int count)
         Q_EMIT failed(QStringLiteral("Reading more samples failed: %1").arg(QString::fromUtf8(error.what())));
         return false;
     }
-    if (rows.empty()) {
+    if (samples.empty()) {
         return false;
     }
     const int first = rowCount();
-    beginInsertRows(QModelIndex(), first, first + static_cast<int>(rows.size()) - 1);
-    std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(samples.size()) - 1);
+    for (const auto& sample : samples) {
+        m_keys.push_back(sample.key);
+        keepText(m_keys.size() - 1, makeText(sample));
+    }
     endInsertRows();
     return true;
 }
 
 std::int64_t SampleListModel::keyAt(int row) const
 {
-    return row >= 0 && row < rowCount() ? m_rows[static_cast<std::size_t>(row)].key : 0;
+    return row >= 0 && row < rowCount() ? m_keys[static_cast<std::size_t>(row)] : 0;
 }
 
 int SampleListModel::rowOfKey(std::int64_t key)
@@ -161,27 +175,27 @@ int SampleListModel::rowOfKey(std::int64_t key)
     if (appendKeysThrough(key)) {
         // Up to the end of the key's page, as paging would have: the rows right after it are
         // the next ones shown.
-        const int rest = (pageSize - static_cast<int>(m_rows.size() % pageSize)) % pageSize;
+        const int rest = (pageSize - static_cast<int>(m_keys.size() % pageSize)) % pageSize;
         if (rest > 0) {
             fetchPage(rest);
         }
     }
-    while (m_rows.empty() || m_rows.back().key < key) {
+    while (m_keys.empty() || m_keys.back() < key) {
         if (!fetchPage()) {
             return -1;
         }
     }
     // Rows are in key order, as the pages come.
-    const auto found =
-        std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Row& row, std::int64_t k) { return row.key < k; });
-    return found != m_rows.end() && found->key == key ? static_cast<int>(found - m_rows.begin()) : -1;
+    const auto found = std::lower_bound(m_keys.begin(), m_keys.end(), key);
+    return found != m_keys.end() && *found == key ? static_cast<int>(found - m_keys.begin()) : -1;
 }
 
 void SampleListModel::setFilter(std::optional<std::vector<std::int64_t>> keys)
 {
     beginResetModel();
     m_filter = std::move(keys);
-    m_rows.clear();
+    m_keys.clear();
+    m_pages.clear();
     m_exhausted = false;
     endResetModel();
     fetchPage();
@@ -190,11 +204,15 @@ void SampleListModel::setFilter(std::optional<std::vector<std::int64_t>> keys)
 void SampleListModel::refreshMark(std::int64_t key)
 {
     const int row = rowOfKey(key);
-    if (row < 0 || !m_rows[static_cast<std::size_t>(row)].loaded) {
-        return; // a row with its key only reads its mark when it is shown
+    if (row < 0) {
+        return;
+    }
+    const std::size_t page = static_cast<std::size_t>(row) / pageSize;
+    if (page >= m_pages.size() || !m_pages[page] || m_pages[page]->size() <= static_cast<std::size_t>(row) % pageSize) {
+        return; // not read yet: its mark is read with its page, when it is shown
     }
     try {
-        readMark(m_rows[static_cast<std::size_t>(row)]);
+        readMark((*m_pages[page])[static_cast<std::size_t>(row) % pageSize], key);
     } catch (const StoreError& error) {
         Q_EMIT failed(QStringLiteral("Reading a sample's label failed: %1").arg(QString::fromUtf8(error.what())));
         return;
@@ -205,14 +223,14 @@ void SampleListModel::refreshMark(std::int64_t key)
 
 bool SampleListModel::appendKeysThrough(std::int64_t key)
 {
-    if (m_exhausted || (!m_rows.empty() && m_rows.back().key >= key)) {
+    if (m_exhausted || (!m_keys.empty() && m_keys.back() >= key)) {
         return false;
     }
-    const std::int64_t after = m_rows.empty() ? 0 : m_rows.back().key;
+    const std::int64_t after = m_keys.empty() ? 0 : m_keys.back();
     std::vector<std::int64_t> keys;
     try {
         if (m_filter) {
-            const auto from = m_filter->begin() + static_cast<std::ptrdiff_t>(m_rows.size());
+            const auto from = m_filter->begin() + static_cast<std::ptrdiff_t>(m_keys.size());
             const auto through = std::upper_bound(from, m_filter->end(), key);
             if (through - from <= pageSize) {
                 return false;
@@ -230,68 +248,59 @@ bool SampleListModel::appendKeysThrough(std::int64_t key)
     }
     const int first = rowCount();
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(keys.size()) - 1);
-    m_rows.reserve(m_rows.size() + keys.size());
-    for (std::int64_t k : keys) {
-        Row row;
-        row.key = k;
-        row.loaded = false;
-        m_rows.push_back(std::move(row));
-    }
+    m_keys.insert(m_keys.end(), keys.begin(), keys.end());
     endInsertRows();
-    if (m_filter && m_rows.size() == m_filter->size()) {
+    if (m_filter && m_keys.size() == m_filter->size()) {
         m_exhausted = true;
     }
     return true;
 }
 
-void SampleListModel::ensureLoaded(int row) const
+const SampleListModel::RowText& SampleListModel::textAt(int row) const
 {
-    if (m_rows[static_cast<std::size_t>(row)].loaded) {
-        return;
+    const std::size_t at = static_cast<std::size_t>(row);
+    const std::size_t pageIndex = at / pageSize;
+    if (m_pages.size() <= pageIndex) {
+        m_pages.resize(pageIndex + 1);
     }
-    // The page of rows around it that are keys only: one query for them all (by key range
-    // without a filter, by key with one).
-    const std::size_t begin = static_cast<std::size_t>(row / pageSize) * pageSize;
-    const std::size_t end = std::min(m_rows.size(), begin + pageSize);
-    std::size_t first = static_cast<std::size_t>(row);
-    while (first > begin && !m_rows[first - 1].loaded) {
-        --first;
+    auto& page = m_pages[pageIndex];
+    if (page && page->size() > at % pageSize) {
+        return (*page)[at % pageSize];
     }
-    std::size_t last = static_cast<std::size_t>(row) + 1;
-    while (last < end && !m_rows[last].loaded) {
-        ++last;
+    if (!page) {
+        page = std::make_unique<Page>();
     }
+    // The rest of the page, in one query (by key range without a filter, by key with one).
+    const std::size_t first = pageIndex * pageSize + page->size();
+    const std::size_t last = std::min(m_keys.size(), (pageIndex + 1) * pageSize);
     try {
         std::vector<Sample> samples;
         if (m_filter) {
             for (std::size_t i = first; i < last; ++i) {
-                if (auto sample = m_project.samples().findByKey(m_rows[i].key)) {
+                if (auto sample = m_project.samples().findByKey(m_keys[i])) {
                     samples.push_back(std::move(*sample));
                 }
             }
         } else {
-            samples = m_project.samples().pageAfter(m_rows[first].key - 1, static_cast<int>(last - first));
+            samples = m_project.samples().pageAfter(m_keys[first] - 1, static_cast<int>(last - first));
         }
-        // Both in key order; a sample deleted since leaves its row with only its key.
+        // Both in key order; a sample deleted since shows an empty row.
         auto next = samples.begin();
         for (std::size_t i = first; i < last; ++i) {
-            while (next != samples.end() && next->key < m_rows[i].key) {
+            while (next != samples.end() && next->key < m_keys[i]) {
                 ++next;
             }
-            if (next != samples.end() && next->key == m_rows[i].key) {
-                m_rows[i] = makeRow(*next);
-            }
-            m_rows[i].loaded = true;
+            page->push_back(next != samples.end() && next->key == m_keys[i] ? makeText(*next) : RowText{});
         }
     } catch (const StoreError& error) {
-        for (std::size_t i = first; i < last; ++i) {
-            m_rows[i].loaded = true; // shown with its key only, not read again on every paint
-        }
+        // Shown empty, not read again on every paint.
+        page->resize(last - pageIndex * pageSize);
         // data() is const and runs inside painting: report it from the event loop.
         const QString message = QStringLiteral("Reading samples failed: %1").arg(QString::fromUtf8(error.what()));
         auto* self = const_cast<SampleListModel*>(this);
         QMetaObject::invokeMethod(self, [self, message] { Q_EMIT self->failed(message); }, Qt::QueuedConnection);
     }
+    return (*page)[at % pageSize];
 }
 
 } // namespace concord::gui

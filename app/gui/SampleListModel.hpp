@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,27 +62,33 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    struct Row
+    // What a row shows. Kept per page of rows, read only when a row of the page is shown: a
+    // resumed annotator's list holds half a million keys and only a few pages of these.
+    struct RowText
     {
-        std::int64_t key = 0;
         QString id;
         QString preview;
         QString mark;
         QColor markColor;
-        bool loaded = true; // false: only the key is known yet (see ensureLoaded)
     };
-    Row makeRow(const Sample& sample) const;
-    void readMark(Row& row) const;
+    using Page = std::vector<RowText>; // rows [n * pageSize, n * pageSize + size()) of page n
+
+    RowText makeText(const Sample& sample) const;
+    void readMark(RowText& text, std::int64_t key) const;
     bool fetchPage(int count = pageSize);
     // Appends the rows through `key` as keys only, when it lies more than a page beyond the
     // loaded rows; false when it does not (or on an error).
     bool appendKeysThrough(std::int64_t key);
-    // Reads the texts and marks of the page of rows around `row` if they are keys only.
-    void ensureLoaded(int row) const;
+    // Appends the text of row `row` to its page when the page holds every row before it;
+    // otherwise the page is read whole when it is shown.
+    void keepText(std::size_t row, RowText text);
+    // The text of `row`, reading the rest of its page first if needed.
+    const RowText& textAt(int row) const;
 
     Project& m_project;
     std::string m_annotator;
-    mutable std::vector<Row> m_rows; // rows are read lazily from data()
+    std::vector<std::int64_t> m_keys;               // every row's sample key, in key order
+    mutable std::vector<std::unique_ptr<Page>> m_pages; // null: not read yet
     bool m_exhausted = false;
     std::optional<std::vector<std::int64_t>> m_filter;
 };

@@ -1,8 +1,9 @@
 // Filter bar and list; see SamplePanel.hpp.
 #include "app/gui/SamplePanel.hpp"
 
-#include "app/gui/SampleListDelegate.hpp"
 #include "app/gui/SampleListModel.hpp"
+#include "app/gui/QueuePicker.hpp"
+#include "app/gui/SampleListView.hpp"
 #include "core/signals/SampleFilter.hpp"
 #include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
@@ -39,13 +40,13 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("sampleSearch"));
     m_search->setPlaceholderText(QStringLiteral("Search ids and texts (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_queue = new QueuePicker(filters);
+    filterLayout->addWidget(m_queue);
     filterLayout->addWidget(m_signals);
     filterLayout->addWidget(m_search);
 
-    m_list = new QListView(this);
+    m_list = new SampleListView(this);
     m_list->setObjectName(QStringLiteral("sampleList"));
-    m_list->setUniformItemSizes(true); // lets the view skip measuring every row
-    m_list->setItemDelegate(new SampleListDelegate(m_list));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setMouseTracking(true);
     layout->addWidget(m_header);

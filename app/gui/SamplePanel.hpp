@@ -1,5 +1,5 @@
-// The samples list at the side of the annotate screen: a header with the count, a signal picker
-// and a search box over the lazily paged list. Filtering goes through the core's SignalEngine
+// The samples list at the side of the annotate screen: a header with the count, the queue order
+// picker, a signal picker and a search box over the lazily paged list. Filtering goes through the core's SignalEngine
 // (a stored signal's expression, a search turned into one by SampleFilter); the model shows the
 // keys it selects.
 #pragma once
@@ -18,6 +18,7 @@ class Project;
 
 namespace concord::gui {
 
+class QueuePicker;
 class SampleListModel;
 
 class SamplePanel : public QWidget
@@ -33,6 +34,7 @@ public:
 
     QListView* list() const { return m_list; }
     QComboBox* signalPicker() const { return m_signals; }
+    QueuePicker* queuePicker() const { return m_queue; }
     QLineEdit* searchBox() const { return m_search; }
     // Applies the picker and the search now (the search box waits for a pause in typing).
     void applyFilter();
@@ -49,6 +51,7 @@ private:
     void showCount();
 
     QLabel* m_header = nullptr;
+    QueuePicker* m_queue = nullptr;
     QComboBox* m_signals = nullptr;
     QLineEdit* m_search = nullptr;
     QListView* m_list = nullptr;

@@ -7,6 +7,7 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -36,6 +37,38 @@ void SyncBridge::syncSoon()
         m_woken = true;
     }
     m_wake.notify_all();
+}
+
+void SyncBridge::requestAssignment(int count)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_assignmentWanted = std::max(count, 1);
+        m_woken = true;
+    }
+    m_wake.notify_all();
+}
+
+void SyncBridge::assign(Project& replica, int count)
+{
+    net::SyncOptions options;
+    options.retry.attempts = 1;
+    options.timeout = m_timing.timeout;
+    try {
+        const net::Assignment assignment = net::requestAssignment(replica, count, options);
+        QStringList ids;
+        for (const auto& id : assignment.samples) {
+            ids.push_back(QString::fromStdString(id));
+        }
+        const qint64 waiting = assignment.waiting;
+        QMetaObject::invokeMethod(
+            this, [this, ids, waiting] { Q_EMIT assigned(ids, waiting); }, Qt::QueuedConnection);
+    } catch (const std::exception& error) {
+        // Reported to the GUI; the sync rounds go on as before.
+        const QString reason = QString::fromUtf8(error.what());
+        QMetaObject::invokeMethod(
+            this, [this, reason] { Q_EMIT assignmentFailed(reason); }, Qt::QueuedConnection);
+    }
 }
 
 void SyncBridge::post(const Report& report)
@@ -75,6 +108,7 @@ void SyncBridge::run()
 
     for (;;) {
         bool woken = false;
+        int assignment = 0;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_until(lock, next, [this] { return m_stopping || m_woken; });
@@ -82,6 +116,7 @@ void SyncBridge::run()
                 return;
             }
             woken = std::exchange(m_woken, false);
+            assignment = std::exchange(m_assignmentWanted, 0);
         }
         Report report;
         try {
@@ -91,6 +126,9 @@ void SyncBridge::run()
             // A cached statement left unreset would keep showing the count of an old snapshot.
             store::releaseReadSnapshot(replica->database());
             report.pending = replica->outbox().pendingCount();
+            if (assignment > 0) {
+                assign(*replica, assignment); // syncs first, so the round below finds little to do
+            }
             if (woken && failures > 0 && Clock::now() < next) {
                 // Offline: a local edit changes the count, not the backoff's pace.
                 report.state = shown;
@@ -119,6 +157,12 @@ void SyncBridge::run()
             ++failures;
             shown = SyncState::Offline;
             m_lastReason = error.what();
+            if (assignment > 0 && !replica) {
+                // The replica did not open, so assign() never ran: answer the request anyway.
+                const QString reason = QString::fromUtf8(error.what());
+                QMetaObject::invokeMethod(
+                    this, [this, reason] { Q_EMIT assignmentFailed(reason); }, Qt::QueuedConnection);
+            }
             report.state = SyncState::Offline;
             report.reason = m_lastReason;
             next = Clock::now() + net::backoffDelay(m_timing.backoff, failures + 1);

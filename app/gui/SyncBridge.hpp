@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <condition_variable>
@@ -18,6 +19,10 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+namespace concord {
+class Project;
+}
 
 namespace concord::gui {
 
@@ -51,6 +56,9 @@ public:
     // After a local edit: sync now when online; when offline, only the pending count is
     // refreshed and the backoff keeps its pace.
     void syncSoon();
+    // Asks the server, on the worker, to reserve up to `count` samples for this user (after a
+    // sync, so they are all in the replica): assigned() or assignmentFailed() answers.
+    void requestAssignment(int count);
 
     SyncState state() const { return m_state; }
     QString reason() const { return m_reason; }
@@ -63,6 +71,10 @@ Q_SIGNALS:
     void synced(const QDateTime& at);
     // Annotations or gold labels from others arrived: views over the project may be stale.
     void changesReceived();
+    // The server's reservation: sample ids (first those held already); empty with `waiting` > 0
+    // when the rest are held by others for now, empty with 0 when nothing is left to label.
+    void assigned(const QStringList& sampleIds, qint64 waiting);
+    void assignmentFailed(const QString& reason);
 
 private:
     struct Report
@@ -77,6 +89,8 @@ private:
     void run();
     // From the worker: hands a report to the GUI thread.
     void post(const Report& report);
+    // On the worker: the reservation asked for, answered to the GUI thread.
+    void assign(Project& replica, int count);
     // On the GUI thread.
     void apply(const Report& report);
 
@@ -88,6 +102,7 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     bool m_woken = false;
+    int m_assignmentWanted = 0; // samples to ask the server for; 0: none
 
     // Worker only.
     std::string m_lastReason;

@@ -168,6 +168,7 @@ int run(int argc, char** argv, const std::string& path, const QString& annotator
         std::fprintf(stderr, "gui_bench: could not open %s: %s\n", path.c_str(), qPrintable(window.errorText()));
         return 1;
     }
+    if (std::getenv("BENCH_NO_AUTOCHECKPOINT")) window.session()->project().database().exec("PRAGMA wal_autocheckpoint = 0");
     concord::gui::AnnotateView* view = window.annotateView();
     PaintCounter counter;
     view->textView()->viewport()->installEventFilter(&counter);
@@ -228,6 +229,9 @@ int run(int argc, char** argv, const std::string& path, const QString& annotator
     std::printf("label_advance_ms_p99=%.3f\n", percentile(times, 99));
     std::printf("label_advance_ms_max=%.3f\n", percentile(times, 100));
     std::printf("label_advance_ms_mean=%.3f\n", sum / static_cast<double>(times.size()));
+    // Which press was slowest (1-based): the first one, a page fetch, or a WAL checkpoint.
+    const auto slowest = std::max_element(times.begin(), times.end()) - times.begin();
+    std::printf("label_advance_slowest_press=%ld\n", static_cast<long>(slowest + 1));
     std::printf("progress_text=%s\n", qPrintable(window.progressText()));
     std::printf("peak_rss_kb=%ld\n", peakRssKb());
     return labeledAfter == labeledBefore + labels ? 0 : 1;

@@ -34,6 +34,8 @@ public:
     std::int64_t count();
     // Annotators with the number of samples each has labeled, by name.
     std::vector<std::pair<std::string, std::int64_t>> countsByAnnotator();
+    // The number of samples `annotator` has labeled (her range of the index only).
+    std::int64_t countFor(std::string_view annotator);
     // Samples with at least one annotation.
     std::int64_t labeledSampleCount();
     // The first sample after `afterKey` that `annotator` has not labeled.

@@ -4,6 +4,7 @@
 int runAnnotateTests(int argc, char** argv);
 int runDashboardTests(int argc, char** argv);
 int runQualityTests(int argc, char** argv);
+int runQueueTests(int argc, char** argv);
 int runReviewTests(int argc, char** argv);
 int runSamplesTests(int argc, char** argv);
 int runSyncTests(int argc, char** argv);
@@ -17,7 +18,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
     for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests,
-                           runWelcomeTests, runExportDialogTests, runSyncTests}) {
+                           runWelcomeTests, runExportDialogTests, runQueueTests,
+                           runSyncTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
     return failed;

@@ -3,9 +3,13 @@
 // back, hosting a project from the app, and joining a server through the dialog with the
 // fingerprint confirmed first.
 #include "GuiTestSupport.hpp"
+#include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/HostDialog.hpp"
 #include "app/gui/JoinServerDialog.hpp"
+#include "app/gui/QueueController.hpp"
+#include "app/gui/QueuePicker.hpp"
+#include "app/gui/SamplePanel.hpp"
 #include "app/gui/ServerHost.hpp"
 #include "app/gui/SyncStatusWidget.hpp"
 #include "core/store/UserTable.hpp"
@@ -22,6 +26,7 @@
 #include <QStatusBar>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using concord::gui::HostDialog;
@@ -158,6 +163,72 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(status->pendingText(), QStringLiteral("0 pending"), 10000);
         QCOMPARE(serverCount(serverPath, "SELECT count(*) FROM annotations"), std::int64_t(2));
         QCOMPARE(status->stateText(), QStringLiteral("Online"));
+    }
+
+    void assignedToMeFollowsTheServer()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        const std::string token = makeServerProject(serverPath, 4);
+        std::string bobToken;
+        {
+            auto project = concord::Project::open(serverPath.toStdString());
+            concord::store::UserTable users(project->database());
+            bobToken = concord::net::addUser(users, "bob", concord::Role::Annotator, 1);
+        }
+        ServerThread server(serverPath.toStdString());
+        const auto join = [&](const char* user, const std::string& secret) {
+            concord::net::JoinOptions options;
+            options.endpoint = server.endpoint();
+            options.user = user;
+            options.token = secret;
+            options.path = dir.filePath(QString::fromLatin1(user) + QStringLiteral(".concord")).toStdString();
+            concord::net::joinServer(options);
+            return options.path;
+        };
+        // Bob holds two samples first; with an overlap of one they are not alice's to take.
+        auto bob = concord::Project::open(join("bob", bobToken));
+        const auto bobs = concord::net::requestAssignment(*bob, 2, {});
+        QCOMPARE(bobs.samples.size(), std::size_t(2));
+        const QString alicePath = QString::fromStdString(join("alice", token));
+
+        MainWindow window(QStringLiteral("alice"));
+        window.syncStatus()->setTiming(quickTiming());
+        QVERIFY(window.openProject(alicePath));
+        QVERIFY(guitest::showAndActivate(window));
+        QVERIFY(window.annotateScreen()->queue()->canAssign());
+        QComboBox* picker = window.annotateScreen()->samples()->queuePicker()->combo();
+        const int assigned = picker->findData(static_cast<int>(concord::gui::QueueChoice::AssignedToMe));
+        picker->setCurrentIndex(assigned);
+        Q_EMIT picker->activated(assigned);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->queueOrder(), concord::gui::QueueOrder::Given, 10000);
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+
+        // Her queue is what the server reserved for her: the two bob does not hold.
+        QCOMPARE(serverCount(serverPath, "SELECT count(*) FROM reservations WHERE annotator = 'alice'"),
+                 std::int64_t(2));
+        std::vector<std::string> mine;
+        for (int i = 1; i <= 4; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            if (std::find(bobs.samples.begin(), bobs.samples.end(), id) == bobs.samples.end()) {
+                mine.push_back(id);
+            }
+        }
+        QCOMPARE(window.session()->current()->id, mine[0]);
+        press(window, Qt::Key_P);
+        QCOMPARE(window.session()->current()->id, mine[1]);
+        press(window, Qt::Key_N);
+        QCOMPARE(guitest::storedValue(alicePath, mine[1], "alice"), QStringLiteral(R"({"labels":["negative"]})"));
+
+        // Her batch is done: the next request finds only bob's samples, and says so.
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("reserved by others")),
+                                 10000);
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+        QCOMPARE(window.session()->queueOrder(), concord::gui::QueueOrder::UnlabeledFirst);
+        QCOMPARE(picker->currentText(), QStringLiteral("Next: unlabeled first"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            serverCount(serverPath, "SELECT count(*) FROM annotations WHERE annotator = 'alice'"), std::int64_t(2),
+            10000);
     }
 
     void hostServesAndAddsUsers()

@@ -96,6 +96,38 @@ TEST_CASE("samples, annotations with history, resolutions with history", "[store
     CHECK(project->signals().remove("long"));
 }
 
+TEST_CASE("the next unlabeled sample skips the annotator's runs, not others' labels", "[store]")
+{
+    test::TempDir dir;
+    std::int64_t clock = 100;
+    auto project = makeProject(dir.file("p.concord"), &clock);
+    std::vector<std::int64_t> keys;
+    for (int i = 0; i < 12; ++i) {
+        keys.push_back(*project->samples().insert("s" + std::to_string(i), "text " + std::to_string(i), "{}"));
+    }
+    auto& annotations = project->annotations();
+    CHECK(annotations.nextUnlabeled("ann", 0) == keys[0]);
+    CHECK(annotations.countFor("ann") == 0);
+    // ann: 0-4, 6, 7, 11; bob labels 5 and 8 (which must not count as ann's).
+    for (int i : {0, 1, 2, 3, 4, 6, 7, 11}) {
+        project->annotate("s" + std::to_string(i), "ann", {{"labels", {"pos"}}});
+    }
+    for (int i : {5, 8}) {
+        project->annotate("s" + std::to_string(i), "bob", {{"labels", {"neg"}}});
+    }
+    CHECK(annotations.countFor("ann") == 8);
+    CHECK(annotations.countFor("bob") == 2);
+    CHECK(annotations.nextUnlabeled("ann", 0) == keys[5]);
+    CHECK(annotations.nextUnlabeled("ann", keys[5]) == keys[8]);
+    CHECK(annotations.nextUnlabeled("ann", keys[10]) == std::nullopt); // 11 is hers, and last
+    CHECK(annotations.nextUnlabeled("bob", keys[4]) == keys[6]);
+    CHECK(annotations.nextUnlabeled("nobody", keys[11]) == std::nullopt);
+    // Asking again after the walk stopped midway gives the same answers (its statements reset).
+    CHECK(annotations.nextUnlabeled("ann", 0) == keys[5]);
+    project->annotate("s5", "ann", {{"labels", {"pos"}}});
+    CHECK(annotations.nextUnlabeled("ann", 0) == keys[8]);
+}
+
 TEST_CASE("an invalid annotation is refused and nothing is stored", "[store]")
 {
     test::TempDir dir;
