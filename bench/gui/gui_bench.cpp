@@ -168,7 +168,6 @@ int run(int argc, char** argv, const std::string& path, const QString& annotator
         std::fprintf(stderr, "gui_bench: could not open %s: %s\n", path.c_str(), qPrintable(window.errorText()));
         return 1;
     }
-    if (std::getenv("BENCH_NO_AUTOCHECKPOINT")) window.session()->project().database().exec("PRAGMA wal_autocheckpoint = 0");
     concord::gui::AnnotateView* view = window.annotateView();
     PaintCounter counter;
     view->textView()->viewport()->installEventFilter(&counter);

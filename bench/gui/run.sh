@@ -70,9 +70,9 @@ done
 value() { awk -v w="$1" -v k="$2" '$1 == w { split($3, kv, "="); if (kv[1] == k) print kv[2] }' "$results" | median; }
 
 # Peers on the same file, whole processes: the sqlite3 shell opening it and printing the first
-# sample a new annotator gets, and carol's next unlabeled sample (the GUI's own query); and
-# concord-cli labeling one sample (process start, open, validate, write) per invocation, when
-# BUILD_DIR has it.
+# sample a new annotator gets, and carol's next unlabeled sample (NOT EXISTS per sample, the
+# query the GUI used before its walk over her index); and concord-cli labeling one sample
+# (process start, open, validate, write) per invocation, when BUILD_DIR has it.
 fresh_copy
 sqlite_first() {
     local sql=$1 start end
