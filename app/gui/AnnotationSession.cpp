@@ -1,6 +1,7 @@
 // The annotator's walk through a project, on top of Project, SampleTable and AnnotationTable.
 #include "app/gui/AnnotationSession.hpp"
 
+#include "core/store/ReadSnapshot.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
@@ -26,6 +27,16 @@ AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::stri
 }
 
 AnnotationSession::~AnnotationSession() = default;
+
+void AnnotationSession::recount()
+{
+    guarded("Counting the samples", [&] {
+        store::releaseReadSnapshot(m_project->database()); // see the sync thread's writes
+        m_total = m_project->samples().count();
+        m_labeled = m_project->annotations().countFor(m_annotator);
+    });
+    Q_EMIT progressChanged();
+}
 
 template <typename Work> bool AnnotationSession::guarded(const char* what, Work&& work)
 {

@@ -38,6 +38,9 @@ public:
     std::optional<nlohmann::json> currentValue();
 
     std::int64_t labeledCount() const { return m_labeled; }
+    // Counts the samples and the annotator's labels again (a sync brought samples, or her
+    // labels from another device); progressChanged() follows.
+    void recount();
     std::int64_t sampleCount() const { return m_total; }
     // This session's pace from its labels' times (the project's clock): labels after the first
     // per hour between the first and the latest; nullopt until they span a minute.

@@ -213,6 +213,13 @@ void MainWindow::buildStatusBar()
     // Labels from the team change agreement and findings, as one's own do.
     connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_dashboard, &DashboardScreen::markStale);
     connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_quality, &QualityScreen::markStale);
+    // New samples join the list and the progress; marks are read again.
+    connect(m_syncStatus, &SyncStatusWidget::changesReceived, this, [this] {
+        if (m_session && m_model) {
+            m_session->recount();
+            m_model->reload();
+        }
+    });
     statusBar()->setSizeGripEnabled(false);
     m_progressBar->hide();
 }

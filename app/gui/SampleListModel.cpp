@@ -221,6 +221,20 @@ void SampleListModel::refreshMark(std::int64_t key)
     Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole, MarkRole, MarkColorRole});
 }
 
+void SampleListModel::reload()
+{
+    m_pages.clear();
+    if (!m_keys.empty()) {
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole, IdRole, PreviewRole, MarkRole,
+                                                            MarkColorRole});
+    }
+    // A filter's keys were chosen before the sync; without one, new samples follow the last row.
+    if (!m_filter && m_exhausted) {
+        m_exhausted = false;
+        fetchPage();
+    }
+}
+
 bool SampleListModel::appendKeysThrough(std::int64_t key)
 {
     if (m_exhausted || (!m_keys.empty() && m_keys.back() >= key)) {

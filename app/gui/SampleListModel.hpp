@@ -48,6 +48,9 @@ public:
     int rowOfKey(std::int64_t key);
     // Re-reads the annotator's mark for the sample, e.g. after it was labeled.
     void refreshMark(std::int64_t key);
+    // After a sync brought others' changes: texts and marks are read again when shown, and
+    // samples new since the last row join the list's end.
+    void reload();
 
     // Shows only the samples with these keys (ascending, as SignalEngine::select gives them);
     // nullopt shows every sample again. Resets the model.

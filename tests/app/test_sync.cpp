@@ -9,6 +9,7 @@
 #include "app/gui/JoinServerDialog.hpp"
 #include "app/gui/QueueController.hpp"
 #include "app/gui/QueuePicker.hpp"
+#include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/ServerHost.hpp"
 #include "app/gui/SyncStatusWidget.hpp"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -229,6 +231,42 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             serverCount(serverPath, "SELECT count(*) FROM annotations WHERE annotator = 'alice'"), std::int64_t(2),
             10000);
+    }
+
+    void samplesFromTheServerJoinTheList()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        const QString replicaPath = dir.filePath(QStringLiteral("alice.concord"));
+        const std::string token = makeServerProject(serverPath, 2);
+        ServerThread server(serverPath.toStdString());
+        concord::net::JoinOptions join;
+        join.endpoint = server.endpoint();
+        join.user = "alice";
+        join.token = token;
+        join.path = replicaPath.toStdString();
+        concord::net::joinServer(join);
+
+        MainWindow window(QStringLiteral("alice"));
+        window.syncStatus()->setTiming(quickTiming());
+        QVERIFY(window.openProject(replicaPath));
+        QVERIFY(guitest::showAndActivate(window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.syncStatus()->bridge()->state(), SyncState::Online, 10000);
+        QAbstractItemModel* list = window.annotateScreen()->samples()->list()->model();
+        QCOMPARE(list->rowCount(), 2);
+        QCOMPARE(window.progressText(), QStringLiteral("0 of 2 labeled by alice"));
+
+        // The lead imports two more on the server: they reach the open window's list and count.
+        {
+            auto project = concord::Project::open(serverPath.toStdString());
+            concord::sqlite::Transaction transaction(project->database());
+            project->samples().insert("s3", "text 3", "{}");
+            project->samples().insert("s4", "text 4", "{}");
+            transaction.commit();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 4, 10000);
+        QCOMPARE(list->index(3, 0).data(concord::gui::SampleListModel::IdRole).toString(), QStringLiteral("s4"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.progressText(), QStringLiteral("0 of 4 labeled by alice"), 10000);
     }
 
     void hostServesAndAddsUsers()
