@@ -48,6 +48,10 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
     try {
         store::releaseReadSnapshot(db); // others (user commands, imports) may have written
         sqlite::Transaction transaction(db);
+        // Labels written to the file by another connection (the hosting app's own) join the
+        // log here, so they reach clients within a sync round rather than at the next restart.
+        // One indexed lookup when there are none.
+        const bool adopted = m_server.adoptLocalChangesInTransaction() > 0;
         for (const auto& job : jobs) {
             db.exec("SAVEPOINT job");
             try {
@@ -61,6 +65,9 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
             }
         }
         transaction.commit();
+        if (adopted && !results.empty()) {
+            results.front().changed = true; // the head moved: connected clients hear of it
+        }
     } catch (const std::exception& error) {
         // Nothing of the batch is on disk: no acknowledgement may go out.
         results.clear();

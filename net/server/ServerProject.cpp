@@ -57,9 +57,16 @@ ProjectInfo ServerProject::info()
 
 std::int64_t ServerProject::adoptLocalChanges()
 {
+    sqlite::Transaction transaction(database());
+    const std::int64_t adopted = adoptLocalChangesInTransaction();
+    transaction.commit();
+    return adopted;
+}
+
+std::int64_t ServerProject::adoptLocalChangesInTransaction()
+{
     constexpr int kBatch = 1000;
     std::int64_t adopted = 0;
-    sqlite::Transaction transaction(database());
     for (;;) {
         const auto rows = m_project->annotations().unsequenced(kBatch);
         for (const auto& row : rows) {
@@ -84,7 +91,6 @@ std::int64_t ServerProject::adoptLocalChanges()
             break;
         }
     }
-    transaction.commit();
     return adopted;
 }
 

@@ -30,8 +30,12 @@ public:
     std::int64_t now() const { return m_project->now(); }
 
     ProjectInfo info();
-    // Gives sequence numbers to rows changed outside sync; returns how many. Runs on opening.
+    // Gives sequence numbers to rows changed outside sync (seq 0: a CLI command, or the labels
+    // of the app that hosts this server, written through its own connection), so that clients
+    // receive them; returns how many. Runs on opening, in a transaction of its own.
     std::int64_t adoptLocalChanges();
+    // The same inside the caller's transaction: the handler runs it at the start of every batch.
+    std::int64_t adoptLocalChangesInTransaction();
 
 private:
     std::unique_ptr<Project> m_project;
