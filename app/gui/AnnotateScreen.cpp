@@ -37,6 +37,7 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     m_flags = new FlagController(this);
     connect(m_flags, &FlagController::failed, this, &AnnotateScreen::failed);
     connect(m_flags, &FlagController::notice, this, &AnnotateScreen::notice);
+    connect(m_flags, &FlagController::flagChanged, this, [this] { m_view->showFlag(m_flags->currentComment()); });
     m_queue = new QueueController(this);
     QueuePicker* picker = m_samples->queuePicker();
     connect(picker, &QueuePicker::chosen, m_queue, &QueueController::choose);
@@ -142,6 +143,7 @@ void AnnotateScreen::showCurrent()
         return;
     }
     m_view->showSample(*sample, m_session->currentValue());
+    m_view->showFlag(m_flags->currentComment());
     Q_EMIT sampleShown(QString::fromStdString(sample->id));
     selectInList(sample->key);
 }

@@ -67,7 +67,13 @@ AnnotateView::AnnotateView(QWidget* parent) : QWidget(parent)
     m_metaLabel = new QLabel(card);
     m_metaLabel->setObjectName(QStringLiteral("sampleMeta"));
     m_metaLabel->setTextFormat(Qt::PlainText);
+    m_flagLabel = new QLabel(card);
+    m_flagLabel->setObjectName(QStringLiteral("sampleFlag"));
+    m_flagLabel->setTextFormat(Qt::PlainText);
+    m_flagLabel->hide();
     header->addWidget(m_idLabel);
+    header->addSpacing(10);
+    header->addWidget(m_flagLabel);
     header->addStretch();
     header->addWidget(m_metaLabel);
     cardLayout->addLayout(header);
@@ -135,6 +141,18 @@ void AnnotateView::showSample(const Sample& sample, const std::optional<nlohmann
     }
 }
 
+void AnnotateView::showFlag(const std::optional<QString>& comment)
+{
+    m_flagLabel->setVisible(comment.has_value());
+    m_flagLabel->setText(comment ? QStringLiteral("\u2691 flagged") : QString());
+    m_flagLabel->setToolTip(comment ? QStringLiteral("Your flag: %1").arg(*comment) : QString());
+}
+
+QString AnnotateView::flagText() const
+{
+    return m_flagLabel->isVisible() ? m_flagLabel->toolTip() : QString();
+}
+
 void AnnotateView::showSpans(const std::optional<nlohmann::json>& value)
 {
     m_spans = nlohmann::json::array();
@@ -196,6 +214,7 @@ void AnnotateView::showPlaceholder(const QString& message)
     m_displayedId.clear();
     m_idLabel->clear();
     m_metaLabel->clear();
+    showFlag(std::nullopt);
     m_text->setSampleText(message);
     if (m_bar) {
         m_bar->showValue(std::nullopt);

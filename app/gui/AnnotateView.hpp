@@ -35,6 +35,10 @@ public:
     void showSample(const Sample& sample, const std::optional<nlohmann::json>& value);
     // Shows a message instead of a sample (no project, no samples) and disables the labels.
     void showPlaceholder(const QString& message);
+    // The annotator's flag on the shown sample: a marker beside its id with the comment as its
+    // tooltip; nullopt hides it.
+    void showFlag(const std::optional<QString>& comment);
+    QString flagText() const;
 
     QString displayedText() const;
     QString displayedId() const { return m_displayedId; }
@@ -55,6 +59,7 @@ private:
 
     QLabel* m_idLabel = nullptr;
     QLabel* m_metaLabel = nullptr;
+    QLabel* m_flagLabel = nullptr;
     SampleTextView* m_text = nullptr;
     QLabel* m_hint = nullptr;
     QVBoxLayout* m_barHolder = nullptr;

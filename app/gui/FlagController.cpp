@@ -92,11 +92,13 @@ bool FlagController::flagCurrent()
         if (trimmed.isEmpty()) {
             if (flags.remove(sample.key, m_session->annotator())) {
                 Q_EMIT notice(QStringLiteral("The flag on %1 is down.").arg(id));
+                Q_EMIT flagChanged();
             }
             return true;
         }
         flags.put(sample.key, m_session->annotator(), trimmed.toStdString(), m_session->project().now());
         Q_EMIT notice(QStringLiteral("Flagged %1: %2").arg(id, trimmed));
+        Q_EMIT flagChanged();
         return true;
     } catch (const StoreError& error) {
         Q_EMIT failed(QStringLiteral("Sample %1 was not flagged: %2").arg(id, QString::fromUtf8(error.what())));

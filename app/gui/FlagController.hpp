@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     void failed(const QString& message);
     void notice(const QString& message);
+    // The current sample's flag went up, changed or came down.
+    void flagChanged();
 
 private:
     QWidget* m_screen = nullptr;

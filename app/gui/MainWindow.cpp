@@ -8,6 +8,7 @@
 #include "app/gui/DashboardScreen.hpp"
 #include "app/gui/DemoProject.hpp"
 #include "app/gui/ExportDialog.hpp"
+#include "app/gui/FlagController.hpp"
 #include "app/gui/HostDialog.hpp"
 #include "app/gui/ImportWizard.hpp"
 #include "app/gui/JoinServerDialog.hpp"
@@ -169,6 +170,14 @@ void MainWindow::buildMenus()
         }
     });
     skip->setShortcut(QKeySequence(Qt::Key_Space));
+    // The key (F, or Shift+F when a label has F) is the screen's own shortcut; this is the
+    // way to find it.
+    QAction* flag = edit->addAction(QStringLiteral("&Flag sample…"), this, [this] {
+        if (m_session) {
+            showScreen(Screen::Annotate);
+            m_annotate->flags()->flagCurrent();
+        }
+    });
     edit->addSeparator();
     QAction* find = edit->addAction(QStringLiteral("&Find sample"), this, [this] {
         showScreen(Screen::Annotate);
@@ -176,7 +185,7 @@ void MainWindow::buildMenus()
         m_annotate->samples()->searchBox()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
-    m_annotateActions = {undo, redo, skip};
+    m_annotateActions = {undo, redo, skip, flag};
 
     QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
     QAction* annotate = view->addAction(QStringLiteral("&Annotate"), this, [this] { showScreen(Screen::Annotate); });

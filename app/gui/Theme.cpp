@@ -15,6 +15,7 @@ QMainWindow, #annotateView { background: #f4f5f7; }
 #sampleCard { background: white; border: 1px solid #e1e4e8; border-radius: 14px; }
 #sampleId { color: #5f6670; font-weight: 600; }
 #sampleMeta, #labelHint { color: #8a9099; }
+#sampleFlag { color: #b35900; font-weight: 600; }
 #listHeader { background: white; color: #5f6670; font-weight: 600; padding: 12px 14px 8px 14px;
               border-right: 1px solid #e1e4e8; border-bottom: 1px solid #eceef1; }
 #messageBanner { background: #fdecea; border-bottom: 1px solid #f3c4c0; }

@@ -15,6 +15,7 @@
 #include "core/store/FlagTable.hpp"
 #include "core/store/Project.hpp"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -216,10 +217,27 @@ private Q_SLOTS:
             QVERIFY(flag);
             QCOMPARE(flag->comment, std::string("The text is cut off"));
         }
-        // An empty comment takes the flag down.
+        // The sample shows its flag, with the comment, and again when the annotator comes back.
+        concord::gui::AnnotateView* view = window.annotateView();
+        QCOMPARE(view->flagText(), QStringLiteral("Your flag: The text is cut off"));
+        guitest::press(window, Qt::Key_P);
+        QCOMPARE(view->displayedId(), QStringLiteral("s2"));
+        QVERIFY(view->flagText().isEmpty());
+        window.session()->goTo(*window.session()->project().samples().keyOf("s1"));
+        QCOMPARE(view->flagText(), QStringLiteral("Your flag: The text is cut off"));
+
+        // An empty comment, here through Edit > Flag sample…, takes the flag down.
+        QAction* menuItem = nullptr;
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->text() == QStringLiteral("&Flag sample\u2026")) {
+                menuItem = action;
+            }
+        }
+        QVERIFY(menuItem);
         FlagController::setNextAnswer(QString());
-        guitest::press(window, Qt::Key_F);
+        menuItem->trigger();
         QVERIFY(!window.annotateScreen()->flags()->currentComment());
+        QVERIFY(view->flagText().isEmpty());
     }
 
     void labelsPerHourFromThisSession()
