@@ -4,6 +4,7 @@
 #include "app/gui/LabelBar.hpp"
 #include "app/gui/SampleTextView.hpp"
 #include "app/gui/ValueSummary.hpp"
+#include "core/store/Project.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
@@ -16,8 +17,10 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace concord::gui {
 
@@ -90,6 +93,7 @@ QString queueText(const review::ReviewItem& item)
 ReviewView::ReviewView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("reviewView"));
+    connect(&m_loader, &QFutureWatcher<QueueOutcome>::finished, this, &ReviewView::queueReady);
     auto* outer = new QHBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
@@ -183,6 +187,7 @@ ReviewView::ReviewView(QWidget* parent) : QWidget(parent)
 void ReviewView::setProject(Project* project, std::string reviewer)
 {
     m_project = project;
+    m_reloadWanted = false; // a load still running is for the project before: queueReady() drops it
     m_reviewer = std::move(reviewer);
     m_items.clear();
     m_queue->clear();
@@ -206,21 +211,67 @@ void ReviewView::setProject(Project* project, std::string reviewer)
     m_goldPrompt->setVisible(m_bar != nullptr);
 }
 
+ReviewView::~ReviewView()
+{
+    m_loader.waitForFinished(); // the worker cannot be stopped midway; it reads and returns
+}
+
+void ReviewView::loadQueue(QPromise<QueueOutcome>& promise, const std::string& path)
+{
+    QueueOutcome outcome;
+    try {
+        auto project = Project::open(path);
+        outcome.items = review::disagreementQueue(*project);
+    } catch (const InputError& error) {
+        outcome.error = QStringLiteral("The review queue could not be built: %1").arg(QString::fromUtf8(error.what()));
+    } catch (const StoreError& error) {
+        outcome.error = QStringLiteral("The review queue failed: %1").arg(QString::fromUtf8(error.what()));
+    }
+    promise.addResult(std::move(outcome));
+}
+
 void ReviewView::refresh()
 {
     if (!m_project) {
         return;
     }
-    const QString keep = currentId();
-    try {
-        m_items = review::disagreementQueue(*m_project);
-    } catch (const InputError& error) {
-        m_items.clear();
-        Q_EMIT failed(QStringLiteral("The review queue could not be built: %1").arg(QString::fromUtf8(error.what())));
-    } catch (const StoreError& error) {
-        m_items.clear();
-        Q_EMIT failed(QStringLiteral("The review queue failed: %1").arg(QString::fromUtf8(error.what())));
+    if (m_loader.isRunning()) {
+        m_reloadWanted = true; // once this load is in, another sees what changed meanwhile
+        return;
     }
+    m_loadingPath = m_project->path();
+    m_loading = true;
+    m_queueHeader->setText(QStringLiteral("Disagreements \u00b7 finding\u2026"));
+    if (m_items.empty()) {
+        showPlaceholder(QStringLiteral("Finding the samples the annotators disagree on\u2026"));
+    }
+    m_loader.setFuture(QtConcurrent::run(loadQueue, m_loadingPath));
+}
+
+void ReviewView::queueReady()
+{
+    m_loading = false;
+    const QFuture<QueueOutcome> future = m_loader.future();
+    // A load for the project shown before is dropped.
+    const bool current = m_project && m_project->path() == m_loadingPath && future.resultCount() > 0;
+    if (current) {
+        QueueOutcome outcome = future.result();
+        if (!outcome.error.isEmpty()) {
+            Q_EMIT failed(outcome.error);
+        }
+        showQueue(std::move(outcome.items));
+    }
+    if (std::exchange(m_reloadWanted, false)) {
+        refresh();
+    } else if (current) {
+        Q_EMIT queueLoaded();
+    }
+}
+
+void ReviewView::showQueue(std::vector<review::ReviewItem> items)
+{
+    const QString keep = currentId();
+    m_items = std::move(items);
     const QSignalBlocker blocker(m_queue);
     m_queue->clear();
     int kept = -1;

@@ -8,6 +8,8 @@
 #include "core/review/ReviewQueue.hpp"
 
 #include <QColor>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -32,12 +34,17 @@ class ReviewView : public QWidget
 
 public:
     explicit ReviewView(QWidget* parent = nullptr);
+    ~ReviewView() override;
 
     // Reviews `project` (nullptr: none) as `reviewer`. The project must outlive this use.
     void setProject(Project* project, std::string reviewer);
     // Rebuilds the queue from the project's annotations, keeping the current sample if it is
-    // still contested.
+    // still contested. The queue is built on a worker thread with its own connection (all of
+    // a large project's annotations are read: seconds on a million samples); queueLoaded()
+    // follows when it is shown.
     void refresh();
+    // From refresh() until the queue it started is shown.
+    bool isLoading() const { return m_loading; }
 
     // What the screen shows, for tests and the status bar.
     QStringList queueIds() const;
@@ -48,6 +55,7 @@ public:
 Q_SIGNALS:
     void failed(const QString& message);
     void notice(const QString& message);
+    void queueLoaded();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -62,6 +70,14 @@ private:
         nlohmann::json value; // null: shown, not acceptable
     };
 
+    struct QueueOutcome
+    {
+        std::vector<review::ReviewItem> items;
+        QString error; // empty when it worked
+    };
+    static void loadQueue(QPromise<QueueOutcome>& promise, const std::string& path);
+    void queueReady();
+    void showQueue(std::vector<review::ReviewItem> items);
     void showRow(int row);
     void showPlaceholder(const QString& message);
     void buildCandidates(const review::ReviewItem& item);
@@ -75,6 +91,10 @@ private:
     Project* m_project = nullptr;
     std::string m_reviewer;
     std::vector<review::ReviewItem> m_items;
+    QFutureWatcher<QueueOutcome> m_loader;
+    std::string m_loadingPath; // the project the running load reads
+    bool m_reloadWanted = false; // refresh() came while a load ran
+    bool m_loading = false;
     std::vector<Candidate> m_candidates;
 
     QListWidget* m_queue = nullptr;

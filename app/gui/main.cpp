@@ -8,6 +8,7 @@
 #include "app/gui/ImportWizard.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/QualityScreen.hpp"
+#include "app/gui/ReviewView.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/Theme.hpp"
 
@@ -143,7 +144,8 @@ int main(int argc, char* argv[])
         auto* poll = new QTimer(&window);
         QTimer::singleShot(1500, poll, [poll] { poll->start(100); });
         QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file = parser.value(screenshot)] {
-            if (window.dashboard()->isComputing() || window.quality()->isRunning()) {
+            if (window.dashboard()->isComputing() || window.quality()->isRunning() ||
+                window.reviewView()->isLoading()) {
                 return;
             }
             poll->stop();

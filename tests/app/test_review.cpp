@@ -74,6 +74,7 @@ private Q_SLOTS:
         press(window, Qt::Key_2, Qt::ControlModifier);
         auto* review = window.reviewView();
         QVERIFY(review->isVisible());
+        QTRY_VERIFY(!review->isLoading()); // built on a worker
 
         // Most contested first: the 1-1 tie, then the 2-1 majority.
         QCOMPARE(review->queueIds(), (QStringList{QStringLiteral("s2"), QStringLiteral("s1")}));
@@ -131,6 +132,7 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
+        QTRY_VERIFY(!window.reviewView()->isLoading());
         QCOMPARE(window.reviewView()->candidateTexts().at(0), QStringLiteral("1 alice: rating 2"));
         // 1 is alice's value, not the rating 1; Alt+3 is the rating 3.
         press(window, Qt::Key_1);
@@ -157,6 +159,7 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
+        QTRY_VERIFY(!window.reviewView()->isLoading());
         QCOMPARE(window.reviewView()->candidateTexts().mid(0, 2),
                  (QStringList{QStringLiteral("1 alice: PER: Ada"),
                               QStringLiteral("2 bob: PER: Ada Lovelace  \u00b7  PER: Babbage")}));
@@ -172,6 +175,7 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
+        QTRY_VERIFY(!window.reviewView()->isLoading());
         QVERIFY(window.reviewView()->queueIds().isEmpty());
         press(window, Qt::Key_1);
         QCOMPARE(storedGold(path, "s1").versions, std::size_t{0});
