@@ -25,6 +25,7 @@ SyncBridge::~SyncBridge()
         std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
+    m_stopNow = true;
     m_wake.notify_all();
     m_worker.join();
     // Reports still queued for this object are dropped by Qt with it.
@@ -54,6 +55,7 @@ void SyncBridge::assign(Project& replica, int count)
     net::SyncOptions options;
     options.retry.attempts = 1;
     options.timeout = m_timing.timeout;
+    options.stop = &m_stopNow;
     try {
         const net::Assignment assignment = net::requestAssignment(replica, count, options);
         QStringList ids;
@@ -144,6 +146,7 @@ void SyncBridge::run()
             net::SyncOptions options;
             options.retry.attempts = 1; // the bridge retries itself, between rounds
             options.timeout = m_timing.timeout;
+            options.stop = &m_stopNow;
             const net::SyncReport result = net::syncReplica(*replica, options);
             failures = 0;
             shown = SyncState::Online;

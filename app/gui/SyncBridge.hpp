@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -48,7 +49,7 @@ class SyncBridge : public QObject
 public:
     // Starts the worker at once; its first round begins immediately.
     explicit SyncBridge(std::string replicaPath, SyncTiming timing = {}, QObject* parent = nullptr);
-    // Stops the worker and waits for it: at most the current answer's timeout.
+    // Stops the worker and waits for it: a sync under way ends within about 100 ms.
     ~SyncBridge() override;
     SyncBridge(const SyncBridge&) = delete;
     SyncBridge& operator=(const SyncBridge&) = delete;
@@ -101,6 +102,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    // Read by the sync under way, so that closing the window does not wait for the server's
+    // answer (up to the timeout when the server hangs).
+    std::atomic<bool> m_stopNow{false};
     bool m_woken = false;
     int m_assignmentWanted = 0; // samples to ask the server for; 0: none
 

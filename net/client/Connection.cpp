@@ -10,6 +10,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace concord::net {
@@ -27,7 +28,20 @@ Connection::~Connection()
 bool Connection::runFor(std::chrono::milliseconds timeout, const bool& done, bool keepOpen)
 {
     m_io.restart();
-    m_io.run_for(timeout);
+    if (m_stop == nullptr) {
+        m_io.run_for(timeout);
+    } else {
+        // In slices, so that a stop request is seen without waiting for the whole timeout.
+        constexpr auto slice = std::chrono::milliseconds(100);
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (auto now = std::chrono::steady_clock::now(); !done && now < deadline && !m_stop->load();
+             now = std::chrono::steady_clock::now()) {
+            m_io.run_for(std::min<std::chrono::steady_clock::duration>(slice, deadline - now));
+            if (m_io.stopped()) {
+                break; // out of work: the operation completed
+            }
+        }
+    }
     if (!done) {
         // Cancel (by closing, unless the connection should survive), then let the cancelled
         // handler run so that nothing refers to this frame's locals later.

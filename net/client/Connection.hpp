@@ -14,6 +14,7 @@
 #include <boost/asio/ssl/stream.hpp>
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -40,6 +41,9 @@ public:
     std::optional<std::string> readFrame(std::chrono::milliseconds timeout);
     bool isOpen() const;
     void close();
+    // While `*stop` is false nothing changes; once another thread sets it, the step under way
+    // ends within about 100 ms as if it had timed out (the GUI's sync thread on closing).
+    void setStopFlag(const std::atomic<bool>* stop) { m_stop = stop; }
 
 private:
     using Stream = boost::asio::ssl::stream<boost::asio::ip::tcp::socket>;
@@ -49,6 +53,7 @@ private:
     bool runFor(std::chrono::milliseconds timeout, const bool& done, bool keepOpen = false);
 
     boost::asio::io_context m_io{1};
+    const std::atomic<bool>* m_stop = nullptr;
     std::shared_ptr<boost::asio::ssl::context> m_tls;
     std::unique_ptr<Stream> m_stream;
     FrameDecoder m_decoder;

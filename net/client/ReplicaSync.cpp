@@ -157,6 +157,7 @@ void withSession(Project& replica, const SyncOptions& options, SyncReport& repor
         report.attempts = attempt;
         try {
             Client client(endpoint, options.timeout);
+            client.connection().setStopFlag(options.stop);
             const std::string presented = client.connect();
             const auto pinned = replica.replica().load()->fingerprint;
             const bool changed = checkFingerprint(presented, pinned, options, endpoint.toString(), replica.path());

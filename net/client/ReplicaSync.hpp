@@ -9,6 +9,7 @@
 #include "net/client/Client.hpp"
 #include "net/client/Endpoint.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -27,6 +28,9 @@ struct SyncOptions
     int pushBatch = 500;
     int pageSize = 500;
     Progress progress;
+    // Set from another thread to end the sync within about 100 ms, as a timeout would
+    // (Connection::setStopFlag); nullptr: only the timeouts end it.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct SyncReport
