@@ -4,7 +4,6 @@
 #include "core/store/ReadSnapshot.hpp"
 #include "core/util/Error.hpp"
 
-#include <algorithm>
 
 namespace concord::gui {
 
@@ -21,8 +20,9 @@ AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::stri
     try {
         m_checkpointer = std::make_unique<store::WalCheckpointer>(m_project->path());
         store::WalCheckpointer::disableAutoCheckpoint(m_project->database());
-    } catch (const StoreError&) {
+    } catch (const StoreError& error) {
         m_checkpointer.reset();
+        qWarning("concord: checkpoints stay on the labeling connection: %s", error.what());
     }
 }
 
