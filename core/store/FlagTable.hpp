@@ -1,7 +1,8 @@
 // Flags an annotator raises on a sample, each with a comment ("the text is cut off", "not
 // English"), for the lead to look at. One flag per sample and annotator; raising it again
-// replaces the comment. The table is created on first use, so older project files gain it
-// without a migration.
+// replaces the comment. The table is created by the first flag, so older project files gain it
+// without a migration, and reading never writes (a read on a replica must not wait for the
+// sync thread's write lock).
 #pragma once
 
 #include "core/store/Sqlite.hpp"
@@ -25,7 +26,6 @@ struct Flag
 class FlagTable
 {
 public:
-    // Creates the table when the project has none yet (throws StoreError on a read-only file).
     explicit FlagTable(sqlite::Database& db);
 
     void put(std::int64_t sample, std::string_view annotator, std::string_view comment, std::int64_t now);
@@ -35,6 +35,8 @@ public:
     std::vector<Flag> list();
 
 private:
+    bool exists();
+
     sqlite::Database& m_db;
 };
 
