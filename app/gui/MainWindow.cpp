@@ -16,6 +16,7 @@
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/RecentProjects.hpp"
 #include "app/gui/ReviewView.hpp"
+#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/SyncStatusWidget.hpp"
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QTableView>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QScreen>
@@ -67,6 +69,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_tabBar->addTab(QStringLiteral("Review  (Ctrl+2)"));
     m_tabBar->addTab(QStringLiteral("Dashboard  (Ctrl+3)"));
     m_tabBar->addTab(QStringLiteral("Quality  (Ctrl+4)"));
+    m_tabBar->addTab(QStringLiteral("Samples  (Ctrl+5)"));
     // The style sheet sets the selected tab in bold, which the tab bar's size hint does not
     // measure; without room for it the last tab is cut and scroll arrows appear.
     QFont bold = m_tabBar->font();
@@ -89,6 +92,8 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_stack->addWidget(m_review);
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_quality);
+    m_samplesScreen = new SamplesScreen(m_stack);
+    m_stack->addWidget(m_samplesScreen);
     layout->addWidget(strip);
     layout->addWidget(m_stack, 1);
     m_strip = strip;
@@ -107,6 +112,8 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     connect(m_dashboard, &DashboardScreen::notice, this, &MainWindow::showNotice);
     connect(m_quality, &QualityScreen::failed, this, &MainWindow::showError);
     connect(m_quality, &QualityScreen::openSample, this, &MainWindow::openSample);
+    connect(m_samplesScreen, &SamplesScreen::openSample, this, &MainWindow::openSample);
+    connect(m_samplesScreen, &SamplesScreen::failed, this, &MainWindow::showError);
     connect(m_annotate, &AnnotateScreen::sampleShown, this, [this](const QString& id) {
         m_sampleLabel->setText(id.isEmpty() ? QString() : QStringLiteral("sample %1").arg(id));
     });
@@ -196,6 +203,8 @@ void MainWindow::buildMenus()
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     QAction* quality = view->addAction(QStringLiteral("&Quality"), this, [this] { showScreen(Screen::Quality); });
     quality->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    QAction* samples = view->addAction(QStringLiteral("&Samples table"), this, [this] { showScreen(Screen::Samples); });
+    samples->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     view->addSeparator();
     QAction* guidelines = view->addAction(QStringLiteral("&Guidelines"));
     guidelines->setCheckable(true);
@@ -222,6 +231,7 @@ void MainWindow::buildStatusBar()
     // Labels from the team change agreement and findings, as one's own do.
     connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_dashboard, &DashboardScreen::markStale);
     connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_quality, &QualityScreen::markStale);
+    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_samplesScreen, &SamplesScreen::markStale);
     // New samples join the list and the progress; marks are read again.
     connect(m_syncStatus, &SyncStatusWidget::changesReceived, this, [this] {
         if (m_session && m_model) {
@@ -235,7 +245,7 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::showScreen(Screen screen)
 {
-    QWidget* widgets[] = {m_annotate, m_review, m_dashboard, m_quality};
+    QWidget* widgets[] = {m_annotate, m_review, m_dashboard, m_quality, m_samplesScreen};
     m_tabBar->setCurrentIndex(m_stack->indexOf(widgets[static_cast<int>(screen)]));
 }
 
@@ -255,6 +265,8 @@ void MainWindow::screenChanged(int index)
         m_review->setFocus();
     } else if (m_stack->widget(index) == m_quality) {
         m_quality->tree()->setFocus();
+    } else if (m_stack->widget(index) == m_samplesScreen) {
+        m_samplesScreen->table()->setFocus();
     } else if (annotating && m_session) {
         m_annotate->samples()->list()->setFocus();
     }
@@ -308,6 +320,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
 
     m_annotate->attach(nullptr, nullptr);
     m_review->setProject(nullptr, {});
+    m_samplesScreen->setProject(nullptr);
     std::swap(m_model, model);
     std::swap(m_session, session);
     model.reset();
@@ -324,10 +337,12 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     // A label changes agreement and may change findings: both screens recompute when next shown.
     connect(m_session.get(), &AnnotationSession::progressChanged, m_dashboard, &DashboardScreen::markStale);
     connect(m_session.get(), &AnnotationSession::progressChanged, m_quality, &QualityScreen::markStale);
+    connect(m_session.get(), &AnnotationSession::progressChanged, m_samplesScreen, &SamplesScreen::markStale);
     m_syncStatus->follow(m_session->project());
     connect(m_session.get(), &AnnotationSession::progressChanged, m_syncStatus, &SyncStatusWidget::localChange);
     m_annotate->attach(m_session.get(), m_model.get(), m_syncStatus->bridge());
     m_review->setProject(&m_session->project(), m_annotator.toStdString());
+    m_samplesScreen->setProject(&m_session->project());
     const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
     m_dashboard->setProjectPath(path);
     m_quality->setProjectPath(path);

@@ -23,6 +23,7 @@ class AnnotationSession;
 class DashboardScreen;
 class MessageBanner;
 class QualityScreen;
+class SamplesScreen;
 class SyncStatusWidget;
 class ReviewView;
 class SampleListModel;
@@ -38,7 +39,8 @@ public:
         Annotate,
         Review,
         Dashboard,
-        Quality
+        Quality,
+        Samples
     };
 
     explicit MainWindow(QString annotator, QWidget* parent = nullptr);
@@ -63,6 +65,7 @@ public:
     ReviewView* reviewView() const { return m_review; }
     DashboardScreen* dashboard() const { return m_dashboard; }
     QualityScreen* quality() const { return m_quality; }
+    SamplesScreen* samplesScreen() const { return m_samplesScreen; }
     WelcomeScreen* welcome() const { return m_welcome; }
     SyncStatusWidget* syncStatus() const { return m_syncStatus; }
     QString progressText() const;
@@ -89,6 +92,7 @@ private:
     ReviewView* m_review = nullptr;
     DashboardScreen* m_dashboard = nullptr;
     QualityScreen* m_quality = nullptr;
+    SamplesScreen* m_samplesScreen = nullptr;
     WelcomeScreen* m_welcome = nullptr;
     QWidget* m_strip = nullptr; // the screens' tabs
     QLabel* m_progressLabel = nullptr;

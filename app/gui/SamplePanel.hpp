@@ -1,16 +1,16 @@
 // The samples list at the side of the annotate screen: a header with the count, the queue order
-// picker, a signal picker and a search box over the lazily paged list. Filtering goes through the core's SignalEngine
-// (a stored signal's expression, a search turned into one by SampleFilter); the model shows the
-// keys it selects.
+// picker, and the signal picker and search box (SampleFilterBar) over the lazily paged list;
+// the model shows the keys the filter selects.
 #pragma once
 
 #include <QWidget>
+
+#include <cstdint>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QTimer;
 
 namespace concord {
 class Project;
@@ -19,6 +19,7 @@ class Project;
 namespace concord::gui {
 
 class QueuePicker;
+class SampleFilterBar;
 class SampleListModel;
 
 class SamplePanel : public QWidget
@@ -33,9 +34,9 @@ public:
     void setModel(SampleListModel* model, Project* project);
 
     QListView* list() const { return m_list; }
-    QComboBox* signalPicker() const { return m_signals; }
+    QComboBox* signalPicker() const;
     QueuePicker* queuePicker() const { return m_queue; }
-    QLineEdit* searchBox() const { return m_search; }
+    QLineEdit* searchBox() const;
     // Applies the picker and the search now (the search box waits for a pause in typing).
     void applyFilter();
 
@@ -44,18 +45,13 @@ Q_SIGNALS:
     // The list now shows other samples (the model was reset).
     void filterApplied();
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void showCount();
 
     QLabel* m_header = nullptr;
     QueuePicker* m_queue = nullptr;
-    QComboBox* m_signals = nullptr;
-    QLineEdit* m_search = nullptr;
+    SampleFilterBar* m_filter = nullptr;
     QListView* m_list = nullptr;
-    QTimer* m_searchDelay = nullptr;
     SampleListModel* m_model = nullptr;
     Project* m_project = nullptr;
     std::int64_t m_total = 0;

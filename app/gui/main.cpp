@@ -9,6 +9,7 @@
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/ReviewView.hpp"
+#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/SamplePanel.hpp"
 #include "app/gui/Theme.hpp"
 
@@ -53,8 +54,8 @@ int main(int argc, char* argv[])
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
     const QCommandLineOption screen(QStringLiteral("screen"),
-                                    QStringLiteral("Start on this screen: annotate, review, dashboard or quality "
-                                                   "(model: the dashboard's model results, evaluating)."),
+                                    QStringLiteral("Start on this screen: annotate, review, dashboard, quality or "
+                                                   "samples (model: the dashboard's model results, evaluating)."),
                                     QStringLiteral("SCREEN"), QStringLiteral("annotate"));
     const QCommandLineOption signal(QStringLiteral("signal"),
                                     QStringLiteral("Filter the samples list by this saved signal."),
@@ -99,10 +100,10 @@ int main(int argc, char* argv[])
     }
     const QString screenName = parser.value(screen);
     const QStringList screens{QStringLiteral("annotate"), QStringLiteral("review"), QStringLiteral("dashboard"),
-                              QStringLiteral("quality")};
+                              QStringLiteral("quality"), QStringLiteral("samples")};
     const bool modelResults = screenName == QStringLiteral("model");
     if (!screens.contains(screenName) && !modelResults) {
-        qCritical("concord: --screen is annotate, review, dashboard or quality");
+        qCritical("concord: --screen is annotate, review, dashboard, quality or samples");
         return 2;
     }
     window.show();
@@ -145,7 +146,7 @@ int main(int argc, char* argv[])
         QTimer::singleShot(1500, poll, [poll] { poll->start(100); });
         QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file = parser.value(screenshot)] {
             if (window.dashboard()->isComputing() || window.quality()->isRunning() ||
-                window.reviewView()->isLoading()) {
+                window.reviewView()->isLoading() || window.samplesScreen()->isLoading()) {
                 return;
             }
             poll->stop();

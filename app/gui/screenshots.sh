@@ -56,6 +56,8 @@ shot --demo --screen dashboard --annotator lead --screenshot "$out/dashboard.png
 # Its model results: the built-in model cross-validated on those labels, the confusion matrix,
 # ROC curves, the active-learning curve and the models compared (evaluated in the background).
 shot --demo --screen model --annotator lead --screenshot "$out/dashboard-model.png"
+# The samples table: each sample's status, label, disagreement and the model's confidence.
+shot --demo --screen samples --annotator lead --screenshot "$out/samples-table.png"
 
 # Quality: a copied review, an edited copy and a one-word one imported into the demo, for the checks to find.
 python3 - "$work/extra.jsonl" <<'PY'

@@ -7,6 +7,7 @@ int runQualityTests(int argc, char** argv);
 int runQueueTests(int argc, char** argv);
 int runReviewTests(int argc, char** argv);
 int runSamplesTests(int argc, char** argv);
+int runSamplesTableTests(int argc, char** argv);
 int runSyncTests(int argc, char** argv);
 int runWelcomeTests(int argc, char** argv);
 int runExportDialogTests(int argc, char** argv);
@@ -18,7 +19,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
     for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests,
-                           runWelcomeTests, runExportDialogTests, runQueueTests,
+                           runWelcomeTests, runExportDialogTests, runQueueTests, runSamplesTableTests,
                            runSyncTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
