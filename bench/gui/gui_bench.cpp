@@ -14,6 +14,9 @@
 //       QTest::keyClick of the first label's key on the focused widget, until the next sample is
 //       displayed and the sample text's viewport has painted it. Prints one line per figure
 //       (key=value), including the peak resident memory (getrusage ru_maxrss).
+//   gui_bench overview PROJECT
+//       times the samples table's rows (store::computeSampleOverview, what the Samples screen's
+//       worker computes) and prints the peak resident memory.
 #include "app/gui/AnnotateView.hpp"
 #include "app/gui/AnnotationSession.hpp"
 #include "app/gui/MainWindow.hpp"
@@ -21,6 +24,7 @@
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/store/Project.hpp"
+#include "core/store/SampleOverview.hpp"
 #include "core/store/Sqlite.hpp"
 
 #include <QApplication>
@@ -156,6 +160,17 @@ int seed(const std::string& path, const std::string& annotator, std::int64_t n, 
     return 0;
 }
 
+int overview(const std::string& path)
+{
+    const auto start = Clock::now();
+    auto project = concord::Project::open(path);
+    const auto rows = concord::store::computeSampleOverview(*project);
+    std::printf("overview_rows=%zu\n", rows.rows.size());
+    std::printf("overview_ms=%.1f\n", msSince(start));
+    std::printf("peak_rss_kb=%ld\n", peakRssKb());
+    return 0;
+}
+
 int run(int argc, char** argv, const std::string& path, const QString& annotator, int labels,
         Clock::time_point mainEntry, std::int64_t t0Ns)
 {
@@ -251,6 +266,9 @@ int main(int argc, char** argv)
         if (mode == "seed" && argc >= 5) {
             return seed(argv[2], argv[3], std::atoll(argv[4]), argc > 5 ? std::max(1LL, std::atoll(argv[5])) : 1);
         }
+        if (mode == "overview" && argc >= 3) {
+            return overview(argv[2]);
+        }
         if (mode == "run" && argc >= 4) {
             const int labels = argc > 4 ? std::atoi(argv[4]) : 1000;
             // QApplication sees only the program name: the rest are ours.
@@ -262,6 +280,6 @@ int main(int argc, char** argv)
         return 1;
     }
     std::fprintf(stderr, "usage: gui_bench create PROJECT DATA.jsonl | seed PROJECT ANNOTATOR N [EVERY] | "
-                         "run PROJECT ANNOTATOR [LABELS]\n");
+                         "run PROJECT ANNOTATOR [LABELS] | overview PROJECT\n");
     return 2;
 }

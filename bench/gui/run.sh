@@ -67,6 +67,11 @@ for rep in $(seq "$reps"); do
     gui_run dana "$rep"  # a new annotator: the first sample
     gui_run carol "$rep" # resumes at the middle of the project
 done
+# The samples table's rows (the Samples screen's worker), on the same file.
+for rep in $(seq "$reps"); do
+    fresh_copy
+    "$bench" overview "$work" | sed "s/^/overview $rep /" >>"$results"
+done
 value() { awk -v w="$1" -v k="$2" '$1 == w { split($3, kv, "="); if (kv[1] == k) print kv[2] }' "$results" | median; }
 
 # Peers on the same file, whole processes: the sqlite3 shell opening it and printing the first
@@ -113,6 +118,8 @@ gui_label=$(value dana label_advance_ms_median)
     printf '%-52s %10s %10s\n' "sqlite3 shell: open + first row, ms (median of 5)" "$sq_first" "$sq_resume"
     printf '%-52s %10s %10s\n' "ratio GUI first sample / sqlite3 first row" \
         "$(echo "scale=1; $gui_first / $sq_first" | bc)" "$(echo "scale=1; $gui_resume / $sq_resume" | bc)"
+    printf '%-52s %10s\n' "samples table rows (worker), ms" "$(value overview overview_ms)"
+    printf '%-52s %10s\n' "  its peak RSS, MiB" "$(( $(value overview peak_rss_kb) / 1024 ))"
     printf '%-52s %10s\n' "concord-cli label, one process per label, ms (median of 20)" "$cli_label"
     [[ $cli_label == - ]] || printf '%-52s %10s\n' "ratio GUI label-and-advance / concord-cli label" \
         "$(echo "scale=3; $gui_label / $cli_label" | bc)"
