@@ -134,6 +134,7 @@ MainWindow::~MainWindow()
     // The screens must drop the model and the project before they go.
     m_annotate->attach(nullptr, nullptr);
     m_review->setProject(nullptr, {});
+    m_samplesScreen->setProject(nullptr);
 }
 
 AnnotateView* MainWindow::annotateView() const
