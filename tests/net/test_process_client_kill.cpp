@@ -2,48 +2,20 @@
 // label` sit in the replica's outbox, a `concord-cli sync` killed with SIGKILL (while waiting
 // for the server, or in the middle of pushing) leaves the replica consistent, and the next sync
 // sends every label, each applied exactly once.
+#include "tests/net/BlackHole.hpp"
 #include "tests/net/ChildProcess.hpp"
 #include "tests/net/SyncFixture.hpp"
 #include "tests/support/RunCommand.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <random>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace concord;
+using test::BlackHole;
 using test::ChildProcess;
 using test::ServerThread;
 using test::SyncFixture;
 
 namespace {
-
-// A listening socket on 127.0.0.1:port that never accepts: a connection completes in the
-// kernel's backlog, and the client then waits for a TLS handshake that never comes.
-class BlackHole
-{
-public:
-    explicit BlackHole(std::uint16_t port)
-    {
-        m_socket = ::socket(AF_INET, SOCK_STREAM, 0);
-        REQUIRE(m_socket >= 0);
-        const int yes = 1;
-        ::setsockopt(m_socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(m_socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-        REQUIRE(::listen(m_socket, 16) == 0);
-    }
-    ~BlackHole() { ::close(m_socket); }
-    BlackHole(const BlackHole&) = delete;
-    BlackHole& operator=(const BlackHole&) = delete;
-
-private:
-    int m_socket = -1;
-};
 
 std::vector<std::string> syncArguments(const std::string& replica)
 {
