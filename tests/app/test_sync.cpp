@@ -59,6 +59,17 @@ std::string makeServerProject(const QString& path, int samples)
     return token;
 }
 
+// Joins `server` as `user` into a replica at `path` (JoinOptions' defaults otherwise).
+void joinAs(const ServerThread& server, const std::string& user, const std::string& token, const QString& path)
+{
+    concord::net::JoinOptions join;
+    join.endpoint = server.endpoint();
+    join.user = user;
+    join.token = token;
+    join.path = path.toStdString();
+    concord::net::joinServer(join);
+}
+
 // Rows in the server's file, read through a connection of its own while the server runs.
 std::int64_t serverCount(const QString& path, const char* sql)
 {
@@ -115,14 +126,7 @@ private Q_SLOTS:
         const std::string token = makeServerProject(serverPath, 4);
         auto server = std::make_unique<ServerThread>(serverPath.toStdString());
         const std::uint16_t port = server->port();
-        {
-            concord::net::JoinOptions join;
-            join.endpoint = server->endpoint();
-            join.user = "alice";
-            join.token = token;
-            join.path = replicaPath.toStdString();
-            concord::net::joinServer(join);
-        }
+        joinAs(*server, "alice", token, replicaPath);
 
         MainWindow window(QStringLiteral("alice"));
         window.syncStatus()->setTiming(quickTiming());
@@ -180,13 +184,9 @@ private Q_SLOTS:
         }
         ServerThread server(serverPath.toStdString());
         const auto join = [&](const char* user, const std::string& secret) {
-            concord::net::JoinOptions options;
-            options.endpoint = server.endpoint();
-            options.user = user;
-            options.token = secret;
-            options.path = dir.filePath(QString::fromLatin1(user) + QStringLiteral(".concord")).toStdString();
-            concord::net::joinServer(options);
-            return options.path;
+            const QString path = dir.filePath(QString::fromLatin1(user) + QStringLiteral(".concord"));
+            joinAs(server, user, secret, path);
+            return path.toStdString();
         };
         // Bob holds two samples first; with an overlap of one they are not alice's to take.
         auto bob = concord::Project::open(join("bob", bobToken));
@@ -240,12 +240,7 @@ private Q_SLOTS:
         const QString replicaPath = dir.filePath(QStringLiteral("alice.concord"));
         const std::string token = makeServerProject(serverPath, 2);
         ServerThread server(serverPath.toStdString());
-        concord::net::JoinOptions join;
-        join.endpoint = server.endpoint();
-        join.user = "alice";
-        join.token = token;
-        join.path = replicaPath.toStdString();
-        concord::net::joinServer(join);
+        joinAs(server, "alice", token, replicaPath);
 
         MainWindow window(QStringLiteral("alice"));
         window.syncStatus()->setTiming(quickTiming());
@@ -316,14 +311,10 @@ private Q_SLOTS:
         const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
         const std::string token = makeServerProject(serverPath, 1);
         ServerThread server(serverPath.toStdString());
-        concord::net::JoinOptions join;
-        join.endpoint = server.endpoint();
-        join.user = "alice";
-        join.token = token;
-        join.path = dir.filePath(QStringLiteral("alice.concord")).toStdString();
-        concord::net::joinServer(join);
+        const QString alicePath = dir.filePath(QStringLiteral("alice.concord"));
+        joinAs(server, "alice", token, alicePath);
 
-        HostDialog dialog(QString::fromStdString(join.path));
+        HostDialog dialog(alicePath);
         QVERIFY(!dialog.start(0));
         QVERIFY2(dialog.errorText().contains(QStringLiteral("replica")), qPrintable(dialog.errorText()));
     }
