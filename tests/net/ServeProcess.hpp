@@ -14,13 +14,20 @@ class ServeProcess
 {
 public:
     // Starts `concord-cli serve PROJECT --bind 127.0.0.1 --port PORT` with `extra` arguments and
-    // waits (up to 20 s) until it says it is listening. Throws std::runtime_error, with the
-    // server's output, when it exits or stays silent.
+    // waits (up to 20 s) until it says it is listening. With `fileLimit`, the server runs under
+    // `ulimit -n fileLimit` (soft and hard). Throws std::runtime_error, with the server's
+    // output, when it exits or stays silent.
     ServeProcess(const std::string& cli, const std::string& project, const std::string& logPath, std::uint16_t port = 0,
-                 const std::vector<std::string>& extra = {})
+                 const std::vector<std::string>& extra = {}, int fileLimit = 0)
     {
-        std::vector<std::string> arguments = {
-            cli, "serve", project, "--bind", "127.0.0.1", "--port", std::to_string(port)};
+        std::vector<std::string> arguments;
+        if (fileLimit > 0) {
+            arguments = {"/bin/sh", "-c", "ulimit -n " + std::to_string(fileLimit) + " && exec \"$0\" \"$@\""};
+        }
+        for (const std::string& argument : {cli, std::string("serve"), project, std::string("--bind"),
+                                            std::string("127.0.0.1"), std::string("--port"), std::to_string(port)}) {
+            arguments.push_back(argument);
+        }
         arguments.insert(arguments.end(), extra.begin(), extra.end());
         m_process = std::make_unique<ChildProcess>(std::move(arguments), logPath);
         waitUntilListening();
