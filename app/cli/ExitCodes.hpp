@@ -12,6 +12,7 @@ enum ExitCode : int
     kFailure = 4,          // a file could not be read or written (the project, an input, an output)
     kCheckFoundErrors = 5, // check --strict found error-severity findings
     kNetworkFailure = 6,   // sync: the server could not be reached or refused (login, certificate, address)
+    kIncomplete = 7,       // sync, join: done, but the server could not send some rows (each is named)
 };
 
 } // namespace concord::cli

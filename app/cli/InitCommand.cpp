@@ -1,5 +1,7 @@
 // concord-cli init: create a project file with its label schema.
 #include "app/cli/Commands.hpp"
+#include "core/io/BoundedJson.hpp"
+#include "core/model/RecordLimits.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
@@ -24,6 +26,7 @@ struct InitOptions
     int overlap = 1;
     bool blind = false;
     std::string guidelinesFile;
+    std::size_t maxTextBytes = limits::kDefaultTextBytes;
 };
 
 std::string readFile(const std::string& path, const char* what)
@@ -42,9 +45,11 @@ LabelSchema schemaFrom(const InitOptions& options)
     if (!options.schemaFile.empty()) {
         nlohmann::json json;
         try {
-            json = nlohmann::json::parse(readFile(options.schemaFile, "schema"));
+            json = io::parseBoundedJson(readFile(options.schemaFile, "schema"), limits::kFileJsonDepth);
         } catch (const nlohmann::json::parse_error& error) {
             throw InputError(options.schemaFile + ": invalid JSON: " + error.what());
+        } catch (const InputError& error) {
+            throw InputError(options.schemaFile + ": " + error.what());
         }
         try {
             return LabelSchema::fromJson(json);
@@ -68,6 +73,7 @@ void run(const InitOptions& options)
     settings.name = options.name.empty() ? std::filesystem::path(options.project).stem().string() : options.name;
     settings.overlap = options.overlap;
     settings.blind = options.blind;
+    settings.maxTextBytes = options.maxTextBytes;
     if (!options.guidelinesFile.empty()) {
         settings.guidelines = readFile(options.guidelinesFile, "guidelines");
     }
@@ -90,8 +96,8 @@ void addInitCommand(CLI::App& app)
     auto options = std::make_shared<InitOptions>();
     auto* command = app.add_subcommand("init", "Create a new project file with its label schema");
     command->add_option("project", options->project, "Project file to create (e.g. reviews.concord)")->required();
-    auto* schema = command->add_option("--schema", options->schemaFile,
-                                       "Label schema as a JSON file (see docs/formats.md)");
+    auto* schema =
+        command->add_option("--schema", options->schemaFile, "Label schema as a JSON file (see docs/formats.md)");
     command->add_option("--kind", options->kind, "Task kind: single, multi, spans or rating")
         ->check(CLI::IsMember({"single", "multi", "spans", "rating"}))
         ->excludes(schema);
@@ -105,6 +111,12 @@ void addInitCommand(CLI::App& app)
     command->add_option("--overlap", options->overlap, "Annotators per sample")->check(CLI::PositiveNumber);
     command->add_flag("--blind", options->blind, "Annotators do not see each other's labels");
     command->add_option("--guidelines", options->guidelinesFile, "Labeling guidelines as a text or Markdown file");
+    command
+        ->add_option("--max-text-bytes", options->maxTextBytes,
+                     "The longest sample text the project takes, in bytes of its JSON encoding (so that it fits a "
+                     "sync message)")
+        ->check(CLI::Range(std::size_t{1024}, limits::kMaxTextBytes))
+        ->capture_default_str();
     command->callback([options] { run(*options); });
 }
 

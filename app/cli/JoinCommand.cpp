@@ -39,6 +39,7 @@ void run(const JoinCliOptions& options)
                                     {"sync", syncReportJson(report.sync)}}
                          .dump()
                   << '\n';
+        exitIfIncomplete(report.sync);
         return;
     }
     std::cout << "Joined '" << report.projectName << "' on " << join.endpoint.toString() << " as " << options.user
@@ -49,6 +50,7 @@ void run(const JoinCliOptions& options)
     printSyncReport(std::cout, report.sync);
     std::cout << "Label offline with concord-cli label " << options.out << " SAMPLE --annotator " << options.user
               << " ..., then run concord-cli sync " << options.out << '\n';
+    exitIfIncomplete(report.sync);
 }
 
 } // namespace

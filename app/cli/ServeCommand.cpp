@@ -21,6 +21,11 @@ struct ServeOptions
     int maxConnections = 1100;
     int reservationMinutes = 30;
     int idleTimeoutSeconds = 120;
+    int handshakeTimeoutSeconds = 10;
+    int helloTimeoutSeconds = 10;
+    int writeTimeoutSeconds = 30;
+    int maxUnauthenticatedPerAddress = 64;
+    int maxOpsPerMinute = 60'000;
     std::string certificate;
     std::string key;
     bool quiet = false;
@@ -64,6 +69,11 @@ void run(const ServeOptions& options)
     server.maxConnections = static_cast<std::size_t>(options.maxConnections);
     server.reservationTime = std::chrono::minutes(options.reservationMinutes);
     server.limits.idleTimeout = std::chrono::seconds(options.idleTimeoutSeconds);
+    server.limits.handshakeTimeout = std::chrono::seconds(options.handshakeTimeoutSeconds);
+    server.limits.helloTimeout = std::chrono::seconds(options.helloTimeoutSeconds);
+    server.limits.writeTimeout = std::chrono::seconds(options.writeTimeoutSeconds);
+    server.maxUnauthenticatedPerAddress = static_cast<std::size_t>(options.maxUnauthenticatedPerAddress);
+    server.maxOpsPerMinute = options.maxOpsPerMinute;
     server.certificate = {options.certificate, options.key};
     if (!options.quiet) {
         server.log = logLine;
@@ -115,6 +125,31 @@ void addServeCommand(CLI::App& app)
         ->capture_default_str();
     command->add_option("--idle-timeout", options->idleTimeoutSeconds, "Seconds of silence before a session is closed")
         ->check(CLI::Range(1, 86'400))
+        ->capture_default_str();
+    command
+        ->add_option("--handshake-timeout", options->handshakeTimeoutSeconds,
+                     "Seconds a new connection has to finish its TLS handshake")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    command
+        ->add_option("--hello-timeout", options->helloTimeoutSeconds,
+                     "Seconds after the handshake until the client must have said hello")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    command
+        ->add_option("--write-timeout", options->writeTimeoutSeconds,
+                     "Seconds a message may take to reach a client that reads slowly; then it is disconnected")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    command
+        ->add_option("--max-unauthenticated-per-address", options->maxUnauthenticatedPerAddress,
+                     "Connections from one address that may wait for their login at once")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    command
+        ->add_option("--max-ops-per-minute", options->maxOpsPerMinute,
+                     "Operations one user may send per minute (a burst of this many, refilled evenly)")
+        ->check(CLI::Range(1, 100'000'000))
         ->capture_default_str();
     command->add_option("--cert", options->certificate, "PEM certificate to use instead of the self-signed one");
     command->add_option("--key", options->key, "PEM private key of --cert");

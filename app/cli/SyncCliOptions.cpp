@@ -1,5 +1,7 @@
 #include "app/cli/SyncCliOptions.hpp"
 
+#include "app/cli/ExitCodes.hpp"
+
 #include <iostream>
 
 namespace concord::cli {
@@ -49,12 +51,28 @@ void printSyncReport(std::ostream& out, const net::SyncReport& report)
     if (report.pending > 0) {
         out << report.pending << " edits made during the sync are still pending; sync again to send them.\n";
     }
+    if (!report.skipped.empty()) {
+        std::cerr << "warning: the server skipped " << report.skipped.size() << " row"
+                  << (report.skipped.size() == 1 ? "" : "s")
+                  << " it could not send (stored before its size limits; the server's admin can find them with "
+                     "concord-cli check):\n";
+        for (const auto& skipped : report.skipped) {
+            std::cerr << "  " << skipped << '\n';
+        }
+    }
     if (!report.rejections.empty()) {
         std::cerr << "warning: the server refused " << report.rejections.size() << " operation"
                   << (report.rejections.size() == 1 ? "" : "s") << " (the server's version was put back):\n";
         for (const auto& rejection : report.rejections) {
             std::cerr << "  " << rejection << '\n';
         }
+    }
+}
+
+void exitIfIncomplete(const net::SyncReport& report)
+{
+    if (!report.skipped.empty()) {
+        throw CLI::RuntimeError(kIncomplete);
     }
 }
 
@@ -68,6 +86,7 @@ nlohmann::json syncReportJson(const net::SyncReport& report)
             {"new_samples", report.newSamples},
             {"kept_local", report.keptLocal},
             {"rejected", report.rejections},
+            {"skipped", report.skipped},
             {"pending", report.pending},
             {"cursor", report.cursor},
             {"attempts", report.attempts},

@@ -23,12 +23,14 @@ void run(const SyncCliOptions& options)
     const net::SyncReport report = net::syncReplica(*replica, syncOptionsFrom(options.connection));
     if (options.json) {
         std::cout << syncReportJson(report).dump() << '\n';
+        exitIfIncomplete(report);
         return;
     }
     if (report.fingerprintChanged) {
         std::cout << "Accepted and pinned the server's new certificate " << report.fingerprint << ".\n";
     }
     printSyncReport(std::cout, report);
+    exitIfIncomplete(report);
 }
 
 } // namespace

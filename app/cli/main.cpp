@@ -28,7 +28,8 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string(CONCORD_VERSION));
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 2 usage error, 3 bad input (nothing changed), 4 file or database failure,\n"
-               "5 check --strict found errors, 6 network: the server could not be reached or refused.\n"
+               "5 check --strict found errors, 6 network: the server could not be reached or refused,\n"
+               "7 sync or join finished without some rows the server could not send (each is named).\n"
                "Run 'concord-cli COMMAND --help' for a command's options.");
     addInitCommand(app);
     addImportCommand(app);

@@ -75,7 +75,8 @@ void SyncBridge::assign(Project& replica, int count)
 
 void SyncBridge::post(const Report& report)
 {
-    QMetaObject::invokeMethod(this, [this, report] { apply(report); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, report] { apply(report); }, Qt::QueuedConnection);
 }
 
 void SyncBridge::apply(const Report& report)
@@ -150,7 +151,13 @@ void SyncBridge::run()
             const net::SyncReport result = net::syncReplica(*replica, options);
             failures = 0;
             shown = SyncState::Online;
-            report = {SyncState::Online, {}, result.pending, true,
+            // Rows the server could not send (stored before its size limits) are named, not hidden.
+            std::string skipped;
+            if (!result.skipped.empty()) {
+                skipped = std::to_string(result.skipped.size()) + " row" + (result.skipped.size() == 1 ? "" : "s") +
+                          " the server could not send, such as " + result.skipped.front();
+            }
+            report = {SyncState::Online, skipped, result.pending, true,
                       result.pulledAnnotations + result.pulledResolutions + result.newSamples > 0};
             // Edits made during the round go at once; otherwise the next round in a while.
             next = Clock::now() + (result.pending > 0 ? std::chrono::milliseconds(0) : m_timing.interval);

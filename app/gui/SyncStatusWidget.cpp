@@ -82,8 +82,16 @@ void SyncStatusWidget::showState(SyncState state, const QString& reason)
     switch (state) {
     case SyncState::Online:
         setDot("#2e7d32");
-        m_state->setText(QStringLiteral("Online"));
-        m_state->setToolTip(QStringLiteral("Connected to the server; everything is sent."));
+        if (reason.isEmpty()) {
+            m_state->setText(QStringLiteral("Online"));
+            m_state->setToolTip(QStringLiteral("Connected to the server; everything is sent."));
+        } else {
+            // Synced, but some rows could not come (the server's admin finds them with check).
+            const QString text = QStringLiteral("Online \u2014 %1").arg(reason);
+            m_state->setText(QFontMetrics(m_state->font()).elidedText(text, Qt::ElideRight, kReasonWidth));
+            m_state->setToolTip(
+                QStringLiteral("%1\nThe server's admin can list them with concord-cli check.").arg(text));
+        }
         break;
     case SyncState::Syncing:
         setDot("#f9a825");
@@ -113,7 +121,8 @@ void SyncStatusWidget::showLastSync(const QDateTime& at)
 
 void SyncStatusWidget::setDot(const char* color)
 {
-    m_dot->setStyleSheet(QStringLiteral("background: %1; border-radius: %2px;").arg(QLatin1String(color)).arg(kDot / 2));
+    m_dot->setStyleSheet(
+        QStringLiteral("background: %1; border-radius: %2px;").arg(QLatin1String(color)).arg(kDot / 2));
 }
 
 QString SyncStatusWidget::stateText() const

@@ -3,7 +3,9 @@
 // skipInvalid the good records go in and each rejected one is handed to the caller.
 #pragma once
 
+#include "core/io/RecordPreparer.hpp"
 #include "core/io/RecordReader.hpp"
+#include "core/model/RecordLimits.hpp"
 #include "core/store/Project.hpp"
 
 #include <cstdint>
@@ -16,13 +18,14 @@ namespace concord::io {
 
 struct ImportOptions
 {
-    std::string sourceName = "input";     // the file name, used in messages and generated ids
+    std::string sourceName = "input"; // the file name, used in messages and generated ids
     std::string textField = "text";
-    std::optional<std::string> idField;   // default: "id" when a record has it, else generated
+    std::optional<std::string> idField;    // default: "id" when a record has it, else generated
     std::optional<std::string> labelField; // a field holding existing labels
-    std::string annotator;                // whose labels those are
+    std::string annotator;                 // whose labels those are
     bool skipInvalid = false;
-    std::size_t maxReported = 100;        // problems kept in the report; the rest are counted
+    std::size_t maxReported = 100;      // problems kept in the report; the rest are counted
+    std::optional<RecordLimits> limits; // default: the project's (Project::recordLimits)
 };
 
 struct ImportProblem
@@ -34,9 +37,9 @@ struct ImportProblem
 
 struct ImportReport
 {
-    std::size_t records = 0;   // records read, good or bad
-    std::size_t imported = 0;  // samples stored (0 when rolled back)
-    std::size_t labeled = 0;   // annotations stored
+    std::size_t records = 0;  // records read, good or bad
+    std::size_t imported = 0; // samples stored (0 when rolled back)
+    std::size_t labeled = 0;  // annotations stored
     std::size_t problemCount = 0;
     std::vector<ImportProblem> problems; // the first maxReported
     bool committed = false;
@@ -53,21 +56,9 @@ public:
                      const std::function<void(const ImportProblem&)>& onReject = {});
 
 private:
-    struct Prepared
-    {
-        std::string id;
-        std::string text;
-        std::string meta;
-        std::optional<std::string> value;
-    };
-    // Turns a record into what is stored (taking its fields apart), or throws InputError
-    // naming the problem.
-    Prepared prepare(SourceRecord& record) const;
-    std::string generatedId(std::size_t line) const;
-
     Project& m_project;
     ImportOptions m_options;
-    std::string m_idStem;
+    RecordPreparer m_preparer;
 };
 
 } // namespace concord::io

@@ -1,6 +1,8 @@
 // JSON Lines reading; see JsonlReader.hpp.
 #include "core/io/JsonlReader.hpp"
 
+#include "core/io/BoundedJson.hpp"
+
 namespace concord::io {
 
 namespace {
@@ -59,7 +61,9 @@ std::string shortParseMessage(const nlohmann::json::exception& error)
 
 } // namespace
 
-JsonlReader::JsonlReader(std::istream& input, std::size_t chunkSize) : m_lines(input, chunkSize) {}
+JsonlReader::JsonlReader(std::istream& input, std::size_t chunkSize, int maxDepth)
+    : m_lines(input, chunkSize), m_maxDepth(maxDepth)
+{}
 
 std::optional<ReadResult> JsonlReader::next()
 {
@@ -71,6 +75,10 @@ std::optional<ReadResult> JsonlReader::next()
         // strings and with a message about a token rather than the encoding.
         if (auto problem = invalidUtf8InLine(line->text)) {
             return ReadProblem{line->number, std::move(*problem), std::string(line->text)};
+        }
+        if (nestsDeeperThan(line->text, m_maxDepth)) {
+            return ReadProblem{line->number, "the record nests deeper than " + std::to_string(m_maxDepth) + " levels",
+                               std::string(line->text)};
         }
         const char* first = line->text.data();
         const char* last = first + line->text.size();

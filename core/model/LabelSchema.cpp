@@ -1,5 +1,6 @@
 #include "core/model/LabelSchema.hpp"
 
+#include "core/model/RecordLimits.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
@@ -24,12 +25,25 @@ bool isHexColor(std::string_view color)
     if (color.size() != 7 || color[0] != '#') {
         return false;
     }
-    return std::all_of(color.begin() + 1, color.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    return std::all_of(color.begin() + 1, color.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
 std::string typeName(const nlohmann::json& value)
 {
     return value.type_name();
+}
+
+// "field 'x'": the first field of `object` not among `known`. Unknown fields are refused rather
+// than kept, since they would travel to every replica unchecked.
+std::string unexpectedField(const nlohmann::json& object, std::initializer_list<std::string_view> known)
+{
+    for (const auto& [name, ignored] : object.items()) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            return "field '" + name.substr(0, 64) + (name.size() > 64 ? "...'" : "'");
+        }
+    }
+    return "no other field";
 }
 
 } // namespace
@@ -154,8 +168,8 @@ void LabelSchema::checkLabels() const
         throw InputError("schema: a " + std::string(toString(kind)) + " task needs at least one label");
     }
     if (kind == TaskKind::Rating && ratingMin >= ratingMax) {
-        throw InputError("schema: rating scale needs min < max, found min " + std::to_string(ratingMin) +
-                         " and max " + std::to_string(ratingMax));
+        throw InputError("schema: rating scale needs min < max, found min " + std::to_string(ratingMin) + " and max " +
+                         std::to_string(ratingMax));
     }
     std::set<std::string> names;
     std::set<std::string> keys;
@@ -170,8 +184,7 @@ void LabelSchema::checkLabels() const
             throw InputError("schema: label '" + label.name + "' appears twice");
         }
         if (!isHexColor(label.color)) {
-            throw InputError("schema: label '" + label.name + "' has colour '" + label.color +
-                             "'; expected #rrggbb");
+            throw InputError("schema: label '" + label.name + "' has colour '" + label.color + "'; expected #rrggbb");
         }
         if (!label.key.empty()) {
             if (utf8::codePointCount(label.key) != 1) {
@@ -275,7 +288,7 @@ void LabelSchema::validateLabels(const nlohmann::json& value) const
         }
     }
     if (value.size() != 1) {
-        throw InputError("a label value has only the field 'labels'");
+        throw InputError("a label value has only the field 'labels', found " + unexpectedField(value, {"labels"}));
     }
 }
 
@@ -284,6 +297,9 @@ void LabelSchema::validateSpans(const nlohmann::json& value, std::string_view te
     if (!value.contains("spans") || !value["spans"].is_array()) {
         throw InputError("a span value needs field 'spans' as an array, as in "
                          "{\"spans\":[{\"start\":0,\"end\":4,\"label\":\"name\"}]}");
+    }
+    if (value.size() != 1) {
+        throw InputError("a span value has only the field 'spans', found " + unexpectedField(value, {"spans"}));
     }
     const std::size_t length = utf8::codePointCount(text);
     struct Range
@@ -312,6 +328,10 @@ void LabelSchema::validateSpans(const nlohmann::json& value, std::string_view te
         if (!span.contains("label") || !span["label"].is_string()) {
             throw InputError(where + ": field 'label' must be a label name");
         }
+        if (span.size() != 3) {
+            throw InputError(where + ": " + unexpectedField(span, {"start", "end", "label"}) +
+                             "; a span has only start, end and label");
+        }
         const auto start = span["start"].get<std::int64_t>();
         const auto end = span["end"].get<std::int64_t>();
         const auto& label = span["label"].get_ref<const std::string&>();
@@ -323,10 +343,12 @@ void LabelSchema::validateSpans(const nlohmann::json& value, std::string_view te
                              ") is out of range: the text has " + std::to_string(length) + " code points");
         }
         if (start >= end) {
-            throw InputError(where + ": start " + std::to_string(start) + " must be before end " +
-                             std::to_string(end));
+            throw InputError(where + ": start " + std::to_string(start) + " must be before end " + std::to_string(end));
         }
         ranges.push_back({start, end, i + 1});
+    }
+    if (const auto size = value.dump().size(); size > limits::kValueBytes) {
+        throw InputError(*valueOverLimit(size, RecordLimits{}));
     }
     if (!allowOverlap) {
         std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.start < b.start; });
@@ -345,10 +367,13 @@ void LabelSchema::validateRating(const nlohmann::json& value) const
     if (!value.contains("rating") || !value["rating"].is_number_integer()) {
         throw InputError("a rating value needs an integer field 'rating', as in {\"rating\":3}");
     }
+    if (value.size() != 1) {
+        throw InputError("a rating value has only the field 'rating', found " + unexpectedField(value, {"rating"}));
+    }
     const auto rating = value["rating"].get<std::int64_t>();
     if (rating < ratingMin || rating > ratingMax) {
-        throw InputError("rating " + std::to_string(rating) + " is off the scale " + std::to_string(ratingMin) +
-                         ".." + std::to_string(ratingMax));
+        throw InputError("rating " + std::to_string(rating) + " is off the scale " + std::to_string(ratingMin) + ".." +
+                         std::to_string(ratingMax));
     }
 }
 

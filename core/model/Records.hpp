@@ -2,6 +2,8 @@
 // them parsed, so that listing a million rows does not parse a million documents.
 #pragma once
 
+#include "core/model/RecordLimits.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -50,9 +52,10 @@ struct Signal
 struct ProjectSettings
 {
     std::string name = "Untitled";
-    int overlap = 1;     // annotators per sample
-    bool blind = false;  // annotators do not see each other's labels
+    int overlap = 1;    // annotators per sample
+    bool blind = false; // annotators do not see each other's labels
     std::string guidelines;
+    std::size_t maxTextBytes = limits::kDefaultTextBytes; // a sample's text, JSON-encoded (RecordLimits)
 };
 
 } // namespace concord

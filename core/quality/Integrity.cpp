@@ -26,7 +26,7 @@ const std::vector<std::string>& checkIds()
     static const std::vector<std::string> ids{"empty-text",           "invalid-utf8",   "control-chars",
                                               "exact-duplicate",      "near-duplicate", "conflicting-duplicates",
                                               "label-outside-schema", "span-problem",   "under-overlap",
-                                              "suspicious-annotator", "length-outlier"};
+                                              "suspicious-annotator", "length-outlier", "over-limit"};
     return ids;
 }
 
@@ -52,6 +52,7 @@ std::vector<Finding> runChecks(Project& project, const CheckOptions& options)
     checks::checkDuplicates(data, options, wanted, findings);
     checks::checkValues(data, options, wanted, findings);
     checks::checkAnnotators(data, options, wanted, findings);
+    checks::checkLimits(data, options, wanted, findings);
 
     // Group by check in the documented order; within a check, keep the order found.
     std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {

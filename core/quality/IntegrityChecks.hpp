@@ -27,4 +27,8 @@ void checkValues(const IntegrityData& data, const CheckOptions& options, const W
 void checkAnnotators(const IntegrityData& data, const CheckOptions& options, const Wanted& wanted,
                      std::vector<Finding>& findings);
 
+// over-limit (LimitChecks.cpp)
+void checkLimits(const IntegrityData& data, const CheckOptions& options, const Wanted& wanted,
+                 std::vector<Finding>& findings);
+
 } // namespace concord::quality::checks

@@ -47,6 +47,13 @@ std::unique_ptr<Project> Project::open(const std::string& path, Clock clock)
     return project;
 }
 
+RecordLimits Project::recordLimits()
+{
+    RecordLimits limits;
+    limits.textBytes = settings().maxTextBytes;
+    return limits;
+}
+
 Sample Project::requireSample(const std::string& sampleId)
 {
     auto sample = m_samples.findById(sampleId);
@@ -66,6 +73,7 @@ std::string Project::annotate(std::int64_t sampleKey, const std::string& annotat
     if (annotator.empty()) {
         throw InputError("the annotator's name is empty");
     }
+    checkNameSize(annotator, "the annotator's name");
     auto sample = m_samples.findByKey(sampleKey);
     if (!sample) {
         throw InputError("no sample with key " + std::to_string(sampleKey) + " in " + path());
@@ -103,6 +111,8 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
 {
     const Sample sample = requireSample(sampleId);
     m_schema.validate(value, sample.text);
+    checkNameSize(author, "the reviewer's name");
+    checkNoteSize(note);
     // A statement left unreset holds an old snapshot; with a sync writing the same file (the
     // GUI's replica), the write would then fail at once with "database is locked".
     store::releaseReadSnapshot(m_db);

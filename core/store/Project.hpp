@@ -39,6 +39,8 @@ public:
     ProjectSettings settings() { return m_settings.loadSettings(); }
     void saveSettings(const ProjectSettings& settings) { m_settings.saveSettings(settings); }
     std::int64_t now() const { return m_clock(); }
+    // The sizes this project accepts for what enters it (its max_text_bytes and the fixed rest).
+    RecordLimits recordLimits();
 
     // Validates `value` against the schema and the sample's text, then records it as the
     // annotator's value for the sample. Throws InputError naming the problem; nothing is

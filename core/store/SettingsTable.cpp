@@ -4,6 +4,12 @@
 
 namespace concord::store {
 
+namespace {
+
+constexpr std::size_t kMinTextBytes = 1024;
+
+} // namespace
+
 std::optional<std::string> SettingsTable::get(std::string_view key)
 {
     auto& statement = m_db.cached("SELECT value FROM settings WHERE key = ?");
@@ -27,19 +33,38 @@ ProjectSettings SettingsTable::loadSettings()
     settings.overlap = std::stoi(get("overlap").value_or("1"));
     settings.blind = get("blind").value_or("0") == "1";
     settings.guidelines = get("guidelines").value_or("");
+    if (const auto maxText = get("max_text_bytes")) {
+        settings.maxTextBytes = static_cast<std::size_t>(std::stoull(*maxText));
+    }
     return settings;
 }
 
 void SettingsTable::saveSettings(const ProjectSettings& settings)
 {
     if (settings.overlap < 1) {
-        throw InputError("overlap must be at least 1 annotator per sample, found " +
-                         std::to_string(settings.overlap));
+        throw InputError("overlap must be at least 1 annotator per sample, found " + std::to_string(settings.overlap));
+    }
+    if (settings.maxTextBytes < kMinTextBytes || settings.maxTextBytes > limits::kMaxTextBytes) {
+        throw InputError("the largest text (setting max_text_bytes) must be from " + std::to_string(kMinTextBytes) +
+                         " to " + std::to_string(limits::kMaxTextBytes) +
+                         " bytes, so that a sample fits a sync "
+                         "message; found " +
+                         std::to_string(settings.maxTextBytes));
+    }
+    if (settings.name.size() > limits::kIdBytes) {
+        throw InputError("the project's name has " + std::to_string(settings.name.size()) +
+                         " bytes, more than the limit of " + std::to_string(limits::kIdBytes));
+    }
+    if (settings.guidelines.size() > limits::kGuidelinesBytes) {
+        throw InputError("the guidelines take " + std::to_string(settings.guidelines.size()) +
+                         " bytes, more than the limit of " + std::to_string(limits::kGuidelinesBytes) +
+                         " that a sync message carries");
     }
     set("name", settings.name);
     set("overlap", std::to_string(settings.overlap));
     set("blind", settings.blind ? "1" : "0");
     set("guidelines", settings.guidelines);
+    set("max_text_bytes", std::to_string(settings.maxTextBytes));
 }
 
 LabelSchema SettingsTable::loadSchema()

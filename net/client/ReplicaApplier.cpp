@@ -79,8 +79,8 @@ AckSummary ReplicaApplier::applyAck(const std::vector<PendingOperation>& sent, c
             throw NetError("the server acknowledged operation " + result.opId + " in place of " + operation.opId);
         }
         if (result.status == OpStatus::Rejected) {
-            const std::string reason = std::string(toString(result.code.value_or(ErrorCode::Internal))) + ": " +
-                                       result.reason;
+            const std::string reason =
+                std::string(toString(result.code.value_or(ErrorCode::Internal))) + ": " + result.reason;
             m_replica.outbox().reject(operation.opId, reason);
             summary.rejections.push_back("sample " + operation.sampleId + ": " + reason);
             if (operation.kind == OperationKind::Annotate) {
@@ -158,20 +158,28 @@ void ReplicaApplier::restoreResolution(const PendingOperation& sent, const OpRes
     }
 }
 
-ChangeSummary ReplicaApplier::applyChanges(const Changes& changes)
+ChangeSummary ReplicaApplier::applyChanges(const Changes& changes, bool skipMissing)
 {
     ChangeSummary summary;
     store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
     sqlite::Transaction transaction(m_replica.database());
-    auto keyOf = [&](const std::string& sampleId) {
+    auto keyOf = [&](const std::string& sampleId, const std::string& what) -> std::optional<std::int64_t> {
         const auto key = m_replica.samples().keyOf(sampleId);
-        if (!key) {
+        if (!key && !skipMissing) {
             throw MissingSample("the server sent a change of sample '" + sampleId + "', which this replica lacks");
         }
-        return *key;
+        if (!key) {
+            summary.missing.push_back(what + " of sample '" + sampleId +
+                                      "': this replica lacks the sample, which the server could not send");
+        }
+        return key;
     };
     for (AnnotationChange change : changes.annotations) {
-        change.sampleKey = keyOf(change.sampleId);
+        const auto key = keyOf(change.sampleId, "the annotation by " + change.annotator);
+        if (!key) {
+            continue;
+        }
+        change.sampleKey = *key;
         m_replica.replica().observe(change.stamp.hlc);
         const auto local = m_replica.annotations().find(change.sampleKey, change.annotator);
         // An unsent local edit later than the server's version stays: it will win there too.
@@ -187,7 +195,11 @@ ChangeSummary ReplicaApplier::applyChanges(const Changes& changes)
         ++summary.annotations;
     }
     for (ResolutionChange change : changes.resolutions) {
-        change.sampleKey = keyOf(change.sampleId);
+        const auto key = keyOf(change.sampleId, "the gold label");
+        if (!key) {
+            continue;
+        }
+        change.sampleKey = *key;
         m_replica.replica().observe(change.stamp.hlc);
         const auto local = m_replica.resolutions().find(change.sampleKey);
         if (local && m_replica.outbox().hasPending(OperationKind::Resolve, change.sampleId, "") &&

@@ -26,6 +26,8 @@ struct ChangeSummary
     std::int64_t annotations = 0;
     std::int64_t resolutions = 0;
     std::int64_t keptLocal = 0; // rows whose unsent local edit is later than the server's
+    // With skipMissing: rows of samples this replica lacks (the server could not send them).
+    std::vector<std::string> missing;
 };
 
 // A change names a sample this replica does not have yet; fetch samples and pull again.
@@ -49,8 +51,10 @@ public:
     std::int64_t applySamples(const SamplePage& page);
     // `sent` are the outbox rows the push carried, in its order.
     AckSummary applyAck(const std::vector<PendingOperation>& sent, const Ack& ack);
-    // Throws MissingSample (having applied nothing) for a change of an unknown sample.
-    ChangeSummary applyChanges(const Changes& changes);
+    // Throws MissingSample (having applied nothing) for a change of an unknown sample, unless
+    // `skipMissing`: then such rows are passed over and listed (after a fresh fetch of samples,
+    // a sample still missing is one the server skipped).
+    ChangeSummary applyChanges(const Changes& changes, bool skipMissing = false);
 
 private:
     void restoreAnnotation(const PendingOperation& sent, const OpResult& result);

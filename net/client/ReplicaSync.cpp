@@ -20,13 +20,25 @@ void say(const SyncOptions& options, const std::string& message)
 }
 
 // Decides whether to trust the certificate presented; returns true when the pin changes.
+void noteSkipped(const std::vector<SkippedRow>& rows, SyncReport& report)
+{
+    for (const auto& row : rows) {
+        std::string what = row.kind == "sample" ? "sample '" + row.sampleId + "'"
+                           : row.kind == "resolution"
+                               ? "the gold label of sample '" + row.sampleId + "'"
+                               : "the annotation of sample '" + row.sampleId + "' by " + row.annotator;
+        report.skipped.push_back(what + ": " + row.reason);
+    }
+}
+
 bool checkFingerprint(const std::string& presented, const std::string& pinned, const SyncOptions& options,
                       const std::string& where, const std::string& replicaPath)
 {
     if (options.acceptFingerprint) {
         if (*options.acceptFingerprint != presented) {
-            throw FingerprintMismatch("the server at " + where + " presents the certificate " + presented +
-                                      ", not " + *options.acceptFingerprint + " as given with --accept-fingerprint; "
+            throw FingerprintMismatch("the server at " + where + " presents the certificate " + presented + ", not " +
+                                      *options.acceptFingerprint +
+                                      " as given with --accept-fingerprint; "
                                       "nothing was sent");
         }
         return presented != pinned;
@@ -49,6 +61,7 @@ void fetchSamples(Project& replica, Client& client, const SyncOptions& options, 
     for (int guard = 0; guard < 1'000'000; ++guard) {
         const auto page = client.samples(replica.replica().load()->sampleCursor, options.pageSize);
         report.newSamples += applier.applySamples(page);
+        noteSkipped(page.skipped, report);
         if (!page.more) {
             return;
         }
@@ -89,16 +102,18 @@ void pullChanges(Project& replica, Client& client, const SyncOptions& options, S
         const Changes changes = client.pull(cursor, options.pageSize);
         ChangeSummary summary;
         try {
-            summary = applier.applyChanges(changes);
+            summary = applier.applyChanges(changes, refetched);
         } catch (const MissingSample&) {
-            // Samples were added on the server after we fetched them: fetch and pull again.
-            if (refetched) {
-                throw;
-            }
+            // Samples were added on the server after we fetched them: fetch and pull the page
+            // again. A sample still missing then is one the server could not send; its rows are
+            // passed over and reported.
             refetched = true;
             fetchSamples(replica, client, options, report);
             continue;
         }
+        refetched = false;
+        report.skipped.insert(report.skipped.end(), summary.missing.begin(), summary.missing.end());
+        noteSkipped(changes.skipped, report);
         report.pulledAnnotations += summary.annotations;
         report.pulledResolutions += summary.resolutions;
         report.keptLocal += summary.keptLocal;
@@ -106,8 +121,7 @@ void pullChanges(Project& replica, Client& client, const SyncOptions& options, S
         if (!changes.more) {
             return;
         }
-        say(options, "received changes up to " + std::to_string(changes.next) + " of " +
-                         std::to_string(changes.head));
+        say(options, "received changes up to " + std::to_string(changes.next) + " of " + std::to_string(changes.head));
     }
 }
 
@@ -121,6 +135,7 @@ bool retryable(const NetError& error)
         case ErrorCode::Internal:
         case ErrorCode::Busy:
         case ErrorCode::Timeout:
+        case ErrorCode::RateLimited:
             return true;
         default:
             return false;
@@ -131,8 +146,7 @@ bool retryable(const NetError& error)
 
 } // namespace
 
-void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options,
-              SyncReport& report)
+void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options, SyncReport& report)
 {
     ReplicaApplier(replica).applyWelcome(welcome);
     fetchSamples(replica, client, options, report);

@@ -43,6 +43,9 @@ struct SyncReport
     std::int64_t pulledResolutions = 0;
     std::int64_t keptLocal = 0;
     std::vector<std::string> rejections;
+    // Rows the server could not send (stored before its size limits; see SkippedRow): the sync
+    // completed without them.
+    std::vector<std::string> skipped;
     std::int64_t cursor = 0;
     std::int64_t pending = 0; // still in the outbox (edits made during the sync)
     int attempts = 0;
@@ -78,7 +81,6 @@ SyncReport syncReplica(Project& replica, const SyncOptions& options);
 Assignment requestAssignment(Project& replica, int count, const SyncOptions& options);
 
 // One sync on a client that has said hello. For the CLI's watch mode and tests.
-void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options,
-              SyncReport& report);
+void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options, SyncReport& report);
 
 } // namespace concord::net

@@ -18,7 +18,7 @@ Hello parseHello(const JsonFields& fields)
     hello.protocol = static_cast<int>(fields.integer("protocol", 1, 1'000'000));
     hello.user = fields.string("user", kMaxNameBytes);
     hello.token = fields.string("token", kMaxNameBytes * 2);
-    hello.project = fields.optionalString("project", kMaxIdBytes);
+    hello.project = fields.optionalString("project", kMaxNameBytes);
     hello.client = fields.string("client", kMaxNameBytes);
     return hello;
 }
@@ -59,12 +59,8 @@ Push parsePush(const JsonFields& fields, std::int64_t id)
 
 json operationToJson(const Operation& operation)
 {
-    json out = {{"op", operation.opId},
-                {"kind", toString(operation.kind)},
-                {"sample", operation.sampleId},
-                {"value", operation.value},
-                {"hlc", operation.stamp.hlc},
-                {"client", operation.stamp.client}};
+    json out = {{"op", operation.opId},     {"kind", toString(operation.kind)}, {"sample", operation.sampleId},
+                {"value", operation.value}, {"hlc", operation.stamp.hlc},       {"client", operation.stamp.client}};
     if (operation.kind == OperationKind::Annotate) {
         out["annotator"] = operation.annotator;
     } else {
@@ -77,7 +73,7 @@ struct ClientEncoder
 {
     json operator()(const Hello& m) const
     {
-        return {{"type", "hello"},   {"protocol", m.protocol}, {"user", m.user},
+        return {{"type", "hello"},  {"protocol", m.protocol}, {"user", m.user},
                 {"token", m.token}, {"project", m.project},   {"client", m.client}};
     }
     json operator()(const Push& m) const

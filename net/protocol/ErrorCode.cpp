@@ -7,7 +7,7 @@ namespace concord::net {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kNames = {{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 18> kNames = {{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::BadJson, "bad_json"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kNames = {{
     {ErrorCode::ClockSkew, "clock_skew"},
     {ErrorCode::Busy, "busy"},
     {ErrorCode::Timeout, "timeout"},
+    {ErrorCode::RateLimited, "rate_limited"},
     {ErrorCode::Internal, "internal"},
 }};
 

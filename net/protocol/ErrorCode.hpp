@@ -26,6 +26,7 @@ enum class ErrorCode
     ClockSkew,          // an operation stamped too far in the future
     Busy,               // the server holds as many connections as it allows
     Timeout,            // the peer was silent for too long
+    RateLimited,        // the user sent more operations in a minute than the server allows
     Internal            // a failure on the server's side (disk, database)
 };
 

@@ -51,10 +51,10 @@ std::optional<std::string> FrameDecoder::next()
     if (length == 0) {
         throw ProtocolError(ErrorCode::BadFrame, "a frame of length zero", true);
     }
-    if (length > kMaxFrameBytes) {
+    if (length > m_limit) {
         throw ProtocolError(ErrorCode::FrameTooLarge,
                             "a frame of " + std::to_string(length) + " bytes exceeds the limit of " +
-                                std::to_string(kMaxFrameBytes),
+                                std::to_string(m_limit) + (m_limit < kMaxFrameBytes ? " before login" : ""),
                             true);
     }
     if (buffered() < kFrameHeaderBytes + length) {

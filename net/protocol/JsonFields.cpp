@@ -1,5 +1,6 @@
 #include "net/protocol/JsonFields.hpp"
 
+#include "core/io/BoundedJson.hpp"
 #include "net/protocol/ProtocolError.hpp"
 
 #include <limits>
@@ -7,35 +8,6 @@
 namespace concord::net {
 
 namespace {
-
-// Counts the nesting of brackets outside strings; linear and without recursion, so that it
-// is safe to run on any input before the parser sees it.
-bool nestsDeeperThan(std::string_view text, int limit)
-{
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) {
-                return true;
-            }
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return false;
-}
 
 std::string typeName(const nlohmann::json& value)
 {
@@ -46,7 +18,7 @@ std::string typeName(const nlohmann::json& value)
 
 nlohmann::json parseJsonObject(std::string_view payload)
 {
-    if (nestsDeeperThan(payload, kMaxJsonDepth)) {
+    if (io::nestsDeeperThan(payload, kMaxJsonDepth)) {
         throw ProtocolError(ErrorCode::BadJson,
                             "the message nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     }
@@ -57,7 +29,8 @@ nlohmann::json parseJsonObject(std::string_view payload)
         throw ProtocolError(ErrorCode::BadJson, std::string("the message is not valid JSON: ") + error.what());
     }
     if (!value.is_object()) {
-        throw ProtocolError(ErrorCode::BadJson, "the message is JSON but not an object (found " + typeName(value) + ")");
+        throw ProtocolError(ErrorCode::BadJson,
+                            "the message is JSON but not an object (found " + typeName(value) + ")");
     }
     return value;
 }

@@ -3,6 +3,8 @@
 // integer"), so that a malformed message gets an error a person can act on.
 #pragma once
 
+#include "core/model/RecordLimits.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -12,9 +14,10 @@
 
 namespace concord::net {
 
-// Maximum nesting of arrays and objects in a payload. Ours need 5; the bound keeps a hostile
-// "[[[[..." from costing stack depth in the parser and in the value's destructor.
-constexpr int kMaxJsonDepth = 32;
+// Maximum nesting of arrays and objects in a payload. Ours need 5 (and a sample's metadata what
+// core allows it); the bound keeps a hostile "[[[[..." from costing stack depth in the parser
+// and in the value's destructor.
+constexpr int kMaxJsonDepth = limits::kMessageDepth;
 
 // Parses a payload that must be a JSON object in UTF-8. Throws ProtocolError(BadJson).
 nlohmann::json parseJsonObject(std::string_view payload);

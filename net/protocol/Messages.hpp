@@ -3,6 +3,7 @@
 // unsolicited notice that new changes exist, and errors.
 #pragma once
 
+#include "core/model/RecordLimits.hpp"
 #include "core/model/Records.hpp"
 #include "core/model/Role.hpp"
 #include "core/model/SyncRecords.hpp"
@@ -26,9 +27,9 @@ constexpr int kOldestProtocolVersion = 1;
 constexpr std::size_t kMaxOpsPerPush = 1000;
 constexpr int kMaxPageSize = 1000;
 constexpr int kMaxNextCount = 100;
-constexpr std::size_t kMaxNameBytes = 128;
-constexpr std::size_t kMaxIdBytes = 1024; // sample ids, operation ids, client ids
-constexpr std::size_t kMaxNoteBytes = 64 * 1024;
+constexpr std::size_t kMaxNameBytes = limits::kNameBytes;
+constexpr std::size_t kMaxIdBytes = limits::kIdBytes; // sample ids, operation ids, client ids
+constexpr std::size_t kMaxNoteBytes = limits::kNoteBytes;
 
 // ---- client to server ----
 
@@ -134,11 +135,24 @@ struct Ack
     std::int64_t head = 0;
 };
 
+// A row the server could not send: larger than a frame, or nested or named past the protocol's
+// limits (stored before those limits were checked where data enters). The cursor moves past it,
+// so that the rest of the feed still flows; the client reports it. `check` on the server lists it.
+struct SkippedRow
+{
+    std::string kind; // "annotation", "resolution" or "sample"
+    std::string sampleId;
+    std::string annotator; // annotations only
+    std::int64_t seq = 0;  // changes: the row's sequence number; samples: its key
+    std::string reason;
+};
+
 struct Changes
 {
     std::int64_t id = 0;
     std::vector<AnnotationChange> annotations;
     std::vector<ResolutionChange> resolutions;
+    std::vector<SkippedRow> skipped;
     std::int64_t next = 0; // the cursor to ask from next time
     bool more = false;
     std::int64_t head = 0;
@@ -148,6 +162,7 @@ struct SamplePage
 {
     std::int64_t id = 0;
     std::vector<Sample> samples; // key: the server's sample key, the cursor for the next page
+    std::vector<SkippedRow> skipped;
     std::int64_t next = 0;
     bool more = false;
 };

@@ -77,6 +77,40 @@ OpResult parseResult(const json& value, const std::string& path, std::int64_t id
     return result;
 }
 
+json skippedToJson(const std::vector<SkippedRow>& rows)
+{
+    json out = json::array();
+    for (const auto& row : rows) {
+        json item = {{"kind", row.kind}, {"sample", row.sampleId}, {"seq", row.seq}, {"reason", row.reason}};
+        if (!row.annotator.empty()) {
+            item["annotator"] = row.annotator;
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// Optional: servers before the size limits never skip.
+std::vector<SkippedRow> parseSkipped(const JsonFields& reply, const std::string& path)
+{
+    std::vector<SkippedRow> rows;
+    if (reply.find("skipped") == nullptr) {
+        return rows;
+    }
+    const auto& items = reply.array("skipped", kMaxPageSize);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const JsonFields fields(items[i], path + ".skipped[" + std::to_string(i) + "]");
+        SkippedRow row;
+        row.kind = fields.string("kind", 16);
+        row.sampleId = fields.string("sample", kMaxIdBytes);
+        row.annotator = fields.optionalString("annotator", kMaxIdBytes);
+        row.seq = fields.integer("seq", 0, kMaxInt);
+        row.reason = fields.optionalString("reason", kMaxNoteBytes);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 json sampleToJson(const Sample& sample)
 {
     return {{"key", sample.key}, {"id", sample.id}, {"text", sample.text}, {"meta", json::parse(sample.meta)}};
@@ -97,8 +131,12 @@ struct ServerEncoder
 {
     json operator()(const Welcome& m) const
     {
-        return {{"type", "welcome"}, {"protocol", m.protocol},    {"server", m.server},
-                {"user", m.user},    {"role", toString(m.role)}, {"head", m.head},
+        return {{"type", "welcome"},
+                {"protocol", m.protocol},
+                {"server", m.server},
+                {"user", m.user},
+                {"role", toString(m.role)},
+                {"head", m.head},
                 {"project", projectToJson(m.project)}};
     }
     json operator()(const Ack& m) const
@@ -123,6 +161,7 @@ struct ServerEncoder
                 {"id", m.id},
                 {"annotations", std::move(annotations)},
                 {"resolutions", std::move(resolutions)},
+                {"skipped", skippedToJson(m.skipped)},
                 {"next", m.next},
                 {"more", m.more},
                 {"head", m.head}};
@@ -133,13 +172,20 @@ struct ServerEncoder
         for (const auto& sample : m.samples) {
             samples.push_back(sampleToJson(sample));
         }
-        return {{"type", "sample_page"}, {"id", m.id}, {"samples", std::move(samples)}, {"next", m.next},
+        return {{"type", "sample_page"},
+                {"id", m.id},
+                {"samples", std::move(samples)},
+                {"skipped", skippedToJson(m.skipped)},
+                {"next", m.next},
                 {"more", m.more}};
     }
     json operator()(const Assignment& m) const
     {
-        return {{"type", "assigned"},          {"id", m.id},          {"samples", m.samples},
-                {"expires_at", m.expiresAt}, {"waiting", m.waiting}};
+        return {{"type", "assigned"},
+                {"id", m.id},
+                {"samples", m.samples},
+                {"expires_at", m.expiresAt},
+                {"waiting", m.waiting}};
     }
     json operator()(const Notice& m) const { return {{"type", "notice"}, {"head", m.head}}; }
     json operator()(const Pong& m) const { return {{"type", "pong"}, {"id", m.id}}; }
@@ -237,6 +283,7 @@ ServerMessage parseServerMessage(std::string_view payload)
             m.resolutions.push_back(
                 resolutionFromJson(resolutions[i], "changes.resolutions[" + std::to_string(i) + "]"));
         }
+        m.skipped = parseSkipped(reply, "changes");
         m.next = reply.integer("next", 0, kMaxInt);
         m.more = reply.boolean("more");
         m.head = reply.integer("head", 0, kMaxInt);
@@ -249,6 +296,7 @@ ServerMessage parseServerMessage(std::string_view payload)
         for (std::size_t i = 0; i < samples.size(); ++i) {
             m.samples.push_back(parseSample(samples[i], "sample_page.samples[" + std::to_string(i) + "]", id));
         }
+        m.skipped = parseSkipped(reply, "sample_page");
         m.next = reply.integer("next", 0, kMaxInt);
         m.more = reply.boolean("more");
         return m;

@@ -14,8 +14,7 @@ constexpr std::size_t kMaxBatchJobs = 512;
 
 CommitQueue::CommitQueue(Handler& handler, boost::asio::io_context& io, CommitListener onCommitted)
     : m_handler(handler), m_io(io), m_onCommitted(std::move(onCommitted))
-{
-}
+{}
 
 CommitQueue::~CommitQueue()
 {
@@ -27,14 +26,14 @@ void CommitQueue::start()
     m_thread = std::thread([this] { run(); });
 }
 
-void CommitQueue::submit(Identity identity, ClientMessage message, Completion completion)
+void CommitQueue::submit(HandlerJob job, Completion completion)
 {
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) {
             return;
         }
-        m_queue.push_back(Entry{HandlerJob{std::move(identity), std::move(message)}, std::move(completion)});
+        m_queue.push_back(Entry{std::move(job), std::move(completion)});
     }
     m_wake.notify_one();
 }
@@ -76,13 +75,23 @@ void CommitQueue::run()
         bool changed = false;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             changed = changed || results[i].changed;
-            boost::asio::post(m_io, [completion = std::move(batch[i].completion), result = std::move(results[i])]() mutable {
-                completion(std::move(result));
-            });
+            boost::asio::post(m_io, [completion = std::move(batch[i].completion),
+                                     result = std::move(results[i])]() mutable { completion(std::move(result)); });
         }
         if (changed && m_onCommitted) {
             const std::int64_t head = m_handler.head();
-            boost::asio::post(m_io, [this, head] { m_onCommitted(head); });
+            std::set<std::string> revoked;
+            try {
+                revoked = m_handler.revokedUsers();
+            } catch (const std::exception&) {
+                revoked = m_revoked; // unreadable now: every session still checks at its next message
+            }
+            std::set<std::string> news;
+            if (revoked != m_revoked) {
+                m_revoked = revoked;
+                news = std::move(revoked);
+            }
+            boost::asio::post(m_io, [this, head, news = std::move(news)] { m_onCommitted(head, news); });
         }
     }
 }

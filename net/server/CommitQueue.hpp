@@ -13,6 +13,8 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
 
 namespace concord::net {
@@ -21,7 +23,9 @@ class CommitQueue
 {
 public:
     using Completion = std::function<void(HandlerResult)>;
-    using CommitListener = std::function<void(std::int64_t head)>;
+    // `revoked`: the users whose tokens were revoked, when that set changed since the last call
+    // (empty otherwise), so that their sessions close before any notice goes out.
+    using CommitListener = std::function<void(std::int64_t head, const std::set<std::string>& revoked)>;
 
     // Completions and the listener run on `io`'s thread. The listener hears of every commit
     // that moved the head, after the completions of its batch.
@@ -32,7 +36,7 @@ public:
 
     void start();
     // Any thread. Dropped silently once stopping (the session is closing anyway).
-    void submit(Identity identity, ClientMessage message, Completion completion);
+    void submit(HandlerJob job, Completion completion);
     // Finishes the batch in hand, drops the rest and joins the thread.
     void stop();
 
@@ -51,6 +55,7 @@ private:
     std::condition_variable m_wake;
     std::deque<Entry> m_queue;
     bool m_stopping = false;
+    std::set<std::string> m_revoked; // as last told to the listener (database thread)
     std::thread m_thread;
 };
 

@@ -31,13 +31,23 @@ std::optional<std::int64_t> requestId(const ClientMessage& message)
 }
 
 Handler::Handler(ServerProject& server, HandlerOptions options)
-    : m_server(server), m_options(std::move(options)), m_applier(server)
-{
-}
+    : m_server(server), m_options(std::move(options)), m_applier(server), m_rate(m_options.maxOpsPerMinute)
+{}
 
 HandlerResult Handler::handle(const Identity& who, const ClientMessage& message)
 {
-    return std::move(handleBatch({HandlerJob{who, message}}).front());
+    return std::move(handleBatch({HandlerJob{who, message, std::nullopt}}).front());
+}
+
+std::set<std::string> Handler::revokedUsers()
+{
+    std::set<std::string> names;
+    for (const auto& user : m_server.users().list()) {
+        if (user.revokedAt) {
+            names.insert(user.name);
+        }
+    }
+    return names;
 }
 
 std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& jobs)
@@ -55,7 +65,7 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
         for (const auto& job : jobs) {
             db.exec("SAVEPOINT job");
             try {
-                results.push_back(handleInTransaction(job.identity, job.message));
+                results.push_back(handleInTransaction(job));
                 db.exec("RELEASE job");
             } catch (const std::exception& error) {
                 db.exec("ROLLBACK TO job");
@@ -80,19 +90,19 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
     return results;
 }
 
-HandlerResult Handler::handleInTransaction(const Identity& who, const ClientMessage& message)
+HandlerResult Handler::handleInTransaction(const HandlerJob& job)
 {
     try {
-        if (const auto* hello = std::get_if<Hello>(&message)) {
-            return this->hello(who, *hello);
+        if (const auto* hello = std::get_if<Hello>(&job.message)) {
+            return this->hello(job.identity, *hello, job.login);
         }
-        return request(who, message);
+        return request(job.identity, job.message);
     } catch (const ProtocolError& error) {
         return errorResult(error.code(), error.what(), error.fatal(), error.requestId());
     }
 }
 
-HandlerResult Handler::hello(const Identity& who, const Hello& message)
+HandlerResult Handler::hello(const Identity& who, const Hello& message, const std::optional<Login>& verified)
 {
     if (who.authenticated) {
         return errorResult(ErrorCode::BadMessage, "this session has already said hello", false, std::nullopt);
@@ -100,19 +110,20 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message)
     if (message.protocol < kOldestProtocolVersion || message.protocol > kProtocolVersion) {
         return errorResult(ErrorCode::UnsupportedVersion,
                            "this server speaks protocol versions " + std::to_string(kOldestProtocolVersion) + " to " +
-                               std::to_string(kProtocolVersion) + ", the client " +
-                               std::to_string(message.protocol) + "; update the older of the two",
+                               std::to_string(kProtocolVersion) + ", the client " + std::to_string(message.protocol) +
+                               "; update the older of the two",
                            true, std::nullopt);
     }
-    const Login login = checkLogin(m_server.users(), message.user, message.token);
+    const Login login = verified ? *verified : checkLogin(m_server.users(), message.user, message.token);
     if (login.outcome != LoginOutcome::Accepted) {
-        HandlerResult result = login.outcome == LoginOutcome::Revoked
-                                   ? errorResult(ErrorCode::Revoked, "the token of " + message.user +
-                                                                         " was revoked; ask the server's admin for a "
-                                                                         "new one",
-                                                 true, std::nullopt)
-                                   : errorResult(ErrorCode::AuthFailed, "unknown user or wrong token", true,
-                                                 std::nullopt);
+        HandlerResult result =
+            login.outcome == LoginOutcome::Revoked
+                ? errorResult(ErrorCode::Revoked,
+                              "the token of " + message.user +
+                                  " was revoked; ask the server's admin for a "
+                                  "new one",
+                              true, std::nullopt)
+                : errorResult(ErrorCode::AuthFailed, "unknown user or wrong token", true, std::nullopt);
         result.loginFailed = true;
         return result;
     }
@@ -161,6 +172,13 @@ HandlerResult Handler::request(const Identity& who, const ClientMessage& message
     }
     const bool blind = m_server.project().settings().blind;
     if (const auto* push = std::get_if<Push>(&message)) {
+        if (!m_rate.take(current.user, static_cast<std::int64_t>(push->ops.size()), m_server.now())) {
+            return errorResult(ErrorCode::RateLimited,
+                               current.user + " sent more than the " + std::to_string(m_options.maxOpsPerMinute) +
+                                   " operations a minute this server allows; nothing of this push was applied, "
+                                   "send it again in a moment",
+                               false, id);
+        }
         Ack ack;
         ack.id = push->id;
         for (const auto& operation : push->ops) {

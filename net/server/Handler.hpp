@@ -4,13 +4,16 @@
 // conflicts, blind mode), so that tests exercise it directly and the socket layer stays thin.
 #pragma once
 
+#include "net/auth/Accounts.hpp"
 #include "net/protocol/Messages.hpp"
 #include "net/server/Identity.hpp"
 #include "net/server/OperationApplier.hpp"
+#include "net/server/RateLimiter.hpp"
 #include "net/server/ServerProject.hpp"
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,10 @@ struct HandlerOptions
 {
     std::chrono::milliseconds reservationTime = std::chrono::minutes(30);
     std::string serverName = "concord";
+    // Operations one user may push per minute (a token bucket: a burst of this many, refilled
+    // evenly); beyond it a push is refused with rate_limited. Bounds how fast one account can
+    // grow the server's history.
+    std::int64_t maxOpsPerMinute = 60'000;
 };
 
 struct HandlerResult
@@ -36,6 +43,9 @@ struct HandlerJob
 {
     Identity identity;
     ClientMessage message;
+    // A hello's token, checked already off this thread (LoginVerifier); without it the handler
+    // checks the token itself.
+    std::optional<Login> login;
 };
 
 class Handler
@@ -51,15 +61,18 @@ public:
     std::vector<HandlerResult> handleBatch(const std::vector<HandlerJob>& jobs);
 
     std::int64_t head() { return m_server.log().head(); }
+    // The users whose tokens are revoked, for closing their sessions.
+    std::set<std::string> revokedUsers();
 
 private:
-    HandlerResult handleInTransaction(const Identity& who, const ClientMessage& message);
-    HandlerResult hello(const Identity& who, const Hello& message);
+    HandlerResult handleInTransaction(const HandlerJob& job);
+    HandlerResult hello(const Identity& who, const Hello& message, const std::optional<Login>& verified);
     HandlerResult request(const Identity& who, const ClientMessage& message);
 
     ServerProject& m_server;
     HandlerOptions m_options;
     OperationApplier m_applier;
+    RateLimiter m_rate;
 };
 
 // The error reply for a request that failed, closing the connection when `fatal`.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "net/auth/LoginThrottle.hpp"
+#include "net/auth/LoginVerifier.hpp"
 #include "net/server/CommitQueue.hpp"
 #include "net/server/Handler.hpp"
 #include "net/server/ServerProject.hpp"
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace concord::net {
@@ -30,7 +32,12 @@ struct ServerOptions
     std::string projectPath;
     std::string bind = "127.0.0.1";
     std::uint16_t port = 7443; // 0: any free port (see Server::port())
+    // Lowered on start when the process may not open enough files for it (ulimit -n).
     std::size_t maxConnections = 1100;
+    // Connections from one address that may wait for their login at once (an office behind one
+    // NAT address shares it).
+    std::size_t maxUnauthenticatedPerAddress = 64;
+    std::int64_t maxOpsPerMinute = 60'000; // per user; see HandlerOptions
     SessionLimits limits;
     std::chrono::milliseconds reservationTime = std::chrono::minutes(30);
     CertificatePaths certificate; // empty: beside the project (certificatePathsFor)
@@ -50,6 +57,8 @@ public:
     Server& operator=(const Server&) = delete;
 
     std::uint16_t port() const { return m_port; }
+    // The connections it holds at most: --max-connections, or fewer when descriptors are short.
+    std::size_t maxConnections() const { return m_sessions.limits().maxSessions; }
     const std::string& fingerprint() const { return m_fingerprint; }
     bool madeCertificate() const { return m_madeCertificate; }
     const std::string& projectId() const { return m_project.id(); }
@@ -61,11 +70,16 @@ public:
 
 private:
     void accept();
+    void admit(boost::asio::ip::tcp::socket socket);
+    // Out of descriptors: accepting again would fail at once, in a loop that takes a core.
+    // Waits until a session closes (or a second passes), saying so at most once a minute.
+    void pauseAccepting(const boost::system::error_code& error);
+    void resumeAccepting();
     void shutdown();
     // Tells every session of a new head, at most once per kNoticeInterval: under load a commit
     // lands every few milliseconds, and a notice per commit per session would cost the network
     // thread more than the pushes themselves. Clients learn the head within the interval.
-    void announce(std::int64_t head);
+    void announce(std::int64_t head, const std::set<std::string>& revoked);
     static constexpr std::chrono::milliseconds kNoticeInterval{25};
 
     ServerOptions m_options;
@@ -84,6 +98,13 @@ private:
     bool m_noticeArmed = false;
     SessionManager m_sessions;
     LoginThrottle m_throttle;
+    LoginVerifier m_verifier;
+    SessionServices m_services;
+    boost::asio::steady_timer m_acceptTimer;
+    bool m_acceptPaused = false;
+    std::chrono::steady_clock::time_point m_lastAcceptReport;
+    std::size_t m_acceptPausesUnreported = 0;
+    std::chrono::steady_clock::time_point m_lastDropReport;
     std::uint16_t m_port = 0;
     bool m_stopped = false;
 };

@@ -176,12 +176,15 @@ private:
 class RawTlsClient
 {
 public:
-    explicit RawTlsClient(std::uint16_t port, int receiveBuffer = 0)
+    explicit RawTlsClient(std::uint16_t port, int receiveBuffer = 0, const std::string& source = {})
         : m_tls(boost::asio::ssl::context::tls_client), m_stream(m_io, m_tls)
     {
         m_tls.set_verify_mode(boost::asio::ssl::verify_none);
         auto& socket = m_stream.lowest_layer();
         socket.open(boost::asio::ip::tcp::v4());
+        if (!source.empty()) {
+            socket.bind({boost::asio::ip::make_address(source), 0});
+        }
         if (receiveBuffer > 0) {
             // Before connecting, so that the window the peer sees is small from the start.
             socket.set_option(boost::asio::socket_base::receive_buffer_size(receiveBuffer));

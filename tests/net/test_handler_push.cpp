@@ -9,8 +9,9 @@ TEST_CASE("handler: accepted operations take consecutive sequence numbers and re
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
-    const auto first = fixture.push(alice, {HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
-                                            HandlerFixture::annotation("op-2", "s2", "alice", "neg", fixture.stamp(1))});
+    const auto first =
+        fixture.push(alice, {HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
+                             HandlerFixture::annotation("op-2", "s2", "alice", "neg", fixture.stamp(1))});
     REQUIRE(first.results.size() == 2);
     CHECK(first.results[0].status == OpStatus::Applied);
     CHECK(first.results[0].seq == 1);
@@ -20,8 +21,9 @@ TEST_CASE("handler: accepted operations take consecutive sequence numbers and re
     CHECK(fixture.row("s1", "alice")->value == R"({"labels":["pos"]})");
 
     // The acknowledgement was lost; the client sends the same operations again.
-    const auto again = fixture.push(alice, {HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
-                                            HandlerFixture::annotation("op-2", "s2", "alice", "neg", fixture.stamp(1))});
+    const auto again =
+        fixture.push(alice, {HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
+                             HandlerFixture::annotation("op-2", "s2", "alice", "neg", fixture.stamp(1))});
     CHECK(again.results[0].status == OpStatus::Duplicate);
     CHECK(again.results[0].seq == 1);
     CHECK(again.results[1].status == OpStatus::Duplicate);
@@ -95,9 +97,9 @@ TEST_CASE("handler: unknown samples, invalid values and far-future stamps are re
     const Identity alice = fixture.login("alice");
     auto invalid = HandlerFixture::annotation("x2", "s1", "alice", "maybe", fixture.stamp());
     auto future = HandlerFixture::annotation("x3", "s1", "alice", "pos", fixture.stamp(kMaxClockSkewMs + 60'000));
-    const auto ack = fixture.push(
-        alice, {HandlerFixture::annotation("x1", "nope", "alice", "pos", fixture.stamp()), invalid, future,
-                HandlerFixture::annotation("x4", "s1", "alice", "pos", fixture.stamp())});
+    const auto ack =
+        fixture.push(alice, {HandlerFixture::annotation("x1", "nope", "alice", "pos", fixture.stamp()), invalid, future,
+                             HandlerFixture::annotation("x4", "s1", "alice", "pos", fixture.stamp())});
     CHECK(ack.results[0].code == ErrorCode::UnknownSample);
     CHECK(ack.results[1].code == ErrorCode::InvalidValue);
     CHECK_THAT(ack.results[1].reason, Catch::Contains("maybe"));
@@ -121,8 +123,8 @@ TEST_CASE("handler: between two devices of one person the later clock wins, and 
     {
         const auto later = fixture.push(
             desktop, {HandlerFixture::annotation("d1", "s1", "alice", "neg", fixture.stamp(100), "desktop")});
-        const auto earlier = fixture.push(
-            laptop, {HandlerFixture::annotation("l1", "s1", "alice", "pos", fixture.stamp(50), "laptop")});
+        const auto earlier =
+            fixture.push(laptop, {HandlerFixture::annotation("l1", "s1", "alice", "pos", fixture.stamp(50), "laptop")});
         CHECK(later.results[0].status == OpStatus::Applied);
         CHECK_FALSE(later.results[0].superseded);
         CHECK(earlier.results[0].status == OpStatus::Applied);
@@ -134,8 +136,8 @@ TEST_CASE("handler: between two devices of one person the later clock wins, and 
         REQUIRE(history.size() == 2);
         CHECK(history[1] == R"({"labels":["pos"]})");
         // A repeat of the superseded operation is still reported as such.
-        const auto repeat = fixture.push(
-            laptop, {HandlerFixture::annotation("l1", "s1", "alice", "pos", fixture.stamp(50), "laptop")});
+        const auto repeat =
+            fixture.push(laptop, {HandlerFixture::annotation("l1", "s1", "alice", "pos", fixture.stamp(50), "laptop")});
         CHECK(repeat.results[0].status == OpStatus::Duplicate);
         CHECK(repeat.results[0].superseded);
     }
@@ -172,9 +174,9 @@ TEST_CASE("handler: a batch is committed together and each job answered on its o
     const Identity alice = fixture.login("alice");
     const Identity bob = fixture.login("bob");
     const auto results = fixture.handler->handleBatch({
-        {alice, Push{1, {HandlerFixture::annotation("a", "s1", "alice", "pos", fixture.stamp())}}},
-        {bob, Push{2, {HandlerFixture::annotation("b", "s1", "bob", "neg", fixture.stamp())}}},
-        {bob, Pull{3, 0, 10}},
+        {alice, Push{1, {HandlerFixture::annotation("a", "s1", "alice", "pos", fixture.stamp())}}, std::nullopt},
+        {bob, Push{2, {HandlerFixture::annotation("b", "s1", "bob", "neg", fixture.stamp())}}, std::nullopt},
+        {bob, Pull{3, 0, 10}, std::nullopt},
     });
     REQUIRE(results.size() == 3);
     CHECK(HandlerFixture::only<Ack>(results[0]).results[0].seq == 1);

@@ -30,6 +30,7 @@ TEST_CASE("defect 1: silent TCP connections are closed at the hello deadline", "
     SyncFixture fixture(5);
     LogRecorder log;
     ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+        options.limits.handshakeTimeout = 1s;
         options.limits.helloTimeout = 1s;
         options.log = log.sink();
     });

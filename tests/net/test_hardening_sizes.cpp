@@ -86,7 +86,7 @@ TEST_CASE("defect 7: a value with an unknown field is refused and the feed keeps
     REQUIRE(ack.results.size() == 1);
     CHECK(ack.results[0].status == net::OpStatus::Rejected);
     CHECK(ack.results[0].code == net::ErrorCode::InvalidValue);
-    CHECK_THAT(ack.results[0].reason, Catch::Contains("\"x\""));
+    CHECK_THAT(ack.results[0].reason, Catch::Contains("'x'"));
 
     const auto joined = served.joinWithCli(server, "bob");
     INFO(joined.output);

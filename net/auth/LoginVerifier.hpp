@@ -1,0 +1,65 @@
+// Checks tokens off the database thread and off the network thread. A token's hash costs
+// PBKDF2's iterations (milliseconds); on the database thread every failed guess delayed every
+// commit, on the network thread every session. This thread reads the users from a connection of
+// its own and posts each verdict back to the network thread. Its queue is bounded: when full, a
+// login is answered busy rather than queued without end.
+#pragma once
+
+#include "net/auth/Accounts.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace concord::net {
+
+struct LoginVerdict
+{
+    Login login;
+    std::optional<std::string> failure; // the check itself failed (the users table could not be read)
+    bool busy = false;                  // too many logins waiting; try again later
+};
+
+class LoginVerifier
+{
+public:
+    using Done = std::function<void(LoginVerdict)>;
+
+    // Verdicts are posted to `replies`.
+    LoginVerifier(std::string projectPath, boost::asio::io_context& replies);
+    ~LoginVerifier();
+    LoginVerifier(const LoginVerifier&) = delete;
+    LoginVerifier& operator=(const LoginVerifier&) = delete;
+
+    void start();
+    void stop();
+    // Any thread; `done` runs on the replies' thread (not at all once stopped).
+    void verify(std::string user, std::string token, Done done);
+
+    static constexpr std::size_t kMaxWaiting = 1024;
+
+private:
+    struct Job
+    {
+        std::string user;
+        std::string token;
+        Done done;
+    };
+    void run();
+
+    std::string m_path;
+    boost::asio::io_context& m_replies;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace concord::net
