@@ -4,7 +4,10 @@ server's cap per address does not decide it), measures the server's open descrip
 resident memory from /proc before, while they are held and after the server closed them all,
 then prints one JSON object. Standard library only.
 
-usage: flood.py PORT SERVER_PID N
+usage: flood.py PORT SERVER_PID N [ROUNDS]
+
+With ROUNDS > 1 the flood is repeated, and the state after each round is reported: memory
+the server keeps after the first round should not grow with the next.
 """
 import json
 import os
@@ -25,11 +28,7 @@ def server_state(pid):
     return {"fds": fds, "rss_kb": rss_kb}
 
 
-def main():
-    port, pid, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + 256)), hard))
-    idle = server_state(pid)
+def flood(port, pid, count):
     sockets = []
     started = time.monotonic()
     for i in range(count):
@@ -60,9 +59,18 @@ def main():
     for s in open_.values():
         s.close()
     time.sleep(0.5)
-    after = server_state(pid)
-    print(json.dumps({"connections": count, "closed_by_server": count - len(open_),
-                      "all_closed_after_s": round(closed_after, 2), "idle": idle, "held": held, "after": after}))
+    return {"closed_by_server": count - len(open_), "all_closed_after_s": round(closed_after, 2), "held": held,
+            "after": server_state(pid)}
+
+
+def main():
+    port, pid, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + 256)), hard))
+    idle = server_state(pid)
+    results = [flood(port, pid, count) for _ in range(rounds)]
+    print(json.dumps({"connections": count, "idle": idle, "rounds": results}))
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ port=$(sed -n 's/^Listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$out/serve.log")
 
 # One login first, so that the idle figures include what any login opens once.
 "$cli" join "127.0.0.1:$port" --user alice --token "$token" --out "$out/warm.concord" --quiet >/dev/null
-python3 "$root/bench/hostile/flood.py" "$port" "$server_pid" "$count" >"$out/flood.json"
+python3 "$root/bench/hostile/flood.py" "$port" "$server_pid" "$count" 2 >"$out/flood.json"
 start=$(date +%s.%N)
 "$cli" join "127.0.0.1:$port" --user alice --token "$token" --out "$out/honest.concord" --quiet >/dev/null
 join_seconds=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$(date +%s.%N)")
@@ -48,9 +48,14 @@ mb = lambda kb: f"{kb / 1024:.1f} MB"
 print("| state | server descriptors | server resident memory |")
 print("| --- | --- | --- |")
 print(f"| idle, before the flood | {flood['idle']['fds']} | {mb(flood['idle']['rss_kb'])} |")
-print(f"| {flood['connections']:,} silent connections held | {flood['held']['fds']} | {mb(flood['held']['rss_kb'])} |")
-print(f"| after the server closed them | {flood['after']['fds']} | {mb(flood['after']['rss_kb'])} |")
+for number, round_ in enumerate(flood["rounds"], 1):
+    print(f"| flood {number}: {flood['connections']:,} silent connections held | {round_['held']['fds']} | "
+          f"{mb(round_['held']['rss_kb'])} |")
+    print(f"| flood {number}: after the server closed them | {round_['after']['fds']} | "
+          f"{mb(round_['after']['rss_kb'])} |")
 print()
-print(f"{flood['closed_by_server']:,} of {flood['connections']:,} closed by the server, the last "
-      f"{flood['all_closed_after_s']} s after the first was opened; an honest join then took {join_seconds} s.")
+for number, round_ in enumerate(flood["rounds"], 1):
+    print(f"Flood {number}: {round_['closed_by_server']:,} of {flood['connections']:,} closed by the server, the "
+          f"last {round_['all_closed_after_s']} s after the first was opened.")
+print(f"An honest join then took {join_seconds} s.")
 PY

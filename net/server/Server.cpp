@@ -80,14 +80,15 @@ Server::Server(ServerOptions options)
       m_queue(m_handler, m_io,
               [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
       m_acceptor(m_io), m_signals(m_io), m_noticeTimer(m_io), m_sessions(admissionLimits(m_options)),
-      m_verifier(m_options.projectPath, m_io), m_services{m_sessions, m_queue,          m_throttle,
-                                                          m_verifier, m_options.limits, m_options.log},
+      m_verifier(m_options.projectPath, m_io), m_services{m_sessions, m_queue,          m_throttle,   m_verifier,
+                                                          nullptr,    m_options.limits, m_options.log},
       m_acceptTimer(m_io)
 {
     m_sessions.onRemoved([this] { resumeAccepting(); });
     const CertificatePaths paths = resolvePaths(m_options);
     m_madeCertificate = ensureCertificate(paths);
     m_tls = makeServerTlsContext(paths);
+    m_services.tls = m_tls.get();
     m_fingerprint = fingerprintOfFile(paths.certificate);
 
     boost::system::error_code error;
@@ -223,7 +224,7 @@ void Server::admit(tcp::socket socket)
     socket.set_option(tcp::no_delay(true), ignored);
     const auto remote = socket.remote_endpoint(ignored);
     const std::string address = remote.address().to_string();
-    auto session = std::make_shared<Session>(Session::Stream(std::move(socket), *m_tls), address, m_services);
+    auto session = std::make_shared<Session>(std::move(socket), address, m_services);
     switch (m_sessions.admit(session, address)) {
     case Admission::Admitted:
         session->start(false);

@@ -28,9 +28,9 @@ std::string seconds(std::chrono::milliseconds duration)
 
 } // namespace
 
-Session::Session(Stream stream, std::string peer, SessionServices& services)
-    : m_stream(std::move(stream)), m_peer(std::move(peer)), m_services(services), m_timer(m_stream.get_executor()),
-      m_delay(m_stream.get_executor())
+Session::Session(asio::ip::tcp::socket socket, std::string peer, SessionServices& services)
+    : m_socket(std::move(socket)), m_peer(std::move(peer)), m_services(services), m_timer(m_socket.get_executor()),
+      m_delay(m_socket.get_executor())
 {
     m_identity.peer = m_peer;
 }
@@ -47,23 +47,44 @@ void Session::start(bool refuse)
 {
     m_phase = Phase::Handshake;
     setDeadline(steady_clock::now() + m_services.limits.handshakeTimeout);
-    m_stream.async_handshake(asio::ssl::stream_base::server,
-                             [self = shared_from_this(), refuse](const boost::system::error_code& error) {
-                                 if (self->m_stopped) {
-                                     return;
-                                 }
-                                 if (error) {
-                                     self->closeSocket(true);
-                                 } else if (refuse) {
-                                     self->m_phase = Phase::Hello;
-                                     self->fail(ErrorCode::Busy, "the server holds as many connections as it "
-                                                                 "allows; try again later");
-                                 } else {
-                                     self->m_phase = Phase::Hello;
-                                     self->setDeadline(steady_clock::now() + self->m_services.limits.helloTimeout);
-                                     self->readMore();
-                                 }
-                             });
+    m_socket.async_wait(asio::ip::tcp::socket::wait_read,
+                        [self = shared_from_this(), refuse](const boost::system::error_code& error) {
+                            if (self->m_stopped) {
+                                return;
+                            }
+                            if (error) {
+                                self->closeSocket(true);
+                                return;
+                            }
+                            self->handshake(refuse);
+                        });
+}
+
+void Session::handshake(bool refuse)
+{
+    m_stream.emplace(std::move(m_socket), *m_services.tls);
+    m_stream->async_handshake(asio::ssl::stream_base::server,
+                              [self = shared_from_this(), refuse](const boost::system::error_code& error) {
+                                  if (self->m_stopped) {
+                                      return;
+                                  }
+                                  if (error) {
+                                      self->closeSocket(true);
+                                  } else if (refuse) {
+                                      self->m_phase = Phase::Hello;
+                                      self->fail(ErrorCode::Busy, "the server holds as many connections as it "
+                                                                  "allows; try again later");
+                                  } else {
+                                      self->m_phase = Phase::Hello;
+                                      self->setDeadline(steady_clock::now() + self->m_services.limits.helloTimeout);
+                                      self->readMore();
+                                  }
+                              });
+}
+
+asio::ip::tcp::socket& Session::socket()
+{
+    return m_stream ? m_stream->next_layer() : m_socket;
 }
 
 void Session::stop()
@@ -80,7 +101,7 @@ void Session::closeSocket(bool reset)
     m_timer.cancel();
     m_delay.cancel();
     boost::system::error_code ignored;
-    auto& socket = m_stream.lowest_layer();
+    auto& socket = this->socket();
     if (reset) {
         // Linger zero: the kernel drops what is unsent and resets the connection at once,
         // rather than keeping the socket until a peer that does not read takes the rest.
@@ -184,26 +205,29 @@ void Session::readMore()
         return;
     }
     m_reading = true;
-    m_stream.async_read_some(asio::buffer(m_readBuffer),
-                             [self = shared_from_this()](const boost::system::error_code& error, std::size_t n) {
-                                 self->m_reading = false;
-                                 if (self->m_stopped) {
-                                     return;
-                                 }
-                                 if (error) {
-                                     if (self->m_decoder.buffered() > 0 && self->m_phase != Phase::Closing) {
-                                         self->log("connection closed inside a frame (truncated)");
-                                     }
-                                     self->closeSocket(false);
-                                     return;
-                                 }
-                                 if (self->m_phase == Phase::Closing) {
-                                     self->readMore(); // draining: the peer's bytes no longer matter
-                                     return;
-                                 }
-                                 self->m_decoder.feed(std::string_view(self->m_readBuffer.data(), n));
-                                 self->processFrames();
-                             });
+    if (m_readBuffer.empty()) {
+        m_readBuffer.resize(8192);
+    }
+    m_stream->async_read_some(asio::buffer(m_readBuffer),
+                              [self = shared_from_this()](const boost::system::error_code& error, std::size_t n) {
+                                  self->m_reading = false;
+                                  if (self->m_stopped) {
+                                      return;
+                                  }
+                                  if (error) {
+                                      if (self->m_decoder.buffered() > 0 && self->m_phase != Phase::Closing) {
+                                          self->log("connection closed inside a frame (truncated)");
+                                      }
+                                      self->closeSocket(false);
+                                      return;
+                                  }
+                                  if (self->m_phase == Phase::Closing) {
+                                      self->readMore(); // draining: the peer's bytes no longer matter
+                                      return;
+                                  }
+                                  self->m_decoder.feed(std::string_view(self->m_readBuffer.data(), n));
+                                  self->processFrames();
+                              });
 }
 
 bool Session::canDispatch() const
@@ -386,7 +410,7 @@ void Session::writeNext()
     m_writing = true;
     m_writeDeadline = steady_clock::now() + m_services.limits.writeTimeout;
     armTimer();
-    asio::async_write(m_stream, asio::buffer(m_writes.front()),
+    asio::async_write(*m_stream, asio::buffer(m_writes.front()),
                       [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
                           if (self->m_stopped) {
                               return;
@@ -431,7 +455,7 @@ void Session::finishClose()
     // bytes would make the kernel reset the connection and the peer lose the last reply. The
     // grace deadline ends the wait for a peer that never closes.
     boost::system::error_code ignored;
-    m_stream.lowest_layer().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     setDeadline(std::min(m_deadline, steady_clock::now() + m_services.limits.closeGrace));
     readMore();
 }

@@ -18,15 +18,17 @@
 #include "net/server/Identity.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include <array>
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace concord::net {
 
@@ -51,6 +53,7 @@ struct SessionServices
     CommitQueue& queue;
     LoginThrottle& throttle;
     LoginVerifier& verifier;
+    boost::asio::ssl::context* tls = nullptr; // the server's, made once it has read its certificate
     SessionLimits limits;
     ServerLog log;
 };
@@ -60,9 +63,11 @@ class Session : public std::enable_shared_from_this<Session>
 public:
     using Stream = boost::asio::ssl::stream<boost::asio::ip::tcp::socket>;
 
-    Session(Stream stream, std::string peer, SessionServices& services);
+    Session(boost::asio::ip::tcp::socket socket, std::string peer, SessionServices& services);
 
-    // Starts the TLS handshake; with `refuse`, answers `busy` after it and closes.
+    // Waits for the peer's first bytes, then starts the TLS handshake; with `refuse`, answers
+    // `busy` after it and closes. Until those bytes arrive a connection holds a socket and
+    // this object, not TLS state and buffers, so that silent peers cost little memory.
     void start(bool refuse);
     // Closes at once, without a goodbye (the server is shutting down).
     void stop();
@@ -97,6 +102,8 @@ private:
     // Closes hard (a reset), saying why in the log.
     void abort(const std::string& why);
     void closeSocket(bool reset);
+    void handshake(bool refuse);
+    boost::asio::ip::tcp::socket& socket();
     void log(const std::string& message) const;
 
     // The deadline timer serves the phase's deadline and the write's; it is re-armed only when
@@ -106,7 +113,8 @@ private:
     void onTimer();
     void onDeadline();
 
-    Stream m_stream;
+    boost::asio::ip::tcp::socket m_socket; // until the first bytes arrive; then inside m_stream
+    std::optional<Stream> m_stream;
     std::string m_peer;
     SessionServices& m_services;
     boost::asio::steady_timer m_timer;
@@ -118,7 +126,7 @@ private:
     std::uint64_t m_timerGeneration = 0;
     bool m_timerArmed = false;
     FrameDecoder m_decoder{kMaxHelloFrameBytes};
-    std::array<char, 8192> m_readBuffer{};
+    std::vector<char> m_readBuffer; // allocated once the session reads frames
     std::deque<std::string> m_writes;
     Identity m_identity;
     std::string m_loginUser; // the user a hello in progress claims, for the throttle
