@@ -12,14 +12,14 @@ using nlohmann::json;
 
 json valueOfRecord(const ExportRecord& record, TaskKind kind)
 {
+    if (!hasValue(record, kind)) {
+        return nullptr;
+    }
     switch (kind) {
     case TaskKind::Single:
     case TaskKind::Multi:
-        return record.labels.empty() ? json(nullptr) : json{{"labels", record.labels}};
+        return {{"labels", record.labels}};
     case TaskKind::Spans: {
-        if (record.spans.empty()) {
-            return nullptr;
-        }
         json spans = json::array();
         for (const auto& span : record.spans) {
             spans.push_back({{"start", span.start}, {"end", span.end}, {"label", span.label}});
@@ -27,7 +27,7 @@ json valueOfRecord(const ExportRecord& record, TaskKind kind)
         return {{"spans", std::move(spans)}};
     }
     case TaskKind::Rating:
-        return record.rating ? json{{"rating", *record.rating}} : json(nullptr);
+        return {{"rating", *record.rating}};
     }
     return nullptr;
 }
@@ -50,6 +50,7 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
     sqlite::Transaction transaction(project.database());
     const std::int64_t now = project.now();
     std::set<std::pair<std::int64_t, std::string>> annotated; // (sample, annotator) in this file
+    std::set<std::int64_t> golden;                            // samples given a gold value in this file
 
     for (std::size_t index = 0; index < records.size(); ++index) {
         const ExportRecord& record = records[index];
@@ -80,11 +81,14 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         if (value.is_null()) {
             continue;
         }
+        const bool gold = record.source == "gold";
         const std::string annotator =
             options.keepAnnotators && !record.annotator.empty() ? record.annotator : options.annotator;
         if (annotator.empty()) {
-            throw InputError(where + ": field 'annotator': the record has labels but names no annotator; give one "
-                                     "(--annotator) whose labels these are");
+            throw InputError(where + ": field 'annotator': " +
+                             (gold ? "the gold value names no reviewer; give one (--annotator) who set it"
+                                   : "the record has labels but names no annotator; give one (--annotator) whose "
+                                     "labels these are"));
         }
         const std::string field = schema.kind == TaskKind::Spans    ? "spans"
                                   : schema.kind == TaskKind::Rating ? "rating"
@@ -94,12 +98,23 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         } catch (const InputError& error) {
             throw InputError(where + ": field '" + field + "': " + error.what());
         }
-        if (!annotated.emplace(key, annotator).second) {
-            throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
-                             "' twice in this file");
+        // A gold value without an author (Concord's own gold export) is only the gold value.
+        if (!gold || !record.annotator.empty()) {
+            if (!annotated.emplace(key, annotator).second) {
+                throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
+                                 "' twice in this file");
+            }
+            project.annotations().put(key, annotator, value.dump(), now);
+            ++report.annotations;
         }
-        project.annotations().put(key, annotator, value.dump(), now);
-        ++report.annotations;
+        if (gold) {
+            if (!golden.insert(key).second) {
+                throw InputError(where + ": field 'source': a second gold value for sample '" + record.id +
+                                 "' in this file");
+            }
+            project.resolutions().set(key, value.dump(), "ground truth in " + options.sourceName, annotator, now);
+            ++report.gold;
+        }
     }
     transaction.commit();
     return report;
@@ -108,8 +123,11 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
 RecordImportReport importRecordFile(Project& project, RecordFormat format, std::istream& input,
                                     const RecordImportOptions& options)
 {
-    const auto records = readRecords(format, input, recordSchemaOf(project.schema()), options.sourceName);
-    return importRecords(project, records, options);
+    std::vector<std::string> notes;
+    const auto records = readRecords(format, input, recordSchemaOf(project.schema()), options.sourceName, &notes);
+    RecordImportReport report = importRecords(project, records, options);
+    report.notes = std::move(notes);
+    return report;
 }
 
 } // namespace concord::exporting

@@ -222,7 +222,7 @@ TEST_CASE("cli: a Label Studio export holds label_config.xml, says how to use it
             cli("import " + quoted(back) + " " + quoted(out + "/train.json") + " --format labelstudio");
         INFO(imported.output);
         REQUIRE(imported.exitCode == 0);
-        CHECK_THAT(imported.output, Catch::Contains("Imported 3 samples with 6 annotations"));
+        CHECK_THAT(imported.output, Catch::StartsWith("Imported 3 samples") && Catch::Contains("with 6 annotations"));
         CHECK(annotationsOf(back) == annotationsOf(project));
     }
 }
@@ -260,8 +260,8 @@ TEST_CASE("cli: a Label Studio file as it comes imports, and the import says wha
         cli("import " + quoted(project) + " " + quoted(dir.file("tasks.json")) + " --format labelstudio");
     INFO(result.output);
     REQUIRE(result.exitCode == 0);
-    CHECK_THAT(result.output, Catch::Contains("Imported 1 samples with 2 annotations"));
-    CHECK_THAT(result.output, Catch::Contains("1 gold value"));
+    CHECK_THAT(result.output,
+               Catch::StartsWith("Imported 1 samples") && Catch::Contains("with 2 annotations and 1 gold value from"));
     CHECK_THAT(result.output, Catch::Contains("2 hypertextlabels results"));
     CHECK_THAT(result.output, Catch::Contains("1 textarea result"));
     CHECK_THAT(result.output, Catch::Contains("ann@example.com annotated task 1 (record 's1') 2 times; the latest"));
