@@ -113,19 +113,25 @@ std::string labelStudioCardSection(const ExportSchema& schema, const std::vector
     for (std::size_t i = 0; i < taskFiles.size(); ++i) {
         out << (i == 0 ? "" : ", ") << '`' << taskFiles[i] << '`';
     }
-    out << " on the project's Import page: each is a JSON list of tasks with their annotations (`completed_by` "
-           "names the annotator, `ground_truth` marks a reviewer's gold value).\n"
+    out << " on the project's Import page: " << (taskFiles.size() == 1 ? "it is" : "each is")
+        << " a JSON list of tasks with their annotations (`completed_by` names the annotator, `ground_truth` "
+           "marks a reviewer's gold value).\n"
         << "3. To bring the annotations made in Label Studio back, export the project there as JSON and run "
            "`concord-cli import PROJECT FILE --format labelstudio`.\n\n";
     if (schema.kind == TaskKind::Spans) {
         out << "Span offsets (`start`, `end`) count Unicode code points, as Label Studio does (and Python's "
-               "`str`): an emoji, a flag's regional indicator or 𝒜 is one, a line break is one, CRLF two.\n\n";
+               "`str`), not UTF-16 units: 🙂 is one, 👍🏽 two (the hand and its skin tone), 🇫🇷 two, a line "
+               "break one and CRLF two.\n\n";
     }
     if (schema.kind == TaskKind::Rating) {
-        out << "Ratings: Label Studio's `Rating` has 1.." << labelStudioStarCount(schema)
-            << " stars, so a rating r of this project's scale " << schema.ratingMin << ".." << schema.ratingMax
-            << " is written as r − " << schema.ratingMin << " + 1 stars: " << starScale(schema)
-            << ". The import maps stars back the same way.\n\n";
+        out << "Ratings: Label Studio's `Rating` has 1.." << labelStudioStarCount(schema) << " stars";
+        if (schema.ratingMin == 1) {
+            out << ", the same as this project's scale: rating r is r stars.\n\n";
+        } else {
+            out << ", so a rating r of this project's scale " << schema.ratingMin << ".." << schema.ratingMax
+                << " is written as r − " << schema.ratingMin << " + 1 stars: " << starScale(schema)
+                << ". The import maps stars back the same way.\n\n";
+        }
     }
     return out.str();
 }
