@@ -143,7 +143,7 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
                 json spans;
                 try {
                     spans = json::parse(cell);
-                } catch (const json::parse_error& error) {
+                } catch (const json::exception& error) { // also a number too large for a double
                     where.fail(column, std::string("invalid JSON: ") + error.what());
                 }
                 if (!spans.is_array()) {
@@ -176,7 +176,7 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
             metadata != fields.end() && metadata->is_string() && !metadata->get<std::string>().empty()) {
             try {
                 record.metadata = json::parse(metadata->get<std::string>());
-            } catch (const json::parse_error& error) {
+            } catch (const json::exception& error) { // also a number too large for a double
                 where.fail("metadata", std::string("invalid JSON: ") + error.what());
             }
             if (!record.metadata.is_object()) {

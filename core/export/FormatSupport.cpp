@@ -213,7 +213,7 @@ void forEachJsonLine(std::istream& input, const std::string& source,
         json object;
         try {
             object = json::parse(line->text);
-        } catch (const json::parse_error& error) {
+        } catch (const json::exception& error) { // also a number too large for a double
             where.fail(std::string("invalid JSON: ") + error.what());
         }
         if (!object.is_object()) {

@@ -60,6 +60,19 @@ std::string annotatorOf(const json& annotation, const detail::Where& where, cons
                "is " + detail::describeType(*found) + ", expected a user name, a user id or an object with \"email\"");
 }
 
+// A true/false field of the annotation; missing or null is false.
+bool flagOf(const json& annotation, const char* field, const detail::Where& where, const std::string& path)
+{
+    const auto found = annotation.find(field);
+    if (found == annotation.end() || found->is_null()) {
+        return false;
+    }
+    if (!found->is_boolean()) {
+        where.fail(path + "." + field, "is " + detail::describeType(*found) + ", expected true or false");
+    }
+    return found->get<bool>();
+}
+
 // When the annotation was last saved: updated_at, else created_at (ISO 8601, as Label Studio
 // writes them); none when neither reads.
 void readTime(const json& annotation, Read& read)
@@ -132,14 +145,14 @@ std::vector<Read> readAnnotations(const json& task, const ExportRecord& base, co
         if (!annotation.is_object()) {
             where.fail(path, "is " + detail::describeType(annotation) + ", expected an object");
         }
-        if (annotation.value("was_cancelled", false)) {
+        if (flagOf(annotation, "was_cancelled", where, path)) {
             ++log.cancelled;
             continue;
         }
         Read read;
         read.record = base;
         read.record.annotator = annotatorOf(annotation, where, path);
-        read.groundTruth = annotation.value("ground_truth", false);
+        read.groundTruth = flagOf(annotation, "ground_truth", where, path);
         readTime(annotation, read);
         detail::readLabelStudioResults(annotation, schema, read.record, where, path, log.notTaken);
         if (!hasValue(read.record, schema.kind)) {
@@ -235,7 +248,7 @@ std::vector<ExportRecord> readLabelStudio(std::istream& input, const ExportSchem
     json tasks;
     try {
         tasks = json::parse(input);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) { // a syntax error, or a number too large for a double
         throw InputError(sourceName + ": invalid JSON: " + error.what());
     }
     if (!tasks.is_array()) {

@@ -442,6 +442,26 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
                Catch::Contains("file:2 (record 'q'): field 'spans': invalid JSON"));
 }
 
+TEST_CASE("Input the fuzzer found: numbers past a double and flags that are not booleans are bad input",
+          "[formats][errors][labelstudio]")
+{
+    const auto schema = spanSchema();
+    // nlohmann reports these as out_of_range, not parse_error: they must still name the file.
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, "[{\"data\":{\"text\":\"x\"},\"n\":-2e2229}]", schema),
+               Catch::Contains("file: invalid JSON") && Catch::Contains("number overflow"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":\"a\",\"text\":\"x\",\"n\":1e999,\"spans\":[]}", schema),
+               Catch::Contains("file:1: invalid JSON"));
+    CHECK_THAT(errorOf(RecordFormat::Csv, "id,text,spans\nq,hello,\"[{\"\"start\"\":1e999}]\"\n", schema),
+               Catch::Contains("file:2 (record 'q'): field 'spans': invalid JSON"));
+    // Label Studio's ground_truth and was_cancelled are true or false.
+    const json tasks =
+        json::array({{{"data", {{"text", "x"}, {"id", "t"}}},
+                      {"annotations", {{{"ground_truth", {{"email", "c"}}}, {"result", json::array()}}}}}});
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, tasks.dump(), schema),
+               Catch::Contains("file task 1 (record 't'): field 'annotations[0].ground_truth': is an object, expected "
+                               "true or false"));
+}
+
 TEST_CASE("Prodigy and spaCy: the layouts the tools read", "[formats][prodigy][spacy]")
 {
     const auto prodigy = json::parse(write(RecordFormat::Prodigy, {spanRecords()[1]}, spanSchema()));
