@@ -14,22 +14,12 @@ bool isSpace(char c)
 std::string labelStudioComparable(std::string_view text)
 {
     std::string out;
-    bool pendingSpace = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (isSpace(text[i])) {
-            pendingSpace = true;
-            continue;
-        }
         if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
-            pendingSpace = true;
-            ++i;
-            continue;
+            ++i; // the editor's escape of a CR or LF
+        } else if (!isSpace(text[i])) {
+            out += text[i];
         }
-        if (pendingSpace && !out.empty()) {
-            out += ' ';
-        }
-        pendingSpace = false;
-        out += text[i];
     }
     return out;
 }

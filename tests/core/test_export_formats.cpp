@@ -169,12 +169,13 @@ TEST_CASE("Label Studio export: code point offsets over emoji, ZWJ sequences, fl
     CHECK(read(RecordFormat::LabelStudio, tasks.dump(), spanSchema()) == test::editorRecords());
 }
 
-TEST_CASE("Label Studio import: the editor's own spans, with and without value.text", "[formats][labelstudio]")
+TEST_CASE("Label Studio import: the editor's own spans, with and without value.text (made, or saved again)",
+          "[formats][labelstudio]")
 {
     const auto& cases = test::editorCases();
-    for (const bool withText : {false, true}) {
-        INFO((withText ? "with value.text (escaped line breaks, collapsed spaces)" : "without value.text"));
-        const auto back = read(RecordFormat::LabelStudio, test::editorTasks(withText).dump(), spanSchema());
+    for (const auto form : {test::EditorText::None, test::EditorText::Made, test::EditorText::Saved}) {
+        INFO(test::nameOf(form));
+        const auto back = read(RecordFormat::LabelStudio, test::editorTasks(form).dump(), spanSchema());
         REQUIRE(back.size() == cases.size());
         for (std::size_t t = 0; t < cases.size(); ++t) {
             REQUIRE(back[t].spans.size() == cases[t].spans.size());
@@ -193,22 +194,25 @@ TEST_CASE("Label Studio import: a value.text that really differs is an error nam
 {
     // A file whose offsets were counted in UTF-16 units (as Concord wrote them before): 👍🏽 at 3..7.
     auto thumb = test::editorCases()[1];
-    thumb.spans = {{3, 7, "EMO", "", "\U0001F44D\U0001F3FD"}};
-    CHECK_THAT(errorOf(RecordFormat::LabelStudio, test::editorTasks(true, {thumb}).dump(), spanSchema()),
-               Catch::Contains("file task 1 (record 'thumb'): field 'annotations[0].result[0].value.text': is "
-                               "\"\U0001F44D\U0001F3FD\" but code points 3..7 cover \"\U0001F3FD gr\""));
+    thumb.spans = {{3, 7, "EMO", "", "\U0001F44D\U0001F3FD", ""}};
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::Made, {thumb}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'thumb'): field 'annotations[0].result[0].value.text': is "
+                        "\"\U0001F44D\U0001F3FD\" but code points 3..7 cover \"\U0001F3FD gr\""));
     // Another word across the line break: whitespace is forgiven, letters are not.
     auto newline = test::editorCases()[5];
     newline.spans[0].editorText = "line\\nRob";
-    CHECK_THAT(errorOf(RecordFormat::LabelStudio, test::editorTasks(true, {newline}).dump(), spanSchema()),
-               Catch::Contains("file task 1 (record 'newline'): field 'annotations[0].result[0].value.text': is "
-                               "\"line\\\\nRob\" but code points 6..14 cover \"line\\nBob\""));
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::Made, {newline}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'newline'): field 'annotations[0].result[0].value.text': is "
+                        "\"line\\\\nRob\" but code points 6..14 cover \"line\\nBob\""));
     // An offset past the end of the text in code points (UTF-16 13..16 of the family).
     auto family = test::editorCases()[2];
-    family.spans = {{13, 16, "PER", "", ""}};
-    CHECK_THAT(errorOf(RecordFormat::LabelStudio, test::editorTasks(false, {family}).dump(), spanSchema()),
-               Catch::Contains("file task 1 (record 'family'): field 'annotations[0].result[0].value.end'") &&
-                   Catch::Contains("13 characters"));
+    family.spans = {{13, 16, "PER", "", "", ""}};
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::None, {family}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'family'): field 'annotations[0].result[0].value.end'") &&
+            Catch::Contains("13 characters"));
 }
 
 TEST_CASE("Label Studio: ratings are 1..N stars in the config, the file and back", "[formats][labelstudio]")

@@ -8,19 +8,25 @@
 
 using namespace concord::exporting;
 
-TEST_CASE("Label Studio value.text: escaped line breaks and collapsed spaces are the same text", "[labelstudio]")
+TEST_CASE("Label Studio value.text: line breaks escaped or dropped and collapsed spaces are the same text",
+          "[labelstudio]")
 {
-    CHECK(labelStudioComparable("one\\n\\nLine  two ") == "one Line two");
-    CHECK(labelStudioComparable("one\r\nLine two") == "one Line two");
-    CHECK(labelStudioComparable(" \t lead  double\n") == "lead double");
+    CHECK(labelStudioComparable("one\\n\\nLine  two ") == "oneLinetwo");
+    CHECK(labelStudioComparable("one\r\nLine two") == "oneLinetwo");
+    CHECK(labelStudioComparable(" \t lead  double\n") == "leaddouble");
+    // A span the editor makes: line breaks escaped, spaces collapsed.
     CHECK(sameLabelStudioText("line\\nBob", "line\nBob"));
     CHECK(sameLabelStudioText("one\\n\\nLine", "one\r\nLine"));
     CHECK(sameLabelStudioText("lead double", "lead  double"));
+    // The same span after the editor loaded and saved it again: the <br> leaves nothing.
+    CHECK(sameLabelStudioText("lineBob", "line\nBob"));
+    CHECK(sameLabelStudioText("oneLine", "one\r\nLine"));
     CHECK(sameLabelStudioText("\U0001F44D\U0001F3FD", "\U0001F44D\U0001F3FD"));
-    // Letters are never forgiven, nor a missing or extra word.
+    // Letters, emoji and words are never forgiven.
     CHECK_FALSE(sameLabelStudioText("line\\nRob", "line\nBob"));
     CHECK_FALSE(sameLabelStudioText("Ann", " An"));
-    CHECK_FALSE(sameLabelStudioText("leaddouble", "lead double"));
+    CHECK_FALSE(sameLabelStudioText("\U0001F44D\U0001F3FD", "\U0001F3FD g"));
+    CHECK_FALSE(sameLabelStudioText("lead double", "lead double space"));
     // A backslash that is not an escape stays a backslash.
     CHECK(labelStudioComparable("C:\\temp") == "C:\\temp");
 }

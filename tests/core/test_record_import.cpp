@@ -175,11 +175,11 @@ std::map<std::string, json> annotationsOf(Project& project)
 TEST_CASE("record import: Label Studio's own spans store the right characters", "[formats][import][labelstudio]")
 {
     const auto& cases = test::editorCases();
-    for (const bool withText : {false, true}) {
-        INFO((withText ? "with value.text (escaped line breaks, collapsed spaces)" : "without value.text"));
+    for (const auto form : {test::EditorText::None, test::EditorText::Made, test::EditorText::Saved}) {
+        INFO(test::nameOf(form));
         test::TempDir dir;
         auto project = editorProject(dir, "p");
-        importLabelStudio(*project, test::editorTasks(withText));
+        importLabelStudio(*project, test::editorTasks(form));
         for (const auto& c : cases) {
             const auto sample = project->samples().findById(c.id);
             REQUIRE(sample);
