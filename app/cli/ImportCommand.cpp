@@ -44,7 +44,8 @@ io::Format chooseFormat(const ImportCliOptions& options, char& delimiter)
         if (auto format = io::formatFromPath(options.file)) {
             return *format;
         }
-        throw InputError("cannot tell the format of " + options.file + " from its name; give --format jsonl, csv, "
+        throw InputError("cannot tell the format of " + options.file +
+                         " from its name; give --format jsonl, csv, "
                          "tsv or text");
     }
     if (options.format == "jsonl") {
@@ -86,7 +87,8 @@ void runInterchange(const ImportCliOptions& options, exporting::RecordFormat for
 {
     if (options.skipInvalid || !options.labelField.empty() || !options.idField.empty() || options.textField != "text") {
         throw InputError("--skip-invalid, --label-field, --id-field and --text-field apply to the jsonl, csv, tsv and "
-                         "text formats; a " + options.format + " file says where its ids, texts and labels are");
+                         "text formats; a " +
+                         options.format + " file says where its ids, texts and labels are");
     }
     std::ifstream input(options.file, std::ios::binary);
     if (!input) {
@@ -101,8 +103,14 @@ void runInterchange(const ImportCliOptions& options, exporting::RecordFormat for
     if (report.samplesExisting > 0) {
         std::cout << " (" << withThousands(report.samplesExisting) << " records for samples already there)";
     }
-    std::cout << " with " << withThousands(report.annotations) << " annotations from " << options.file << " ("
-              << options.format << ") into " << options.project << ".\n";
+    std::cout << " with " << withThousands(report.annotations) << " annotations";
+    if (report.gold > 0) {
+        std::cout << " and " << withThousands(report.gold) << (report.gold == 1 ? " gold value" : " gold values");
+    }
+    std::cout << " from " << options.file << " (" << options.format << ") into " << options.project << ".\n";
+    for (const auto& note : report.notes) {
+        std::cout << "Note: " << note << '\n';
+    }
 }
 
 void run(const ImportCliOptions& options)
@@ -135,7 +143,8 @@ void run(const ImportCliOptions& options)
     importOptions.skipInvalid = options.skipInvalid;
 
     std::ofstream rejects;
-    const std::string rejectsPath = options.rejectsFile.empty() ? options.file + ".rejected.jsonl" : options.rejectsFile;
+    const std::string rejectsPath =
+        options.rejectsFile.empty() ? options.file + ".rejected.jsonl" : options.rejectsFile;
     std::size_t rejectedCount = 0;
     const auto onReject = [&](const io::ImportProblem& problem) {
         if (!rejects.is_open()) {
@@ -157,15 +166,15 @@ void run(const ImportCliOptions& options)
     ProgressBar bar("importing " + importOptions.sourceName, sizeError ? 0 : total);
     auto reader = io::makeReader(format, input, delimiter);
     io::Importer importer(*project, importOptions);
-    const io::ImportReport report = importer.run(*reader, [&](std::uint64_t done) { bar.update(done); }, onReject);
+    const io::ImportReport report = importer.run(
+        *reader, [&](std::uint64_t done) { bar.update(done); }, onReject);
     bar.finish();
 
     for (const auto& problem : report.problems) {
         std::cerr << options.file << ':' << problem.line << ": " << problem.message << '\n';
     }
     if (report.problemCount > report.problems.size()) {
-        std::cerr << "... and " << withThousands(report.problemCount - report.problems.size())
-                  << " more problems\n";
+        std::cerr << "... and " << withThousands(report.problemCount - report.problems.size()) << " more problems\n";
     }
     if (!report.committed) {
         throw InputError("nothing was imported: " + withThousands(report.problemCount) + " of " +
@@ -190,15 +199,17 @@ void run(const ImportCliOptions& options)
 void addImportCommand(CLI::App& app)
 {
     auto options = std::make_shared<ImportCliOptions>();
-    auto* command = app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file, or labelled "
-                                                 "data from Label Studio, Prodigy, spaCy, CoNLL, HF JSONL or CSV exports");
+    auto* command =
+        app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file, or labelled "
+                                     "data from Label Studio, Prodigy, spaCy, CoNLL, HF JSONL or CSV exports");
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)")->required();
-    command->add_option("--format", options->format,
-                        "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
-                        "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes)")
-        ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf",
-                               "labeled-csv"}));
+    command
+        ->add_option("--format", options->format,
+                     "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
+                     "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes)")
+        ->check(CLI::IsMember(
+            {"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf", "labeled-csv"}));
     command->add_option("--text-field", options->textField, "Field holding the text")->capture_default_str();
     command->add_option("--id-field", options->idField,
                         "Field holding the sample id (default: 'id' when present, else FILE-LINE)");
@@ -210,8 +221,9 @@ void addImportCommand(CLI::App& app)
     label->needs("--annotator");
     command->add_flag("--skip-invalid", options->skipInvalid,
                       "Import the good records and write the rejected ones, with reasons, to a file");
-    command->add_option("--rejects", options->rejectsFile, "Where --skip-invalid writes rejected records "
-                                                          "(default: FILE.rejected.jsonl)");
+    command->add_option("--rejects", options->rejectsFile,
+                        "Where --skip-invalid writes rejected records "
+                        "(default: FILE.rejected.jsonl)");
     command->callback([options] { run(*options); });
 }
 

@@ -1,7 +1,9 @@
 #include "core/export/ConllFormat.hpp"
 
 #include "core/export/FormatSupport.hpp"
+#include "core/io/BoundedJson.hpp"
 #include "core/io/LineSource.hpp"
+#include "core/model/RecordLimits.hpp"
 #include "core/util/Error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -233,7 +235,7 @@ std::vector<ExportRecord> readConll(std::istream& input, const ExportSchema& sch
                 pending.text = value;
             } else if (trimmed == "text_json") {
                 try {
-                    const json parsed = json::parse(value);
+                    const json parsed = io::parseBoundedJson(value, limits::kFileJsonDepth);
                     if (!parsed.is_string()) {
                         throw std::invalid_argument("not a string");
                     }

@@ -1,7 +1,9 @@
 #include "core/export/CsvFormat.hpp"
 
 #include "core/export/FormatSupport.hpp"
+#include "core/io/BoundedJson.hpp"
 #include "core/io/CsvReader.hpp"
+#include "core/model/RecordLimits.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
@@ -142,9 +144,11 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
             case TaskKind::Spans: {
                 json spans;
                 try {
-                    spans = json::parse(cell);
-                } catch (const json::parse_error& error) {
+                    spans = io::parseBoundedJson(cell, limits::kFileJsonDepth);
+                } catch (const json::exception& error) { // also a number too large for a double
                     where.fail(column, std::string("invalid JSON: ") + error.what());
+                } catch (const InputError& error) { // nested too deep
+                    where.fail(column, error.what());
                 }
                 if (!spans.is_array()) {
                     where.fail(column, "is " + detail::describeType(spans) + ", expected a JSON list of spans");
@@ -175,9 +179,11 @@ std::vector<ExportRecord> readCsv(std::istream& input, const ExportSchema& schem
         if (const auto metadata = fields.find("metadata");
             metadata != fields.end() && metadata->is_string() && !metadata->get<std::string>().empty()) {
             try {
-                record.metadata = json::parse(metadata->get<std::string>());
-            } catch (const json::parse_error& error) {
+                record.metadata = io::parseBoundedJson(metadata->get<std::string>(), limits::kFileJsonDepth);
+            } catch (const json::exception& error) { // also a number too large for a double
                 where.fail("metadata", std::string("invalid JSON: ") + error.what());
+            } catch (const InputError& error) { // nested too deep
+                where.fail("metadata", error.what());
             }
             if (!record.metadata.is_object()) {
                 where.fail("metadata", "is " + detail::describeType(record.metadata) + ", expected a JSON object");

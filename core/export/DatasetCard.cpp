@@ -2,6 +2,7 @@
 #include "core/export/DatasetCard.hpp"
 
 #include "core/export/LabelMap.hpp"
+#include "core/export/LabelStudioFormat.hpp"
 #include "core/quality/AgreementReport.hpp"
 #include "core/quality/ProjectRatings.hpp"
 #include "core/store/Project.hpp"
@@ -145,7 +146,12 @@ std::string datasetCard(const DatasetCardInput& input)
     for (std::size_t s = 0; s < splits.size(); ++s) {
         out << "| " << cell(input.files[s]) << " | " << splits[s].records.size() << " |\n";
     }
-    out << "| label_map.json | label2id and id2label |\n\n";
+    out << "| label_map.json | label2id and id2label |\n";
+    const bool labelStudio = input.format == "labelstudio";
+    if (labelStudio) {
+        out << "| label_config.xml | the Label Studio labeling config (see below) |\n";
+    }
+    out << '\n';
 
     out << "## Records per split and label\n\n";
     std::vector<std::vector<std::pair<std::string, std::size_t>>> perSplit;
@@ -239,7 +245,11 @@ std::string datasetCard(const DatasetCardInput& input)
                     ? "no text appears in two splits."
                     : std::to_string(input.leakage->shared.size()) + " texts appear in more than one split.");
     }
-    out << "\n\n## How it was made\n\n```\n" << input.command << "\n```\n";
+    out << "\n\n";
+    if (labelStudio) {
+        out << labelStudioCardSection(input.schema, input.files);
+    }
+    out << "## How it was made\n\n```\n" << input.command << "\n```\n";
     return out.str();
 }
 

@@ -1,6 +1,7 @@
 // The dataset card (README.md) written beside an exported dataset: what it holds (counts per
-// split and label), how much the annotators agreed, how each record's label was chosen, and the
-// command that made it, so that whoever trains on it knows what they have.
+// split and label), how much the annotators agreed, how each record's label was chosen, how to
+// load a Label Studio export into Label Studio, and the command that made it, so that whoever
+// trains on it knows what they have.
 #pragma once
 
 #include "core/export/ExportRecord.hpp"

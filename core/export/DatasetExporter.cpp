@@ -4,6 +4,7 @@
 #include "core/export/DatasetCard.hpp"
 #include "core/export/Formats.hpp"
 #include "core/export/LabelMap.hpp"
+#include "core/export/LabelStudioFormat.hpp"
 #include "core/export/Splits.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
@@ -262,6 +263,11 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     report("finishing", 0, 1);
     writeFile(partial.path() / "label_map.json",
               [&](std::ostream& out) { out << labelMap(selection.schema).dump(2) << '\n'; });
+    const bool labelStudio = datasetFormat(options.format) == RecordFormat::LabelStudio;
+    if (labelStudio) { // the project the tasks go into, ready to paste
+        writeFile(partial.path() / "label_config.xml",
+                  [&](std::ostream& out) { out << labelStudioConfig(selection.schema); });
+    }
     DatasetCardInput card;
     card.projectName = project.settings().name;
     card.format = options.format;
@@ -285,6 +291,9 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     card.ratios = options.ratios;
     writeFile(partial.path() / "README.md", [&](std::ostream& out) { out << datasetCard(card); });
     files.push_back("label_map.json");
+    if (labelStudio) {
+        files.push_back("label_config.xml");
+    }
     files.push_back("README.md");
     if (cancelled()) {
         summary.cancelled = true;

@@ -1,6 +1,7 @@
 // Exports a project as a training dataset: the records ExportSelection chooses, split into
 // train/validation/test (or k folds) by Splits, each split written in the chosen format, with
-// label_map.json and a dataset card (README.md). The directory appears whole or not at all:
+// label_map.json, a dataset card (README.md) and, for Label Studio, the labeling config
+// (label_config.xml). The directory appears whole or not at all:
 // everything is written into a temporary directory beside it, which is renamed into place only
 // when complete; a failure or a cancel removes it.
 #pragma once

@@ -25,13 +25,16 @@ struct ExportSpan
 
 struct ExportRecord
 {
-    std::string id;   // the sample's user-facing id
+    std::string id; // the sample's user-facing id
     std::string text;
     // Single-label: one name. Multi-label: the chosen names in schema order. Rating: empty
     // (see `rating`). Spans: empty (see `spans`). Empty too when the sample has no label yet.
     std::vector<std::string> labels;
     std::vector<ExportSpan> spans; // sorted by (start, end, label)
     std::optional<int> rating;
+    // An answer with nothing in it: a multi-label "none of these" or a spans answer with no span
+    // (labels and spans empty). A record without a value has it false.
+    bool emptyAnswer = false;
     // Whose value this is: empty for a gold or aggregated value, the annotator's name when
     // every annotator's raw labels are exported (one record per sample and annotator).
     std::string annotator;
@@ -53,5 +56,21 @@ struct ExportSchema
     int ratingMin = 1;
     int ratingMax = 5;
 };
+
+// Whether the record carries a value for a project of this kind (an empty answer counts).
+inline bool hasValue(const ExportRecord& record, TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::Spans:
+        return !record.spans.empty() || record.emptyAnswer;
+    case TaskKind::Rating:
+        return record.rating.has_value();
+    case TaskKind::Multi:
+        return !record.labels.empty() || record.emptyAnswer;
+    case TaskKind::Single:
+        return !record.labels.empty();
+    }
+    return false;
+}
 
 } // namespace concord::exporting

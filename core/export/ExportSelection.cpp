@@ -175,6 +175,7 @@ void setRecordValue(ExportRecord& record, const nlohmann::json& value, const Exp
     record.labels.clear();
     record.spans.clear();
     record.rating.reset();
+    record.emptyAnswer = false;
     if (!value.is_object()) {
         return;
     }
@@ -208,6 +209,12 @@ void setRecordValue(ExportRecord& record, const nlohmann::json& value, const Exp
             return std::tie(a.start, a.end, a.label) < std::tie(b.start, b.end, b.label);
         });
     }
+    // {"labels":[]} or {"spans":[]}: the annotator answered "none".
+    const auto isEmptyList = [&value](const char* field) {
+        const auto found = value.find(field);
+        return found != value.end() && found->is_array() && found->empty();
+    };
+    record.emptyAnswer = !record.rating && (isEmptyList("labels") || isEmptyList("spans"));
 }
 
 Selection selectRecords(Project& project, const SelectionOptions& options)

@@ -61,7 +61,8 @@ Selection selectRecords(Project& project, const SelectionOptions& options);
 ExportSchema exportSchemaOf(const LabelSchema& schema);
 
 // A stored annotation or gold value ({"labels":..}, {"spans":..}, {"rating":..}) put into a
-// record's labels, spans or rating (labels in schema order, spans sorted).
+// record's labels, spans or rating (labels in schema order, spans sorted); an empty list is an
+// empty answer (ExportRecord::emptyAnswer).
 void setRecordValue(ExportRecord& record, const nlohmann::json& value, const ExportSchema& schema);
 
 } // namespace concord::exporting

@@ -1,6 +1,8 @@
 #include "core/export/FormatSupport.hpp"
 
+#include "core/io/BoundedJson.hpp"
 #include "core/io/LineSource.hpp"
+#include "core/model/RecordLimits.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
@@ -133,6 +135,21 @@ json labelOut(const std::string& name, const ExportSchema& schema, bool labelIds
     return static_cast<std::int64_t>(found - schema.labels.begin());
 }
 
+void checkOffsets(std::int64_t start, std::int64_t end, std::string_view text, std::string_view path,
+                  const Where& where)
+{
+    const auto length = static_cast<std::int64_t>(utf8::codePointCount(text));
+    if (start < 0 || start > length) {
+        where.fail(joinPath(path, "start"), "offset " + std::to_string(start) + " is outside the text (" +
+                                                std::to_string(length) + " characters)");
+    }
+    if (end <= start || end > length) {
+        where.fail(joinPath(path, "end"), "offset " + std::to_string(end) + " must be after start " +
+                                              std::to_string(start) + " and within the text (" +
+                                              std::to_string(length) + " characters)");
+    }
+}
+
 ExportSpan spanFrom(const json& object, std::string_view text, const ExportSchema& schema, std::string_view path,
                     const Where& where)
 {
@@ -140,16 +157,7 @@ ExportSpan spanFrom(const json& object, std::string_view text, const ExportSchem
     span.start = requireInteger(object, "start", where, path);
     span.end = requireInteger(object, "end", where, path);
     span.label = labelFrom(requireField(object, "label", where, path), schema, joinPath(path, "label"), where);
-    const auto length = static_cast<std::int64_t>(utf8::codePointCount(text));
-    if (span.start < 0 || span.start > length) {
-        where.fail(joinPath(path, "start"), "offset " + std::to_string(span.start) + " is outside the text (" +
-                                                std::to_string(length) + " characters)");
-    }
-    if (span.end <= span.start || span.end > length) {
-        where.fail(joinPath(path, "end"), "offset " + std::to_string(span.end) + " must be after start " +
-                                              std::to_string(span.start) + " and within the text (" +
-                                              std::to_string(length) + " characters)");
-    }
+    checkOffsets(span.start, span.end, text, path, where);
     return span;
 }
 
@@ -206,9 +214,11 @@ void forEachJsonLine(std::istream& input, const std::string& source,
         }
         json object;
         try {
-            object = json::parse(line->text);
-        } catch (const json::parse_error& error) {
+            object = io::parseBoundedJson(line->text, limits::kFileJsonDepth);
+        } catch (const json::exception& error) { // also a number too large for a double
             where.fail(std::string("invalid JSON: ") + error.what());
+        } catch (const InputError& error) { // nested too deep
+            where.fail(error.what());
         }
         if (!object.is_object()) {
             where.fail("the line is " + describeType(object) + ", expected a JSON object");

@@ -57,6 +57,11 @@ std::string labelFrom(const nlohmann::json& value, const ExportSchema& schema, s
 // The label as written: its name, or its id when `labelIds`.
 nlohmann::json labelOut(const std::string& name, const ExportSchema& schema, bool labelIds);
 
+// Throws naming `path`.start or `path`.end unless 0 <= start < end <= the text's length in code
+// points.
+void checkOffsets(std::int64_t start, std::int64_t end, std::string_view text, std::string_view path,
+                  const Where& where);
+
 // A span object {"start","end","label"} in code points, checked against the text.
 ExportSpan spanFrom(const nlohmann::json& object, std::string_view text, const ExportSchema& schema,
                     std::string_view path, const Where& where);

@@ -105,7 +105,7 @@ void writeRecords(RecordFormat format, const std::vector<ExportRecord>& records,
 }
 
 std::vector<ExportRecord> readRecords(RecordFormat format, std::istream& input, const ExportSchema& schema,
-                                      const std::string& sourceName)
+                                      const std::string& sourceName, std::vector<std::string>* notes)
 {
     switch (format) {
     case RecordFormat::HuggingFace:
@@ -117,7 +117,7 @@ std::vector<ExportRecord> readRecords(RecordFormat format, std::istream& input, 
     case RecordFormat::Spacy:
         return readSpacy(input, schema, sourceName);
     case RecordFormat::LabelStudio:
-        return readLabelStudio(input, schema, sourceName);
+        return readLabelStudio(input, schema, sourceName, notes);
     case RecordFormat::Prodigy:
         return readProdigy(input, schema, sourceName);
     }

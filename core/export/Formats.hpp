@@ -45,8 +45,11 @@ struct WriteOptions
 void writeRecords(RecordFormat format, const std::vector<ExportRecord>& records, const ExportSchema& schema,
                   std::ostream& out, const WriteOptions& options = {});
 
-// Throws InputError naming the file (sourceName), line or task, record and field at fault.
+// Throws InputError naming the file (sourceName), line or task, record and field at fault. What
+// a reader left out or settled on its own (Label Studio: results of other types, a user's
+// earlier annotation of a task) is added to `notes` when given, one line each.
 std::vector<ExportRecord> readRecords(RecordFormat format, std::istream& input, const ExportSchema& schema,
-                                      const std::string& sourceName = "input");
+                                      const std::string& sourceName = "input",
+                                      std::vector<std::string>* notes = nullptr);
 
 } // namespace concord::exporting

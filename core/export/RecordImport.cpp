@@ -12,14 +12,14 @@ using nlohmann::json;
 
 json valueOfRecord(const ExportRecord& record, TaskKind kind)
 {
+    if (!hasValue(record, kind)) {
+        return nullptr;
+    }
     switch (kind) {
     case TaskKind::Single:
     case TaskKind::Multi:
-        return record.labels.empty() ? json(nullptr) : json{{"labels", record.labels}};
+        return {{"labels", record.labels}};
     case TaskKind::Spans: {
-        if (record.spans.empty()) {
-            return nullptr;
-        }
         json spans = json::array();
         for (const auto& span : record.spans) {
             spans.push_back({{"start", span.start}, {"end", span.end}, {"label", span.label}});
@@ -27,7 +27,7 @@ json valueOfRecord(const ExportRecord& record, TaskKind kind)
         return {{"spans", std::move(spans)}};
     }
     case TaskKind::Rating:
-        return record.rating ? json{{"rating", *record.rating}} : json(nullptr);
+        return {{"rating", *record.rating}};
     }
     return nullptr;
 }
@@ -47,9 +47,11 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
 {
     RecordImportReport report;
     const LabelSchema& schema = project.schema();
+    const RecordLimits limits = project.recordLimits();
     sqlite::Transaction transaction(project.database());
     const std::int64_t now = project.now();
     std::set<std::pair<std::int64_t, std::string>> annotated; // (sample, annotator) in this file
+    std::set<std::int64_t> golden;                            // samples given a gold value in this file
 
     for (std::size_t index = 0; index < records.size(); ++index) {
         const ExportRecord& record = records[index];
@@ -72,7 +74,19 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
             ++report.samplesExisting;
         } else {
             const json meta = record.metadata.is_object() ? record.metadata : json::object();
-            key = *project.samples().insert(record.id, record.text, meta.dump());
+            const std::string metaText = meta.dump();
+            // The same sizes as any import, so that every sample can reach the replicas.
+            if (record.id.size() > limits.idBytes) {
+                throw InputError(where + ": field 'id': " + std::to_string(record.id.size()) +
+                                 " bytes, more than the limit of " + std::to_string(limits.idBytes));
+            }
+            if (auto problem = textOverLimit(record.text, limits)) {
+                throw InputError(where + ": field 'text': " + *problem);
+            }
+            if (auto problem = metadataOverLimit(meta, metaText.size(), limits)) {
+                throw InputError(where + ": field 'metadata': " + *problem);
+            }
+            key = *project.samples().insert(record.id, record.text, metaText);
             ++report.samplesAdded;
         }
 
@@ -80,26 +94,45 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         if (value.is_null()) {
             continue;
         }
+        const bool gold = record.source == "gold";
         const std::string annotator =
             options.keepAnnotators && !record.annotator.empty() ? record.annotator : options.annotator;
         if (annotator.empty()) {
-            throw InputError(where + ": field 'annotator': the record has labels but names no annotator; give one "
-                                     "(--annotator) whose labels these are");
+            throw InputError(where + ": field 'annotator': " +
+                             (gold ? "the gold value names no reviewer; give one (--annotator) who set it"
+                                   : "the record has labels but names no annotator; give one (--annotator) whose "
+                                     "labels these are"));
         }
         const std::string field = schema.kind == TaskKind::Spans    ? "spans"
                                   : schema.kind == TaskKind::Rating ? "rating"
                                                                     : "labels";
         try {
+            checkNameSize(annotator, gold ? "the reviewer's name" : "the annotator's name");
+        } catch (const InputError& error) {
+            throw InputError(where + ": field 'annotator': " + error.what());
+        }
+        try {
             schema.validate(value, record.text);
         } catch (const InputError& error) {
             throw InputError(where + ": field '" + field + "': " + error.what());
         }
-        if (!annotated.emplace(key, annotator).second) {
-            throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
-                             "' twice in this file");
+        // A gold value without an author (Concord's own gold export) is only the gold value.
+        if (!gold || !record.annotator.empty()) {
+            if (!annotated.emplace(key, annotator).second) {
+                throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
+                                 "' twice in this file");
+            }
+            project.annotations().put(key, annotator, value.dump(), now);
+            ++report.annotations;
         }
-        project.annotations().put(key, annotator, value.dump(), now);
-        ++report.annotations;
+        if (gold) {
+            if (!golden.insert(key).second) {
+                throw InputError(where + ": field 'source': a second gold value for sample '" + record.id +
+                                 "' in this file");
+            }
+            project.resolutions().set(key, value.dump(), "ground truth in " + options.sourceName, annotator, now);
+            ++report.gold;
+        }
     }
     transaction.commit();
     return report;
@@ -108,8 +141,11 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
 RecordImportReport importRecordFile(Project& project, RecordFormat format, std::istream& input,
                                     const RecordImportOptions& options)
 {
-    const auto records = readRecords(format, input, recordSchemaOf(project.schema()), options.sourceName);
-    return importRecords(project, records, options);
+    std::vector<std::string> notes;
+    const auto records = readRecords(format, input, recordSchemaOf(project.schema()), options.sourceName, &notes);
+    RecordImportReport report = importRecords(project, records, options);
+    report.notes = std::move(notes);
+    return report;
 }
 
 } // namespace concord::exporting

@@ -117,49 +117,6 @@ std::optional<std::size_t> codePointAtByte(std::string_view text, std::size_t by
     return codePointCount(text.substr(0, byte));
 }
 
-std::optional<std::size_t> codePointAtUtf16(std::string_view text, std::size_t unit)
-{
-    std::size_t units = 0;
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (isContinuation(text[i])) {
-            continue;
-        }
-        if (units == unit) {
-            return points;
-        }
-        if (units > unit) {
-            return std::nullopt; // inside a surrogate pair
-        }
-        units += static_cast<unsigned char>(text[i]) >= 0xF0 ? 2 : 1;
-        ++points;
-    }
-    if (units == unit) {
-        return points;
-    }
-    return std::nullopt;
-}
-
-std::optional<std::size_t> utf16OffsetOfCodePoint(std::string_view text, std::size_t index)
-{
-    std::size_t units = 0;
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (isContinuation(text[i])) {
-            continue;
-        }
-        if (points == index) {
-            return units;
-        }
-        units += static_cast<unsigned char>(text[i]) >= 0xF0 ? 2 : 1;
-        ++points;
-    }
-    if (points == index) {
-        return units;
-    }
-    return std::nullopt;
-}
-
 std::string_view slice(std::string_view text, std::size_t begin, std::size_t end)
 {
     const std::size_t from = byteOffsetOfCodePoint(text, begin).value_or(text.size());

@@ -1,6 +1,6 @@
-// UTF-8 validation and conversions between the offset units that labeling tools use.
-// Concord stores span offsets as Unicode code points; Label Studio counts UTF-16 units and
-// some tools count bytes, so importers convert through these functions.
+// UTF-8 validation, code point counting and slicing. Concord stores span offsets as Unicode
+// code points, as every interchange format it reads and writes counts them (Label Studio
+// included); byte offsets convert here for the tools that count bytes.
 #pragma once
 
 #include <cstddef>
@@ -27,13 +27,6 @@ std::optional<std::size_t> byteOffsetOfCodePoint(std::string_view text, std::siz
 // Code point index at byte offset `byte`; nullopt when the offset is past the end or falls
 // inside a multi-byte sequence.
 std::optional<std::size_t> codePointAtByte(std::string_view text, std::size_t byte);
-
-// Code point index at UTF-16 offset `unit`; nullopt when past the end or between the two
-// halves of a surrogate pair.
-std::optional<std::size_t> codePointAtUtf16(std::string_view text, std::size_t unit);
-
-// UTF-16 offset of code point `index`; nullopt past the end.
-std::optional<std::size_t> utf16OffsetOfCodePoint(std::string_view text, std::size_t index);
 
 // The substring between two code point offsets (clamped to the text).
 std::string_view slice(std::string_view text, std::size_t begin, std::size_t end);

@@ -1,13 +1,13 @@
 // The export and interchange formats: every format's round trip (records → file → records),
-// texts with emoji, combining characters and right-to-left script, Label Studio's UTF-16
-// offsets against hand-computed values, bad input named by record and field, and Debian's
-// python3 loading the Hugging Face export line by line.
+// texts with emoji, combining characters and right-to-left script, Label Studio's code point
+// offsets and its editor's value.text against hand-written values, bad input named by record
+// and field, and Debian's python3 loading the Hugging Face export line by line.
 #include "core/export/ConllFormat.hpp"
 #include "core/export/Formats.hpp"
 #include "core/export/HuggingFaceFormat.hpp"
 #include "core/export/LabelStudioFormat.hpp"
-#include "core/export/Utf16Offsets.hpp"
 #include "core/util/Error.hpp"
+#include "tests/core/LabelStudioTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -115,28 +115,7 @@ std::string errorOf(RecordFormat format, const std::string& content, const Expor
 
 } // namespace
 
-TEST_CASE("UTF-16 offsets: code points and UTF-16 units, by hand", "[formats][utf16]")
-{
-    // "😀😀 smile": each 😀 is one code point but two UTF-16 units.
-    CHECK(codePointToUtf16(kGrinText, 0) == 0);
-    CHECK(codePointToUtf16(kGrinText, 1) == 2);
-    CHECK(codePointToUtf16(kGrinText, 3) == 5); // "smile" starts 2 units later than in code points
-    CHECK(codePointToUtf16(kGrinText, 8) == 10);
-    CHECK(utf16ToCodePoint(kGrinText, 5) == 3);
-    CHECK(utf16ToCodePoint(kGrinText, 10) == 8);
-    CHECK(utf16Length(kGrinText) == 10);
-    // Combining characters and right-to-left letters are in the BMP: the same in both units.
-    CHECK(codePointToUtf16(kCombiningText, 5) == 5);
-    CHECK(codePointToUtf16(kArabicText, 13) == 13);
-
-    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 1), Catch::Contains("between the two halves of a surrogate pair"));
-    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 3), Catch::Contains("character 1"));
-    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, 11), Catch::Contains("outside the text (10 UTF-16 units)"));
-    CHECK_THROWS_WITH(utf16ToCodePoint(kGrinText, -1), Catch::Contains("outside the text"));
-    CHECK_THROWS_WITH(codePointToUtf16(kGrinText, 9), Catch::Contains("outside the text (8 characters)"));
-}
-
-TEST_CASE("Label Studio: span offsets are written in UTF-16 units", "[formats][labelstudio]")
+TEST_CASE("Label Studio: span offsets are written in code points", "[formats][labelstudio]")
 {
     const auto tasks = json::parse(write(RecordFormat::LabelStudio, spanRecords(), spanSchema()));
     REQUIRE(tasks.is_array());
@@ -144,29 +123,138 @@ TEST_CASE("Label Studio: span offsets are written in UTF-16 units", "[formats][l
     const auto valueOf = [&](std::size_t task, std::size_t annotation, std::size_t result) {
         return tasks[task]["annotations"][annotation]["result"][result]["value"];
     };
-    // I ❤️ 🇫🇷 Paris: the flag is two regional indicators (two units each), so Paris is at 10..15.
+    // I ❤️ 🇫🇷 Paris: the flag is two code points (regional indicators), so Paris is at 8..13.
     CHECK(tasks[0]["data"]["text"] == kFlagText);
     CHECK(tasks[0]["data"]["id"] == "flag");
     CHECK(valueOf(0, 0, 0) == json{{"start", 2}, {"end", 4}, {"text", "\u2764\uFE0F"}, {"labels", {"EMO"}}});
-    CHECK(valueOf(0, 0, 1)["start"] == 5);
-    CHECK(valueOf(0, 0, 1)["end"] == 9);
-    CHECK(valueOf(0, 0, 2) == json{{"start", 10}, {"end", 15}, {"text", "Paris"}, {"labels", {"LOC"}}});
-    // 😀😀 smile: "smile" is code points 3..8 and UTF-16 units 5..10.
-    CHECK(valueOf(1, 1, 0)["start"] == 5);
-    CHECK(valueOf(1, 1, 0)["end"] == 10);
+    CHECK(valueOf(0, 0, 1) == json{{"start", 5}, {"end", 7}, {"text", "\U0001F1EB\U0001F1F7"}, {"labels", {"LOC"}}});
+    CHECK(valueOf(0, 0, 2) == json{{"start", 8}, {"end", 13}, {"text", "Paris"}, {"labels", {"LOC"}}});
+    // 😀😀 smile: "smile" is code points 3..8.
+    CHECK(valueOf(1, 1, 0) == json{{"start", 3}, {"end", 8}, {"text", "smile"}, {"labels", {"EMO"}}});
     CHECK(tasks[1]["annotations"][0]["completed_by"]["email"] == "alice");
     CHECK(tasks[1]["annotations"][1]["completed_by"]["email"] == "bob");
     CHECK(tasks[1]["annotations"][0]["result"][0]["from_name"] == "label");
     CHECK(tasks[1]["annotations"][0]["result"][0]["to_name"] == "text");
     CHECK(tasks[1]["annotations"][0]["result"][0]["type"] == "labels");
-    // Hi 👋🏽 שלום: the hand and its skin tone are two units each, so שלום is at 8..12.
+    // Hi 👋🏽 שלום: the hand and its skin tone are a code point each, so שלום is at 6..10.
     CHECK(valueOf(4, 0, 1) ==
-          json{{"start", 8}, {"end", 12}, {"text", "\u05E9\u05DC\u05D5\u05DD"}, {"labels", {"GREETING"}}});
-    // Arabic and the combining accent are in the BMP: offsets unchanged.
+          json{{"start", 6}, {"end", 10}, {"text", "\u05E9\u05DC\u05D5\u05DD"}, {"labels", {"GREETING"}}});
     CHECK(valueOf(3, 0, 1)["start"] == 6);
     CHECK(valueOf(2, 0, 0)["end"] == 5);
     // A record without a value is a task without annotations.
     CHECK(tasks[5]["annotations"].empty());
+}
+
+TEST_CASE("Label Studio export: code point offsets over emoji, ZWJ sequences, flags, 𝒜 and line breaks",
+          "[formats][labelstudio]")
+{
+    const auto& cases = test::editorCases();
+    const auto tasks = json::parse(write(RecordFormat::LabelStudio, test::editorRecords(), spanSchema()));
+    REQUIRE(tasks.size() == cases.size());
+    for (std::size_t t = 0; t < cases.size(); ++t) {
+        const auto& result = tasks[t]["annotations"][0]["result"];
+        REQUIRE(result.size() == cases[t].spans.size());
+        for (std::size_t s = 0; s < result.size(); ++s) {
+            const auto& span = cases[t].spans[s];
+            INFO(cases[t].id << " span " << s << ": " << span.covers);
+            CHECK(test::covered(cases[t].text, span.start, span.end) == span.covers); // the table is right
+            CHECK(result[s]["value"] ==
+                  json{{"start", span.start}, {"end", span.end}, {"text", span.covers}, {"labels", {span.label}}});
+        }
+    }
+    // Spelled out for the first one: 🙂 hi Ann, "Ann" is 5..8.
+    CHECK(tasks[0]["annotations"][0]["result"][0]["value"]["start"] == 5);
+    CHECK(tasks[0]["annotations"][0]["result"][0]["value"]["end"] == 8);
+    // And back: the same records.
+    CHECK(read(RecordFormat::LabelStudio, tasks.dump(), spanSchema()) == test::editorRecords());
+}
+
+TEST_CASE("Label Studio import: the editor's own spans, with and without value.text (made, or saved again)",
+          "[formats][labelstudio]")
+{
+    const auto& cases = test::editorCases();
+    for (const auto form : {test::EditorText::None, test::EditorText::Made, test::EditorText::Saved}) {
+        INFO(test::nameOf(form));
+        const auto back = read(RecordFormat::LabelStudio, test::editorTasks(form).dump(), spanSchema());
+        REQUIRE(back.size() == cases.size());
+        for (std::size_t t = 0; t < cases.size(); ++t) {
+            REQUIRE(back[t].spans.size() == cases[t].spans.size());
+            for (std::size_t s = 0; s < cases[t].spans.size(); ++s) {
+                const auto& span = back[t].spans[s];
+                INFO(cases[t].id << " span " << s);
+                CHECK(test::covered(back[t].text, span.start, span.end) == cases[t].spans[s].covers);
+                CHECK(span == ExportSpan{cases[t].spans[s].start, cases[t].spans[s].end, cases[t].spans[s].label});
+            }
+        }
+    }
+}
+
+TEST_CASE("Label Studio import: a value.text that really differs is an error naming task, span and both texts",
+          "[formats][labelstudio]")
+{
+    // A file whose offsets were counted in UTF-16 units (as Concord wrote them before): 👍🏽 at 3..7.
+    auto thumb = test::editorCases()[1];
+    thumb.spans = {{3, 7, "EMO", "", "\U0001F44D\U0001F3FD", ""}};
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::Made, {thumb}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'thumb'): field 'annotations[0].result[0].value.text': is "
+                        "\"\U0001F44D\U0001F3FD\" but code points 3..7 cover \"\U0001F3FD gr\""));
+    // Another word across the line break: whitespace is forgiven, letters are not.
+    auto newline = test::editorCases()[5];
+    newline.spans[0].editorText = "line\\nRob";
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::Made, {newline}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'newline'): field 'annotations[0].result[0].value.text': is "
+                        "\"line\\\\nRob\" but code points 6..14 cover \"line\\nBob\""));
+    // An offset past the end of the text in code points (UTF-16 13..16 of the family).
+    auto family = test::editorCases()[2];
+    family.spans = {{13, 16, "PER", "", "", ""}};
+    CHECK_THAT(
+        errorOf(RecordFormat::LabelStudio, test::editorTasks(test::EditorText::None, {family}).dump(), spanSchema()),
+        Catch::Contains("file task 1 (record 'family'): field 'annotations[0].result[0].value.end'") &&
+            Catch::Contains("13 characters"));
+}
+
+TEST_CASE("Label Studio: ratings are 1..N stars in the config, the file and back", "[formats][labelstudio]")
+{
+    const ExportSchema zeroToFour{TaskKind::Rating, {}, 0, 4};
+    const ExportSchema threeToSeven{TaskKind::Rating, {}, 3, 7};
+    CHECK_THAT(labelStudioConfig(zeroToFour),
+               Catch::Contains("<Rating name=\"label\" toName=\"text\" maxRating=\"5\""));
+    CHECK_THAT(labelStudioConfig(threeToSeven),
+               Catch::Contains("<Rating name=\"label\" toName=\"text\" maxRating=\"5\""));
+
+    std::vector<ExportRecord> ratings(2);
+    ratings[0].id = "low";
+    ratings[0].text = "bad";
+    ratings[1].id = "high";
+    ratings[1].text = "good";
+    const auto starsOf = [](const std::string& file) {
+        std::vector<int> stars;
+        for (const auto& task : json::parse(file)) {
+            stars.push_back(task["annotations"][0]["result"][0]["value"]["rating"].get<int>());
+        }
+        return stars;
+    };
+    ratings[0].rating = 0;
+    ratings[1].rating = 4;
+    const std::string zero = write(RecordFormat::LabelStudio, ratings, zeroToFour);
+    CHECK(starsOf(zero) == std::vector<int>{1, 5}); // r - min + 1
+    CHECK(read(RecordFormat::LabelStudio, zero, zeroToFour) == ratings);
+    ratings[0].rating = 3;
+    ratings[1].rating = 7;
+    const std::string three = write(RecordFormat::LabelStudio, ratings, threeToSeven);
+    CHECK(starsOf(three) == std::vector<int>{1, 5});
+    CHECK(read(RecordFormat::LabelStudio, three, threeToSeven) == ratings);
+
+    // Two stars picked in the editor on the 3..7 scale is a 4.
+    json picked = json::parse(three);
+    picked[0]["annotations"][0]["result"][0]["value"]["rating"] = 2;
+    CHECK(read(RecordFormat::LabelStudio, picked.dump(), threeToSeven)[0].rating == 4);
+    picked[0]["annotations"][0]["result"][0]["value"]["rating"] = 6;
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, picked.dump(), threeToSeven),
+               Catch::Contains("(record 'low'): field 'annotations[0].result[0].value.rating'") &&
+                   Catch::Contains("1..5"));
 }
 
 TEST_CASE("Span formats round-trip emoji, combining and right-to-left spans", "[formats][roundtrip]")
@@ -294,7 +382,7 @@ TEST_CASE("CoNLL: tokens, BIO tags, and what round-trips", "[formats][conll]")
 TEST_CASE("Bad input names the record and the field", "[formats][errors]")
 {
     const auto schema = spanSchema();
-    // Label Studio: an offset between the halves of a surrogate pair.
+    // Label Studio: an offset past the end of the text (😀😀 smile has 8 code points).
     const json tasks = json::array({{{"id", 1},
                                      {"data", {{"text", kGrinText}, {"id", "s1"}}},
                                      {"annotations",
@@ -302,19 +390,19 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
                                          {{{"type", "labels"},
                                            {"from_name", "label"},
                                            {"to_name", "text"},
-                                           {"value", {{"start", 1}, {"end", 5}, {"labels", {"EMO"}}}}}}}}}}}});
-    const std::string surrogate = errorOf(RecordFormat::LabelStudio, tasks.dump(), schema);
-    CHECK_THAT(surrogate, Catch::Contains("file task 1 (record 's1'): field 'annotations[0].result[0].value.start'"));
-    CHECK_THAT(surrogate, Catch::Contains("surrogate pair"));
+                                           {"value", {{"start", 3}, {"end", 10}, {"labels", {"EMO"}}}}}}}}}}}});
+    const std::string past = errorOf(RecordFormat::LabelStudio, tasks.dump(), schema);
+    CHECK_THAT(past, Catch::Contains("file task 1 (record 's1'): field 'annotations[0].result[0].value.end'"));
+    CHECK_THAT(past, Catch::Contains("8 characters"));
 
-    // Label Studio: offsets that are code points, not UTF-16 units, cover the wrong text.
+    // Label Studio: offsets that are UTF-16 units, not code points, cover the wrong text.
     json shifted = tasks;
-    shifted[0]["data"]["text"] = "\U0001F600 smile"; // "smile" is code points 2..7, UTF-16 units 3..8
+    shifted[0]["data"]["text"] = "\U0001F600 smile now"; // "smile" is code points 2..7, UTF-16 units 3..8
     shifted[0]["annotations"][0]["result"][0]["value"] = {
-        {"start", 2}, {"end", 7}, {"text", "smile"}, {"labels", {"EMO"}}};
+        {"start", 3}, {"end", 8}, {"text", "smile"}, {"labels", {"EMO"}}};
     CHECK_THAT(errorOf(RecordFormat::LabelStudio, shifted.dump(), schema),
-               Catch::Contains(
-                   "field 'annotations[0].result[0].value.text': is 'smile' but UTF-16 offsets 2..7 cover ' smil'"));
+               Catch::Contains("field 'annotations[0].result[0].value.text': is \"smile\" but code points 3..8 cover "
+                               "\"mile \""));
 
     json noText = tasks;
     noText[0]["data"].erase("text");
@@ -356,6 +444,26 @@ TEST_CASE("Bad input names the record and the field", "[formats][errors]")
     // CSV: spans that are not JSON.
     CHECK_THAT(errorOf(RecordFormat::Csv, "id,text,spans\nq,hello,[{\n", schema),
                Catch::Contains("file:2 (record 'q'): field 'spans': invalid JSON"));
+}
+
+TEST_CASE("Input the fuzzer found: numbers past a double and flags that are not booleans are bad input",
+          "[formats][errors][labelstudio]")
+{
+    const auto schema = spanSchema();
+    // nlohmann reports these as out_of_range, not parse_error: they must still name the file.
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, "[{\"data\":{\"text\":\"x\"},\"n\":-2e2229}]", schema),
+               Catch::Contains("file: invalid JSON") && Catch::Contains("number overflow"));
+    CHECK_THAT(errorOf(RecordFormat::HuggingFace, "{\"id\":\"a\",\"text\":\"x\",\"n\":1e999,\"spans\":[]}", schema),
+               Catch::Contains("file:1: invalid JSON"));
+    CHECK_THAT(errorOf(RecordFormat::Csv, "id,text,spans\nq,hello,\"[{\"\"start\"\":1e999}]\"\n", schema),
+               Catch::Contains("file:2 (record 'q'): field 'spans': invalid JSON"));
+    // Label Studio's ground_truth and was_cancelled are true or false.
+    const json tasks =
+        json::array({{{"data", {{"text", "x"}, {"id", "t"}}},
+                      {"annotations", {{{"ground_truth", {{"email", "c"}}}, {"result", json::array()}}}}}});
+    CHECK_THAT(errorOf(RecordFormat::LabelStudio, tasks.dump(), schema),
+               Catch::Contains("file task 1 (record 't'): field 'annotations[0].ground_truth': is an object, expected "
+                               "true or false"));
 }
 
 TEST_CASE("Prodigy and spaCy: the layouts the tools read", "[formats][prodigy][spacy]")

@@ -1,5 +1,5 @@
-// The UTF-8 helpers in core/text/Utf8: validation and the conversions between code point,
-// byte and UTF-16 offsets that importers of span annotations rely on.
+// The UTF-8 helpers in core/text/Utf8: validation, code point counting, the conversion
+// between code point and byte offsets, and slicing by code points.
 #include "core/text/Utf8.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,11 +12,11 @@ using std::nullopt;
 
 namespace {
 
-// U+1F600 GRINNING FACE: four bytes, a surrogate pair in UTF-16.
+// U+1F600 GRINNING FACE: four bytes, one code point.
 const std::string kEmoji = "\xF0\x9F\x98\x80";
 // "e" + U+0301 COMBINING ACUTE ACCENT: two code points for one visible character.
 const std::string kCombined = "e\xCC\x81";
-// Hebrew "shalom" and Arabic "marhaba": two bytes per letter, one UTF-16 unit each.
+// Hebrew "shalom" and Arabic "marhaba": two bytes per letter.
 const std::string kHebrew = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";
 const std::string kArabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7";
 
@@ -109,58 +109,6 @@ TEST_CASE("Byte offsets and code point indexes convert both ways", "[utf8]")
         const auto byte = utf8::byteOffsetOfCodePoint(text, i);
         REQUIRE(byte);
         CHECK(utf8::codePointAtByte(text, *byte) == i);
-    }
-}
-
-TEST_CASE("UTF-16 offsets count an emoji as two units", "[utf8]")
-{
-    // Label Studio's offsets for "a😀b": a=0, 😀=1..2, b=3, end=4.
-    const std::string text = "a" + kEmoji + "b";
-    CHECK(utf8::utf16OffsetOfCodePoint(text, 0) == 0u);
-    CHECK(utf8::utf16OffsetOfCodePoint(text, 1) == 1u);
-    CHECK(utf8::utf16OffsetOfCodePoint(text, 2) == 3u);
-    CHECK(utf8::utf16OffsetOfCodePoint(text, 3) == 4u);
-    CHECK(utf8::utf16OffsetOfCodePoint(text, 4) == nullopt);
-
-    CHECK(utf8::codePointAtUtf16(text, 0) == 0u);
-    CHECK(utf8::codePointAtUtf16(text, 1) == 1u);
-    CHECK(utf8::codePointAtUtf16(text, 2) == nullopt); // between the halves of the pair
-    CHECK(utf8::codePointAtUtf16(text, 3) == 2u);
-    CHECK(utf8::codePointAtUtf16(text, 4) == 3u);
-    CHECK(utf8::codePointAtUtf16(text, 5) == nullopt);
-
-    // A text ending in an emoji: its second half is not a position, the end is.
-    CHECK(utf8::codePointAtUtf16(kEmoji, 1) == nullopt);
-    CHECK(utf8::codePointAtUtf16(kEmoji, 2) == 1u);
-    CHECK(utf8::codePointAtUtf16("", 0) == 0u);
-    CHECK(utf8::utf16OffsetOfCodePoint("", 0) == 0u);
-}
-
-TEST_CASE("UTF-16 offsets equal code points for BMP scripts", "[utf8]")
-{
-    // Hebrew, Arabic and combining marks are one UTF-16 unit per code point, though two
-    // bytes in UTF-8: byte offsets would be wrong here, UTF-16 ones are not.
-    const std::string text = kHebrew + " " + kArabic + " " + kCombined;
-    const std::size_t count = utf8::codePointCount(text);
-    REQUIRE(count == 4 + 1 + 5 + 1 + 2);
-    for (std::size_t i = 0; i <= count; ++i) {
-        CAPTURE(i);
-        CHECK(utf8::utf16OffsetOfCodePoint(text, i) == i);
-        CHECK(utf8::codePointAtUtf16(text, i) == i);
-    }
-}
-
-TEST_CASE("UTF-16 and code point offsets round-trip over mixed text", "[utf8]")
-{
-    const std::string text = kEmoji + kHebrew + kEmoji + kCombined + "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB";
-    const std::size_t count = utf8::codePointCount(text);
-    REQUIRE(count == 1 + 4 + 1 + 2 + 3);
-    CHECK(utf8::utf16OffsetOfCodePoint(text, count) == 2u + 4 + 2 + 2 + 5);
-    for (std::size_t i = 0; i <= count; ++i) {
-        CAPTURE(i);
-        const auto unit = utf8::utf16OffsetOfCodePoint(text, i);
-        REQUIRE(unit);
-        CHECK(utf8::codePointAtUtf16(text, *unit) == i);
     }
 }
 

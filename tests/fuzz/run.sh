@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Runs each fuzzer (the readers; an import's records with small limits; the sync protocol's
-# frames and messages) for a given time on
-# a copy of its seed corpus (in a temporary directory, so the corpus in the repository stays
-# as committed). Exits non-zero if any fuzzer finds a crash, a hang or a broken invariant; its
-# log and input are kept.
+# Runs each fuzzer (the readers; an import's records with small limits; Label Studio's JSON;
+# the sync protocol's frames and messages) for a given time on a copy of its seed corpus (in a
+# temporary directory, so the corpus in the repository stays as committed). Exits non-zero if any
+# fuzzer finds a crash, a hang or a broken invariant; its log and input are kept.
 #
 # usage: tests/fuzz/run.sh BUILD_DIR SECONDS
 #   BUILD_DIR was configured with CC=clang CXX=clang++ -DCONCORD_FUZZ=ON and built with
@@ -18,7 +17,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/concord-fuzz.XXXXXX")
 
 failed=0
 # Each target: its binary, its corpus and dictionary (tests/fuzz/NAME.dict, corpus/NAME).
-for target in jsonl_reader:jsonl csv_reader:csv record_import:record frame_decoder:frame message_parser:message; do
+for target in jsonl_reader:jsonl csv_reader:csv record_import:record labelstudio_reader:labelstudio \
+    frame_decoder:frame message_parser:message; do
     name=${target#*:}
     fuzzer=fuzz_${target%%:*}
     binary="$build/tests/fuzz/$fuzzer"
