@@ -22,8 +22,7 @@ class ServerError : public NetError
 public:
     ServerError(ErrorCode code, const std::string& message, bool fatal)
         : NetError(message), m_code(code), m_fatal(fatal)
-    {
-    }
+    {}
     ErrorCode code() const { return m_code; }
     bool fatal() const { return m_fatal; }
 

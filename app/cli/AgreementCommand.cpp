@@ -93,8 +93,7 @@ void runOne(const AgreementOptions& options, const quality::AgreementData& data,
         } else {
             std::cout << "undefined: alpha was undefined on every resample";
         }
-        std::cout << " (bootstrap, " << interval->replicates << " resamples of items, seed " << interval->seed
-                  << ")\n";
+        std::cout << " (bootstrap, " << interval->replicates << " resamples of items, seed " << interval->seed << ")\n";
     }
 }
 
@@ -154,9 +153,10 @@ void addAgreementCommand(CLI::App& app)
     command->add_option("project", options->project, "Project file");
     command->add_option("--triples", options->triples,
                         "CSV with a header row item,annotator,value (an empty value is missing), instead of a project");
-    command->add_option("--order", options->order,
-                        "With --triples: the values in order, e.g. low,mid,high (default: numeric order when every "
-                        "value is a number, else order of first appearance); with --multi: the labels")
+    command
+        ->add_option("--order", options->order,
+                     "With --triples: the values in order, e.g. low,mid,high (default: numeric order when every "
+                     "value is a number, else order of first appearance); with --multi: the labels")
         ->delimiter(',');
     command->add_flag("--multi", options->multi, "With --triples: each value is a set of labels written a;b");
     command->add_option("--metric", options->metric, metricHelp());

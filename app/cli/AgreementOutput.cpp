@@ -83,8 +83,7 @@ std::string plural(std::size_t count, const std::string& one, const std::string&
 class Table
 {
 public:
-    explicit Table(std::vector<std::string> header, std::vector<bool> rightAligned)
-        : m_right(std::move(rightAligned))
+    explicit Table(std::vector<std::string> header, std::vector<bool> rightAligned) : m_right(std::move(rightAligned))
     {
         m_rows.push_back(std::move(header));
     }
@@ -167,12 +166,9 @@ nlohmann::json bootstrapJson(const BootstrapInterval& interval, AlphaMetric metr
 nlohmann::json reportJson(const AgreementData& data, const AgreementReport& report, const OutputOptions& options)
 {
     const RatingTable& table = data.table;
-    nlohmann::json json = {{"source", options.source},
-                           {"kind", toString(report.kind)},
-                           {"items", report.items},
-                           {"annotators", report.annotators},
-                           {"ratings", report.ratings},
-                           {"pairable_items", report.pairableItems},
+    nlohmann::json json = {{"source", options.source},      {"kind", toString(report.kind)},
+                           {"items", report.items},         {"annotators", report.annotators},
+                           {"ratings", report.ratings},     {"pairable_items", report.pairableItems},
                            {"rated_once", report.ratedOnce}};
     json["coefficients"] = nlohmann::json::object();
     for (const auto& [metric, coefficient] : report.coefficients) {
@@ -184,14 +180,15 @@ nlohmann::json reportJson(const AgreementData& data, const AgreementReport& repo
     if (!report.perValue.empty()) {
         auto& list = json["per_value"] = nlohmann::json::array();
         for (const auto& entry : report.perValue) {
-            list.push_back({{"value", table.values[entry.value]}, {"uses", entry.uses},
-                            {"alpha", coefficientJson(entry.alpha)}});
+            list.push_back(
+                {{"value", table.values[entry.value]}, {"uses", entry.uses}, {"alpha", coefficientJson(entry.alpha)}});
         }
     }
     if (!report.perLabel.empty()) {
         auto& list = json["per_label"] = nlohmann::json::array();
         for (const auto& entry : report.perLabel) {
-            list.push_back({{"label", data.sets->labels[entry.label]}, {"uses", entry.uses},
+            list.push_back({{"label", data.sets->labels[entry.label]},
+                            {"uses", entry.uses},
                             {"alpha", coefficientJson(entry.alpha)}});
         }
     }
@@ -199,16 +196,20 @@ nlohmann::json reportJson(const AgreementData& data, const AgreementReport& repo
         json["pair_weights"] = weightsName(report.pairWeights);
         auto& list = json["pairs"] = nlohmann::json::array();
         for (const auto& pair : report.pairs) {
-            list.push_back({{"first", table.annotators[pair.first]}, {"second", table.annotators[pair.second]},
+            list.push_back({{"first", table.annotators[pair.first]},
+                            {"second", table.annotators[pair.second]},
                             {"kappa", coefficientJson(pair.kappa)}});
         }
     }
     if (!report.spanPairs.empty()) {
         auto& list = json["span_pairs"] = nlohmann::json::array();
         for (const auto& pair : report.spanPairs) {
-            list.push_back({{"first", table.annotators[pair.first]}, {"second", table.annotators[pair.second]},
-                            {"items", pair.items}, {"first_spans", pair.firstSpans},
-                            {"second_spans", pair.secondSpans}, {"exact_f1", coefficientJson(pair.exact)},
+            list.push_back({{"first", table.annotators[pair.first]},
+                            {"second", table.annotators[pair.second]},
+                            {"items", pair.items},
+                            {"first_spans", pair.firstSpans},
+                            {"second_spans", pair.secondSpans},
+                            {"exact_f1", coefficientJson(pair.exact)},
                             {"overlap_f1", coefficientJson(pair.overlap)}});
         }
     }
@@ -225,7 +226,8 @@ nlohmann::json reportJson(const AgreementData& data, const AgreementReport& repo
         }
     }
     auto& contested = json["contested"] = nlohmann::json::array();
-    const std::size_t shown = options.top == 0 ? report.contested.size() : std::min(options.top, report.contested.size());
+    const std::size_t shown =
+        options.top == 0 ? report.contested.size() : std::min(options.top, report.contested.size());
     for (std::size_t k = 0; k < shown; ++k) {
         const ItemContest& item = report.contested[k];
         contested.push_back({{"item", table.items[item.item]},
@@ -277,8 +279,7 @@ void printReport(std::ostream& out, const AgreementData& data, const AgreementRe
     }
 
     if (!report.perValue.empty() || !report.perLabel.empty()) {
-        out << "\nPer " << (report.perLabel.empty() ? "value" : "label")
-            << ": one against the rest (nominal alpha)\n";
+        out << "\nPer " << (report.perLabel.empty() ? "value" : "label") << ": one against the rest (nominal alpha)\n";
         Table values({report.perLabel.empty() ? "value" : "label", "uses", "alpha", "note"},
                      {false, true, true, false});
         for (const auto& entry : report.perValue) {
@@ -328,9 +329,9 @@ void printReport(std::ostream& out, const AgreementData& data, const AgreementRe
     }
     // The review queue: samples on which the ratings differ, most contested first. (Unanimous
     // samples sort last in report.contested and are left out of the text.)
-    const auto disagreeing = static_cast<std::size_t>(
-        std::count_if(report.contested.begin(), report.contested.end(),
-                      [](const ItemContest& item) { return item.majorityShare < 1.0; }));
+    const auto disagreeing =
+        static_cast<std::size_t>(std::count_if(report.contested.begin(), report.contested.end(),
+                                               [](const ItemContest& item) { return item.majorityShare < 1.0; }));
     const std::size_t shown = options.top == 0 ? disagreeing : std::min(options.top, disagreeing);
     if (report.pairableItems > 0 && disagreeing == 0) {
         out << "\nNo sample has disagreeing ratings.\n";

@@ -16,8 +16,8 @@ namespace concord::cli {
 
 struct OutputOptions
 {
-    std::string source; // the project or triples file, for the heading
-    int digits = 4;     // decimals in the text report
+    std::string source;   // the project or triples file, for the heading
+    int digits = 4;       // decimals in the text report
     std::size_t top = 10; // contested samples to list; 0: all
 };
 

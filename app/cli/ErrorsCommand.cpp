@@ -34,7 +34,7 @@ void run(const ErrorsFlags& flags)
     }
     const auto ranking = learn::errorRankingFromString(flags.ranking);
     const auto rows = set.labeledRows();
-    learn::CrossValidationSetup setup{set.kind, set.labels, flags.model.features(), flags.model.training(),
+    learn::CrossValidationSetup setup{set.kind,    set.labels,      flags.model.features(), flags.model.training(),
                                       flags.folds, flags.model.seed};
     learn::FeatureExtractor extractor(setup.features);
     const auto probabilities = learn::crossValidate(extractor.extractAll(set.texts), set.targets, rows, setup);
@@ -69,8 +69,8 @@ void run(const ErrorsFlags& flags)
         std::cout << json.dump(2) << '\n';
         return;
     }
-    std::cout << report.issues.size() << " of " << rows.size() << " labeled samples look mislabeled ("
-              << flags.folds << "-fold out-of-sample probabilities, ranked by " << flags.ranking << ")";
+    std::cout << report.issues.size() << " of " << rows.size() << " labeled samples look mislabeled (" << flags.folds
+              << "-fold out-of-sample probabilities, ranked by " << flags.ranking << ")";
     std::cout << (shown < report.issues.size() ? "; the first " + std::to_string(shown) + ":\n" : ":\n");
     if (shown == 0) {
         return;

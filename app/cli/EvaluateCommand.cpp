@@ -33,8 +33,12 @@ struct EvaluateFlags
 learn::EvaluationReport crossValidation(const EvaluateFlags& flags, const learn::TrainingSet& set)
 {
     const auto rows = set.labeledRows();
-    learn::CrossValidationSetup setup{set.kind, set.labels, flags.model.features(), flags.model.training(),
-                                      flags.leaveOneOut ? rows.size() : flags.folds, flags.model.seed};
+    learn::CrossValidationSetup setup{set.kind,
+                                      set.labels,
+                                      flags.model.features(),
+                                      flags.model.training(),
+                                      flags.leaveOneOut ? rows.size() : flags.folds,
+                                      flags.model.seed};
     learn::FeatureExtractor extractor(setup.features);
     const learn::SparseRows x = extractor.extractAll(set.texts);
     const auto probabilities = learn::crossValidate(x, set.targets, rows, setup);
@@ -42,8 +46,8 @@ learn::EvaluationReport crossValidation(const EvaluateFlags& flags, const learn:
     for (std::size_t row : rows) {
         truth.push_back(set.targets[row]);
     }
-    const std::string name = flags.leaveOneOut ? "builtin (leave-one-out)"
-                                               : "builtin (" + std::to_string(setup.folds) + "-fold CV)";
+    const std::string name =
+        flags.leaveOneOut ? "builtin (leave-one-out)" : "builtin (" + std::to_string(setup.folds) + "-fold CV)";
     return learn::evaluate(name, set.labels, set.kind, truth, probabilities);
 }
 
@@ -161,8 +165,10 @@ void addEvaluateCommand(CLI::App& app)
     command->add_flag("--loo", flags->leaveOneOut, "Leave-one-out cross-validation");
     command->add_flag("--cv", flags->crossValidate, "Also cross-validate the built-in model when --model is given");
     command->add_option("--model", flags->models, "A model with stored predictions (repeat to compare several)");
-    command->add_option("--against", flags->against, "Score stored predictions against gold labels, or against "
-                                                     "the training labels (gold, else majority)")
+    command
+        ->add_option("--against", flags->against,
+                     "Score stored predictions against gold labels, or against "
+                     "the training labels (gold, else majority)")
         ->capture_default_str();
     command->add_flag("--json", flags->json, "Print JSON");
     command->callback([flags] { run(*flags); });

@@ -27,11 +27,9 @@ void run(const InfoOptions& options)
     const auto perAnnotator = project->annotations().countsByAnnotator();
 
     if (options.json) {
-        nlohmann::json json = {{"name", settings.name},     {"file", options.project},
-                               {"schema", schema.toJson()}, {"overlap", settings.overlap},
-                               {"blind", settings.blind},   {"samples", samples},
-                               {"annotations", annotations}, {"labeled_samples", labeled},
-                               {"resolutions", resolved}};
+        nlohmann::json json = {{"name", settings.name},       {"file", options.project},    {"schema", schema.toJson()},
+                               {"overlap", settings.overlap}, {"blind", settings.blind},    {"samples", samples},
+                               {"annotations", annotations},  {"labeled_samples", labeled}, {"resolutions", resolved}};
         json["annotators"] = nlohmann::json::array();
         for (const auto& [name, count] : perAnnotator) {
             json["annotators"].push_back({{"name", name}, {"labeled", count}});
@@ -55,8 +53,8 @@ void run(const InfoOptions& options)
         }
         std::cout << '\n';
     }
-    std::cout << "Overlap   " << settings.overlap << " annotator" << (settings.overlap == 1 ? "" : "s")
-              << " per sample" << (settings.blind ? ", blind" : "") << '\n';
+    std::cout << "Overlap   " << settings.overlap << " annotator" << (settings.overlap == 1 ? "" : "s") << " per sample"
+              << (settings.blind ? ", blind" : "") << '\n';
     std::cout << "Samples   " << samples << " (" << labeled << " labeled by someone, " << resolved
               << " with a gold label)\n";
     std::cout << "Labels    " << annotations << " annotations\n";
@@ -67,8 +65,8 @@ void run(const InfoOptions& options)
     std::cout << "\nAnnotator             Labeled   Progress\n";
     for (const auto& [name, count] : perAnnotator) {
         const double percent = samples > 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(samples) : 0.0;
-        std::cout << std::left << std::setw(20) << name << std::right << std::setw(10) << count << "   "
-                  << std::fixed << std::setprecision(1) << std::setw(5) << percent << "%\n";
+        std::cout << std::left << std::setw(20) << name << std::right << std::setw(10) << count << "   " << std::fixed
+                  << std::setprecision(1) << std::setw(5) << percent << "%\n";
     }
 }
 

@@ -64,12 +64,15 @@ void addLabelCommand(CLI::App& app)
     auto* command = app.add_subcommand("label", "Record one annotator's value for one sample");
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("sample", options->sampleId, "Sample id")->required();
-    command->add_option("--annotator", options->annotator, "Annotator name (default: the user who joined, on a replica; else $CONCORD_USER or $USER)");
+    command->add_option("--annotator", options->annotator,
+                        "Annotator name (default: the user who joined, on a replica; else $CONCORD_USER or $USER)");
     auto* value = command->add_option("--value", options->value,
                                       R"(The value as JSON: {"labels":[..]}, {"spans":[..]} or {"rating":n})");
-    auto* label = command->add_option("--label", options->labels, "A label name (repeat for multi-label)")
-                      ->excludes(value);
-    command->add_option("--rating", options->rating, "A rating on the project's scale")->excludes(value)->excludes(label);
+    auto* label =
+        command->add_option("--label", options->labels, "A label name (repeat for multi-label)")->excludes(value);
+    command->add_option("--rating", options->rating, "A rating on the project's scale")
+        ->excludes(value)
+        ->excludes(label);
     command->callback([options] { run(*options); });
 }
 

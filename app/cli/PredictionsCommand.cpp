@@ -50,10 +50,11 @@ void addPredictionsCommand(CLI::App& app)
     import->add_option("project", flags->project, "Project file")->required();
     import->add_option("file", flags->file, "JSONL file")->required();
     import->add_option("--model", flags->model, "The model's name, e.g. roberta-v2")->required();
-    import->callback([flags] { runImport(*flags); });
-    auto* list = command->add_subcommand("list", "List the models with stored predictions");
-    list->add_option("project", flags->project, "Project file")->required();
-    list->callback([flags] { runList(*flags); });
-}
+    import->callback([flags] { runImport(*flags);
+});
+auto* list = command->add_subcommand("list", "List the models with stored predictions");
+list->add_option("project", flags->project, "Project file")->required();
+list->callback([flags] { runList(*flags); });
+} // namespace concord::cli
 
 } // namespace concord::cli

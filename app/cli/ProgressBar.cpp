@@ -7,8 +7,7 @@ namespace concord::cli {
 
 ProgressBar::ProgressBar(std::string label, std::uint64_t total)
     : m_label(std::move(label)), m_total(total), m_enabled(isatty(STDERR_FILENO) != 0 && total > 0)
-{
-}
+{}
 
 ProgressBar::~ProgressBar()
 {

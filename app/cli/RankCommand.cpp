@@ -80,18 +80,22 @@ void addRankCommand(CLI::App& app)
     auto flags = std::make_shared<RankFlags>();
     auto* command = app.add_subcommand("rank", "List the unlabeled samples most worth labeling next");
     command->add_option("project", flags->project, "Project file")->required();
-    command->add_option("--strategy", flags->strategy,
-                        "least-confidence, margin, entropy, vote-entropy, kl (committees) or random")
+    command
+        ->add_option("--strategy", flags->strategy,
+                     "least-confidence, margin, entropy, vote-entropy, kl (committees) or random")
         ->capture_default_str();
     command->add_option("-n,--batch", flags->batch, "How many samples to list")->capture_default_str();
     command->add_option("--diverse", flags->diverse,
                         "Skip a sample whose cosine similarity to one already listed exceeds this (e.g. 0.8)");
-    command->add_option("--model", flags->model, "Score with this model's stored predictions (default: the "
-                                                 "saved built-in model)")
+    command
+        ->add_option("--model", flags->model,
+                     "Score with this model's stored predictions (default: the "
+                     "saved built-in model)")
         ->capture_default_str();
-    command->add_option("--committee", flags->committee,
-                        "Imported models forming the committee for vote-entropy or kl (default: bootstrap "
-                        "copies of the built-in model)")
+    command
+        ->add_option("--committee", flags->committee,
+                     "Imported models forming the committee for vote-entropy or kl (default: bootstrap "
+                     "copies of the built-in model)")
         ->delimiter(',');
     command->add_option("--members", flags->members, "Bootstrap committee size")->capture_default_str();
     command->add_option("--seed", flags->seed, "Seed for random and the bootstrap")->capture_default_str();

@@ -49,8 +49,8 @@ void list(const SignalOptions& options)
         if (options.json) {
             json.push_back({{"name", signal.name}, {"expression", signal.expression}, {"matches", matches}});
         } else {
-            std::cout << std::left << std::setw(20) << signal.name << std::right << std::setw(9) << matches
-                      << "  " << signal.expression << '\n';
+            std::cout << std::left << std::setw(20) << signal.name << std::right << std::setw(9) << matches << "  "
+                      << signal.expression << '\n';
         }
     }
     if (options.json) {

@@ -82,10 +82,10 @@ void run(const TrainFlags& flags)
         std::cout << json.dump(2) << '\n';
         return;
     }
-    std::cout << (summary.continued ? "Continued training" : "Trained") << " the built-in model on "
-              << summary.samples << " samples (" << summary.gold << " gold, " << summary.aggregated
-              << " by majority vote), " << summary.epochs << " epochs; " << options.features.describe()
-              << ", L2 " << options.training.l2 << ".\nSaved " << summary.modelPath << '\n';
+    std::cout << (summary.continued ? "Continued training" : "Trained") << " the built-in model on " << summary.samples
+              << " samples (" << summary.gold << " gold, " << summary.aggregated << " by majority vote), "
+              << summary.epochs << " epochs; " << options.features.describe() << ", L2 " << options.training.l2
+              << ".\nSaved " << summary.modelPath << '\n';
 }
 
 } // namespace

@@ -4,7 +4,6 @@
 #include "core/store/ReadSnapshot.hpp"
 #include "core/util/Error.hpp"
 
-
 namespace concord::gui {
 
 AnnotationSession::AnnotationSession(std::unique_ptr<Project> project, std::string annotator, QObject* parent)

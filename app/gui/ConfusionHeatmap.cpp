@@ -73,13 +73,11 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*)
     const int cellHeight = std::max(1, std::min((height() - headerHeight) / n, cellWidth));
 
     painter.setPen(palette().text().color());
-    painter.drawText(QRect(left, 0, cellWidth * n, metrics.height() + 4), Qt::AlignCenter,
-                     QStringLiteral("predicted"));
+    painter.drawText(QRect(left, 0, cellWidth * n, metrics.height() + 4), Qt::AlignCenter, QStringLiteral("predicted"));
     painter.save();
     painter.translate(0, headerHeight + cellHeight * n / 2);
     painter.rotate(-90);
-    painter.drawText(QRect(-cellHeight * n / 2, 0, cellHeight * n, axisWidth), Qt::AlignCenter,
-                     QStringLiteral("true"));
+    painter.drawText(QRect(-cellHeight * n / 2, 0, cellHeight * n, axisWidth), Qt::AlignCenter, QStringLiteral("true"));
     painter.restore();
     for (int i = 0; i < n; ++i) {
         const QRect column(left + i * cellWidth, metrics.height() + 4, cellWidth, metrics.height() + 4);

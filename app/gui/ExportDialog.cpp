@@ -322,8 +322,8 @@ void ExportDialog::poll()
     m_step->setText(m_job->step.empty() ? QStringLiteral("Starting\u2026")
                                         : QString::fromStdString(m_job->step).left(1).toUpper() +
                                               QString::fromStdString(m_job->step).mid(1) + QStringLiteral("\u2026"));
-    m_progress->setValue(m_job->total > 0 ? static_cast<int>(std::min<std::size_t>(1000, m_job->done * 1000 / m_job->total))
-                                          : 0);
+    m_progress->setValue(
+        m_job->total > 0 ? static_cast<int>(std::min<std::size_t>(1000, m_job->done * 1000 / m_job->total)) : 0);
 }
 
 void ExportDialog::done()

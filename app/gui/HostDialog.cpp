@@ -143,7 +143,8 @@ bool HostDialog::start(int port)
     try {
         m_host->start("0.0.0.0", static_cast<std::uint16_t>(port));
     } catch (const std::exception& error) {
-        showError(QStringLiteral("Could not start the server on port %1: %2").arg(port).arg(QString::fromUtf8(error.what())));
+        showError(
+            QStringLiteral("Could not start the server on port %1: %2").arg(port).arg(QString::fromUtf8(error.what())));
         showServing();
         return false;
     }
@@ -218,8 +219,8 @@ void HostDialog::addUser()
     m_userName->clear();
     m_token->setText(token);
     const QStringList addresses = lanAddresses();
-    const QString address = QStringLiteral("%1:%2").arg(addresses.isEmpty() ? QStringLiteral("127.0.0.1")
-                                                                             : addresses.front())
+    const QString address = QStringLiteral("%1:%2")
+                                .arg(addresses.isEmpty() ? QStringLiteral("127.0.0.1") : addresses.front())
                                 .arg(m_host->isRunning() ? m_host->port() : m_port->value());
     m_tokenHelp->setText(QStringLiteral("Give this token to %1 privately; it is shown only this once. In Concord they "
                                         "choose File \u203a Join a server\u2026 with the address %2, or run:\n"

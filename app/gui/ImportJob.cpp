@@ -27,8 +27,7 @@ class CancellableReader : public io::RecordReader
 public:
     CancellableReader(io::RecordReader& inner, const std::atomic<bool>& cancel, std::atomic<std::uint64_t>& bytes)
         : m_inner(inner), m_cancel(cancel), m_bytes(bytes)
-    {
-    }
+    {}
 
     std::optional<io::ReadResult> next() override
     {
@@ -129,9 +128,8 @@ void ImportJob::start()
         m_outcome = m_watcher->result();
         Q_EMIT finished();
     });
-    m_watcher->setFuture(QtConcurrent::run([request = m_request, state = m_state] {
-        return ImportJob::run(request, state->cancel, state->bytes);
-    }));
+    m_watcher->setFuture(QtConcurrent::run(
+        [request = m_request, state = m_state] { return ImportJob::run(request, state->cancel, state->bytes); }));
 }
 
 void ImportJob::cancel()

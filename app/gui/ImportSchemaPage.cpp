@@ -24,7 +24,7 @@ namespace {
 
 // Distinct, readable on white; cycled for new labels.
 const char* const labelPalette[] = {"#2e7d32", "#c62828", "#1565c0", "#ef6c00", "#6a1b9a",
-                               "#00838f", "#ad1457", "#827717", "#4e342e", "#37474f"};
+                                    "#00838f", "#ad1457", "#827717", "#4e342e", "#37474f"};
 
 } // namespace
 
@@ -87,8 +87,8 @@ ImportSchemaPage::ImportSchemaPage(QWidget* parent) : QWizardPage(parent)
     rating->addWidget(m_ratingMin);
     rating->addWidget(new QLabel(QStringLiteral("to"), m_ratingRow));
     rating->addWidget(m_ratingMax);
-    rating->addWidget(new QLabel(QStringLiteral("(number keys rate; labels are optional names for the values)"),
-                                 m_ratingRow));
+    rating->addWidget(
+        new QLabel(QStringLiteral("(number keys rate; labels are optional names for the values)"), m_ratingRow));
     rating->addStretch();
     layout->addWidget(m_ratingRow);
 
@@ -188,7 +188,9 @@ void ImportSchemaPage::addLabel(const QString& name, const QString& color, const
     auto* swatch = new QTableWidgetItem;
     swatch->setFlags(swatch->flags() & ~Qt::ItemIsEditable);
     m_labels->setItem(row, ColorColumn, swatch);
-    setColor(row, QColor(color.isEmpty() ? QString::fromLatin1(labelPalette[static_cast<std::size_t>(row) % std::size(labelPalette)]) : color));
+    setColor(row, QColor(color.isEmpty() ? QString::fromLatin1(
+                                               labelPalette[static_cast<std::size_t>(row) % std::size(labelPalette)])
+                                         : color));
     m_labels->setItem(row, KeyColumn, new QTableWidgetItem(chosenKey));
 }
 
@@ -219,8 +221,8 @@ LabelSchema ImportSchemaPage::schema() const
     std::set<QString> keys;
     for (int row = 0; row < m_labels->rowCount(); ++row) {
         const QString name = m_labels->item(row, NameColumn)->text().trimmed();
-        const QString key = m_labels->item(row, KeyColumn) ? m_labels->item(row, KeyColumn)->text().trimmed()
-                                                           : QString();
+        const QString key =
+            m_labels->item(row, KeyColumn) ? m_labels->item(row, KeyColumn)->text().trimmed() : QString();
         if (name.isEmpty()) {
             throw InputError("label " + std::to_string(row + 1) + " has no name");
         }

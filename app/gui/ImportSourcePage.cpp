@@ -28,8 +28,8 @@ const QString noLabels = QStringLiteral("(none)");
 
 QString cellText(const nlohmann::json& value)
 {
-    QString text = value.is_string() ? QString::fromStdString(value.get<std::string>())
-                                     : QString::fromStdString(value.dump());
+    QString text =
+        value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text.size() > 200 ? text.left(200) + QStringLiteral("\u2026") : text;
 }
@@ -178,9 +178,8 @@ bool ImportSourcePage::loadFile(const QString& path)
             }
             if (auto* problem = std::get_if<io::ReadProblem>(&*result)) {
                 if (problems++ == 0) {
-                    firstProblem = QStringLiteral("line %1: %2")
-                                       .arg(problem->line)
-                                       .arg(QString::fromStdString(problem->message));
+                    firstProblem =
+                        QStringLiteral("line %1: %2").arg(problem->line).arg(QString::fromStdString(problem->message));
                 }
                 continue;
             }
@@ -203,9 +202,9 @@ bool ImportSourcePage::loadFile(const QString& path)
         return done(false);
     }
     if (m_rows.empty()) {
-        showError(firstProblem.isEmpty() ? QStringLiteral("%1 holds no records.").arg(info.fileName())
-                                         : QStringLiteral("No record of %1 could be read (%2).")
-                                               .arg(info.fileName(), firstProblem));
+        showError(firstProblem.isEmpty()
+                      ? QStringLiteral("%1 holds no records.").arg(info.fileName())
+                      : QStringLiteral("No record of %1 could be read (%2).").arg(info.fileName(), firstProblem));
         return done(false);
     }
     if (problems > 0) {
@@ -279,9 +278,9 @@ void ImportSourcePage::showMetadataNote()
     if (m_labelField->currentIndex() > 0) {
         rest.removeAll(m_labelField->currentText());
     }
-    m_metadataNote->setText(rest.isEmpty() ? QString()
-                                           : QStringLiteral("Kept with each sample as metadata: %1.")
-                                                 .arg(rest.join(QStringLiteral(", "))));
+    m_metadataNote->setText(
+        rest.isEmpty() ? QString()
+                       : QStringLiteral("Kept with each sample as metadata: %1.").arg(rest.join(QStringLiteral(", "))));
 }
 
 io::ImportOptions ImportSourcePage::options() const

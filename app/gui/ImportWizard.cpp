@@ -105,13 +105,12 @@ void ImportSavePage::initializePage()
     const QFileInfo source(wizard->sourcePage()->filePath());
     suggestPath(source.absoluteDir().filePath(source.completeBaseName() + QStringLiteral(".concord")));
     const auto options = wizard->sourcePage()->options();
-    QString text = QStringLiteral("\u201c%1\u201d: the samples of %2 (text from \u201c%3\u201d, ids %4), labeled as %5.")
-                       .arg(wizard->schemaPage()->projectName(), source.fileName(),
-                            QString::fromStdString(options.textField),
-                            options.idField ? QStringLiteral("from \u201c%1\u201d")
-                                                  .arg(QString::fromStdString(*options.idField))
-                                            : QStringLiteral("numbered by line"),
-                            wizard->schemaPage()->kindBox()->currentText().section(QLatin1Char(':'), 0, 0).toLower());
+    QString text =
+        QStringLiteral("\u201c%1\u201d: the samples of %2 (text from \u201c%3\u201d, ids %4), labeled as %5.")
+            .arg(wizard->schemaPage()->projectName(), source.fileName(), QString::fromStdString(options.textField),
+                 options.idField ? QStringLiteral("from \u201c%1\u201d").arg(QString::fromStdString(*options.idField))
+                                 : QStringLiteral("numbered by line"),
+                 wizard->schemaPage()->kindBox()->currentText().section(QLatin1Char(':'), 0, 0).toLower());
     if (options.labelField) {
         text += QStringLiteral(" The labels in \u201c%1\u201d become %2's.")
                     .arg(QString::fromStdString(*options.labelField), QString::fromStdString(options.annotator));
@@ -188,8 +187,9 @@ void ImportWizard::accept()
     m_save->showError(QString());
 
     m_job = new ImportJob(std::move(request), this);
-    m_progress = new QProgressDialog(QStringLiteral("Importing %1\u2026").arg(QFileInfo(m_source->filePath()).fileName()),
-                                     QStringLiteral("Cancel"), 0, 1000, this);
+    m_progress =
+        new QProgressDialog(QStringLiteral("Importing %1\u2026").arg(QFileInfo(m_source->filePath()).fileName()),
+                            QStringLiteral("Cancel"), 0, 1000, this);
     m_progress->setWindowTitle(QStringLiteral("New project"));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(400);
@@ -205,8 +205,8 @@ void ImportWizard::accept()
     m_poll = new QTimer(this);
     connect(m_poll, &QTimer::timeout, this, [this] {
         if (m_job && m_job->totalBytes() > 0 && !m_progress->wasCanceled()) {
-            m_progress->setValue(static_cast<int>(std::min<std::uint64_t>(
-                1000, m_job->bytesRead() * 1000 / m_job->totalBytes())));
+            m_progress->setValue(
+                static_cast<int>(std::min<std::uint64_t>(1000, m_job->bytesRead() * 1000 / m_job->totalBytes())));
         }
     });
     m_poll->start(100);

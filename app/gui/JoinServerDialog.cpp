@@ -54,10 +54,10 @@ JoinServerDialog::JoinServerDialog(const QString& user, QWidget* parent) : QDial
     form->addRow(QStringLiteral("&Token:"), m_token);
     auto* fileRow = new QHBoxLayout;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_file = new QLineEdit(QDir(documents.isEmpty() ? QDir::homePath() : documents)
-                               .filePath(QStringLiteral("%1-team.concord").arg(user.isEmpty() ? QStringLiteral("my")
-                                                                                              : user)),
-                           this);
+    m_file = new QLineEdit(
+        QDir(documents.isEmpty() ? QDir::homePath() : documents)
+            .filePath(QStringLiteral("%1-team.concord").arg(user.isEmpty() ? QStringLiteral("my") : user)),
+        this);
     m_chooseFile = new QPushButton(QStringLiteral("Choose\u2026"), this);
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_chooseFile);

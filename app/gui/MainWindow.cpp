@@ -16,9 +16,9 @@
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/RecentProjects.hpp"
 #include "app/gui/ReviewView.hpp"
-#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/SampleListModel.hpp"
 #include "app/gui/SamplePanel.hpp"
+#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/SyncStatusWidget.hpp"
 #include "app/gui/WelcomeScreen.hpp"
 #include "core/util/Error.hpp"
@@ -31,13 +31,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QTableView>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -410,9 +410,9 @@ void MainWindow::showProgress()
                                  .arg(done)
                                  .arg(total)
                                  .arg(QString::fromStdString(m_session->annotator())) +
-                             (m_session->labelsPerHour() ? QStringLiteral("  \u00b7  %L1 labels/hour")
-                                                                .arg(qRound(*m_session->labelsPerHour()))
-                                                         : QString()));
+                             (m_session->labelsPerHour()
+                                  ? QStringLiteral("  \u00b7  %L1 labels/hour").arg(qRound(*m_session->labelsPerHour()))
+                                  : QString()));
     // QProgressBar counts in int; per mille is precise enough for a bar.
     m_progressBar->setRange(0, 1000);
     m_progressBar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);

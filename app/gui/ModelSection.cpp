@@ -44,8 +44,8 @@ void evaluateModels(QPromise<ModelOutcome>& promise, const std::string& path)
     try {
         auto project = Project::open(path);
         std::size_t lastTotal = 0;
-        outcome.results = learn::computeModelResults(
-            *project, {}, [&](std::size_t done, std::size_t total, std::string_view step) {
+        outcome.results =
+            learn::computeModelResults(*project, {}, [&](std::size_t done, std::size_t total, std::string_view step) {
                 if (promise.isCanceled()) {
                     throw Cancelled{};
                 }
@@ -109,8 +109,8 @@ ModelSection::ModelSection(QWidget* parent) : QWidget(parent)
     m_folds = new ChartPanel(QStringLiteral("Cross-validation of the built-in model"), this);
     m_foldsTable = new QTableWidget(0, 3);
     m_foldsTable->setObjectName(QStringLiteral("foldsTable"));
-    m_foldsTable->setHorizontalHeaderLabels({QStringLiteral("samples"), QStringLiteral("accuracy"),
-                                             QStringLiteral("macro-F1")});
+    m_foldsTable->setHorizontalHeaderLabels(
+        {QStringLiteral("samples"), QStringLiteral("accuracy"), QStringLiteral("macro-F1")});
     m_foldsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_foldsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_foldsTable->setSelectionMode(QAbstractItemView::NoSelection);
@@ -287,7 +287,7 @@ void ModelSection::showFolds(const learn::ModelResults& results)
                                     "the others. %2 for multi-label.")
                          .arg(results.folds.size())
                          .arg(results.kind == learn::ModelKind::OneVsRest ? QStringLiteral("Accuracy is exact-set")
-                                                                           : QStringLiteral("Subset accuracy")));
+                                                                          : QStringLiteral("Subset accuracy")));
 }
 
 void ModelSection::showRoc(const learn::ModelResults& results)
@@ -295,8 +295,9 @@ void ModelSection::showRoc(const learn::ModelResults& results)
     std::vector<LineSeries> series;
     for (const auto& curve : results.roc) {
         LineSeries line;
-        line.name = curve.auc ? QStringLiteral("%1 (AUC %2)").arg(QString::fromStdString(curve.label), number(*curve.auc))
-                              : QStringLiteral("%1 (AUC n/a)").arg(QString::fromStdString(curve.label));
+        line.name = curve.auc
+                        ? QStringLiteral("%1 (AUC %2)").arg(QString::fromStdString(curve.label), number(*curve.auc))
+                        : QStringLiteral("%1 (AUC n/a)").arg(QString::fromStdString(curve.label));
         for (const auto& point : curve.points) {
             line.points.emplace_back(point.falsePositiveRate, point.truePositiveRate);
         }
@@ -331,8 +332,9 @@ void ModelSection::showCurve(const learn::ModelResults& results)
     axes.xFormat = QStringLiteral("%d");
     m_curve->setChart(makeLineChart(series, axes));
     m_curve->setNote(QString::fromStdString(results.curveNote) +
-                     (results.curve.empty() ? QString()
-                                            : QStringLiteral(" Above the dashed random line, the strategy saves labels.")));
+                     (results.curve.empty()
+                          ? QString()
+                          : QStringLiteral(" Above the dashed random line, the strategy saves labels.")));
 }
 
 void ModelSection::showModels(const learn::ModelResults& results)

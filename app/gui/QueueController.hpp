@@ -24,7 +24,7 @@ enum class QueueChoice
 {
     UnlabeledFirst,
     InOrder,
-    AssignedToMe,  // needs a project joined to a server
+    AssignedToMe, // needs a project joined to a server
     MostInformative
 };
 

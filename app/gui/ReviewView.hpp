@@ -92,7 +92,7 @@ private:
     std::string m_reviewer;
     std::vector<review::ReviewItem> m_items;
     QFutureWatcher<QueueOutcome> m_loader;
-    std::string m_loadingPath; // the project the running load reads
+    std::string m_loadingPath;   // the project the running load reads
     bool m_reloadWanted = false; // refresh() came while a load ran
     bool m_loading = false;
     std::vector<Candidate> m_candidates;

@@ -6,17 +6,18 @@
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QTimer>
-#include <QBoxLayout>
 
 namespace concord::gui {
 
 SampleFilterBar::SampleFilterBar(Qt::Orientation orientation, QWidget* parent) : QWidget(parent)
 {
-    auto* layout = new QBoxLayout(orientation == Qt::Vertical ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight, this);
+    auto* layout =
+        new QBoxLayout(orientation == Qt::Vertical ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     m_signals = new QComboBox(this);

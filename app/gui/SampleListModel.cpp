@@ -225,8 +225,8 @@ void SampleListModel::reload()
 {
     m_pages.clear();
     if (!m_keys.empty()) {
-        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole, IdRole, PreviewRole, MarkRole,
-                                                            MarkColorRole});
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {Qt::DisplayRole, IdRole, PreviewRole, MarkRole, MarkColorRole});
     }
     // A filter's keys were chosen before the sync; without one, new samples follow the last row.
     if (!m_filter && m_exhausted) {
@@ -312,7 +312,8 @@ const SampleListModel::RowText& SampleListModel::textAt(int row) const
         // data() is const and runs inside painting: report it from the event loop.
         const QString message = QStringLiteral("Reading samples failed: %1").arg(QString::fromUtf8(error.what()));
         auto* self = const_cast<SampleListModel*>(this);
-        QMetaObject::invokeMethod(self, [self, message] { Q_EMIT self->failed(message); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [self, message] { Q_EMIT self->failed(message); }, Qt::QueuedConnection);
     }
     return (*page)[at % pageSize];
 }

@@ -90,7 +90,7 @@ private:
 
     Project& m_project;
     std::string m_annotator;
-    std::vector<std::int64_t> m_keys;               // every row's sample key, in key order
+    std::vector<std::int64_t> m_keys;                   // every row's sample key, in key order
     mutable std::vector<std::unique_ptr<Page>> m_pages; // null: not read yet
     bool m_exhausted = false;
     std::optional<std::vector<std::int64_t>> m_filter;

@@ -42,8 +42,7 @@ std::optional<std::int64_t> SampleQueue::first(Project& project, const std::stri
     return m_order == QueueOrder::Given ? nextGiven(project, annotator, 0) : after(project, annotator, 0);
 }
 
-std::optional<std::int64_t> SampleQueue::after(Project& project, const std::string& annotator,
-                                               std::int64_t key) const
+std::optional<std::int64_t> SampleQueue::after(Project& project, const std::string& annotator, std::int64_t key) const
 {
     switch (m_order) {
     case QueueOrder::Given: {
@@ -64,8 +63,8 @@ std::optional<std::int64_t> SampleQueue::after(Project& project, const std::stri
     return std::nullopt;
 }
 
-std::optional<std::int64_t> SampleQueue::nextInFilter(Project& project, const std::string& annotator,
-                                                      std::int64_t key, bool unlabeledOnly) const
+std::optional<std::int64_t> SampleQueue::nextInFilter(Project& project, const std::string& annotator, std::int64_t key,
+                                                      bool unlabeledOnly) const
 {
     if (!m_filter) {
         const auto page = project.samples().pageAfter(key, 1);

@@ -50,8 +50,7 @@ double sortValue(const store::SampleOverviewRow& row, int column)
 
 SampleTableModel::SampleTableModel(Project& project, QObject* parent)
     : QAbstractTableModel(parent), m_project(project), m_schema(project.schema())
-{
-}
+{}
 
 void SampleTableModel::setOverview(store::SampleOverview overview)
 {
@@ -156,8 +155,7 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ForegroundRole && index.column() == LabelColumn && hasValue) {
         return summarize(m_schema, m_overview.values[static_cast<std::size_t>(row.value)]).color;
     }
-    if (role == Qt::TextAlignmentRole &&
-        (index.column() == DisagreementColumn || index.column() == ConfidenceColumn)) {
+    if (role == Qt::TextAlignmentRole && (index.column() == DisagreementColumn || index.column() == ConfidenceColumn)) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) {
@@ -212,7 +210,8 @@ QString SampleTableModel::textOf(std::int64_t key, int row) const
         // data() is const and runs inside painting: report it from the event loop.
         const QString message = QStringLiteral("Reading samples failed: %1").arg(QString::fromUtf8(error.what()));
         auto* self = const_cast<SampleTableModel*>(this);
-        QMetaObject::invokeMethod(self, [self, message] { Q_EMIT self->failed(message); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [self, message] { Q_EMIT self->failed(message); }, Qt::QueuedConnection);
     }
     return m_texts[key];
 }

@@ -36,7 +36,7 @@ public:
         ConfidenceColumn,
         ColumnCount
     };
-    static constexpr int KeyRole = Qt::UserRole + 1; // qint64: the sample's store key
+    static constexpr int KeyRole = Qt::UserRole + 1;  // qint64: the sample's store key
     static constexpr int SortRole = Qt::UserRole + 2; // the value sorting compares
 
     // `project` must outlive the model (texts are read from it as rows are shown).

@@ -178,7 +178,8 @@ void SamplesScreen::showCount()
     } else if (m_loading && m_model->totalCount() == 0) {
         m_header->setText(QStringLiteral("Samples \u00b7 reading\u2026"));
     } else if (static_cast<std::size_t>(m_model->rowCount()) != m_model->totalCount()) {
-        m_header->setText(QStringLiteral("Samples \u00b7 %L1 of %L2").arg(m_model->rowCount()).arg(m_model->totalCount()));
+        m_header->setText(
+            QStringLiteral("Samples \u00b7 %L1 of %L2").arg(m_model->rowCount()).arg(m_model->totalCount()));
     } else {
         m_header->setText(QStringLiteral("Samples \u00b7 %L1").arg(m_model->totalCount()));
     }

@@ -5,8 +5,8 @@
 #include "net/auth/Accounts.hpp"
 #include "net/server/Server.hpp"
 
-#include <QTime>
 #include <QMetaObject>
+#include <QTime>
 
 namespace concord::gui {
 
@@ -30,7 +30,8 @@ void ServerHost::start(const std::string& bind, std::uint16_t port)
     options.log = [this](const std::string& message) {
         const QString line = QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                           QString::fromStdString(message));
-        QMetaObject::invokeMethod(this, [this, line] { Q_EMIT logged(line); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, line] { Q_EMIT logged(line); }, Qt::QueuedConnection);
     };
     m_server = std::make_unique<net::Server>(std::move(options));
     m_thread = std::thread([server = m_server.get()] { server->run(); });

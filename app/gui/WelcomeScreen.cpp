@@ -90,8 +90,8 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     m_recent->setUniformItemSizes(true);
     m_recent->setTextElideMode(Qt::ElideMiddle);
     recentTitle->setBuddy(m_recent);
-    m_emptyNote = new QLabel(QStringLiteral("No recent projects yet. Create one from a file of texts, or try the demo."),
-                             card);
+    m_emptyNote =
+        new QLabel(QStringLiteral("No recent projects yet. Create one from a file of texts, or try the demo."), card);
     m_emptyNote->setObjectName(QStringLiteral("welcomeSubtitle"));
     m_emptyNote->setWordWrap(true);
     right->addWidget(recentTitle);

@@ -9,8 +9,8 @@
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/QualityScreen.hpp"
 #include "app/gui/ReviewView.hpp"
-#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/SamplePanel.hpp"
+#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/Theme.hpp"
 
 #include <QApplication>

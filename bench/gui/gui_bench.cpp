@@ -103,7 +103,8 @@ double percentile(std::vector<double> values, double p)
         return 0.0;
     }
     // Nearest rank.
-    const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(values.size()))));
+    const auto rank =
+        static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(values.size()))));
     return values[std::min(rank, values.size()) - 1];
 }
 
@@ -112,7 +113,8 @@ int create(const std::string& path, const std::string& data)
     concord::ProjectSettings settings;
     settings.name = "GUI bench";
     auto project = concord::Project::create(
-        path, settings, concord::LabelSchema::fromNames(concord::TaskKind::Single, {"positive", "negative", "neutral"}));
+        path, settings,
+        concord::LabelSchema::fromNames(concord::TaskKind::Single, {"positive", "negative", "neutral"}));
     std::ifstream input(data, std::ios::binary);
     if (!input) {
         std::fprintf(stderr, "gui_bench: cannot read %s\n", data.c_str());

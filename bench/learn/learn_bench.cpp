@@ -18,8 +18,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 
 using namespace concord::learn;
 

@@ -8,8 +8,8 @@ std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::
 {
     // Annotations come in sample order from one scan, merged with the samples' scan, so the
     // export costs two sequential reads rather than a query per sample.
-    auto annotations = project.database().prepare(
-        "SELECT sample, annotator, value FROM annotations ORDER BY sample, annotator");
+    auto annotations =
+        project.database().prepare("SELECT sample, annotator, value FROM annotations ORDER BY sample, annotator");
     bool moreAnnotations = annotations.step();
     auto gold = project.database().prepare("SELECT sample, value, note, author FROM resolutions ORDER BY sample");
     bool moreGold = gold.step();

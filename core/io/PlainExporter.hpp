@@ -5,8 +5,8 @@
 
 #include "core/store/Project.hpp"
 
-#include <ostream>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 

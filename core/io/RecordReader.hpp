@@ -15,15 +15,15 @@ namespace concord::io {
 
 struct SourceRecord
 {
-    std::size_t line = 0;   // 1-based line on which the record starts
-    nlohmann::json fields;  // always an object: field name -> value (CSV and text: strings)
-    std::string raw;        // the record's bytes as read, for the rejects file
+    std::size_t line = 0;  // 1-based line on which the record starts
+    nlohmann::json fields; // always an object: field name -> value (CSV and text: strings)
+    std::string raw;       // the record's bytes as read, for the rejects file
 };
 
 struct ReadProblem
 {
     std::size_t line = 0;
-    std::string message;    // what is wrong, without the file:line prefix
+    std::string message; // what is wrong, without the file:line prefix
     std::string raw;
 };
 

@@ -22,9 +22,9 @@ namespace concord::learn {
 struct RankRequest
 {
     RankOptions options;
-    std::string model = "builtin";       // the scoring model
-    std::vector<std::string> committee;  // imported models for vote-entropy / kl; empty: bootstrap
-    std::size_t members = 5;             // bootstrap committee size
+    std::string model = "builtin";                   // the scoring model
+    std::vector<std::string> committee;              // imported models for vote-entropy / kl; empty: bootstrap
+    std::size_t members = 5;                         // bootstrap committee size
     std::optional<std::vector<std::int64_t>> filter; // sample keys allowed
 };
 

@@ -29,11 +29,11 @@ struct BuiltinTrainOptions
 struct BuiltinTrainSummary
 {
     std::string modelPath;
-    std::size_t samples = 0;    // trained on
+    std::size_t samples = 0; // trained on
     std::size_t gold = 0;
     std::size_t aggregated = 0;
-    bool continued = false;     // from the saved model
-    int epochs = 0;             // passes run now
+    bool continued = false; // from the saved model
+    int epochs = 0;         // passes run now
 };
 
 // Throws InputError when there are fewer than two labeled samples.

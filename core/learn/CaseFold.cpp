@@ -43,15 +43,24 @@ char32_t lowerCodePoint(char32_t c)
             return c + 32;
         }
         switch (c) {
-        case 0x386: return 0x3AC;
-        case 0x388: return 0x3AD;
-        case 0x389: return 0x3AE;
-        case 0x38A: return 0x3AF;
-        case 0x38C: return 0x3CC;
-        case 0x38E: return 0x3CD;
-        case 0x38F: return 0x3CE;
-        case 0x3C2: return 0x3C3; // final sigma folds to sigma
-        default: return c;
+        case 0x386:
+            return 0x3AC;
+        case 0x388:
+            return 0x3AD;
+        case 0x389:
+            return 0x3AE;
+        case 0x38A:
+            return 0x3AF;
+        case 0x38C:
+            return 0x3CC;
+        case 0x38E:
+            return 0x3CD;
+        case 0x38F:
+            return 0x3CE;
+        case 0x3C2:
+            return 0x3C3; // final sigma folds to sigma
+        default:
+            return c;
         }
     }
     if (c >= 0x400 && c < 0x530) { // Cyrillic and Cyrillic Supplement

@@ -7,10 +7,10 @@
 namespace concord::learn {
 
 std::vector<Probabilities> bootstrapCommittee(const SparseRows& x, std::span<const LabelSet> targets,
-                                              const std::vector<std::size_t>& labeledRows,
-                                              const SparseRows& candidates, ModelKind kind,
-                                              const std::vector<std::string>& labels, const FeatureOptions& features,
-                                              const TrainOptions& training, std::size_t members)
+                                              const std::vector<std::size_t>& labeledRows, const SparseRows& candidates,
+                                              ModelKind kind, const std::vector<std::string>& labels,
+                                              const FeatureOptions& features, const TrainOptions& training,
+                                              std::size_t members)
 {
     if (members < 2) {
         throw InputError("a committee needs at least two members");

@@ -14,9 +14,9 @@ namespace concord::learn {
 
 // Each member's probabilities for every row of `candidates`.
 std::vector<Probabilities> bootstrapCommittee(const SparseRows& x, std::span<const LabelSet> targets,
-                                              const std::vector<std::size_t>& labeledRows,
-                                              const SparseRows& candidates, ModelKind kind,
-                                              const std::vector<std::string>& labels, const FeatureOptions& features,
-                                              const TrainOptions& training, std::size_t members);
+                                              const std::vector<std::size_t>& labeledRows, const SparseRows& candidates,
+                                              ModelKind kind, const std::vector<std::string>& labels,
+                                              const FeatureOptions& features, const TrainOptions& training,
+                                              std::size_t members);
 
 } // namespace concord::learn

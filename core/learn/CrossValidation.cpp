@@ -22,8 +22,9 @@ std::vector<std::uint32_t> foldsOf(std::span<const LabelSet> targets, const std:
     return stratifiedFolds(strataOf(targets, rows, setup.labels.size()), setup.folds, setup.seed);
 }
 
-Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
-                            const CrossValidationSetup& setup, const std::function<void(std::size_t done)>& afterFold)
+Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets,
+                            const std::vector<std::size_t>& rows, const CrossValidationSetup& setup,
+                            const std::function<void(std::size_t done)>& afterFold)
 {
     const auto folds = foldsOf(targets, rows, setup);
     Probabilities out(rows.size(), setup.labels.size());

@@ -27,8 +27,8 @@ struct CrossValidationSetup
 // Probabilities for `rows` (in their order), each from the model that did not see it.
 // `x` and `targets` cover all samples; only `rows` are used. `afterFold(done)`, when given, is
 // called after each fold's model has predicted its rows (done = 1..folds); it may throw to stop.
-Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,
-                            const CrossValidationSetup& setup,
+Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets,
+                            const std::vector<std::size_t>& rows, const CrossValidationSetup& setup,
                             const std::function<void(std::size_t done)>& afterFold = {});
 
 // The fold (0..folds-1) crossValidate puts each of `rows` in, for per-fold scores.

@@ -57,8 +57,8 @@ void evaluateMulti(EvaluationReport& report, std::span<const LabelSet> truth, co
         fpSum += fp[c];
         fnSum += fn[c];
     }
-    const auto micro = precisionRecallF1({{0, static_cast<std::int64_t>(fpSum)},
-                                          {static_cast<std::int64_t>(fnSum), static_cast<std::int64_t>(tpSum)}});
+    const auto micro = precisionRecallF1(
+        {{0, static_cast<std::int64_t>(fpSum)}, {static_cast<std::int64_t>(fnSum), static_cast<std::int64_t>(tpSum)}});
     report.scores.micro = micro.perLabel[1];
     double aucSum = 0.0;
     std::size_t aucCount = 0;

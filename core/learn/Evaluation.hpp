@@ -20,16 +20,16 @@ namespace concord::learn {
 
 struct EvaluationReport
 {
-    std::string model;               // a name for the table: "builtin (5-fold CV)", an imported model's name
+    std::string model; // a name for the table: "builtin (5-fold CV)", an imported model's name
     ModelKind kind = ModelKind::Softmax;
     std::vector<std::string> labels;
     std::size_t samples = 0;
-    double accuracy = 0.0;           // subset accuracy for multi-label
+    double accuracy = 0.0; // subset accuracy for multi-label
     PrecisionRecall scores;
     std::optional<double> aucRoc;
-    std::optional<double> logLoss;   // single-label only
+    std::optional<double> logLoss;     // single-label only
     std::optional<double> hammingLoss; // multi-label only
-    ConfusionMatrix confusion;       // single-label only
+    ConfusionMatrix confusion;         // single-label only
 
     nlohmann::ordered_json toJson() const;
 };

@@ -153,15 +153,15 @@ SparseRows FeatureExtractor::extractViews(const std::vector<std::string_view>& t
 {
     constexpr std::size_t kMinPerThread = 4096;
     std::vector<SparseRows> parts(chunkCount(texts.size(), kMinPerThread));
-    const std::size_t used = forEachChunk(texts.size(), kMinPerThread, [&](std::size_t chunk, std::size_t begin,
-                                                                            std::size_t end) {
-        FeatureExtractor extractor(m_options);
-        SparseRows& part = parts[chunk];
-        part.reserve(end - begin, (end - begin) * 32);
-        for (std::size_t i = begin; i < end; ++i) {
-            extractor.extract(texts[i], part);
-        }
-    });
+    const std::size_t used =
+        forEachChunk(texts.size(), kMinPerThread, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+            FeatureExtractor extractor(m_options);
+            SparseRows& part = parts[chunk];
+            part.reserve(end - begin, (end - begin) * 32);
+            for (std::size_t i = begin; i < end; ++i) {
+                extractor.extract(texts[i], part);
+            }
+        });
     if (used == 1) {
         return std::move(parts.front());
     }

@@ -23,9 +23,9 @@ enum class Weighting
 
 struct FeatureOptions
 {
-    int bits = 18;       // 2^bits buckets; 18..22 suit most projects
-    int wordNgrams = 2;  // 1: unigrams; 2: and bigrams; 3: and trigrams
-    int charMin = 0;     // character n-grams from charMin to charMax code points; 0: none
+    int bits = 18;      // 2^bits buckets; 18..22 suit most projects
+    int wordNgrams = 2; // 1: unigrams; 2: and bigrams; 3: and trigrams
+    int charMin = 0;    // character n-grams from charMin to charMax code points; 0: none
     int charMax = 0;
     Weighting weighting = Weighting::Sublinear;
 

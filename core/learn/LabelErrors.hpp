@@ -26,7 +26,7 @@ ErrorRanking errorRankingFromString(std::string_view name);
 
 struct LabelIssue
 {
-    std::size_t row = 0;         // index into the given labels
+    std::size_t row = 0; // index into the given labels
     std::uint32_t given = 0;
     std::uint32_t suggested = 0;
     double selfConfidence = 0.0; // p of the given label

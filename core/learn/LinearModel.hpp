@@ -81,9 +81,9 @@ private:
     ModelKind m_kind = ModelKind::Softmax;
     std::vector<std::string> m_labels;
     FeatureOptions m_features;
-    std::uint32_t m_biasRow = 0;        // the row after the buckets holds the intercepts
-    std::vector<float> m_weights;       // (buckets + 1) × classes, row-major by feature
-    std::vector<float> m_accumulators;  // buckets + 1: AdaGrad's sum of squared gradients
+    std::uint32_t m_biasRow = 0;       // the row after the buckets holds the intercepts
+    std::vector<float> m_weights;      // (buckets + 1) × classes, row-major by feature
+    std::vector<float> m_accumulators; // buckets + 1: AdaGrad's sum of squared gradients
     std::int64_t m_epochs = 0;
     std::int64_t m_examples = 0;
 };

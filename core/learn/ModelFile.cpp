@@ -31,8 +31,7 @@ std::uint64_t checksum(const std::vector<float>& a, const std::vector<float>& b)
     return mix64(fnv1a(bytes(b), fnv1a(bytes(a))));
 }
 
-template <typename T>
-void readExactly(std::istream& in, T* data, std::size_t count, const std::string& path)
+template <typename T> void readExactly(std::istream& in, T* data, std::size_t count, const std::string& path)
 {
     in.read(reinterpret_cast<char*>(data), static_cast<std::streamsize>(count * sizeof(T)));
     if (!in) {

@@ -19,8 +19,8 @@ inline constexpr std::uint32_t kModelFormatVersion = 1;
 struct SavedModel
 {
     LinearModel model;
-    TrainOptions training;      // the options it was last trained with
-    nlohmann::json info;        // free-form facts for people: samples, sources, when
+    TrainOptions training; // the options it was last trained with
+    nlohmann::json info;   // free-form facts for people: samples, sources, when
 };
 
 // The model file's path for a project file.

@@ -21,8 +21,8 @@ inline constexpr std::string_view kBuiltinModel = "builtin";
 
 struct ModelPredictions
 {
-    std::vector<std::string> labels;  // columns
-    std::vector<std::int64_t> keys;   // rows: sample keys, ascending
+    std::vector<std::string> labels; // columns
+    std::vector<std::int64_t> keys;  // rows: sample keys, ascending
     Probabilities probabilities;
 };
 

@@ -144,7 +144,8 @@ ModelResults computeModelResults(Project& project, const ModelResultsOptions& op
     const TrainOptions training = options.training ? *options.training : saved ? saved->training : TrainOptions{};
     const Labeled labeled = labeledOf(set);
     if (labeled.rows.size() < std::max<std::size_t>(options.folds, 2)) {
-        throw InputError(cat("cross-validation needs at least ", std::to_string(std::max<std::size_t>(options.folds, 2)),
+        throw InputError(cat("cross-validation needs at least ",
+                             std::to_string(std::max<std::size_t>(options.folds, 2)),
                              " labeled samples; the project has ", std::to_string(labeled.rows.size())));
     }
 
@@ -209,8 +210,8 @@ ModelResults computeModelResults(Project& project, const ModelResultsOptions& op
         results.mean.accuracy += report.accuracy / static_cast<double>(options.folds);
         results.mean.macroF1 += report.scores.macro.f1 / static_cast<double>(options.folds);
     }
-    results.models.push_back({results.pooled.model, "cross-validation", results.pooled.samples,
-                              results.pooled.accuracy, results.pooled.scores.macro.f1, results.pooled.aucRoc});
+    results.models.push_back({results.pooled.model, "cross-validation", results.pooled.samples, results.pooled.accuracy,
+                              results.pooled.scores.macro.f1, results.pooled.aucRoc});
 
     // The other feature settings, and every stored model.
     for (const auto& variant : variants) {
@@ -244,7 +245,8 @@ ModelResults computeModelResults(Project& project, const ModelResultsOptions& op
     const auto pool = static_cast<std::size_t>(static_cast<double>(texts.size()) * (1.0 - simulation.testShare));
     const std::size_t rounds = std::max<std::size_t>(simulation.rounds, 1);
     simulation.seedSize = std::min(simulation.seedSize, std::max<std::size_t>(2, pool / (rounds + 1)));
-    simulation.batch = std::min(simulation.batch, std::max<std::size_t>(1, (pool - std::min(pool, simulation.seedSize)) / rounds));
+    simulation.batch =
+        std::min(simulation.batch, std::max<std::size_t>(1, (pool - std::min(pool, simulation.seedSize)) / rounds));
     simulation.features = features;
     simulation.training = training;
     simulation.seed = options.seed;
@@ -257,9 +259,9 @@ ModelResults computeModelResults(Project& project, const ModelResultsOptions& op
             results.curve.insert(results.curve.end(), points.begin(), points.end());
             ++done;
         }
-        results.curveNote = cat("Simulated on ", std::to_string(texts.size()), " labeled samples (",
-                                std::to_string(static_cast<int>(simulation.testShare * 100)),
-                                "% held out for testing).");
+        results.curveNote =
+            cat("Simulated on ", std::to_string(texts.size()), " labeled samples (",
+                std::to_string(static_cast<int>(simulation.testShare * 100)), "% held out for testing).");
     } catch (const InputError& error) {
         results.curve.clear();
         results.curveNote = cat("No active-learning curve: ", std::string(error.what()));

@@ -70,7 +70,7 @@ struct ModelResults
     std::string settings;    // the built-in model's feature settings, in words
 
     std::vector<FoldScore> folds;
-    FoldScore mean; // the mean over the folds (samples: the total)
+    FoldScore mean;          // the mean over the folds (samples: the total)
     EvaluationReport pooled; // every out-of-fold prediction at once; confusion [true][predicted]
     std::vector<RocCurve> roc;
 
@@ -87,7 +87,7 @@ struct ModelResultsOptions
     // nullopt: the saved model's settings when there is one, else the defaults.
     std::optional<FeatureOptions> features;
     std::optional<TrainOptions> training;
-    SimulationOptions simulation; // its seed set and batch shrink to fit a small project
+    SimulationOptions simulation;        // its seed set and batch shrink to fit a small project
     std::size_t simulationLimit = 20000; // at most this many labeled samples in the simulation
     bool compareSettings = true;
 };

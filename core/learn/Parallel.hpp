@@ -24,8 +24,7 @@ inline std::size_t chunkCount(std::size_t count, std::size_t minPerThread)
 // fn(chunk, begin, end) for each of chunkCount(count, minPerThread) chunks; chunks are numbered
 // from 0 in row order. The first exception thrown by any chunk is rethrown after every thread
 // has finished.
-template <typename Fn>
-std::size_t forEachChunk(std::size_t count, std::size_t minPerThread, Fn fn)
+template <typename Fn> std::size_t forEachChunk(std::size_t count, std::size_t minPerThread, Fn fn)
 {
     const std::size_t chunks = chunkCount(count, minPerThread);
     if (chunks == 1) {

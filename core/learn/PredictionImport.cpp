@@ -27,8 +27,8 @@ struct Row
 };
 
 // The stored JSON for one line, or the reason it is refused.
-std::string checkLine(const nlohmann::json& fields, Project& project,
-                      const std::unordered_set<std::string>& labels, bool single, std::int64_t& key)
+std::string checkLine(const nlohmann::json& fields, Project& project, const std::unordered_set<std::string>& labels,
+                      bool single, std::int64_t& key)
 {
     const auto id = fields.find("id");
     if (id == fields.end() || !(id->is_string() || id->is_number_integer())) {

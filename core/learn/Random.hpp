@@ -29,8 +29,7 @@ public:
     // Uniform in [0, 1) with 53 random bits.
     double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
-    template <typename T>
-    void shuffle(std::span<T> items)
+    template <typename T> void shuffle(std::span<T> items)
     {
         for (std::size_t i = items.size(); i > 1; --i) {
             std::swap(items[i - 1], items[below(i)]);

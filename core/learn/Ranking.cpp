@@ -47,9 +47,12 @@ double singleLabelScore(std::span<const double> p, Strategy strategy)
         entropy -= xlogx(value);
     }
     switch (strategy) {
-    case Strategy::LeastConfidence: return 1.0 - first;
-    case Strategy::Margin: return 1.0 - (first - second);
-    default: return entropy;
+    case Strategy::LeastConfidence:
+        return 1.0 - first;
+    case Strategy::Margin:
+        return 1.0 - (first - second);
+    default:
+        return entropy;
     }
 }
 
@@ -59,9 +62,15 @@ double multiLabelScore(std::span<const double> p, Strategy strategy)
     double closest = 1.0;
     for (double value : p) {
         switch (strategy) {
-        case Strategy::LeastConfidence: sum += 1.0 - std::max(value, 1.0 - value); break;
-        case Strategy::Entropy: sum += binaryEntropy(value); break;
-        default: closest = std::min(closest, std::abs(2.0 * value - 1.0)); break;
+        case Strategy::LeastConfidence:
+            sum += 1.0 - std::max(value, 1.0 - value);
+            break;
+        case Strategy::Entropy:
+            sum += binaryEntropy(value);
+            break;
+        default:
+            closest = std::min(closest, std::abs(2.0 * value - 1.0));
+            break;
         }
     }
     return strategy == Strategy::Margin ? 1.0 - closest : sum / static_cast<double>(p.size());
@@ -149,15 +158,19 @@ std::vector<double> committeeScores(std::span<const Probabilities> members, Stra
         double score = 0.0;
         if (strategy == Strategy::VoteEntropy) {
             for (std::size_t c = 0; c < k; ++c) {
-                score += kind == ModelKind::OneVsRest ? binaryEntropy(votes[c]) / static_cast<double>(k) : -xlogx(votes[c]);
+                score +=
+                    kind == ModelKind::OneVsRest ? binaryEntropy(votes[c]) / static_cast<double>(k) : -xlogx(votes[c]);
             }
         } else {
             for (const auto& member : members) {
                 const auto p = member.row(i);
                 for (std::size_t c = 0; c < k; ++c) {
-                    const auto kl = [](double a, double b) { return a > 0.0 ? a * std::log(a / std::max(b, 1e-300)) : 0.0; };
+                    const auto kl = [](double a, double b) {
+                        return a > 0.0 ? a * std::log(a / std::max(b, 1e-300)) : 0.0;
+                    };
                     if (kind == ModelKind::OneVsRest) {
-                        score += (kl(p[c], consensus[c]) + kl(1.0 - p[c], 1.0 - consensus[c])) / (m * static_cast<double>(k));
+                        score += (kl(p[c], consensus[c]) + kl(1.0 - p[c], 1.0 - consensus[c])) /
+                                 (m * static_cast<double>(k));
                     } else {
                         score += kl(p[c], consensus[c]) / m;
                     }

@@ -27,8 +27,8 @@ std::vector<SimulationPoint> simulate(const SparseRows& x, std::span<const std::
                              std::string(toString(strategy)));
         }
     }
-    const auto folds = stratifiedFolds(labels, static_cast<std::size_t>(std::lround(1.0 / options.testShare)),
-                                       options.seed);
+    const auto folds =
+        stratifiedFolds(labels, static_cast<std::size_t>(std::lround(1.0 / options.testShare)), options.seed);
     std::vector<std::size_t> test;
     std::vector<std::size_t> pool;
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -68,8 +68,8 @@ std::vector<SimulationPoint> simulate(const SparseRows& x, std::span<const std::
             for (std::size_t row : unlabeled) {
                 candidates.append(x.row(row));
             }
-            const auto uncertainty = uncertaintyScores(model.predictAll(candidates), strategy, ModelKind::Softmax,
-                                                       options.seed + round + 1);
+            const auto uncertainty =
+                uncertaintyScores(model.predictAll(candidates), strategy, ModelKind::Softmax, options.seed + round + 1);
             auto chosen = selectBatch(uncertainty, options.batch);
             // Remove from the back so earlier positions stay valid.
             std::sort(chosen.begin(), chosen.end(), [](const Ranked& a, const Ranked& b) { return a.row > b.row; });

@@ -55,7 +55,8 @@ std::vector<std::string> classNamesFor(const LabelSchema& schema)
         }
         return names;
     }
-    default: return schema.labelNames();
+    default:
+        return schema.labelNames();
     }
 }
 

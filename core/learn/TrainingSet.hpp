@@ -16,7 +16,7 @@
 namespace concord {
 class Project;
 class LabelSchema;
-}
+} // namespace concord
 
 namespace concord::learn {
 

@@ -50,8 +50,8 @@ struct ReplicaInfo
     Role role = Role::Annotator;
     std::string token;
     std::string projectId;
-    std::string clientId;    // this device, the tie-breaker between equal clock stamps
-    std::string fingerprint; // the server certificate's, pinned on first use
+    std::string clientId;          // this device, the tie-breaker between equal clock stamps
+    std::string fingerprint;       // the server certificate's, pinned on first use
     std::int64_t cursor = 0;       // every visible change up to this sequence number is here
     std::int64_t sampleCursor = 0; // the server's sample keys up to this one are here
     std::int64_t hlc = 0;          // the last clock stamp made or seen

@@ -127,12 +127,12 @@ std::vector<Metric> defaultMetrics(const AgreementData& data)
 {
     switch (data.kind) {
     case DataKind::Labels:
-        return {Metric::Percent, Metric::AlphaNominal, Metric::Fleiss, Metric::Cohen, Metric::ScottPi,
-                Metric::BennettS};
+        return {Metric::Percent, Metric::AlphaNominal, Metric::Fleiss,
+                Metric::Cohen,   Metric::ScottPi,      Metric::BennettS};
     case DataKind::Ratings:
-        return {Metric::Percent,   Metric::AlphaNominal, Metric::AlphaOrdinal,   Metric::AlphaInterval,
-                Metric::AlphaRatio, Metric::Fleiss,      Metric::Cohen,          Metric::CohenLinear,
-                Metric::CohenQuadratic, Metric::ScottPi, Metric::BennettS};
+        return {Metric::Percent,        Metric::AlphaNominal, Metric::AlphaOrdinal, Metric::AlphaInterval,
+                Metric::AlphaRatio,     Metric::Fleiss,       Metric::Cohen,        Metric::CohenLinear,
+                Metric::CohenQuadratic, Metric::ScottPi,      Metric::BennettS};
     case DataKind::Sets:
         return {Metric::Percent, Metric::AlphaMasi, Metric::AlphaNominal, Metric::Fleiss};
     case DataKind::Spans:

@@ -48,10 +48,10 @@ struct AgreementReport
     std::vector<ValueAgreement> perValue; // Labels, Ratings: one value against the rest
     std::vector<LabelAgreement> perLabel; // Sets: per label presence
     KappaWeights pairWeights = KappaWeights::None;
-    std::vector<PairAgreement> pairs;          // Labels, Ratings, Sets: Cohen's kappa per pair
-    std::vector<SpanPairAgreement> spanPairs;  // Spans: F1 per pair
+    std::vector<PairAgreement> pairs;             // Labels, Ratings, Sets: Cohen's kappa per pair
+    std::vector<SpanPairAgreement> spanPairs;     // Spans: F1 per pair
     std::vector<AnnotatorAgreement> perAnnotator; // against the others' majority (Spans: on token tags)
-    std::vector<ItemContest> contested;        // most contested first
+    std::vector<ItemContest> contested;           // most contested first
 };
 
 AgreementReport buildReport(const AgreementData& data, const ReportOptions& options);

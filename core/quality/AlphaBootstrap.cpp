@@ -17,9 +17,9 @@ namespace {
 // What one pairable item adds to the coincidence matrix and to the value counts, kept sparse.
 struct ItemContributions
 {
-    std::vector<std::uint32_t> start{0};    // per item: [start[i], start[i+1]) in cells/weights
-    std::vector<std::uint32_t> cells;       // index into the values x values matrix
-    std::vector<double> weights;            // o contribution
+    std::vector<std::uint32_t> start{0}; // per item: [start[i], start[i+1]) in cells/weights
+    std::vector<std::uint32_t> cells;    // index into the values x values matrix
+    std::vector<double> weights;         // o contribution
     std::vector<std::uint32_t> countStart{0};
     std::vector<std::uint32_t> countValues; // per item: its distinct values ...
     std::vector<std::uint32_t> counts;      // ... and how often each
@@ -59,7 +59,8 @@ ItemContributions contributionsOf(const RatingTable& table)
 std::size_t uniformIndex(std::mt19937_64& random, std::size_t bound)
 {
     const std::uint64_t range = bound;
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % range;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % range;
     std::uint64_t draw = 0;
     do {
         draw = random();

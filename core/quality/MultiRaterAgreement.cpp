@@ -88,9 +88,8 @@ Coefficient fleissKappa(const RatingTable& table, const ItemGroups& groups)
             fixedItem = item;
         } else if (m != fixed) {
             throw InputError("Fleiss' kappa needs the same number of ratings for every item, but item '" +
-                             table.items[item] + "' has " + std::to_string(m) + " and item '" +
-                             table.items[fixedItem] + "' has " + std::to_string(fixed) +
-                             " (alpha allows missing ratings)");
+                             table.items[item] + "' has " + std::to_string(m) + " and item '" + table.items[fixedItem] +
+                             "' has " + std::to_string(fixed) + " (alpha allows missing ratings)");
         }
     }
     if (fixed == 0) {

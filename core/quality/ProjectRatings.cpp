@@ -24,7 +24,8 @@ public:
         if (key != m_sample.key || m_sample.id.empty()) {
             auto sample = m_project.samples().findByKey(key);
             if (!sample) {
-                throw StoreError("an annotation refers to sample key " + std::to_string(key) + ", which does not exist");
+                throw StoreError("an annotation refers to sample key " + std::to_string(key) +
+                                 ", which does not exist");
             }
             m_sample = std::move(*sample);
         }
@@ -148,7 +149,8 @@ AgreementData loadSpans(Project& project, const LabelSchema& schema)
             if (newLabel) {
                 spans.labels.push_back(span.at("label").get<std::string>());
             }
-            entry.spans.push_back(Span{span.at("start").get<std::uint32_t>(), span.at("end").get<std::uint32_t>(), label});
+            entry.spans.push_back(
+                Span{span.at("start").get<std::uint32_t>(), span.at("end").get<std::uint32_t>(), label});
         }
         std::sort(entry.spans.begin(), entry.spans.end());
         table.ratings.push_back(

@@ -37,9 +37,8 @@ SetRatings setRatingsFromLists(const RatingTable& table, const std::vector<std::
         oldSets[v].erase(std::unique(oldSets[v].begin(), oldSets[v].end()), oldSets[v].end());
     }
     std::vector<std::vector<std::uint32_t>> distinct = oldSets;
-    std::sort(distinct.begin(), distinct.end(), [](const auto& a, const auto& b) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    });
+    std::sort(distinct.begin(), distinct.end(),
+              [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() < b.size() : a < b; });
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     std::map<std::vector<std::uint32_t>, std::uint32_t> newIndex;
     for (std::uint32_t v = 0; v < distinct.size(); ++v) {

@@ -15,8 +15,8 @@ struct SpanPairAgreement
 {
     std::uint32_t first = 0; // first < second
     std::uint32_t second = 0;
-    std::size_t items = 0;        // samples both annotated
-    std::size_t firstSpans = 0;   // spans on those samples
+    std::size_t items = 0;      // samples both annotated
+    std::size_t firstSpans = 0; // spans on those samples
     std::size_t secondSpans = 0;
     Coefficient exact;   // 2 * matched / (firstSpans + secondSpans), matching spans counted once each
     Coefficient overlap; // harmonic mean of precision and recall, a span counted as found when it

@@ -187,7 +187,8 @@ void SignalEngine::refresh(const std::string& expression)
     if (mentions(expression, R"(\bgold(_value)?\b)")) {
         auto& db = m_project.database();
         sqlite::Transaction transaction(db);
-        db.exec("DELETE FROM temp.signal_gold; INSERT INTO temp.signal_gold SELECT sample, value FROM main.resolutions");
+        db.exec(
+            "DELETE FROM temp.signal_gold; INSERT INTO temp.signal_gold SELECT sample, value FROM main.resolutions");
         transaction.commit();
     }
 }

@@ -102,8 +102,7 @@ std::int64_t AnnotationTable::count()
 
 std::vector<std::pair<std::string, std::int64_t>> AnnotationTable::countsByAnnotator()
 {
-    auto& statement =
-        m_db.cached("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator");
+    auto& statement = m_db.cached("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator");
     std::vector<std::pair<std::string, std::int64_t>> counts;
     while (statement.step()) {
         counts.emplace_back(statement.columnText(0), statement.columnInt(1));
@@ -160,8 +159,8 @@ std::optional<std::int64_t> AnnotationTable::nextUnlabeled(std::string_view anno
 
 std::vector<std::optional<std::string>> AnnotationTable::history(std::int64_t sample, std::string_view annotator)
 {
-    auto& statement = m_db.cached(
-        "SELECT value FROM annotation_history WHERE sample = ? AND annotator = ? ORDER BY id");
+    auto& statement =
+        m_db.cached("SELECT value FROM annotation_history WHERE sample = ? AND annotator = ? ORDER BY id");
     statement.bind(1, sample).bind(2, annotator);
     std::vector<std::optional<std::string>> versions;
     while (statement.step()) {

@@ -67,8 +67,8 @@ std::vector<Flag> FlagTable::list()
     auto statement = m_db.prepare("SELECT sample, annotator, comment, created FROM flags ORDER BY created, sample");
     std::vector<Flag> flags;
     while (statement.step()) {
-        flags.push_back({statement.columnInt(0), statement.columnText(1), statement.columnText(2),
-                         statement.columnInt(3)});
+        flags.push_back(
+            {statement.columnInt(0), statement.columnText(1), statement.columnText(2), statement.columnInt(3)});
     }
     return flags;
 }

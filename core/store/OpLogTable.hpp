@@ -25,8 +25,8 @@ public:
     // The entry of an operation the user sent before, if any.
     std::optional<LoggedOperation> find(std::string_view user, std::string_view opId);
     // Appends an accepted operation and returns its sequence number.
-    std::int64_t append(std::string_view opId, std::string_view user, std::string_view kind,
-                        std::string_view sampleId, std::string_view body, std::int64_t appliedAt, bool superseded);
+    std::int64_t append(std::string_view opId, std::string_view user, std::string_view kind, std::string_view sampleId,
+                        std::string_view body, std::int64_t appliedAt, bool superseded);
     // The last sequence number given out (0 before the first).
     std::int64_t head();
     std::int64_t count();

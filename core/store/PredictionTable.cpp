@@ -2,8 +2,7 @@
 
 namespace concord::store {
 
-void PredictionTable::put(std::int64_t sample, std::string_view model, std::string_view probabilities,
-                          std::int64_t now)
+void PredictionTable::put(std::int64_t sample, std::string_view model, std::string_view probabilities, std::int64_t now)
 {
     auto& statement = m_db.cached("INSERT OR REPLACE INTO predictions(sample, model, probabilities, created_at) "
                                   "VALUES (?, ?, ?, ?)");

@@ -26,14 +26,14 @@ ResolutionChange readChange(const sqlite::Statement& row)
 
 } // namespace
 
-void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note,
-                          std::string_view author, std::int64_t now)
+void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note, std::string_view author,
+                          std::int64_t now)
 {
     set(sample, value, note, author, now, Stamp{hlc::fromMs(now), ""});
 }
 
-void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note,
-                          std::string_view author, std::int64_t now, const Stamp& stamp)
+void ResolutionTable::set(std::int64_t sample, std::string_view value, std::string_view note, std::string_view author,
+                          std::int64_t now, const Stamp& stamp)
 {
     // seq goes back to 0: the new value is not on the server yet.
     auto& upsert = m_db.cached("INSERT INTO resolutions(sample, value, note, author, updated_at, hlc, client) "
@@ -49,8 +49,8 @@ void ResolutionTable::set(std::int64_t sample, std::string_view value, std::stri
 void ResolutionTable::appendHistory(std::int64_t sample, std::string_view value, std::string_view note,
                                     std::string_view author, std::int64_t now)
 {
-    auto& history = m_db.cached(
-        "INSERT INTO resolution_history(sample, value, note, author, changed_at) VALUES (?, ?, ?, ?, ?)");
+    auto& history =
+        m_db.cached("INSERT INTO resolution_history(sample, value, note, author, changed_at) VALUES (?, ?, ?, ?, ?)");
     history.bind(1, sample).bind(2, value).bind(3, note).bind(4, author).bind(5, now).run();
 }
 
@@ -61,8 +61,8 @@ std::optional<Resolution> ResolutionTable::get(std::int64_t sample)
     if (!statement.step()) {
         return std::nullopt;
     }
-    return Resolution{statement.columnInt(0), statement.columnText(1), statement.columnText(2),
-                      statement.columnText(3), statement.columnInt(4)};
+    return Resolution{statement.columnInt(0), statement.columnText(1), statement.columnText(2), statement.columnText(3),
+                      statement.columnInt(4)};
 }
 
 std::vector<Resolution> ResolutionTable::history(std::int64_t sample)

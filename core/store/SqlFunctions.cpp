@@ -61,8 +61,8 @@ void tokenCountFunction(sqlite3_context* context, int, sqlite3_value** arguments
     std::int64_t tokens = 0;
     bool inToken = false;
     for (int i = 0; i < bytes; ++i) {
-        const bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
-                           text[i] == '\f' || text[i] == '\v';
+        const bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\f' ||
+                           text[i] == '\v';
         tokens += (!space && !inToken) ? 1 : 0;
         inToken = !space;
     }
@@ -83,10 +83,10 @@ void registerSqlFunctions(sqlite3* db)
     constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     check(db, sqlite3_create_function_v2(db, "regexp", 2, flags, nullptr, regexpFunction, nullptr, nullptr, nullptr),
           "regexp");
-    check(db,
-          sqlite3_create_function_v2(db, "token_count", 1, flags, nullptr, tokenCountFunction, nullptr, nullptr,
-                                     nullptr),
-          "token_count");
+    check(
+        db,
+        sqlite3_create_function_v2(db, "token_count", 1, flags, nullptr, tokenCountFunction, nullptr, nullptr, nullptr),
+        "token_count");
 }
 
 } // namespace concord::store

@@ -22,8 +22,8 @@ namespace {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
 {
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) !=
+        SQLITE_OK) {
         fail(db, "cannot prepare SQL `" + std::string(sql) + "`");
     }
 }

@@ -65,7 +65,7 @@ class Database
 public:
     enum class Mode
     {
-        ReadWrite,      // open an existing file
+        ReadWrite,       // open an existing file
         ReadWriteCreate, // create it when missing
         ReadOnly
     };

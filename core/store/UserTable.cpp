@@ -62,7 +62,10 @@ std::vector<UserRecord> UserTable::list()
 
 bool UserTable::revoke(std::string_view name, std::int64_t now)
 {
-    m_db.cached("UPDATE users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL").bind(1, now).bind(2, name).run();
+    m_db.cached("UPDATE users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")
+        .bind(1, now)
+        .bind(2, name)
+        .run();
     return m_db.changes() > 0;
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 [[noreturn]] void throwError(const ErrorReply& error)
 {
-    throw ServerError(error.code, "the server refused: " + error.message + " (" + std::string(toString(error.code)) + ")",
+    throw ServerError(error.code,
+                      "the server refused: " + error.message + " (" + std::string(toString(error.code)) + ")",
                       error.fatal);
 }
 
@@ -17,8 +18,7 @@ namespace {
 
 Client::Client(Endpoint endpoint, std::chrono::milliseconds timeout)
     : m_endpoint(std::move(endpoint)), m_timeout(timeout)
-{
-}
+{}
 
 std::string Client::connect()
 {
@@ -106,8 +106,8 @@ Ack Client::push(std::vector<Operation> ops)
     Ack ack = expect<Ack>(Push{0, std::move(ops)});
     if (ack.results.size() != sent) {
         m_connection.close();
-        throw NetError("the server acknowledged " + std::to_string(ack.results.size()) + " of " +
-                       std::to_string(sent) + " operations");
+        throw NetError("the server acknowledged " + std::to_string(ack.results.size()) + " of " + std::to_string(sent) +
+                       " operations");
     }
     return ack;
 }

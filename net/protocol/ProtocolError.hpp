@@ -17,8 +17,7 @@ public:
     ProtocolError(ErrorCode code, const std::string& message, bool fatal = false,
                   std::optional<std::int64_t> requestId = std::nullopt)
         : std::runtime_error(message), m_code(code), m_fatal(fatal), m_requestId(requestId)
-    {
-    }
+    {}
 
     ErrorCode code() const { return m_code; }
     bool fatal() const { return m_fatal; }

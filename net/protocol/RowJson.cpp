@@ -16,16 +16,22 @@ constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 json annotationToJson(const AnnotationChange& row)
 {
-    return {{"sample", row.sampleId},        {"annotator", row.annotator},    {"value", json::parse(row.value)},
-            {"created_at", row.createdAt},   {"updated_at", row.updatedAt},   {"hlc", row.stamp.hlc},
-            {"client", row.stamp.client},    {"seq", row.seq}};
+    return {{"sample", row.sampleId},          {"annotator", row.annotator},
+            {"value", json::parse(row.value)}, {"created_at", row.createdAt},
+            {"updated_at", row.updatedAt},     {"hlc", row.stamp.hlc},
+            {"client", row.stamp.client},      {"seq", row.seq}};
 }
 
 json resolutionToJson(const ResolutionChange& row)
 {
-    return {{"sample", row.sampleId}, {"value", json::parse(row.value)}, {"note", row.note},
-            {"author", row.author},   {"updated_at", row.updatedAt},     {"hlc", row.stamp.hlc},
-            {"client", row.stamp.client}, {"seq", row.seq}};
+    return {{"sample", row.sampleId},
+            {"value", json::parse(row.value)},
+            {"note", row.note},
+            {"author", row.author},
+            {"updated_at", row.updatedAt},
+            {"hlc", row.stamp.hlc},
+            {"client", row.stamp.client},
+            {"seq", row.seq}};
 }
 
 AnnotationChange annotationFromJson(const json& value, const std::string& path)

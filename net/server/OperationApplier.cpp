@@ -11,9 +11,9 @@ namespace concord::net {
 
 nlohmann::json toJson(const Operation& operation)
 {
-    nlohmann::json out = {{"op", operation.opId},       {"kind", toString(operation.kind)},
+    nlohmann::json out = {{"op", operation.opId},         {"kind", toString(operation.kind)},
                           {"sample", operation.sampleId}, {"value", operation.value},
-                          {"hlc", operation.stamp.hlc}, {"client", operation.stamp.client}};
+                          {"hlc", operation.stamp.hlc},   {"client", operation.stamp.client}};
     if (operation.kind == OperationKind::Annotate) {
         out["annotator"] = operation.annotator;
     } else {
@@ -33,7 +33,7 @@ OpResult OperationApplier::rejected(const Operation& operation, ErrorCode code, 
 }
 
 std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueProblem(const Operation& operation,
-                                                                                     const Sample& sample) const
+                                                                                       const Sample& sample) const
 {
     if (hlc::toMs(operation.stamp.hlc) > m_server.now() + kMaxClockSkewMs) {
         return std::pair{ErrorCode::ClockSkew, std::string("the operation is stamped more than a day ahead of the "

@@ -23,8 +23,8 @@ std::unique_ptr<Project> openServerFile(const std::string& path, Clock clock)
 } // namespace
 
 ServerProject::ServerProject(const std::string& path, Clock clock)
-    : m_project(openServerFile(path, std::move(clock))), m_users(m_project->database()),
-      m_log(m_project->database()), m_reservations(m_project->database())
+    : m_project(openServerFile(path, std::move(clock))), m_users(m_project->database()), m_log(m_project->database()),
+      m_reservations(m_project->database())
 {
     database().exec("PRAGMA synchronous = FULL");
     // The server's one connection lives for days and every commit touches index pages all over

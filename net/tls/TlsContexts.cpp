@@ -20,8 +20,8 @@ std::shared_ptr<ssl::context> makeServerTlsContext(const CertificatePaths& paths
         context->use_private_key_file(paths.key, ssl::context::pem, error);
     }
     if (error) {
-        throw StoreError("cannot load the server certificate " + paths.certificate + " or its key " + paths.key +
-                         ": " + error.message());
+        throw StoreError("cannot load the server certificate " + paths.certificate + " or its key " + paths.key + ": " +
+                         error.message());
     }
     return context;
 }

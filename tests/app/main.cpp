@@ -19,8 +19,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("concord-gui-tests"));
     int failed = 0;
     for (const auto run : {runAnnotateTests, runReviewTests, runSamplesTests, runDashboardTests, runQualityTests,
-                           runWelcomeTests, runExportDialogTests, runQueueTests, runSamplesTableTests,
-                           runSyncTests}) {
+                           runWelcomeTests, runExportDialogTests, runQueueTests, runSamplesTableTests, runSyncTests}) {
         failed += run(argc, argv) != 0 ? 1 : 0;
     }
     return failed;

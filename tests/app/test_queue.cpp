@@ -57,8 +57,14 @@ std::vector<std::string> reviewTexts()
                               "a great good time", "good good great"};
     const char* negative[] = {"bad awful film", "awful acting and a bad story", "bad dull, awful cast",
                               "an awful bad time", "bad bad awful"};
-    const char* unclear[] = {"good but awful ending", "bad start, great end", "a film", "great and bad",
-                             "some good some bad", "the cast", "awful but great music", "good awful"};
+    const char* unclear[] = {"good but awful ending",
+                             "bad start, great end",
+                             "a film",
+                             "great and bad",
+                             "some good some bad",
+                             "the cast",
+                             "awful but great music",
+                             "good awful"};
     std::vector<std::string> texts;
     for (const char* text : positive) {
         texts.emplace_back(text);

@@ -228,9 +228,8 @@ private Q_SLOTS:
         QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
         QCOMPARE(window.session()->queueOrder(), concord::gui::QueueOrder::UnlabeledFirst);
         QCOMPARE(picker->currentText(), QStringLiteral("Next: unlabeled first"));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            serverCount(serverPath, "SELECT count(*) FROM annotations WHERE annotator = 'alice'"), std::int64_t(2),
-            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(serverCount(serverPath, "SELECT count(*) FROM annotations WHERE annotator = 'alice'"),
+                                  std::int64_t(2), 10000);
     }
 
     void samplesFromTheServerJoinTheList()

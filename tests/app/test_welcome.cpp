@@ -3,8 +3,8 @@
 #include "GuiTestSupport.hpp"
 #include "app/gui/AnnotateScreen.hpp"
 #include "app/gui/AnnotateView.hpp"
-#include "app/gui/FlagController.hpp"
 #include "app/gui/AnnotationSession.hpp"
+#include "app/gui/FlagController.hpp"
 #include "app/gui/ImportJob.hpp"
 #include "app/gui/ImportSchemaPage.hpp"
 #include "app/gui/ImportSourcePage.hpp"
@@ -172,8 +172,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         // The second record has no text: the import is refused and no project file remains.
-        const QString source = writeFile(dir, QStringLiteral("bad.jsonl"),
-                                         "{\"text\":\"fine\"}\n{\"body\":\"no text here\"}\n");
+        const QString source =
+            writeFile(dir, QStringLiteral("bad.jsonl"), "{\"text\":\"fine\"}\n{\"body\":\"no text here\"}\n");
         ImportWizard wizard(QStringLiteral("tester"));
         wizard.show();
         QVERIFY(wizard.sourcePage()->loadFile(source));
@@ -212,8 +212,8 @@ private Q_SLOTS:
                  QStringLiteral("The text is cut off"));
         {
             auto project = Project::open(path.toStdString());
-            const auto flag = concord::store::FlagTable(project->database()).get(*project->samples().keyOf("s1"),
-                                                                                  "tester");
+            const auto flag =
+                concord::store::FlagTable(project->database()).get(*project->samples().keyOf("s1"), "tester");
             QVERIFY(flag);
             QCOMPARE(flag->comment, std::string("The text is cut off"));
         }

@@ -10,9 +10,9 @@
 #include <fstream>
 
 using namespace concord;
+using test::cli;
 using test::quoted;
 using test::runCommand;
-using test::cli;
 using test::writeFile;
 
 namespace {
@@ -32,8 +32,8 @@ TEST_CASE("cli: init, import with labels, label, info and export", "[cli]")
     REQUIRE(cli("init " + project + " --kind single --labels pos,neg --overlap 2").exitCode == 0);
     writeFile(dir.file("data.jsonl"), "{\"id\":\"a\",\"text\":\"good\",\"label\":\"pos\",\"src\":\"web\"}\n"
                                       "{\"id\":\"b\",\"text\":\"bad\"}\n");
-    const auto imported = cli("import " + project + " " + quoted(dir.file("data.jsonl")) +
-                              " --label-field label --annotator uci");
+    const auto imported =
+        cli("import " + project + " " + quoted(dir.file("data.jsonl")) + " --label-field label --annotator uci");
     REQUIRE(imported.exitCode == 0);
     CHECK_THAT(imported.output, Catch::Contains("Imported 2 samples with 1 labels by uci"));
 
@@ -121,7 +121,8 @@ TEST_CASE("cli: init from a schema file names the file in its errors", "[cli]")
 {
     test::TempDir dir;
     writeFile(dir.file("schema.json"), R"({"kind":"spans","labels":[{"name":"PER","key":"p"}],"allow_overlap":false})");
-    REQUIRE(cli("init " + quoted(dir.file("s.concord")) + " --schema " + quoted(dir.file("schema.json"))).exitCode == 0);
+    REQUIRE(cli("init " + quoted(dir.file("s.concord")) + " --schema " + quoted(dir.file("schema.json"))).exitCode ==
+            0);
     CHECK(Project::open(dir.file("s.concord"))->schema().kind == TaskKind::Spans);
 
     writeFile(dir.file("bad.json"), R"({"kind":"single","labels":[{"name":"a","color":"blue"}]})");

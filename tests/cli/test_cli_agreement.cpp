@@ -86,7 +86,8 @@ TEST_CASE("cli agreement on a project: the readable report and its JSON", "[cli]
     test::TempDir dir;
     const std::string path = dir.file("p.concord");
     {
-        auto project = Project::create(path, ProjectSettings{}, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
+        auto project =
+            Project::create(path, ProjectSettings{}, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
         for (const char* id : {"a", "b", "c", "d"}) {
             project->samples().insert(id, std::string("text ") + id, "{}");
         }
@@ -145,7 +146,8 @@ TEST_CASE("cli agreement: multi-label triples with --multi and alpha-masi", "[cl
         agreement("--triples " + quoted(dir.file("m.csv")) + " --multi --metric alpha-masi --json").output);
     CHECK(json["value"].is_number());
     CHECK(json["items"] == 3);
-    const auto report = nlohmann::json::parse(agreement("--triples " + quoted(dir.file("m.csv")) + " --multi --json").output);
+    const auto report =
+        nlohmann::json::parse(agreement("--triples " + quoted(dir.file("m.csv")) + " --multi --json").output);
     CHECK(report["kind"] == "label sets");
     CHECK(report["per_label"].size() == 3);
     CHECK(agreement("--triples " + quoted(dir.file("m.csv")) + " --metric alpha-masi").exitCode == 3);
@@ -156,9 +158,9 @@ TEST_CASE("cli agreement: exit codes and messages for bad input", "[cli][agreeme
     test::TempDir dir;
     writeFile(dir.file("k.csv"), krippendorffTriples());
     const auto file = quoted(dir.file("k.csv"));
-    CHECK(agreement("").exitCode == 2);                                         // neither
+    CHECK(agreement("").exitCode == 2);                                                   // neither
     CHECK(agreement(quoted(dir.file("x.concord")) + " --triples " + file).exitCode == 2); // both
-    CHECK(agreement("--triples " + quoted(dir.file("missing.csv"))).exitCode == 4);      // cannot be read
+    CHECK(agreement("--triples " + quoted(dir.file("missing.csv"))).exitCode == 4);       // cannot be read
     CHECK(agreement("--help").exitCode == 0);
 
     const auto unknown = agreement("--triples " + file + " --metric kappa");

@@ -11,9 +11,9 @@
 
 using namespace concord;
 using nlohmann::json;
+using test::cli;
 using test::quoted;
 using test::runCommand;
-using test::cli;
 namespace fs = std::filesystem;
 
 namespace {

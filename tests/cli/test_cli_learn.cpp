@@ -42,9 +42,9 @@ std::string makeProject(const test::TempDir& dir)
     unlabeled.close();
     const std::string project = quoted(dir.file("s.concord"));
     REQUIRE(learnCli("init " + project + " --kind single --labels positive,negative").exitCode == 0);
-    REQUIRE(learnCli("import " + project + " " + quoted(dir.file("labeled.jsonl")) +
-                     " --label-field label --annotator uci")
-                .exitCode == 0);
+    REQUIRE(
+        learnCli("import " + project + " " + quoted(dir.file("labeled.jsonl")) + " --label-field label --annotator uci")
+            .exitCode == 0);
     REQUIRE(learnCli("import " + project + " " + quoted(dir.file("unlabeled.jsonl"))).exitCode == 0);
     return project;
 }

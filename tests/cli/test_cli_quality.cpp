@@ -9,9 +9,9 @@
 #include <fstream>
 
 using namespace concord;
+using test::cli;
 using test::quoted;
 using test::runCommand;
-using test::cli;
 
 namespace {
 

@@ -33,7 +33,8 @@ TEST_CASE("cli: signals are saved, listed, shown and removed", "[cli][signals]")
     }
     REQUIRE(cli("import " + project + " " + quoted(dir.file("d.jsonl"))).exitCode == 0);
 
-    const auto added = cli("signal add " + project + " long-web \"length > 10 AND json_extract(meta, '$.source') = 'web'\"");
+    const auto added =
+        cli("signal add " + project + " long-web \"length > 10 AND json_extract(meta, '$.source') = 'web'\"");
     REQUIRE(added.exitCode == 0);
     CHECK_THAT(added.output, Catch::Contains("1 samples match now"));
     const auto shown = cli("signal show " + project + " long-web");

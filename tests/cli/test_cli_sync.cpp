@@ -1,8 +1,8 @@
 // The sync commands end to end: concord-cli serve as a separate process on 127.0.0.1, real TLS,
 // replicas made and synced by concord-cli join and sync, users managed by concord-cli user.
 #include "core/store/Project.hpp"
-#include "tests/net/ServeProcess.hpp"
 #include "tests/cli/CliTestSupport.hpp"
+#include "tests/net/ServeProcess.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -13,9 +13,9 @@
 #include <regex>
 
 using namespace concord;
+using test::cli;
 using test::quoted;
 using test::runCommand;
-using test::cli;
 
 namespace {
 

@@ -18,8 +18,7 @@ using concord::InputError;
 using concord::test::printed;
 using concord::test::tableFromRows;
 
-TEST_CASE("all ratings identical: alpha and kappa are undefined for lack of variation, not NaN",
-          "[agreement][edge]")
+TEST_CASE("all ratings identical: alpha and kappa are undefined for lack of variation, not NaN", "[agreement][edge]")
 {
     const RatingTable table = tableFromRows({{"a", "a", "a"}, {"a", "a", "a"}, {"a", "a", "."}});
     for (const AlphaMetric metric : {AlphaMetric::Nominal, AlphaMetric::Ordinal}) {
@@ -113,9 +112,8 @@ TEST_CASE("coefficients refuse input they do not apply to, with a message that s
 
     // Fleiss' kappa with an item rated by two and another by three: refused, naming both.
     const RatingTable uneven = tableFromRows({{"a", "b"}, {"a", "b"}, {".", "a"}});
-    CHECK_THROWS_WITH(fleissKappa(uneven),
-                      Catch::Contains("item 'u2' has 3 and item 'u1' has 2") &&
-                          Catch::Contains("the same number of ratings for every item"));
+    CHECK_THROWS_WITH(fleissKappa(uneven), Catch::Contains("item 'u2' has 3 and item 'u1' has 2") &&
+                                               Catch::Contains("the same number of ratings for every item"));
 
     // Interval and ratio alpha need numbers; ratio needs non-negative ones.
     CHECK_THROWS_WITH(krippendorffAlpha(three, AlphaMetric::Interval),

@@ -194,9 +194,10 @@ TEST_CASE("project: multi-label sets and span annotations", "[agreement][input]"
         test::TempDir dir;
         auto project = makeProject(dir, LabelSchema::fromNames(TaskKind::Spans, {"PER", "LOC"}));
         project->annotate("s1", "ann", {{"spans", {{{"start", 0}, {"end", 5}, {"label", "PER"}}}}});
-        project->annotate("s1", "bob",
-                          {{"spans", {{{"start", 17}, {"end", 22}, {"label", "LOC"}},
-                                      {{"start", 0}, {"end", 5}, {"label", "PER"}}}}});
+        project->annotate(
+            "s1", "bob",
+            {{"spans",
+              {{{"start", 17}, {"end", 22}, {"label", "LOC"}}, {{"start", 0}, {"end", 5}, {"label", "PER"}}}}});
         project->annotate("s2", "bob", {{"spans", nlohmann::json::array()}});
         const AgreementData data = loadProjectRatings(*project);
         CHECK(data.kind == DataKind::Spans);

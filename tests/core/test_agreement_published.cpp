@@ -68,7 +68,8 @@ TEST_CASE("Fleiss 1971 as worked on Wikipedia: 10 subjects, 14 raters, 5 categor
         int rater = 0;
         for (std::size_t j = 0; j < counts[i].size(); ++j) {
             for (int k = 0; k < counts[i][j]; ++k) {
-                triples.push_back({"s" + std::to_string(i + 1), "r" + std::to_string(++rater), "c" + std::to_string(j + 1)});
+                triples.push_back(
+                    {"s" + std::to_string(i + 1), "r" + std::to_string(++rater), "c" + std::to_string(j + 1)});
             }
         }
     }
@@ -111,8 +112,10 @@ TEST_CASE("Quadratic weighted kappa: Maple EssayTools' QuadraticWeightedKappa ex
     const auto table = [](const std::vector<std::string>& first, const std::vector<std::string>& second) {
         return tableFromRows({first, second});
     };
-    const RatingTable one = table({"9", "7", "8", "7", "6", "8", "3", "5", "10"}, {"8", "8", "6", "6", "7", "6", "1", "4", "8"});
-    const RatingTable two = table({"9", "7", "8", "7", "6", "8", "3", "5", "10"}, {"3", "5", "6", "6", "7", "6", "1", "4", "8"});
+    const RatingTable one =
+        table({"9", "7", "8", "7", "6", "8", "3", "5", "10"}, {"8", "8", "6", "6", "7", "6", "1", "4", "8"});
+    const RatingTable two =
+        table({"9", "7", "8", "7", "6", "8", "3", "5", "10"}, {"3", "5", "6", "6", "7", "6", "1", "4", "8"});
     CHECK(printed(cohenKappa(one, KappaWeights::Quadratic).value, 15) == "0.758620689655172");
     CHECK(printed(cohenKappa(two, KappaWeights::Quadratic).value, 15) == "0.438095238095238");
 }

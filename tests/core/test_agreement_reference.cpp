@@ -82,8 +82,8 @@ TEST_CASE("reference: the annotator-pair kappa matrix matches scikit-learn", "[a
     }
     for (const auto& reference : expected) {
         const auto* pair = byName.at({reference["first"], reference["second"]});
-        checkValue(pair->kappa, reference["kappa"], "kappa " + reference["first"].get<std::string>() + "/" +
-                                                         reference["second"].get<std::string>());
+        checkValue(pair->kappa, reference["kappa"],
+                   "kappa " + reference["first"].get<std::string>() + "/" + reference["second"].get<std::string>());
         CHECK(pair->kappa.items == reference["items"].get<std::size_t>());
     }
 }
@@ -102,8 +102,7 @@ TEST_CASE("reference: each annotator against the others' majority matches scikit
     }
 }
 
-TEST_CASE("reference: the most contested samples come first, with majority share and entropy",
-          "[agreement][reference]")
+TEST_CASE("reference: the most contested samples come first, with majority share and entropy", "[agreement][reference]")
 {
     const auto& expected = expectedAgreement()["nominal"]["contested"];
     const RatingTable table = load("nominal.csv");

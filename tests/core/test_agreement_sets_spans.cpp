@@ -49,7 +49,7 @@ TEST_CASE("tokens: white space separates, punctuation and Han stand alone, offse
     // H i , _ Z o ë ! nbsp 👋 🏽 _ 日 本 _ x
     // 0 1 2 3 4 5 6 7 8    9  10 11 12 13 14 15
     REQUIRE(tokens.size() == 8);
-    const std::vector<std::pair<std::uint32_t, std::uint32_t>> expected = {{0, 2},   {2, 3},   {4, 7},   {7, 8},
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> expected = {{0, 2},  {2, 3},   {4, 7},   {7, 8},
                                                                            {9, 11}, {12, 13}, {13, 14}, {15, 16}};
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         INFO(k);
@@ -105,7 +105,7 @@ TEST_CASE("span F1 between annotators: exact and partial overlap", "[agreement][
     CHECK(annBob.items == 2);
     CHECK(annBob.firstSpans == 3);
     CHECK(annBob.secondSpans == 3);
-    CHECK(annBob.exact.value == Approx(2.0 / 6.0)); // only Alice matches exactly
+    CHECK(annBob.exact.value == Approx(2.0 / 6.0));   // only Alice matches exactly
     CHECK(annBob.overlap.value == Approx(2.0 / 3.0)); // Alice and Bob overlap with the same label, Paris does not
     // ann and cat share s2, where nobody marked anything: undefined, not 0 or 1.
     CHECK(pairs[1].exact.undefined == Undefined::NoSpans);

@@ -61,8 +61,8 @@ TEST_CASE("JSONL import stores text, id, metadata and existing labels", "[import
     const auto r1 = f.project->samples().findById("r1");
     REQUIRE(r1);
     CHECK(json::parse(r1->meta) == json{{"source", "web"}, {"stars", 5}});
-    CHECK(f.project->samples().findById("7"));            // integer ids become strings
-    CHECK(f.project->samples().findById("data-3"));       // generated: file stem and line
+    CHECK(f.project->samples().findById("7"));      // integer ids become strings
+    CHECK(f.project->samples().findById("data-3")); // generated: file stem and line
     CHECK(f.project->annotations().get(r1->key, "uci")->value == R"({"labels":["pos"]})");
 }
 

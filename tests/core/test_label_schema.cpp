@@ -39,9 +39,9 @@ TEST_CASE("schema errors name the field at fault", "[schema]")
                       Catch::Contains("label 'a' appears twice"));
     CHECK_THROWS_WITH(LabelSchema::fromJson(json::parse(R"({"kind":"single","labels":[]})")),
                       Catch::Contains("needs at least one label"));
-    CHECK_THROWS_WITH(
-        LabelSchema::fromJson(json::parse(R"({"kind":"single","labels":[{"name":"a","key":"x"},{"name":"b","key":"x"}]})")),
-        Catch::Contains("key 'x' is given to two labels"));
+    CHECK_THROWS_WITH(LabelSchema::fromJson(
+                          json::parse(R"({"kind":"single","labels":[{"name":"a","key":"x"},{"name":"b","key":"x"}]})")),
+                      Catch::Contains("key 'x' is given to two labels"));
     CHECK_THROWS_WITH(LabelSchema::fromJson(json::parse(R"({"kind":"single","labels":[{"name":"a","color":"red"}]})")),
                       Catch::Contains("expected #rrggbb"));
     CHECK_THROWS_WITH(LabelSchema::fromJson(json::parse(R"({"kind":"rating","rating":{"min":5,"max":1}})")),
@@ -70,7 +70,8 @@ TEST_CASE("span values: range, integer offsets, labels and overlap", "[schema]")
 {
     // "Grüße 👋🏽 שלום": ü and ß are one code point each, the emoji and its skin-tone
     // modifier two, so the text has 13 code points.
-    const std::string text = "Gr\xC3\xBC\xC3\x9F" "e \xF0\x9F\x91\x8B\xF0\x9F\x8F\xBD \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";
+    const std::string text = "Gr\xC3\xBC\xC3\x9F"
+                             "e \xF0\x9F\x91\x8B\xF0\x9F\x8F\xBD \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";
     const auto schema = spans(false);
     CHECK_NOTHROW(schema.validate(json::parse(R"({"spans":[{"start":0,"end":5,"label":"PER"},
                                                             {"start":9,"end":13,"label":"ORG"}]})"),
@@ -85,8 +86,8 @@ TEST_CASE("span values: range, integer offsets, labels and overlap", "[schema]")
                       Catch::Contains("start 3 must be before end 3"));
     CHECK_THROWS_WITH(schema.validate(json::parse(R"({"spans":[{"start":0,"end":2,"label":"LOC"}]})"), text),
                       Catch::Contains("unknown label 'LOC'"));
-    const json overlapping = json::parse(
-        R"({"spans":[{"start":0,"end":4,"label":"PER"},{"start":3,"end":6,"label":"ORG"}]})");
+    const json overlapping =
+        json::parse(R"({"spans":[{"start":0,"end":4,"label":"PER"},{"start":3,"end":6,"label":"ORG"}]})");
     CHECK_THROWS_WITH(schema.validate(overlapping, text),
                       "spans 1 and 2 overlap, and this schema does not allow overlapping spans");
     CHECK_NOTHROW(spans(true).validate(overlapping, text));

@@ -52,7 +52,9 @@ TEST_CASE("learn features: lower-casing covers Latin-1, Latin Extended-A, Greek 
 
 TEST_CASE("learn features: invalid UTF-8 becomes U+FFFD instead of failing", "[learn][features]")
 {
-    CHECK(lower("a\xFF" "B") == "a\xEF\xBF\xBD" "b");
+    CHECK(lower("a\xFF"
+                "B") == "a\xEF\xBF\xBD"
+                        "b");
     CHECK(lower("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // truncated sequence: one per byte
 }
 

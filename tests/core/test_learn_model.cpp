@@ -117,8 +117,8 @@ TEST_CASE("learn model: the same seed gives byte-identical weights; continuing e
 TEST_CASE("learn model: one-vs-rest learns independent labels", "[learn][model]")
 {
     // Label 0 goes with the word "red", label 1 with "round"; samples may have both or neither.
-    const std::vector<std::string> texts = {"red ball", "red box", "round plate", "round red ball", "square box",
-                                            "red round coin", "blue box", "round coin"};
+    const std::vector<std::string> texts = {"red ball",   "red box",        "round plate", "round red ball",
+                                            "square box", "red round coin", "blue box",    "round coin"};
     const std::vector<LabelSet> labels = {{0}, {0}, {1}, {0, 1}, {}, {0, 1}, {}, {1}};
     FeatureOptions features;
     features.bits = 12;

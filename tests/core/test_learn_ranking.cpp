@@ -32,9 +32,8 @@ Probabilities rows(std::initializer_list<std::initializer_list<double>> values)
 // A toy corpus: label 0 texts use "alpha" words, label 1 "beta" words, label 2 "gamma" words.
 void toyCorpus(std::vector<std::string>& texts, std::vector<std::uint32_t>& labels, std::size_t n)
 {
-    const char* words[3][4] = {{"alpha", "apple", "arch", "amber"},
-                               {"beta", "bread", "brick", "blue"},
-                               {"gamma", "grape", "gate", "green"}};
+    const char* words[3][4] = {
+        {"alpha", "apple", "arch", "amber"}, {"beta", "bread", "brick", "blue"}, {"gamma", "grape", "gate", "green"}};
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t label = static_cast<std::uint32_t>(i % 3);
         texts.push_back(std::string(words[label][i % 4]) + " " + words[label][(i / 4) % 4] + " common " +

@@ -94,7 +94,7 @@ TEST_CASE("roc curves: one-vs-rest points from (0,0) to (1,1) with the AUC", "[l
     CHECK(*x.auc == Approx(0.75));
     REQUIRE(x.points.size() == 5);
     CHECK(x.points.front().falsePositiveRate == 0.0);
-    CHECK(x.points[1].truePositiveRate == 0.5); // 0.9: a positive
+    CHECK(x.points[1].truePositiveRate == 0.5);  // 0.9: a positive
     CHECK(x.points[2].falsePositiveRate == 0.5); // 0.6: a negative
     CHECK(x.points.back().falsePositiveRate == 1.0);
     CHECK(x.points.back().truePositiveRate == 1.0);
@@ -128,13 +128,13 @@ TEST_CASE("model results: folds, pooled confusion, curves, models compared", "[l
     std::vector<std::string> steps;
     std::size_t lastDone = 0;
     std::size_t lastTotal = 0;
-    const ModelResults results = computeModelResults(*project, options, [&](std::size_t done, std::size_t total,
-                                                                            std::string_view step) {
-        CHECK(done >= lastDone);
-        lastDone = done;
-        lastTotal = total;
-        steps.emplace_back(step);
-    });
+    const ModelResults results =
+        computeModelResults(*project, options, [&](std::size_t done, std::size_t total, std::string_view step) {
+            CHECK(done >= lastDone);
+            lastDone = done;
+            lastTotal = total;
+            steps.emplace_back(step);
+        });
     CHECK(lastDone == lastTotal);
     CHECK(results.labeled == 60);
     REQUIRE(results.folds.size() == 5);

@@ -159,8 +159,7 @@ TEST_CASE("errors carry SQLite's message", "[store]")
 {
     test::TempDir dir;
     auto project = makeProject(dir.file("p.concord"));
-    CHECK_THROWS_WITH(project->database().prepare("SELECT x FROM nowhere"),
-                      Catch::Contains("no such table: nowhere"));
+    CHECK_THROWS_WITH(project->database().prepare("SELECT x FROM nowhere"), Catch::Contains("no such table: nowhere"));
     CHECK_THROWS_WITH(sqlite::Database(dir.file("missing/dir/x.concord"), sqlite::Database::Mode::ReadWriteCreate),
                       Catch::Contains("unable to open database file"));
 }
@@ -172,7 +171,8 @@ TEST_CASE("files that are not Concord projects are refused with a clear message"
         sqlite::Database other(dir.file("other.db"), sqlite::Database::Mode::ReadWriteCreate);
         other.exec("CREATE TABLE t(x)");
     }
-    CHECK_THROWS_WITH(Project::open(dir.file("other.db")), Catch::Contains("is an SQLite database but not a Concord project"));
+    CHECK_THROWS_WITH(Project::open(dir.file("other.db")),
+                      Catch::Contains("is an SQLite database but not a Concord project"));
     {
         std::ofstream text(dir.file("notes.txt"));
         text << "just some text, long enough to not look like an empty database file at all........";

@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 
 using namespace concord;
-using signals::SignalEngine;
 using nlohmann::json;
+using signals::SignalEngine;
 
 namespace {
 
@@ -77,7 +77,8 @@ TEST_CASE("a signal that tries to write, attach or run a pragma is refused and c
     refused("1); UPDATE samples SET text = ''; --", "one expression, not several statements");
     refused("key IN (SELECT pk FROM samples)", "a signal may only read the columns of the samples view");
     refused("(SELECT count(*) FROM annotations) > 0", "a signal may only read the columns of the samples view");
-    refused("EXISTS (SELECT 1 FROM pragma_table_info('samples'))", "a signal may only read the columns of the samples view");
+    refused("EXISTS (SELECT 1 FROM pragma_table_info('samples'))",
+            "a signal may only read the columns of the samples view");
     refused("EXISTS (SELECT 1 FROM sqlite_schema)", "a signal may only read the columns of the samples view");
     refused("1) UNION SELECT pk FROM samples --", "a signal may only read the columns of the samples view");
     refused("key = (DELETE FROM samples RETURNING pk)", "syntax error");

@@ -27,8 +27,7 @@ public:
         settings.blind = blind;
         settings.overlap = overlap;
         {
-            auto project = Project::create(path(), settings,
-                                           LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
+            auto project = Project::create(path(), settings, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
             sqlite::Transaction transaction(project->database());
             for (int i = 1; i <= samples; ++i) {
                 project->samples().insert("s" + std::to_string(i), "text number " + std::to_string(i), "{}");
@@ -37,8 +36,10 @@ public:
         }
         open();
         sqlite::Transaction transaction(server->database());
-        for (const auto& [name, role] : std::map<std::string, Role>{
-                 {"alice", Role::Annotator}, {"bob", Role::Annotator}, {"rita", Role::Reviewer}, {"adam", Role::Admin}}) {
+        for (const auto& [name, role] : std::map<std::string, Role>{{"alice", Role::Annotator},
+                                                                    {"bob", Role::Annotator},
+                                                                    {"rita", Role::Reviewer},
+                                                                    {"adam", Role::Admin}}) {
             tokens[name] = net::addUser(server->users(), name, role, clockMs);
         }
         transaction.commit();

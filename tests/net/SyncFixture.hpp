@@ -33,12 +33,11 @@ public:
                                       R"({"n":)" + std::to_string(i) + "}");
         }
         store::UserTable users(project->database());
-        for (const auto& [name, role] :
-             std::map<std::string, Role>{{"alice", Role::Annotator},
-                                         {"bob", Role::Annotator},
-                                         {"carol", Role::Annotator},
-                                         {"rita", Role::Reviewer},
-                                         {"adam", Role::Admin}}) {
+        for (const auto& [name, role] : std::map<std::string, Role>{{"alice", Role::Annotator},
+                                                                    {"bob", Role::Annotator},
+                                                                    {"carol", Role::Annotator},
+                                                                    {"rita", Role::Reviewer},
+                                                                    {"adam", Role::Admin}}) {
             tokens[name] = net::addUser(users, name, role, 1);
         }
         transaction.commit();
@@ -78,10 +77,10 @@ public:
     {
         sqlite::Database db(path, sqlite::Database::Mode::ReadOnly);
         std::string text;
-        auto annotations = db.prepare(
-            "SELECT s.id, a.annotator, a.value, a.created_at, a.updated_at, a.hlc, a.client, a.seq "
-            "FROM annotations a JOIN samples s ON s.pk = a.sample WHERE ?1 IS NULL OR a.annotator = ?1 "
-            "ORDER BY s.id, a.annotator");
+        auto annotations =
+            db.prepare("SELECT s.id, a.annotator, a.value, a.created_at, a.updated_at, a.hlc, a.client, a.seq "
+                       "FROM annotations a JOIN samples s ON s.pk = a.sample WHERE ?1 IS NULL OR a.annotator = ?1 "
+                       "ORDER BY s.id, a.annotator");
         annotations.bind(1, onlyAnnotator);
         while (annotations.step()) {
             for (int c = 0; c < 8; ++c) {

@@ -124,21 +124,25 @@ TEST_CASE("malformed client messages are refused with a code and the field at fa
                Catch::Contains("out of range"));
     CHECK_THAT(refusal(R"({"type":"pull","id":4,"after":0,"limit":100000})").what(), Catch::Contains("pull.limit"));
 
-    const std::string op = R"({"op":"x","kind":"annotate","sample":"s1","annotator":"a","value":{},"hlc":1,"client":"c"})";
+    const std::string op =
+        R"({"op":"x","kind":"annotate","sample":"s1","annotator":"a","value":{},"hlc":1,"client":"c"})";
     CHECK_NOTHROW(parseClientMessage(R"({"type":"push","id":1,"ops":[)" + op + "]}"));
     CHECK_THAT(refusal(R"({"type":"push","id":1,"ops":{}})").what(), Catch::Contains("push.ops: expected an array"));
     CHECK_THAT(refusal(R"({"type":"push","id":1,"ops":[1]})").what(),
                Catch::Contains("push.ops[0]: expected an object"));
     CHECK_THAT(
-        refusal(R"({"type":"push","id":1,"ops":[{"op":"x","kind":"delete","sample":"s1","value":{},"hlc":1,"client":"c"}]})")
+        refusal(
+            R"({"type":"push","id":1,"ops":[{"op":"x","kind":"delete","sample":"s1","value":{},"hlc":1,"client":"c"}]})")
             .what(),
         Catch::Contains("push.ops[0].kind"));
     CHECK_THAT(
-        refusal(R"({"type":"push","id":1,"ops":[{"op":"x","kind":"annotate","sample":"s1","annotator":"a","value":"pos","hlc":1,"client":"c"}]})")
+        refusal(
+            R"({"type":"push","id":1,"ops":[{"op":"x","kind":"annotate","sample":"s1","annotator":"a","value":"pos","hlc":1,"client":"c"}]})")
             .what(),
         Catch::Contains("push.ops[0].value: expected an object"));
     CHECK_THAT(
-        refusal(R"({"type":"push","id":1,"ops":[{"op":"","kind":"annotate","sample":"s1","annotator":"a","value":{},"hlc":1,"client":"c"}]})")
+        refusal(
+            R"({"type":"push","id":1,"ops":[{"op":"","kind":"annotate","sample":"s1","annotator":"a","value":{},"hlc":1,"client":"c"}]})")
             .what(),
         Catch::Contains("push.ops[0].op: must not be empty"));
     CHECK_THAT(refusal(R"({"type":"hello","protocol":1,"user":"a","client":"c"})").what(),

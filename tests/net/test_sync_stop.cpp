@@ -13,7 +13,6 @@ using test::BlackHole;
 using test::ServerThread;
 using test::SyncFixture;
 
-
 TEST_CASE("sync: a stop request ends a sync waiting on a silent server before its timeout", "[integration][sync]")
 {
     SyncFixture fixture(2);
