@@ -2,25 +2,25 @@
 // everything goes through the session and the screens.
 #include "app/gui/MainWindow.hpp"
 
-#include "app/gui/AnnotateScreen.hpp"
-#include "app/gui/AnnotateView.hpp"
-#include "app/gui/AnnotationSession.hpp"
-#include "app/gui/DashboardScreen.hpp"
-#include "app/gui/DemoProject.hpp"
-#include "app/gui/ExportDialog.hpp"
-#include "app/gui/FlagController.hpp"
-#include "app/gui/HostDialog.hpp"
-#include "app/gui/ImportWizard.hpp"
-#include "app/gui/JoinServerDialog.hpp"
-#include "app/gui/MessageBanner.hpp"
-#include "app/gui/QualityScreen.hpp"
-#include "app/gui/RecentProjects.hpp"
-#include "app/gui/ReviewView.hpp"
-#include "app/gui/SampleListModel.hpp"
-#include "app/gui/SamplePanel.hpp"
-#include "app/gui/SamplesScreen.hpp"
-#include "app/gui/SyncStatusWidget.hpp"
-#include "app/gui/WelcomeScreen.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/AnnotateView.hpp"
+#include "app/gui/annotate/FlagController.hpp"
+#include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
+#include "app/gui/export/ExportDialog.hpp"
+#include "app/gui/importing/ImportWizard.hpp"
+#include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/project/DemoProject.hpp"
+#include "app/gui/project/SampleListModel.hpp"
+#include "app/gui/quality/QualityScreen.hpp"
+#include "app/gui/review/ReviewScreen.hpp"
+#include "app/gui/samples/SamplesScreen.hpp"
+#include "app/gui/sync/HostDialog.hpp"
+#include "app/gui/sync/JoinServerDialog.hpp"
+#include "app/gui/sync/SyncStatusWidget.hpp"
+#include "app/gui/welcome/RecentProjects.hpp"
+#include "app/gui/welcome/WelcomeScreen.hpp"
+#include "app/gui/widgets/MessageBanner.hpp"
 #include "core/util/Error.hpp"
 
 #include <QApplication>
@@ -85,7 +85,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     stripLayout->addStretch();
     m_stack = new QStackedWidget(central);
     m_annotate = new AnnotateScreen(m_stack);
-    m_review = new ReviewView(m_stack);
+    m_review = new ReviewScreen(m_stack);
     m_stack->addWidget(m_annotate);
     m_dashboard = new DashboardScreen(m_stack);
     m_quality = new QualityScreen(m_stack);
@@ -106,8 +106,8 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     buildStatusBar();
     connect(m_annotate, &AnnotateScreen::failed, this, &MainWindow::showError);
     connect(m_annotate, &AnnotateScreen::notice, this, &MainWindow::showNotice);
-    connect(m_review, &ReviewView::failed, this, &MainWindow::showError);
-    connect(m_review, &ReviewView::notice, this, &MainWindow::showNotice);
+    connect(m_review, &ReviewScreen::failed, this, &MainWindow::showError);
+    connect(m_review, &ReviewScreen::notice, this, &MainWindow::showNotice);
     connect(m_dashboard, &DashboardScreen::failed, this, &MainWindow::showError);
     connect(m_dashboard, &DashboardScreen::notice, this, &MainWindow::showNotice);
     connect(m_quality, &QualityScreen::failed, this, &MainWindow::showError);

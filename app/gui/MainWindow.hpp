@@ -25,7 +25,7 @@ class MessageBanner;
 class QualityScreen;
 class SamplesScreen;
 class SyncStatusWidget;
-class ReviewView;
+class ReviewScreen;
 class SampleListModel;
 class WelcomeScreen;
 
@@ -62,7 +62,7 @@ public:
     SampleListModel* sampleModel() const { return m_model.get(); }
     AnnotateScreen* annotateScreen() const { return m_annotate; }
     AnnotateView* annotateView() const;
-    ReviewView* reviewView() const { return m_review; }
+    ReviewScreen* reviewScreen() const { return m_review; }
     DashboardScreen* dashboard() const { return m_dashboard; }
     QualityScreen* quality() const { return m_quality; }
     SamplesScreen* samplesScreen() const { return m_samplesScreen; }
@@ -89,7 +89,7 @@ private:
     QTabBar* m_tabBar = nullptr;
     QStackedWidget* m_stack = nullptr;
     AnnotateScreen* m_annotate = nullptr;
-    ReviewView* m_review = nullptr;
+    ReviewScreen* m_review = nullptr;
     DashboardScreen* m_dashboard = nullptr;
     QualityScreen* m_quality = nullptr;
     SamplesScreen* m_samplesScreen = nullptr;

@@ -1,17 +1,17 @@
 // concord: the desktop labeling app. `concord [PROJECT] [--demo] [--annotator NAME]`; with no
 // project it shows the welcome screen. --screen, --signal and --screenshot open a given screen and
 // save a picture of the window (app/gui/screenshots.sh makes docs/screenshots with them).
-#include "app/gui/AnnotateScreen.hpp"
-#include "app/gui/AnnotationSession.hpp"
-#include "app/gui/DashboardScreen.hpp"
-#include "app/gui/ImportSourcePage.hpp"
-#include "app/gui/ImportWizard.hpp"
 #include "app/gui/MainWindow.hpp"
-#include "app/gui/QualityScreen.hpp"
-#include "app/gui/ReviewView.hpp"
-#include "app/gui/SamplePanel.hpp"
-#include "app/gui/SamplesScreen.hpp"
 #include "app/gui/Theme.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
+#include "app/gui/importing/ImportSourcePage.hpp"
+#include "app/gui/importing/ImportWizard.hpp"
+#include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/quality/QualityScreen.hpp"
+#include "app/gui/review/ReviewScreen.hpp"
+#include "app/gui/samples/SamplesScreen.hpp"
 
 #include <QApplication>
 #include <QComboBox>
@@ -146,7 +146,7 @@ int main(int argc, char* argv[])
         QTimer::singleShot(1500, poll, [poll] { poll->start(100); });
         QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file = parser.value(screenshot)] {
             if (window.dashboard()->isComputing() || window.quality()->isRunning() ||
-                window.reviewView()->isLoading() || window.samplesScreen()->isLoading()) {
+                window.reviewScreen()->isLoading() || window.samplesScreen()->isLoading()) {
                 return;
             }
             poll->stop();

@@ -17,10 +17,10 @@
 //   gui_bench overview PROJECT
 //       times the samples table's rows (store::computeSampleOverview, what the Samples screen's
 //       worker computes) and prints the peak resident memory.
-#include "app/gui/AnnotateView.hpp"
-#include "app/gui/AnnotationSession.hpp"
 #include "app/gui/MainWindow.hpp"
-#include "app/gui/SampleTextView.hpp"
+#include "app/gui/annotate/AnnotateView.hpp"
+#include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/widgets/SampleTextView.hpp"
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/store/Project.hpp"

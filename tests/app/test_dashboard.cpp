@@ -2,9 +2,9 @@
 // core computes for the same file, it says "Computing…" while the worker runs, says why alpha
 // is undefined when it is, and saves its charts as PNG files.
 #include "GuiTestSupport.hpp"
-#include "app/gui/ChartPanel.hpp"
-#include "app/gui/DashboardScreen.hpp"
-#include "app/gui/KappaHeatmap.hpp"
+#include "app/gui/dashboard/ChartPanel.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
+#include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "core/quality/AgreementBreakdown.hpp"
 #include "core/quality/AgreementMetrics.hpp"
 #include "core/quality/AlphaBootstrap.hpp"

@@ -3,10 +3,10 @@
 // labeled sample, its charts save as PNG, Cancel stops the work; the progress chart has one line
 // per annotator.
 #include "GuiTestSupport.hpp"
-#include "app/gui/ChartPanel.hpp"
-#include "app/gui/ConfusionHeatmap.hpp"
-#include "app/gui/DashboardScreen.hpp"
-#include "app/gui/ModelSection.hpp"
+#include "app/gui/dashboard/ChartPanel.hpp"
+#include "app/gui/dashboard/ConfusionHeatmap.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
+#include "app/gui/dashboard/ModelSection.hpp"
 #include "core/learn/TrainingSet.hpp"
 
 #include <QAbstractSeries>

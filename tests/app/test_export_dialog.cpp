@@ -1,8 +1,8 @@
 // Offscreen tests of the export dialog: a real project, the dialog's options, the export run
 // off the GUI thread into a temporary directory, and the summary with the leakage check.
 #include "GuiTestSupport.hpp"
-#include "app/gui/ExportDialog.hpp"
 #include "app/gui/MainWindow.hpp"
+#include "app/gui/export/ExportDialog.hpp"
 #include "core/store/Project.hpp"
 
 #include <QAction>

@@ -1,11 +1,11 @@
 // Offscreen tests of the quality screen on a real project file: the core's findings appear
 // grouped by check, and activating one opens its sample on the Annotate screen.
 #include "GuiTestSupport.hpp"
-#include "app/gui/AnnotateScreen.hpp"
-#include "app/gui/AnnotationSession.hpp"
-#include "app/gui/QualityScreen.hpp"
-#include "app/gui/SampleListModel.hpp"
-#include "app/gui/SamplePanel.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/project/SampleListModel.hpp"
+#include "app/gui/quality/QualityScreen.hpp"
 
 #include <QListView>
 #include <QSignalSpy>

@@ -4,12 +4,12 @@
 // there are too few labels, and Cancel drops a ranking under way. ("Assigned to me" against a
 // real server is in test_sync.cpp.)
 #include "GuiTestSupport.hpp"
-#include "app/gui/AnnotateScreen.hpp"
-#include "app/gui/AnnotateView.hpp"
-#include "app/gui/AnnotationSession.hpp"
-#include "app/gui/QueueController.hpp"
-#include "app/gui/QueuePicker.hpp"
-#include "app/gui/SamplePanel.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/AnnotateView.hpp"
+#include "app/gui/annotate/QueueController.hpp"
+#include "app/gui/annotate/QueuePicker.hpp"
+#include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/project/AnnotationSession.hpp"
 #include "core/learn/ActiveLearning.hpp"
 
 #include <QComboBox>

@@ -2,7 +2,7 @@
 // file, gold values set by key press and read back through a fresh Project::open.
 #include "GuiTestSupport.hpp"
 #include "app/gui/MainWindow.hpp"
-#include "app/gui/ReviewView.hpp"
+#include "app/gui/review/ReviewScreen.hpp"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         press(window, Qt::Key_2, Qt::ControlModifier);
-        auto* review = window.reviewView();
+        auto* review = window.reviewScreen();
         QVERIFY(review->isVisible());
         QTRY_VERIFY(!review->isLoading()); // built on a worker
 
@@ -132,8 +132,8 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
-        QTRY_VERIFY(!window.reviewView()->isLoading());
-        QCOMPARE(window.reviewView()->candidateTexts().at(0), QStringLiteral("1 alice: rating 2"));
+        QTRY_VERIFY(!window.reviewScreen()->isLoading());
+        QCOMPARE(window.reviewScreen()->candidateTexts().at(0), QStringLiteral("1 alice: rating 2"));
         // 1 is alice's value, not the rating 1; Alt+3 is the rating 3.
         press(window, Qt::Key_1);
         QCOMPARE(storedGold(path, "s1").value, QStringLiteral(R"({"rating":2})"));
@@ -159,8 +159,8 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
-        QTRY_VERIFY(!window.reviewView()->isLoading());
-        QCOMPARE(window.reviewView()->candidateTexts().mid(0, 2),
+        QTRY_VERIFY(!window.reviewScreen()->isLoading());
+        QCOMPARE(window.reviewScreen()->candidateTexts().mid(0, 2),
                  (QStringList{QStringLiteral("1 alice: PER: Ada"),
                               QStringLiteral("2 bob: PER: Ada Lovelace  \u00b7  PER: Babbage")}));
         press(window, Qt::Key_2);
@@ -175,8 +175,8 @@ private Q_SLOTS:
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
         window.showScreen(MainWindow::Screen::Review);
-        QTRY_VERIFY(!window.reviewView()->isLoading());
-        QVERIFY(window.reviewView()->queueIds().isEmpty());
+        QTRY_VERIFY(!window.reviewScreen()->isLoading());
+        QVERIFY(window.reviewScreen()->queueIds().isEmpty());
         press(window, Qt::Key_1);
         QCOMPARE(storedGold(path, "s1").versions, std::size_t{0});
     }

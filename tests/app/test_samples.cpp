@@ -1,11 +1,11 @@
 // Offscreen tests of the samples list's filter: a saved signal picked in the real combo box,
 // a search typed into the real search box, on a real project file.
 #include "GuiTestSupport.hpp"
-#include "app/gui/AnnotateScreen.hpp"
-#include "app/gui/AnnotateView.hpp"
 #include "app/gui/MainWindow.hpp"
-#include "app/gui/SampleListModel.hpp"
-#include "app/gui/SamplePanel.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/AnnotateView.hpp"
+#include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/project/SampleListModel.hpp"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,10 +1,10 @@
 // Offscreen tests of the samples table (Ctrl+5) on a real project file: its columns, sorting by
 // disagreement, the search, opening a sample to annotate, and fresh rows after labeling.
 #include "GuiTestSupport.hpp"
-#include "app/gui/AnnotateView.hpp"
-#include "app/gui/SampleFilterBar.hpp"
-#include "app/gui/SampleTableModel.hpp"
-#include "app/gui/SamplesScreen.hpp"
+#include "app/gui/annotate/AnnotateView.hpp"
+#include "app/gui/samples/SampleTableModel.hpp"
+#include "app/gui/samples/SamplesScreen.hpp"
+#include "app/gui/widgets/SampleFilterBar.hpp"
 
 #include <QLineEdit>
 #include <QTableView>

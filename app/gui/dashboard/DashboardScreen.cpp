@@ -1,0 +1,433 @@
+// Layout of the dashboard and turning DashboardData into words, bars and cells. Every number
+// shown is one the core computed; undefined coefficients show the core's reason in words.
+#include "app/gui/dashboard/DashboardScreen.hpp"
+
+#include "app/gui/dashboard/ChartPanel.hpp"
+#include "app/gui/dashboard/KappaHeatmap.hpp"
+#include "app/gui/dashboard/LineChart.hpp"
+#include "app/gui/dashboard/ModelSection.hpp"
+#include "core/quality/AgreementMetrics.hpp"
+
+#include <QFile>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace concord::gui {
+
+namespace {
+
+QString number(double value)
+{
+    return QString::number(value, 'f', 3);
+}
+
+QString words(const quality::Coefficient& coefficient)
+{
+    return QString::fromStdString(coefficient.reason());
+}
+
+QString name(const std::vector<std::string>& names, std::uint32_t index)
+{
+    return index < names.size() ? QString::fromStdString(names[index]) : QStringLiteral("#%1").arg(index);
+}
+
+} // namespace
+
+DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("dashboardScreen"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = m_scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // The page follows the window's width (the texts wrap, the charts shrink); only height scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(scroll);
+    auto* page = new QWidget(scroll);
+    scroll->setWidget(page);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(10);
+
+    // The summary: the headline alpha large, its interval and the counts beside it.
+    auto* summary = new QFrame(page);
+    summary->setObjectName(QStringLiteral("agreementSummary"));
+    summary->setFrameShape(QFrame::StyledPanel);
+    auto* summaryLayout = new QHBoxLayout(summary);
+    auto* headline = new QVBoxLayout;
+    m_alpha = new QLabel(summary);
+    m_alpha->setObjectName(QStringLiteral("alphaValue"));
+    m_alpha->setTextFormat(Qt::PlainText);
+    QFont big = m_alpha->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_alpha->setFont(big);
+    m_interval = new QLabel(summary);
+    m_interval->setObjectName(QStringLiteral("alphaInterval"));
+    m_interval->setTextFormat(Qt::PlainText);
+    m_interval->setWordWrap(true);
+    m_counts = new QLabel(summary);
+    m_counts->setTextFormat(Qt::PlainText);
+    m_counts->setWordWrap(true);
+    headline->addWidget(m_alpha);
+    headline->addWidget(m_interval);
+    headline->addWidget(m_counts);
+    headline->addStretch();
+    m_coefficients = new QLabel(summary);
+    m_coefficients->setObjectName(QStringLiteral("coefficients"));
+    m_coefficients->setTextFormat(Qt::RichText);
+    m_coefficients->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto* side = new QVBoxLayout;
+    m_refresh = new QPushButton(QStringLiteral("Refresh  (F5)"), summary);
+    m_refresh->setToolTip(QStringLiteral("Compute the agreement again from the project's current labels"));
+    m_status = new QLabel(summary);
+    m_status->setObjectName(QStringLiteral("dashboardStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setAlignment(Qt::AlignRight);
+    side->addWidget(m_refresh);
+    side->addWidget(m_status);
+    side->addStretch();
+    summaryLayout->addLayout(headline, 2);
+    summaryLayout->addWidget(m_coefficients, 3);
+    summaryLayout->addLayout(side);
+    layout->addWidget(summary);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(10);
+    m_pairs = new ChartPanel(QStringLiteral("Pairwise agreement (Cohen's kappa)"), page);
+    m_heatmap = new KappaHeatmap;
+    m_pairs->setContent(m_heatmap);
+    m_perLabel = new ChartPanel(QStringLiteral("Alpha per label"), page);
+    m_annotators = new ChartPanel(QStringLiteral("Each annotator against the others (kappa)"), page);
+    m_distribution = new ChartPanel(QStringLiteral("Label distribution"), page);
+    grid->addWidget(m_pairs, 0, 0);
+    grid->addWidget(m_perLabel, 0, 1);
+    grid->addWidget(m_annotators, 1, 0);
+    grid->addWidget(m_distribution, 1, 1);
+    m_progress = new ChartPanel(QStringLiteral("Progress per annotator (samples labeled, cumulative)"), page);
+    grid->addWidget(m_progress, 2, 0, 1, 2);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+    layout->addLayout(grid, 1);
+    m_model = new ModelSection(page);
+    layout->addWidget(m_model);
+    connect(m_model, &ModelSection::failed, this, &DashboardScreen::failed);
+    connect(m_model, &ModelSection::notice, this, &DashboardScreen::notice);
+    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution, m_progress}) {
+        panel->setMinimumHeight(240);
+        connect(panel, &ChartPanel::failed, this, &DashboardScreen::failed);
+        connect(panel, &ChartPanel::notice, this, &DashboardScreen::notice);
+    }
+
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardScreen::refresh);
+    auto* f5 = new QShortcut(QKeySequence::Refresh, this, this, &DashboardScreen::refresh);
+    f5->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(&m_watcher, &QFutureWatcher<DashboardData>::finished, this, &DashboardScreen::finished);
+    clearCharts(QStringLiteral("No project is open."));
+    m_alpha->setText(QStringLiteral("No project is open"));
+}
+
+DashboardScreen::~DashboardScreen()
+{
+    // The worker holds only its own connection and copies of the path; wait so that it does not
+    // outlive the watcher it reports to.
+    m_watcher.waitForFinished();
+}
+
+bool DashboardScreen::isComputing() const
+{
+    return m_watcher.isRunning() || m_model->isRunning();
+}
+
+void DashboardScreen::showModelResults()
+{
+    m_model->start();
+    // After the layout has placed the section (the screen may have just been shown).
+    QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_model, 0, 0); });
+}
+
+void DashboardScreen::setProjectPath(const QString& path)
+{
+    m_path = path;
+    m_stale = true;
+    m_model->setProjectPath(path);
+    if (path.isEmpty()) {
+        clearCharts(QStringLiteral("No project is open."));
+        m_alpha->setText(QStringLiteral("No project is open"));
+        m_interval->clear();
+        m_counts->clear();
+        m_coefficients->clear();
+    } else if (isVisible()) {
+        refresh();
+    }
+}
+
+void DashboardScreen::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void DashboardScreen::refreshIfStale()
+{
+    if (m_stale) {
+        refresh();
+    }
+}
+
+void DashboardScreen::refresh()
+{
+    if (m_path.isEmpty()) {
+        return;
+    }
+    m_stale = false;
+    if (m_watcher.isRunning()) {
+        m_again = true; // the running computation may have read the labels before the change
+        return;
+    }
+    m_status->setText(QStringLiteral("Computing\u2026"));
+    m_refresh->setEnabled(false);
+    m_computing = m_path;
+    const std::string path = QFile::encodeName(m_path).toStdString();
+    m_watcher.setFuture(QtConcurrent::run([path] { return computeDashboard(path); }));
+}
+
+void DashboardScreen::finished()
+{
+    const DashboardData data = m_watcher.result();
+    m_refresh->setEnabled(true);
+    if (m_computing != m_path) {
+        // Another project was opened meanwhile: its numbers are not these.
+        m_again = false;
+        m_stale = true;
+        if (!m_path.isEmpty() && isVisible()) {
+            refresh();
+        }
+        return;
+    }
+    if (m_again) {
+        m_again = false;
+        refresh();
+    } else {
+        m_status->setText(QStringLiteral("Up to date"));
+    }
+    if (!data.error.isEmpty()) {
+        m_status->setText(QStringLiteral("Failed"));
+        Q_EMIT failed(QStringLiteral("Could not compute the agreement: %1").arg(data.error));
+    } else {
+        show(data);
+    }
+    Q_EMIT updated();
+}
+
+QString DashboardScreen::statusText() const
+{
+    return m_status->text();
+}
+
+QString DashboardScreen::alphaText() const
+{
+    return m_alpha->text();
+}
+
+QString DashboardScreen::intervalText() const
+{
+    return m_interval->text();
+}
+
+void DashboardScreen::clearCharts(const QString& note)
+{
+    m_heatmap->setData({}, {});
+    for (ChartPanel* panel : {m_pairs, m_perLabel, m_annotators, m_distribution, m_progress}) {
+        panel->setNote(note);
+    }
+    m_progress->setChart(makeLineChart({}, LineAxes(QString(), QStringLiteral("samples labeled"))));
+    m_perLabel->setBars({}, 0, 1, QStringLiteral("%.1f"), QColor(21, 101, 192));
+    m_annotators->setBars({}, 0, 1, QStringLiteral("%.1f"), QColor(106, 27, 154));
+    m_distribution->setBars({}, 0, 1, QStringLiteral("%d"), QColor(0, 121, 107));
+}
+
+void DashboardScreen::show(const DashboardData& data)
+{
+    if (data.report.ratings == 0) {
+        clearCharts(QStringLiteral("Nobody has labeled a sample yet."));
+        m_alpha->setText(QStringLiteral("Alpha: not enough data"));
+        m_interval->setText(QStringLiteral("Agreement needs samples labeled by at least two annotators."));
+        m_counts->clear();
+        m_coefficients->clear();
+        return;
+    }
+    showSummary(data);
+    showPairs(data);
+    showPerLabel(data);
+    showAnnotators(data);
+    showDistribution(data);
+    showTimeline(data);
+}
+
+void DashboardScreen::showSummary(const DashboardData& data)
+{
+    const quality::AgreementReport& report = data.report;
+    const QString title = QString::fromStdString(data.alphaTitle);
+    m_alpha->setText(data.alpha.defined() ? QStringLiteral("%1 = %2").arg(title, number(data.alpha.value))
+                                          : QStringLiteral("%1: undefined").arg(title));
+    m_alpha->setToolTip(title);
+    if (!data.alpha.defined()) {
+        // The core's reason, e.g. "no pairable items: ..." when only one annotator labeled.
+        m_interval->setText(words(data.alpha));
+    } else if (report.bootstrap && report.bootstrap->defined()) {
+        const auto& b = *report.bootstrap;
+        m_interval->setText(QStringLiteral("%1% interval %2 to %3 (bootstrap, %L4 resamples of the samples)")
+                                .arg(qRound(b.level * 100))
+                                .arg(number(b.lower), number(b.upper))
+                                .arg(b.replicates));
+    } else if (report.bootstrap) {
+        m_interval->setText(QStringLiteral("Interval undefined: alpha was undefined on every resample."));
+    } else {
+        m_interval->setText(QStringLiteral("No interval: the bootstrap covers labels, label sets and ratings."));
+    }
+    m_counts->setText(QStringLiteral("%L1 samples labeled by %L2 annotators, %L3 labels; %L4 samples labeled by two "
+                                     "or more, %L5 by one only (left out of every coefficient).")
+                          .arg(report.items)
+                          .arg(report.annotators)
+                          .arg(report.ratings)
+                          .arg(report.pairableItems)
+                          .arg(report.ratedOnce));
+
+    QString rows;
+    QStringList reasons;
+    for (const auto& [metric, coefficient] : report.coefficients) {
+        // The reason can be long (it names samples): its first words here, all of it in the tooltip.
+        const QString reason = words(coefficient);
+        const QString shortReason = reason.size() > 70 ? reason.left(69) + QStringLiteral("\u2026") : reason;
+        const QString value =
+            coefficient.defined()
+                ? number(coefficient.value)
+                : QStringLiteral("<i>n/a</i> <span style='color:#666'>%1</span>").arg(shortReason.toHtmlEscaped());
+        if (!coefficient.defined()) {
+            reasons << reason;
+        }
+        rows += QStringLiteral("<tr><td>%1</td><td style='padding-left:12px'>%2</td></tr>")
+                    .arg(QString::fromUtf8(quality::infoOf(metric).title.data(),
+                                           static_cast<qsizetype>(quality::infoOf(metric).title.size()))
+                             .toHtmlEscaped(),
+                         value);
+    }
+    m_coefficients->setText(QStringLiteral("<table>%1</table>").arg(rows));
+    m_coefficients->setToolTip(reasons.join(QStringLiteral("\n")));
+}
+
+void DashboardScreen::showPairs(const DashboardData& data)
+{
+    const quality::AgreementReport& report = data.report;
+    const bool spans = data.kind == quality::DataKind::Spans;
+    const std::size_t n = data.annotators.size();
+    std::vector<std::vector<std::optional<double>>> values(n, std::vector<std::optional<double>>(n));
+    const auto put = [&](std::uint32_t a, std::uint32_t b, const quality::Coefficient& c) {
+        if (a < n && b < n) {
+            values[a][b] = c.get();
+            values[b][a] = c.get();
+        }
+    };
+    for (const auto& pair : report.pairs) {
+        put(pair.first, pair.second, pair.kappa);
+    }
+    for (const auto& pair : report.spanPairs) {
+        put(pair.first, pair.second, pair.overlap);
+    }
+    QStringList names;
+    for (const auto& annotator : data.annotators) {
+        names << QString::fromStdString(annotator);
+    }
+    m_heatmap->setData(names, std::move(values));
+    m_pairs->setTitle(spans ? QStringLiteral("Pairwise agreement (span F1, overlap)")
+                            : QStringLiteral("Pairwise agreement (Cohen's kappa)"));
+    m_pairs->setNote(n < 2   ? QStringLiteral("Pairs need at least two annotators.")
+                     : spans ? QStringLiteral("Span F1 (overlap) per pair; n/a: no samples in common.")
+                             : QStringLiteral("n/a: the pair has no samples in common, or no variation in them."));
+}
+
+void DashboardScreen::showPerLabel(const DashboardData& data)
+{
+    std::vector<Bar> bars;
+    for (const auto& value : data.report.perValue) {
+        bars.push_back({name(data.values, value.value), value.alpha.get()});
+    }
+    for (const auto& label : data.report.perLabel) {
+        bars.push_back({name(data.labels, label.label), label.alpha.get()});
+    }
+    m_perLabel->setBars(bars, 0, 1, QStringLiteral("%.1f"), QColor(21, 101, 192));
+    if (data.kind == quality::DataKind::Spans) {
+        m_perLabel->setNote(QStringLiteral("Alpha per label is not computed for spans; see the token alpha above."));
+    } else if (bars.empty()) {
+        m_perLabel->setNote(QStringLiteral("Not enough data."));
+    } else {
+        m_perLabel->setNote(
+            QStringLiteral("Alpha of each label against the rest; undefined where nobody (or everybody) "
+                           "used it on the samples labeled twice or more."));
+    }
+}
+
+void DashboardScreen::showAnnotators(const DashboardData& data)
+{
+    std::vector<Bar> bars;
+    for (const auto& annotator : data.report.perAnnotator) {
+        bars.push_back({name(data.annotators, annotator.annotator), annotator.kappa.get()});
+    }
+    m_annotators->setBars(bars, 0, 1, QStringLiteral("%.1f"), QColor(106, 27, 154));
+    const QString compared =
+        data.kind == quality::DataKind::Spans ? QStringLiteral("token tags") : QStringLiteral("labels");
+    m_annotators->setNote(bars.size() < 2 ? QStringLiteral("Not enough data: needs two or more annotators.")
+                                          : QStringLiteral("Kappa of each annotator's %1 against the majority of the "
+                                                           "others on the samples they share.")
+                                                .arg(compared));
+}
+
+void DashboardScreen::showDistribution(const DashboardData& data)
+{
+    std::vector<Bar> bars;
+    for (const auto& [label, uses] : data.labelUses) {
+        bars.push_back({QString::fromStdString(label), static_cast<double>(uses)});
+    }
+    m_distribution->setBars(bars, 0, 1, QStringLiteral("%d"), QColor(0, 121, 107));
+    m_distribution->setNote(data.kind == quality::DataKind::Spans
+                                ? QStringLiteral("Spans marked with each label, by all annotators.")
+                                : QStringLiteral("Labels given, by all annotators."));
+}
+
+void DashboardScreen::showTimeline(const DashboardData& data)
+{
+    constexpr double day = 86400000.0;
+    std::vector<LineSeries> series;
+    for (const auto& timeline : data.timeline) {
+        LineSeries line;
+        line.name = QString::fromStdString(timeline.annotator);
+        line.steps = true;
+        // From zero the day before the first label, so that a single day still draws a line.
+        if (!timeline.days.empty()) {
+            line.points.emplace_back(static_cast<double>(timeline.days.front().day - 1) * day, 0.0);
+        }
+        for (const auto& count : timeline.days) {
+            line.points.emplace_back(static_cast<double>(count.day) * day, static_cast<double>(count.cumulative));
+        }
+        series.push_back(std::move(line));
+    }
+    LineAxes axes{QString(), QStringLiteral("samples labeled")};
+    axes.xDates = true;
+    axes.yFormat = QStringLiteral("%d");
+    m_progress->setChart(makeLineChart(series, axes));
+    m_progress->setNote(series.empty() ? QStringLiteral("Nobody has labeled a sample yet.")
+                                       : QStringLiteral("Samples each annotator had labeled by the end of each day "
+                                                        "(UTC; a sample counts on the day of its first label)."));
+}
+
+} // namespace concord::gui

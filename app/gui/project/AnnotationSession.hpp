@@ -1,0 +1,120 @@
+// One annotator working through one open project: which sample is current, how many the
+// annotator has labeled, recording a value and moving on, skipping, and undoing or redoing the
+// session's edits in any sample. Core errors become failed() signals.
+#pragma once
+
+#include "app/gui/project/SampleQueue.hpp"
+#include "core/store/Project.hpp"
+#include "core/store/WalCheckpointer.hpp"
+
+#include <QObject>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concord::gui {
+
+class AnnotationSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes the open project; reads the sample count and the annotator's progress (may throw
+    // StoreError). Call start() to pick the first sample.
+    AnnotationSession(std::unique_ptr<Project> project, std::string annotator, QObject* parent = nullptr);
+    ~AnnotationSession() override;
+
+    Project& project() { return *m_project; }
+    const std::string& annotator() const { return m_annotator; }
+    QString projectName() const { return m_projectName; }
+
+    const std::optional<Sample>& current() const { return m_current; }
+    // The annotator's stored value for the current sample, if any.
+    std::optional<nlohmann::json> currentValue();
+
+    std::int64_t labeledCount() const { return m_labeled; }
+    // Counts the samples and the annotator's labels again (a sync brought samples, or her
+    // labels from another device); progressChanged() follows.
+    void recount();
+    std::int64_t sampleCount() const { return m_total; }
+    // This session's pace from its labels' times (the project's clock): labels after the first
+    // per hour between the first and the latest; nullopt until they span a minute.
+    std::optional<double> labelsPerHour() const;
+
+    // Goes to the annotator's first unlabeled sample, else to the first sample.
+    void start();
+    // Makes the sample with `key` current (nothing happens if it is already).
+    void goTo(std::int64_t key);
+    // Records `value` as the annotator's value for the current sample, then moves to the next
+    // unlabeled sample after it (or else the next one). Returns false, after emitting failed(),
+    // when the core refuses the value; nothing is stored then.
+    bool record(const nlohmann::json& value);
+    // Records `value` for the current sample and stays on it (span edits, saved one by one so
+    // that nothing is lost and each can be undone).
+    bool store(const nlohmann::json& value);
+    // Moves on without labeling: to the next unlabeled sample after the current one.
+    void skip();
+    // Moving on stays within these keys (ascending: the samples list's filter); nullopt goes
+    // back to every sample.
+    void setFilter(std::optional<std::vector<std::int64_t>> keys);
+    // Unlabeled first (the default) or in order; moving on follows it from the current sample.
+    void setQueueOrder(QueueOrder order);
+    // Follows `keys` in their order (a ranking, the server's assignment) and opens the first
+    // of them not labeled yet; queueFinished() when none is left.
+    void followQueue(std::vector<std::int64_t> keys);
+    QueueOrder queueOrder() const { return m_queue.order(); }
+
+    // Undo goes back to the sample of the session's latest edit and restores the value it had
+    // before (removing it when it had none); redo applies the edit again and moves on as the
+    // edit did. Both work whatever sample is current. They return false when there is nothing
+    // to undo or redo, or the core refused (after failed()).
+    bool undo();
+    bool redo();
+    bool canUndo() const { return !m_undo.empty(); }
+    bool canRedo() const { return !m_redo.empty(); }
+
+Q_SIGNALS:
+    void currentChanged();
+    void progressChanged();
+    void sampleLabeled(qint64 key);
+    void failed(const QString& message);
+    void notice(const QString& message);
+    // The queue given to followQueue() has no unlabeled sample left.
+    void queueFinished();
+
+private:
+    // One edit of this session: the sample, its value before (nullopt: none) and after.
+    struct Edit
+    {
+        std::int64_t key = 0;
+        std::optional<std::string> before;
+        std::string after;
+        bool advanced = false; // the edit moved on to the next sample
+    };
+    bool write(std::int64_t key, const std::optional<std::string>& value);
+    bool apply(const nlohmann::json& value, bool advance);
+    void show(std::int64_t key);
+    void advanceFrom(std::int64_t key);
+    // Runs `work`, turning InputError/StoreError into failed(); returns whether it succeeded.
+    template <typename Work> bool guarded(const char* what, Work&& work);
+
+    std::unique_ptr<Project> m_project;
+    // After m_project: stopped before the project's connection closes.
+    std::unique_ptr<store::WalCheckpointer> m_checkpointer;
+    std::string m_annotator;
+    QString m_projectName;
+    std::optional<Sample> m_current;
+    std::int64_t m_labeled = 0;
+    std::int64_t m_total = 0;
+    std::vector<Edit> m_undo;
+    std::vector<Edit> m_redo;
+    SampleQueue m_queue;
+    std::vector<std::int64_t> m_labelTimes; // ms, one per label stored by this session
+};
+
+} // namespace concord::gui

@@ -1,0 +1,116 @@
+// The review screen (the lead reviewer's): the disagreement queue on the left, most contested
+// first; on the right the sample, every annotator's value side by side, the majority vote's
+// suggestion and the model's prediction when one is stored. Keys 1..9 accept a candidate as
+// the gold value; Alt with a label's key sets the gold value directly; Ctrl+L writes the note
+// that goes with it. Gold values are stored through Project::resolve.
+#pragma once
+
+#include "core/review/ReviewQueue.hpp"
+
+#include <QColor>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QVBoxLayout;
+
+namespace concord::gui {
+
+class LabelBar;
+class SampleTextView;
+
+class ReviewScreen : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewScreen(QWidget* parent = nullptr);
+    ~ReviewScreen() override;
+
+    // Reviews `project` (nullptr: none) as `reviewer`. The project must outlive this use.
+    void setProject(Project* project, std::string reviewer);
+    // Rebuilds the queue from the project's annotations, keeping the current sample if it is
+    // still contested. The queue is built on a worker thread with its own connection (all of
+    // a large project's annotations are read: seconds on a million samples); queueLoaded()
+    // follows when it is shown.
+    void refresh();
+    // From refresh() until the queue it started is shown.
+    bool isLoading() const { return m_loading; }
+
+    // What the screen shows, for tests and the status bar.
+    QStringList queueIds() const;
+    QString currentId() const;
+    QStringList candidateTexts() const;
+    QLineEdit* noteEdit() const { return m_note; }
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    void notice(const QString& message);
+    void queueLoaded();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct Candidate
+    {
+        QString who;  // "alice", "majority vote (2 of 3)", "model builtin"
+        QString what; // the value in words
+        QString html; // spans: the text with this value's spans marked, as rich text
+        QColor color;
+        nlohmann::json value; // null: shown, not acceptable
+    };
+
+    struct QueueOutcome
+    {
+        std::vector<review::ReviewItem> items;
+        QString error; // empty when it worked
+    };
+    static void loadQueue(QPromise<QueueOutcome>& promise, const std::string& path);
+    void queueReady();
+    void showQueue(std::vector<review::ReviewItem> items);
+    void showRow(int row);
+    void showPlaceholder(const QString& message);
+    void buildCandidates(const review::ReviewItem& item);
+    void addPrediction(std::int64_t key);
+    void acceptCandidate(std::size_t index);
+    void resolve(const nlohmann::json& value, const QString& source);
+    void updateQueueRow(int row);
+    void fitCandidates();
+    void moveToNextUnresolved();
+
+    Project* m_project = nullptr;
+    std::string m_reviewer;
+    std::vector<review::ReviewItem> m_items;
+    QFutureWatcher<QueueOutcome> m_loader;
+    std::string m_loadingPath;   // the project the running load reads
+    bool m_reloadWanted = false; // refresh() came while a load ran
+    bool m_loading = false;
+    std::vector<Candidate> m_candidates;
+
+    QListWidget* m_queue = nullptr;
+    QLabel* m_queueHeader = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_stats = nullptr;
+    SampleTextView* m_text = nullptr;
+    QLabel* m_gold = nullptr;
+    QVBoxLayout* m_candidateLayout = nullptr;
+    std::vector<QPushButton*> m_candidateButtons;
+    QLineEdit* m_note = nullptr;
+    QLabel* m_goldPrompt = nullptr;
+    QVBoxLayout* m_barHolder = nullptr;
+    LabelBar* m_bar = nullptr;
+    QWidget* m_detail = nullptr;
+    QLabel* m_placeholder = nullptr;
+};
+
+} // namespace concord::gui
