@@ -106,6 +106,19 @@ std::string Project::annotate(std::int64_t sampleKey, const std::string& annotat
     return text;
 }
 
+bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator)
+{
+    store::releaseReadSnapshot(m_db); // as in annotate(): the sync may write the same file
+    sqlite::Transaction transaction(m_db);
+    if (m_replica.load()) {
+        throw InputError("on a project joined to a server a label cannot be taken back yet; label the sample "
+                         "again instead");
+    }
+    const bool removed = m_annotations.remove(sampleKey, annotator, now());
+    transaction.commit();
+    return removed;
+}
+
 void Project::resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
                       const std::string& note)
 {

@@ -50,6 +50,10 @@ public:
     void annotate(const std::string& sampleId, const std::string& annotator, const nlohmann::json& value);
     // Same, by the sample's key; returns the stored (normalised) JSON text.
     std::string annotate(std::int64_t sampleKey, const std::string& annotator, const nlohmann::json& value);
+    // Takes the annotator's label on the sample back (kept in its history), in one transaction;
+    // returns false when there was none. Throws InputError on a replica: the sync protocol has
+    // no operation that takes a label back, so the server would never hear of it.
+    bool takeBack(std::int64_t sampleKey, const std::string& annotator);
     // Sets the gold value for a sample (validated like an annotation).
     void resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
                  const std::string& note);

@@ -96,6 +96,31 @@ TEST_CASE("samples, annotations with history, resolutions with history", "[store
     CHECK(project->signals().remove("long"));
 }
 
+TEST_CASE("taking a label back keeps its history, and a replica refuses it", "[store]")
+{
+    test::TempDir dir;
+    std::int64_t clock = 100;
+    auto project = makeProject(dir.file("p.concord"), &clock);
+    const auto a = *project->samples().insert("a", "good film", "{}");
+    project->annotate(a, "ann", {{"labels", {"pos"}}});
+    CHECK(project->takeBack(a, "ann"));
+    CHECK_FALSE(project->annotations().get(a, "ann"));
+    CHECK(project->annotations().history(a, "ann").back() == std::nullopt);
+    CHECK_FALSE(project->takeBack(a, "ann")); // nothing left to take back
+
+    // The sync protocol cannot take a label back, so a replica keeps it rather than diverge.
+    project->annotate(a, "ann", {{"labels", {"neg"}}});
+    ReplicaInfo info;
+    info.server = "127.0.0.1:1";
+    info.user = "ann";
+    info.token = "t";
+    info.projectId = "p";
+    info.clientId = "device";
+    project->replica().create(info);
+    CHECK_THROWS_AS(project->takeBack(a, "ann"), InputError);
+    CHECK(project->annotations().get(a, "ann")->value == R"({"labels":["neg"]})");
+}
+
 TEST_CASE("the next unlabeled sample skips the annotator's runs, not others' labels", "[store]")
 {
     test::TempDir dir;

@@ -173,13 +173,8 @@ bool AnnotationSession::write(std::int64_t key, const std::optional<std::string>
             m_labeled += wasLabeled ? 0 : 1;
             return;
         }
-        // The sync protocol has no operation that takes a label back, so on a replica the
-        // removal would never reach the server; refuse rather than diverge from it.
-        if (m_project->replica().load()) {
-            throw InputError("on a project joined to a server a label cannot be taken back yet; label the sample "
-                             "again instead");
-        }
-        if (m_project->annotations().remove(key, m_annotator, m_project->now())) {
+        // One transaction, refused on a replica (Project::takeBack says why).
+        if (m_project->takeBack(key, m_annotator)) {
             --m_labeled;
         }
     });
