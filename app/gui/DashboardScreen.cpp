@@ -6,7 +6,7 @@
 #include "app/gui/KappaHeatmap.hpp"
 #include "app/gui/LineChart.hpp"
 #include "app/gui/ModelSection.hpp"
-#include "core/quality/AgreementMetrics.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
 
 #include <QFile>
 #include <QGridLayout>

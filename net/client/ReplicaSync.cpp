@@ -14,9 +14,7 @@ namespace {
 
 void say(const SyncOptions& options, const std::string& message)
 {
-    if (options.progress) {
-        options.progress(message);
-    }
+    options.progress.report(0, 0, message);
 }
 
 // Decides whether to trust the certificate presented; returns true when the pin changes.
@@ -171,7 +169,7 @@ void withSession(Project& replica, const SyncOptions& options, SyncReport& repor
         report.attempts = attempt;
         try {
             Client client(endpoint, options.timeout);
-            client.connection().setStopFlag(options.stop);
+            client.connection().setStopFlag(options.progress.cancelFlag());
             const std::string presented = client.connect();
             const auto pinned = replica.replica().load()->fingerprint;
             const bool changed = checkFingerprint(presented, pinned, options, endpoint.toString(), replica.path());

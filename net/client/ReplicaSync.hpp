@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/store/Project.hpp"
+#include "core/util/Progress.hpp"
 #include "net/client/Backoff.hpp"
 #include "net/client/Client.hpp"
 #include "net/client/Endpoint.hpp"
@@ -18,8 +19,6 @@
 
 namespace concord::net {
 
-using Progress = std::function<void(const std::string&)>;
-
 struct SyncOptions
 {
     std::optional<std::string> acceptFingerprint; // a new fingerprint the user accepts deliberately
@@ -27,10 +26,10 @@ struct SyncOptions
     std::chrono::milliseconds timeout = std::chrono::seconds(30);
     int pushBatch = 500;
     int pageSize = 500;
+    // What the sync is doing, as messages (ProgressStep::what: "sent 500 operations", a retry);
+    // once cancelled from another thread the sync ends within about 100 ms, as a timeout would
+    // (Connection::setStopFlag). Without a cancel flag only the timeouts end it.
     Progress progress;
-    // Set from another thread to end the sync within about 100 ms, as a timeout would
-    // (Connection::setStopFlag); nullptr: only the timeouts end it.
-    const std::atomic<bool>* stop = nullptr;
 };
 
 struct SyncReport
