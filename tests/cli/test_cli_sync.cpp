@@ -46,6 +46,23 @@ std::string addUser(const std::string& project, const std::string& name, const s
     return json["token"].get<std::string>();
 }
 
+// A served project with the annotators alice and bob, and their tokens.
+struct TwoAnnotators
+{
+    std::string project;
+    std::string aliceToken;
+    std::string bobToken;
+};
+
+TwoAnnotators makeProjectForTwo(const test::TempDir& dir)
+{
+    TwoAnnotators made;
+    made.project = makeServerProject(dir);
+    made.aliceToken = addUser(made.project, "alice", "annotator");
+    made.bobToken = addUser(made.project, "bob", "annotator");
+    return made;
+}
+
 std::string serverLog(const test::TempDir& dir)
 {
     static int started = 0;
@@ -104,9 +121,7 @@ TEST_CASE("cli sync: user add prints a token once; list and revoke", "[cli][sync
 TEST_CASE("cli sync: serve, join two replicas, label offline, sync, next, stop on SIGTERM", "[cli][sync]")
 {
     test::TempDir dir;
-    const std::string project = makeServerProject(dir);
-    const std::string aliceToken = addUser(project, "alice", "annotator");
-    const std::string bobToken = addUser(project, "bob", "annotator");
+    const auto [project, aliceToken, bobToken] = makeProjectForTwo(dir);
 
     test::ServeProcess server(CONCORD_CLI, project, serverLog(dir));
     CHECK(std::regex_match(server.fingerprint(), std::regex("SHA256:[0-9a-f]{64}")));
@@ -255,9 +270,7 @@ TEST_CASE("cli sync: refusals and network failures have clear messages and exit 
 TEST_CASE("cli sync --watch: stays connected, a line per sync, exits 0 on SIGTERM", "[cli][sync]")
 {
     test::TempDir dir;
-    const std::string project = makeServerProject(dir);
-    const std::string aliceToken = addUser(project, "alice", "annotator");
-    const std::string bobToken = addUser(project, "bob", "annotator");
+    const auto [project, aliceToken, bobToken] = makeProjectForTwo(dir);
     test::ServeProcess server(CONCORD_CLI, project, serverLog(dir));
     const std::string alice = dir.file("alice.concord");
     const std::string bob = dir.file("bob.concord");
