@@ -51,6 +51,11 @@ void printSyncReport(std::ostream& out, const net::SyncReport& report)
     if (report.pending > 0) {
         out << report.pending << " edits made during the sync are still pending; sync again to send them.\n";
     }
+    printSyncWarnings(report);
+}
+
+void printSyncWarnings(const net::SyncReport& report)
+{
     if (!report.skipped.empty()) {
         std::cerr << "warning: the server skipped " << report.skipped.size() << " row"
                   << (report.skipped.size() == 1 ? "" : "s")

@@ -25,6 +25,8 @@ void addConnectionFlags(CLI::App& command, ConnectionFlags& flags);
 net::SyncOptions syncOptionsFrom(const ConnectionFlags& flags);
 // "Sent ..., received ..." and, on standard error, every refusal.
 void printSyncReport(std::ostream& out, const net::SyncReport& report);
+// On standard error: the rows the server skipped and the operations it refused.
+void printSyncWarnings(const net::SyncReport& report);
 nlohmann::json syncReportJson(const net::SyncReport& report);
 // Ends the command with exit code 7 (kIncomplete) when the server skipped rows it could not send.
 void exitIfIncomplete(const net::SyncReport& report);
