@@ -1,6 +1,7 @@
 // concord-cli: the headless front end to a Concord project, for scripts and servers.
 #include "app/cli/Commands.hpp"
 #include "app/cli/ExitCodes.hpp"
+#include "app/cli/SettingWords.hpp"
 #include "core/util/Error.hpp"
 #include "net/NetError.hpp"
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv)
     addSyncCommand(app);
     addNextCommand(app);
 
+    setInvocation(argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -67,6 +69,9 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return kUsageError;
+    } catch (const concord::SettingError& e) {
+        std::cerr << "error: " << describe(e) << '\n';
+        return kBadInput;
     } catch (const concord::InputError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kBadInput;

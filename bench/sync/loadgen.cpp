@@ -6,10 +6,17 @@
 //        and the latency from (intended) send to acknowledgement
 //   idle --port P --tokens FILE --connections N --server-pid PID --hold S
 //        N authenticated sessions held S seconds; prints the server's resident memory
+//   live --port P --tokens FILE --dir DIR --server-pid PID [--replicas 50 --labels 200
+//        --idle-replicas 100 --poll-replicas 100 --window 10]
+//        in-process live replicas (net::LiveSync): propagation from one replica's acknowledged
+//        label to all others, the server's CPU with idle live replicas and with polling ones
+//        (LiveBench.hpp)
 //   sqlite DIR --rows N --batch B
 //        the physical limit: N single-row transactions, then N rows in transactions of B rows,
 //        into SQLite in WAL mode with synchronous=FULL, the server's durability setting
 // Every result is one JSON line on standard output. Loopback only; every loop is bounded.
+#include "bench/sync/LiveBench.hpp"
+#include "bench/sync/LoadgenCommon.hpp"
 #include "core/store/Project.hpp"
 #include "core/store/UserTable.hpp"
 #include "core/util/HybridClock.hpp"
@@ -30,29 +37,10 @@
 #include <thread>
 
 using namespace concord;
+using namespace concord::bench;
 using Steady = std::chrono::steady_clock;
 
 namespace {
-
-struct Credentials
-{
-    std::string user;
-    std::string token;
-};
-
-std::vector<Credentials> readTokens(const std::string& path)
-{
-    std::ifstream in(path);
-    std::vector<Credentials> users;
-    Credentials credentials;
-    while (in >> credentials.user >> credentials.token) {
-        users.push_back(credentials);
-    }
-    if (users.empty()) {
-        throw std::runtime_error(path + ": no users (run loadgen setup first)");
-    }
-    return users;
-}
 
 void setup(const std::string& path, int users, int samples, const std::string& tokensPath)
 {
@@ -72,16 +60,6 @@ void setup(const std::string& path, int users, int samples, const std::string& t
         tokens << name << ' ' << net::addUser(table, name, Role::Annotator, project->now()) << '\n';
     }
     transaction.commit();
-}
-
-double percentile(std::vector<double>& values, double p)
-{
-    if (values.empty()) {
-        return 0;
-    }
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index), values.end());
-    return values[index];
 }
 
 struct PushOptions
@@ -206,18 +184,6 @@ void push(const PushOptions& options)
                                 {"max_ms", max}}
                      .dump()
               << std::endl;
-}
-
-std::int64_t residentKb(int pid)
-{
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stoll(line.substr(6));
-        }
-    }
-    return -1;
 }
 
 void idle(int port, const std::string& tokensPath, int connections, int serverPid, int holdSeconds)
@@ -354,6 +320,19 @@ int main(int argc, char** argv)
     idleCommand->add_option("--server-pid", serverPid)->required();
     idleCommand->add_option("--hold", hold, "Seconds")->check(CLI::Range(0, 100));
 
+    LiveBenchOptions liveOptions;
+    auto* liveCommand = app.add_subcommand("live", "Live replicas: propagation, and the server's CPU when idle");
+    liveCommand->add_option("--port", liveOptions.port)->required()->check(CLI::Range(1, 65535));
+    liveCommand->add_option("--tokens", liveOptions.tokens)->required();
+    liveCommand->add_option("--dir", liveOptions.dir, "Where the replicas are made")->required();
+    liveCommand->add_option("--server-pid", liveOptions.serverPid)->required();
+    liveCommand->add_option("--replicas", liveOptions.replicas)->check(CLI::Range(2, 1000));
+    liveCommand->add_option("--labels", liveOptions.labels)->check(CLI::Range(1, 100'000));
+    liveCommand->add_option("--gap-ms", liveOptions.gapMs)->check(CLI::Range(0, 10'000));
+    liveCommand->add_option("--idle-replicas", liveOptions.idleReplicas)->check(CLI::Range(1, 1000));
+    liveCommand->add_option("--poll-replicas", liveOptions.pollReplicas)->check(CLI::Range(1, 1000));
+    liveCommand->add_option("--window", liveOptions.windowSeconds, "Seconds")->check(CLI::Range(1, 600));
+
     auto* sqliteCommand = app.add_subcommand("sqlite", "Raw SQLite inserts with the server's durability");
     sqliteCommand->add_option("dir", dir)->required();
     sqliteCommand->add_option("--rows", rows)->check(CLI::Range(1, 10'000'000));
@@ -367,6 +346,8 @@ int main(int argc, char** argv)
             push(pushOptions);
         } else if (*idleCommand) {
             idle(idlePort, tokens, connections, serverPid, hold);
+        } else if (*liveCommand) {
+            liveBench(liveOptions);
         } else {
             sqliteBaseline(dir, rows, batch);
         }

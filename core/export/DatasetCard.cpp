@@ -3,8 +3,8 @@
 
 #include "core/export/LabelMap.hpp"
 #include "core/export/LabelStudioFormat.hpp"
-#include "core/quality/AgreementReport.hpp"
-#include "core/quality/ProjectRatings.hpp"
+#include "core/quality/agreement/AgreementReport.hpp"
+#include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/store/Project.hpp"
 
 #include <algorithm>
@@ -249,7 +249,9 @@ std::string datasetCard(const DatasetCardInput& input)
     if (labelStudio) {
         out << labelStudioCardSection(input.schema, input.files);
     }
-    out << "## How it was made\n\n```\n" << input.command << "\n```\n";
+    if (!input.command.empty()) {
+        out << "## How it was made\n\n```\n" << input.command << "\n```\n";
+    }
     return out.str();
 }
 

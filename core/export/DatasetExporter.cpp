@@ -56,35 +56,6 @@ void writeFile(const fs::path& path, const std::function<void(std::ostream&)>& w
     }
 }
 
-std::string fixed(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
-
-std::string describeCommand(const Project& project, const DatasetExportOptions& options)
-{
-    std::string command = "concord-cli export " + project.path() + " --format " + options.format + " --out-dir " +
-                          options.directory + " --source " + std::string(toString(options.source));
-    if (options.minAgreement) {
-        command += " --min-agreement " + fixed(*options.minAgreement);
-    }
-    if (options.signalExpression) {
-        command += " --where \"" + *options.signalExpression + "\"";
-    }
-    if (options.folds != 0) {
-        command += " --folds " + std::to_string(options.folds);
-    } else {
-        command +=
-            " --split " + fixed(options.ratios[0]) + "," + fixed(options.ratios[1]) + "," + fixed(options.ratios[2]);
-    }
-    command += " --seed " + std::to_string(options.seed);
-    command += options.labelIds ? " --label-ids" : "";
-    command += options.includeMetadata ? " --metadata" : "";
-    return command;
-}
-
 // The target directory must be new, empty, or (with `replace`) replaceable; its parent must exist.
 void checkTarget(const fs::path& target, bool replace)
 {
@@ -92,17 +63,18 @@ void checkTarget(const fs::path& target, bool replace)
     const auto status = fs::status(target, error);
     if (fs::exists(status)) {
         if (!fs::is_directory(status)) {
-            throw InputError("--out-dir: " + target.string() + " exists and is not a directory");
+            throw SettingError("directory", target.string() + " exists and is not a directory");
         }
         if (!replace && !fs::is_empty(target, error)) {
-            throw InputError("--out-dir: " + target.string() +
-                             " already exists and is not empty (choose a new directory, or replace it)");
+            throw SettingError("directory",
+                               target.string() +
+                                   " already exists and is not empty (choose a new directory, or replace it)");
         }
         return;
     }
     const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (!fs::is_directory(parent, error)) {
-        throw InputError("--out-dir: the parent directory " + parent.string() + " does not exist");
+        throw SettingError("directory", "the parent directory " + parent.string() + " does not exist");
     }
 }
 
@@ -147,8 +119,8 @@ RecordFormat datasetFormat(std::string_view format)
     if (const auto known = recordFormatFromName(format)) {
         return *known;
     }
-    throw InputError("--format: unknown format '" + std::string(format) +
-                     "' (expected hf, csv, conll, spacy, labelstudio or prodigy)");
+    throw SettingError("format", "unknown format '" + std::string(format) +
+                                     "' (expected hf, csv, conll, spacy, labelstudio or prodigy)");
 }
 
 } // namespace
@@ -164,15 +136,12 @@ void writeSplitFile(std::string_view format, const std::vector<ExportRecord>& re
     writeRecords(datasetFormat(format), records, schema, out, WriteOptions{labelIds, includeMetadata});
 }
 
-DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions& options,
-                                   const ExportProgressCallback& progress, const std::atomic<bool>* cancel)
+DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions& options, const Progress& progress)
 {
     const auto report = [&](std::string_view step, std::size_t done, std::size_t total) {
-        if (progress) {
-            progress(ExportProgress{step, done, total});
-        }
+        progress.report(done, total, step);
     };
-    const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(); };
+    const auto cancelled = [&progress] { return progress.cancelled(); };
     DatasetExportSummary summary;
     summary.directory = options.directory;
     summary.format = options.format;
@@ -180,16 +149,16 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     // Everything the user can get wrong is checked before the first byte is written.
     const std::string extension = formatExtension(options.format);
     if (!supportsKind(datasetFormat(options.format), project.schema().kind)) {
-        throw InputError("--format " + options.format + " cannot hold the labels of a " +
-                         std::string(toString(project.schema().kind)) + " project" +
-                         (options.format == "conll" ? " (CoNLL BIO tags need a spans project)" : ""));
+        throw SettingError("format", options.format + " cannot hold the labels of a " +
+                                         std::string(toString(project.schema().kind)) + " project" +
+                                         (options.format == "conll" ? " (CoNLL BIO tags need a spans project)" : ""));
     }
     if (options.directory.empty()) {
-        throw InputError("--out-dir: no output directory given");
+        throw SettingError("directory", "no output directory given");
     }
     const fs::path target = fs::path(options.directory).lexically_normal();
     if (target.filename().empty()) {
-        throw InputError("--out-dir: " + options.directory + " does not name a directory");
+        throw SettingError("directory", options.directory + " does not name a directory");
     }
     checkTarget(target, options.replace);
     SplitOptions splitOptions;
@@ -285,7 +254,7 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     card.belowAgreement = selection.belowAgreement;
     card.agreement = agreementFigures(project);
     card.leakage = &summary.leakage;
-    card.command = options.command.empty() ? describeCommand(project, options) : options.command;
+    card.command = options.command;
     card.seed = options.seed;
     card.folds = options.folds;
     card.ratios = options.ratios;

@@ -8,6 +8,7 @@
 
 #include "core/export/ExportSelection.hpp"
 #include "core/export/Leakage.hpp"
+#include "core/util/Progress.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -26,8 +27,8 @@ namespace concord::exporting {
 
 // The format names: "hf", "csv", "conll", "spacy", "labelstudio", "prodigy".
 const std::vector<std::string>& datasetFormats();
-// The extension of a split file ("jsonl", "csv", ...); throws InputError naming --format for
-// an unknown format.
+// The extension of a split file ("jsonl", "csv", ...); throws SettingError("format") for an
+// unknown format.
 std::string formatExtension(std::string_view format);
 
 struct DatasetExportOptions
@@ -44,16 +45,10 @@ struct DatasetExportOptions
     bool includeMetadata = false; // each sample's metadata in the records
     bool nearDuplicates = true;   // keep near duplicates (not only exact ones) inside one split
     bool replace = false;         // replace an existing non-empty directory (else refused)
-    std::string command;          // how the export was asked for, for the card; empty: described from these options
+    // How the export was asked for, in the caller's terms (the CLI its command line, the GUI the
+    // equivalent one), for the card's "How it was made"; empty: the card leaves it out.
+    std::string command;
 };
-
-struct ExportProgress
-{
-    std::string_view step; // "selecting", "splitting", "writing", "finishing"
-    std::size_t done = 0;
-    std::size_t total = 0;
-};
-using ExportProgressCallback = std::function<void(const ExportProgress&)>;
 
 struct SplitSummary
 {
@@ -77,11 +72,11 @@ struct DatasetExportSummary
 };
 
 // Throws InputError for bad options or nothing to export (before anything is written), and
-// StoreError when the directory cannot be written (then nothing is left behind). `progress` is
-// called from the calling thread; `cancel`, when set and true, stops at the next step.
+// StoreError when the directory cannot be written (then nothing is left behind). `progress`
+// hears of each step ("selecting", "splitting", "writing", "finishing") on the calling thread;
+// once it is cancelled the export stops at the next step, writes nothing and says cancelled.
 DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions& options,
-                                   const ExportProgressCallback& progress = {},
-                                   const std::atomic<bool>* cancel = nullptr);
+                                   const Progress& progress = {});
 
 // The split files' contents in one format (Formats.hpp's writeRecords).
 void writeSplitFile(std::string_view format, const std::vector<ExportRecord>& records, const ExportSchema& schema,

@@ -1,8 +1,8 @@
 // Gold, aggregated or raw records of a project; see ExportSelection.hpp.
 #include "core/export/ExportSelection.hpp"
 
-#include "core/quality/Aggregation.hpp"
-#include "core/quality/RatingTableBuilder.hpp"
+#include "core/quality/aggregation/Aggregation.hpp"
+#include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"

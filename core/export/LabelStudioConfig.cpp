@@ -116,8 +116,8 @@ std::string labelStudioCardSection(const ExportSchema& schema, const std::vector
     out << " on the project's Import page: " << (taskFiles.size() == 1 ? "it is" : "each is")
         << " a JSON list of tasks with their annotations (`completed_by` names the annotator, `ground_truth` "
            "marks a reviewer's gold value).\n"
-        << "3. To bring the annotations made in Label Studio back, export the project there as JSON and run "
-           "`concord-cli import PROJECT FILE --format labelstudio`.\n\n";
+        << "3. To bring the annotations made in Label Studio back, export the project there as JSON and import "
+           "that file into the Concord project as Label Studio JSON.\n\n";
     if (schema.kind == TaskKind::Spans) {
         out << "Span offsets (`start`, `end`) count Unicode code points, as Label Studio does (and Python's "
                "`str`), not UTF-16 units: 🙂 is one, 👍🏽 two (the hand and its skin tone), 🇫🇷 two, a line "

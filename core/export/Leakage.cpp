@@ -1,7 +1,7 @@
 // Normalised texts shared across splits; see Leakage.hpp.
 #include "core/export/Leakage.hpp"
 
-#include "core/quality/TextNormalize.hpp"
+#include "core/quality/integrity/TextNormalize.hpp"
 
 #include <unordered_map>
 

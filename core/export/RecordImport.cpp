@@ -98,10 +98,11 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         const std::string annotator =
             options.keepAnnotators && !record.annotator.empty() ? record.annotator : options.annotator;
         if (annotator.empty()) {
-            throw InputError(where + ": field 'annotator': " +
-                             (gold ? "the gold value names no reviewer; give one (--annotator) who set it"
-                                   : "the record has labels but names no annotator; give one (--annotator) whose "
-                                     "labels these are"));
+            throw SettingError("annotator",
+                               where + ": field 'annotator': " +
+                                   (gold ? "the gold value names no reviewer; name the reviewer who set it"
+                                         : "the record has labels but names no annotator; name the annotator whose "
+                                           "labels these are"));
         }
         const std::string field = schema.kind == TaskKind::Spans    ? "spans"
                                   : schema.kind == TaskKind::Rating ? "rating"
@@ -109,7 +110,7 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         try {
             checkNameSize(annotator, gold ? "the reviewer's name" : "the annotator's name");
         } catch (const InputError& error) {
-            throw InputError(where + ": field 'annotator': " + error.what());
+            throw SettingError("annotator", where + ": field 'annotator': " + error.what());
         }
         try {
             schema.validate(value, record.text);
@@ -119,8 +120,8 @@ RecordImportReport importRecords(Project& project, const std::vector<ExportRecor
         // A gold value without an author (Concord's own gold export) is only the gold value.
         if (!gold || !record.annotator.empty()) {
             if (!annotated.emplace(key, annotator).second) {
-                throw InputError(where + ": field 'annotator': " + annotator + " labels sample '" + record.id +
-                                 "' twice in this file");
+                throw SettingError("annotator", where + ": field 'annotator': " + annotator + " labels sample '" +
+                                                    record.id + "' twice in this file");
             }
             project.annotations().put(key, annotator, value.dump(), now);
             ++report.annotations;

@@ -2,7 +2,7 @@
 #include "core/export/Splits.hpp"
 
 #include "core/learn/Random.hpp"
-#include "core/quality/TextNormalize.hpp"
+#include "core/quality/integrity/TextNormalize.hpp"
 #include "core/util/Error.hpp"
 #include "core/util/UnionFind.hpp"
 
@@ -85,14 +85,14 @@ std::vector<double> parseRatios(std::string_view text)
         const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
         if (part.empty() || error != std::errc() || end != part.data() + part.size() ||
             !(value >= 0.0 && value <= 1.0)) {
-            throw InputError("--split: '" + part + "' is not a ratio between 0 and 1 (expected e.g. 0.8,0.1,0.1)");
+            throw SettingError("split", "'" + part + "' is not a ratio between 0 and 1 (expected e.g. 0.8,0.1,0.1)");
         }
         ratios.push_back(value);
         begin = comma + 1;
     }
     if (ratios.size() != 3) {
-        throw InputError("--split: expected three ratios for train, validation and test (e.g. 0.8,0.1,0.1), found " +
-                         std::to_string(ratios.size()));
+        throw SettingError("split", "expected three ratios for train, validation and test (e.g. 0.8,0.1,0.1), found " +
+                                        std::to_string(ratios.size()));
     }
     return ratios;
 }
@@ -101,29 +101,29 @@ void checkSplitOptions(const SplitOptions& options, std::size_t records)
 {
     if (options.folds != 0) {
         if (options.folds < 2) {
-            throw InputError("--folds: need at least 2 folds, not " + std::to_string(options.folds));
+            throw SettingError("folds", "need at least 2 folds, not " + std::to_string(options.folds));
         }
         if (options.folds > records) {
-            throw InputError("--folds: " + std::to_string(options.folds) + " folds need at least as many records; " +
-                             "the export has " + std::to_string(records));
+            throw SettingError("folds", std::to_string(options.folds) + " folds need at least as many records; " +
+                                            "the export has " + std::to_string(records));
         }
         return;
     }
     if (options.ratios.size() != 3) {
-        throw InputError("--split: expected three ratios for train, validation and test");
+        throw SettingError("split", "expected three ratios for train, validation and test");
     }
     double sum = 0.0;
     for (const double ratio : options.ratios) {
         if (!(ratio >= 0.0 && ratio <= 1.0)) {
-            throw InputError("--split: every ratio must be between 0 and 1");
+            throw SettingError("split", "every ratio must be between 0 and 1");
         }
         sum += ratio;
     }
     if (std::abs(sum - 1.0) > 1e-6) {
-        throw InputError("--split: the ratios must add up to 1, not " + std::to_string(sum));
+        throw SettingError("split", "the ratios must add up to 1, not " + std::to_string(sum));
     }
     if (options.ratios[0] <= 0.0) {
-        throw InputError("--split: the train ratio must be above 0");
+        throw SettingError("split", "the train ratio must be above 0");
     }
 }
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/export/ExportRecord.hpp"
-#include "core/quality/NearDuplicates.hpp"
+#include "core/quality/integrity/NearDuplicates.hpp"
 
 #include <cstdint>
 #include <string>

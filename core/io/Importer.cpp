@@ -14,12 +14,12 @@ Importer::Importer(Project& project, ImportOptions options)
                  std::filesystem::path(m_options.sourceName).stem().string())
 {}
 
-ImportReport Importer::run(RecordReader& reader, const std::function<void(std::uint64_t)>& progress,
+ImportReport Importer::run(RecordReader& reader, const Progress& progress,
                            const std::function<void(const ImportProblem&)>& onReject)
 {
     if (m_options.labelField && m_options.annotator.empty()) {
-        throw InputError("importing labels from field '" + *m_options.labelField +
-                         "' needs the annotator's name (--annotator)");
+        throw SettingError("annotator", "importing labels from field '" + *m_options.labelField +
+                                            "' needs the name of the annotator whose labels they are");
     }
     if (m_options.labelField) {
         checkNameSize(m_options.annotator, "the annotator's name");
@@ -44,8 +44,9 @@ ImportReport Importer::run(RecordReader& reader, const std::function<void(std::u
 
     while (auto result = reader.next()) {
         ++report.records;
-        if (progress && (report.records & 0x3FFF) == 0) {
-            progress(reader.bytesConsumed());
+        if ((report.records & 0x3FFF) == 0) {
+            progress.throwIfCancelled(); // the transaction's destructor rolls back
+            progress.report(reader.bytesConsumed(), 0);
         }
         if (auto* bad = std::get_if<ReadProblem>(&*result)) {
             problem(bad->line, std::move(bad->message), std::move(bad->raw));
@@ -56,6 +57,9 @@ ImportReport Importer::run(RecordReader& reader, const std::function<void(std::u
         try {
             prepared = m_preparer.prepare(record);
         } catch (const InputError& error) {
+            if (const auto* setting = dynamic_cast<const SettingError*>(&error)) {
+                report.settings.insert(setting->setting());
+            }
             problem(record.line, error.what(), std::move(record.raw));
             continue;
         }
@@ -71,9 +75,7 @@ ImportReport Importer::run(RecordReader& reader, const std::function<void(std::u
             ++report.labeled;
         }
     }
-    if (progress) {
-        progress(reader.bytesConsumed());
-    }
+    progress.report(reader.bytesConsumed(), 0);
 
     if (report.problemCount > 0 && !m_options.skipInvalid) {
         // The transaction's destructor rolls everything back: the project stays as it was.

@@ -7,10 +7,12 @@
 #include "core/io/RecordReader.hpp"
 #include "core/model/RecordLimits.hpp"
 #include "core/store/Project.hpp"
+#include "core/util/Progress.hpp"
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,7 @@ struct ImportReport
     std::size_t labeled = 0;  // annotations stored
     std::size_t problemCount = 0;
     std::vector<ImportProblem> problems; // the first maxReported
+    std::set<std::string> settings;      // settings the problems name (SettingError), for hints at the edge
     bool committed = false;
 };
 
@@ -50,9 +53,10 @@ class Importer
 public:
     Importer(Project& project, ImportOptions options);
 
-    // Reads every record. `progress` receives the bytes consumed now and then; `onReject`
-    // receives each rejected record when skipInvalid is set.
-    ImportReport run(RecordReader& reader, const std::function<void(std::uint64_t)>& progress = {},
+    // Reads every record. `progress` hears of the bytes consumed now and then (done; total
+    // unknown); once it is cancelled the import stops, rolls back and throws Cancelled.
+    // `onReject` receives each rejected record when skipInvalid is set.
+    ImportReport run(RecordReader& reader, const Progress& progress = {},
                      const std::function<void(const ImportProblem&)>& onReject = {});
 
 private:

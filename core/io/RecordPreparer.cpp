@@ -43,8 +43,9 @@ PreparedRecord RecordPreparer::prepare(SourceRecord& record) const
         for (const auto& [name, value] : fields.items()) {
             names += (names.empty() ? "" : ", ") + name;
         }
-        throw InputError("no field '" + m_fields.textField + "' for the text (fields: " +
-                         (names.empty() ? "none" : names) + "); choose one with --text-field");
+        throw SettingError("text_field", "no field '" + m_fields.textField +
+                                             "' for the text (fields: " + (names.empty() ? "none" : names) +
+                                             "); choose the field that holds the text");
     }
     if (!text->is_string()) {
         throw InputError("field '" + m_fields.textField + "' is " + describeType(*text) + ", expected a string");

@@ -47,9 +47,12 @@ Probabilities selectRows(const Probabilities& all, const std::vector<std::size_t
 
 } // namespace
 
-RankResult rankProject(Project& project, const RankRequest& request)
+RankResult rankProject(Project& project, const RankRequest& request, const Progress& progress)
 {
+    progress.report(0, 3, "Reading the labels");
     const TrainingSet set = loadTrainingSet(project);
+    progress.throwIfCancelled();
+    progress.report(1, 3, "Scoring the candidates");
     RankResult result;
     result.labels = set.labels;
     std::vector<std::size_t> candidates = set.unlabeledRows();
@@ -79,6 +82,7 @@ RankResult rankProject(Project& project, const RankRequest& request)
     Probabilities probabilities;
     std::vector<double> scores;
     SparseRows x; // the candidates' vectors, when the built-in model scores them
+    progress.throwIfCancelled();
     if (builtin) {
         x = extractor.extractViews(candidateTexts());
         if (committee) {
@@ -131,6 +135,8 @@ RankResult rankProject(Project& project, const RankRequest& request)
         scores = uncertaintyScores(probabilities, request.options.strategy, set.kind, request.options.seed);
     }
 
+    progress.throwIfCancelled();
+    progress.report(2, 3, "Ranking");
     const bool diverse = request.options.diversityThreshold > 0.0;
     // The built-in model's vectors serve the diversity filter too (the candidates have not
     // changed since); imported predictions need them made here.
@@ -143,6 +149,7 @@ RankResult rankProject(Project& project, const RankRequest& request)
         const auto p = probabilities.row(ranked.row);
         result.ranked.push_back({set.keys[row], set.ids[row], ranked.score, std::vector<double>(p.begin(), p.end())});
     }
+    progress.report(3, 3, "Ranking");
     return result;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/learn/Ranking.hpp"
+#include "core/util/Progress.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -43,6 +44,7 @@ struct RankResult
     std::vector<RankedSample> ranked;
 };
 
-RankResult rankProject(Project& project, const RankRequest& request);
+// Throws Cancelled once `progress` is cancelled; reports its three steps.
+RankResult rankProject(Project& project, const RankRequest& request, const Progress& progress = {});
 
 } // namespace concord::learn

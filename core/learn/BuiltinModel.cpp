@@ -61,11 +61,11 @@ SavedModel loadBuiltin(Project& project)
     const std::string path = modelPathFor(project.path());
     auto saved = loadModelIfExists(path);
     if (!saved) {
-        throw InputError("no built-in model for " + project.path() + " yet; run 'concord-cli train' first");
+        throw SettingError("model", "no built-in model for " + project.path() + " yet; train it first");
     }
     if (saved->model.labels() != classNamesFor(project.schema()) ||
         saved->model.kind() != modelKindFor(project.schema())) {
-        throw InputError(path + " was trained for other labels than the project's; run 'concord-cli train --fresh'");
+        throw SettingError("model_labels", path + " was trained for other labels than the project's; train it afresh");
     }
     return std::move(*saved);
 }

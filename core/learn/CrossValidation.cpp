@@ -24,7 +24,7 @@ std::vector<std::uint32_t> foldsOf(std::span<const LabelSet> targets, const std:
 
 Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets,
                             const std::vector<std::size_t>& rows, const CrossValidationSetup& setup,
-                            const std::function<void(std::size_t done)>& afterFold)
+                            const Progress& progress)
 {
     const auto folds = foldsOf(targets, rows, setup);
     Probabilities out(rows.size(), setup.labels.size());
@@ -45,9 +45,7 @@ Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targe
         for (std::size_t position : testPositions) {
             model.predict(x.row(rows[position]), out.row(position));
         }
-        if (afterFold) {
-            afterFold(fold + 1);
-        }
+        progress.report(fold + 1, setup.folds);
     }
     return out;
 }

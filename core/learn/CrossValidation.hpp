@@ -6,6 +6,7 @@
 #include "core/learn/LinearModel.hpp"
 #include "core/learn/Probabilities.hpp"
 #include "core/learn/SparseRows.hpp"
+#include "core/util/Progress.hpp"
 
 #include <functional>
 #include <span>
@@ -25,11 +26,11 @@ struct CrossValidationSetup
 };
 
 // Probabilities for `rows` (in their order), each from the model that did not see it.
-// `x` and `targets` cover all samples; only `rows` are used. `afterFold(done)`, when given, is
-// called after each fold's model has predicted its rows (done = 1..folds); it may throw to stop.
+// `x` and `targets` cover all samples; only `rows` are used. `progress` hears of each fold once
+// its model has predicted its rows (done = 1..folds); its report may throw to stop.
 Probabilities crossValidate(const SparseRows& x, std::span<const LabelSet> targets,
                             const std::vector<std::size_t>& rows, const CrossValidationSetup& setup,
-                            const std::function<void(std::size_t done)>& afterFold = {});
+                            const Progress& progress = {});
 
 // The fold (0..folds-1) crossValidate puts each of `rows` in, for per-fold scores.
 std::vector<std::uint32_t> foldsOf(std::span<const LabelSet> targets, const std::vector<std::size_t>& rows,

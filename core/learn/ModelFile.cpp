@@ -76,7 +76,7 @@ SavedModel loadModel(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw InputError(path + ": cannot open the model file; run 'concord-cli train' first");
+        throw SettingError("model", path + ": cannot open the model file; train the model first");
     }
     char magic[8] = {};
     in.read(magic, sizeof magic);

@@ -126,14 +126,13 @@ ModelScore storedScore(Project& project, const std::string& model, const Trainin
 
 } // namespace
 
-ModelResults computeModelResults(Project& project, const ModelResultsOptions& options, const ModelProgress& progress)
+ModelResults computeModelResults(Project& project, const ModelResultsOptions& options, const Progress& progress)
 {
     std::size_t done = 0;
     std::size_t total = 2;
     const auto step = [&](std::string_view what) {
-        if (progress) {
-            progress(done, total, what);
-        }
+        progress.throwIfCancelled();
+        progress.report(done, total, what);
     };
     step("Reading the labels");
     const TrainingSet set = loadTrainingSet(project);
@@ -177,12 +176,13 @@ ModelResults computeModelResults(Project& project, const ModelResultsOptions& op
         const CrossValidationSetup setup{set.kind, set.labels, with, training, options.folds, options.seed};
         const SparseRows x = FeatureExtractor(with).extractViews(labeled.texts);
         step(cat(name, ": fold 1 of ", std::to_string(options.folds)));
-        const Probabilities p = crossValidate(x, labeled.targets, all, setup, [&](std::size_t fold) {
-            ++done;
-            if (fold < options.folds) {
-                step(cat(name, ": fold ", std::to_string(fold + 1), " of ", std::to_string(options.folds)));
-            }
-        });
+        const Probabilities p = crossValidate(
+            x, labeled.targets, all, setup, Progress([&](const ProgressStep& fold) {
+                ++done;
+                if (fold.done < options.folds) {
+                    step(cat(name, ": fold ", std::to_string(fold.done + 1), " of ", std::to_string(options.folds)));
+                }
+            }));
         return std::pair{p, foldsOf(labeled.targets, all, setup)};
     };
     ++done;

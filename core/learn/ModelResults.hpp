@@ -12,6 +12,7 @@
 #include "core/learn/FeatureExtractor.hpp"
 #include "core/learn/LinearModel.hpp"
 #include "core/learn/Simulation.hpp"
+#include "core/util/Progress.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -92,12 +93,9 @@ struct ModelResultsOptions
     bool compareSettings = true;
 };
 
-// done of total steps so far, and the step about to run ("Fold 2 of 5", ...).
-using ModelProgress = std::function<void(std::size_t done, std::size_t total, std::string_view step)>;
-
 // Throws InputError when fewer than `folds` samples are labeled or the task has no
-// sample-level labels (spans); whatever `progress` throws passes through.
-ModelResults computeModelResults(Project& project, const ModelResultsOptions& options,
-                                 const ModelProgress& progress = {});
+// sample-level labels (spans), and Cancelled once `progress` is cancelled. Reports done of total
+// steps so far with the step about to run ("Cross-validating: fold 2 of 5", ...).
+ModelResults computeModelResults(Project& project, const ModelResultsOptions& options, const Progress& progress = {});
 
 } // namespace concord::learn

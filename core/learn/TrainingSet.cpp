@@ -1,8 +1,8 @@
 // Loading samples and their training labels from a project (see TrainingSet.hpp).
 #include "core/learn/TrainingSet.hpp"
 
-#include "core/quality/MajorityVote.hpp"
-#include "core/quality/RatingTableBuilder.hpp"
+#include "core/quality/aggregation/MajorityVote.hpp"
+#include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 

@@ -1,9 +1,9 @@
 // See ReviewQueue.hpp.
 #include "core/review/ReviewQueue.hpp"
 
-#include "core/quality/Aggregation.hpp"
-#include "core/quality/ProjectRatings.hpp"
-#include "core/quality/SampleContest.hpp"
+#include "core/quality/aggregation/Aggregation.hpp"
+#include "core/quality/agreement/ProjectRatings.hpp"
+#include "core/quality/agreement/SampleContest.hpp"
 #include "core/util/Error.hpp"
 
 namespace concord::review {

@@ -288,7 +288,7 @@ std::vector<std::string> SignalEngine::selectIds(const std::string& expression, 
 std::optional<std::string> expressionFrom(Project& project, const std::string& where, const std::string& signalName)
 {
     if (!where.empty() && !signalName.empty()) {
-        throw InputError("give either --where or --signal, not both");
+        throw SettingError("expression", "give either an expression or a named signal, not both");
     }
     if (!where.empty()) {
         return where;

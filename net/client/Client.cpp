@@ -141,9 +141,9 @@ std::optional<Notice> Client::waitForNotice(std::chrono::milliseconds timeout)
         if (left.count() <= 0) {
             return std::nullopt;
         }
-        auto payload = m_connection.readFrame(left);
+        auto payload = m_connection.readFrame(left, true);
         if (!payload) {
-            return std::nullopt;
+            return std::nullopt; // the time ran out, or wake()
         }
         ServerMessage message;
         try {

@@ -28,8 +28,11 @@ public:
     SamplePage samples(std::int64_t after, int limit = 500);
     Assignment next(int count);
     void ping();
-    // The next notice, waiting at most `timeout` for one.
+    // The next notice, waiting at most `timeout` for one, or until wake(); a zero timeout
+    // takes a notice that arrived during an earlier request, if any.
     std::optional<Notice> waitForNotice(std::chrono::milliseconds timeout);
+    // From any thread: ends the waitForNotice under way (or the next one) at once, with nullopt.
+    void wake() { m_connection.wake(); }
 
     Connection& connection() { return m_connection; }
     const Endpoint& endpoint() const { return m_endpoint; }

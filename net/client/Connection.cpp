@@ -6,11 +6,13 @@
 #include "net/tls/TlsContexts.hpp"
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
 #include <openssl/ssl.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace concord::net {
@@ -25,21 +27,27 @@ Connection::~Connection()
     close();
 }
 
-bool Connection::runFor(std::chrono::milliseconds timeout, const bool& done, bool keepOpen)
+bool Connection::runFor(std::chrono::milliseconds timeout, const bool& done, bool keepOpen, bool wakeable)
 {
     m_io.restart();
-    if (m_stop == nullptr) {
-        m_io.run_for(timeout);
-    } else {
-        // In slices, so that a stop request is seen without waiting for the whole timeout.
-        constexpr auto slice = std::chrono::milliseconds(100);
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        for (auto now = std::chrono::steady_clock::now(); !done && now < deadline && !m_stop->load();
-             now = std::chrono::steady_clock::now()) {
-            m_io.run_for(std::min<std::chrono::steady_clock::duration>(slice, deadline - now));
-            if (m_io.stopped()) {
-                break; // out of work: the operation completed
-            }
+    // One handler at a time, so that a wake-up posted by another thread ends the wait as soon
+    // as it runs. A step with a stop flag also runs in slices, so that a flag set without a
+    // wake-up is seen within 100 ms; a wakeable wait does not (an idle session would wake ten
+    // times a second): whoever stops it wakes it too.
+    constexpr auto slice = std::chrono::milliseconds(100);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done && !stopRequested() && !(wakeable && m_woken)) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline) {
+            break;
+        }
+        auto wait = deadline - now;
+        if (m_stop != nullptr && !wakeable) {
+            wait = std::min<std::chrono::steady_clock::duration>(wait, slice);
+        }
+        m_io.run_one_for(wait);
+        if (m_io.stopped()) {
+            break; // out of work: the operation completed
         }
     }
     if (!done) {
@@ -58,6 +66,14 @@ bool Connection::runFor(std::chrono::milliseconds timeout, const bool& done, boo
         return false;
     }
     return true;
+}
+
+void Connection::wake()
+{
+    asio::post(m_io, [this] {
+        m_woken = true;
+        // Ends the run_one_for under way, if any, by being a handler that ran.
+    });
 }
 
 std::string Connection::connect(const Endpoint& endpoint, std::chrono::milliseconds timeout)
@@ -161,7 +177,7 @@ void Connection::writeFrame(std::string_view payload, std::chrono::milliseconds 
     writeRaw(encodeFrame(payload), timeout);
 }
 
-std::optional<std::string> Connection::readFrame(std::chrono::milliseconds timeout)
+std::optional<std::string> Connection::readFrame(std::chrono::milliseconds timeout, bool wakeable)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
@@ -176,6 +192,9 @@ std::optional<std::string> Connection::readFrame(std::chrono::milliseconds timeo
         if (!isOpen()) {
             throw NetError("not connected");
         }
+        if (wakeable && std::exchange(m_woken, false)) {
+            return std::nullopt;
+        }
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -189,8 +208,13 @@ std::optional<std::string> Connection::readFrame(std::chrono::milliseconds timeo
             got = n;
             done = true;
         });
-        if (!runFor(left, done, true) && error == asio::error::operation_aborted) {
-            return std::nullopt; // nothing arrived in time; bytes of a partial frame stay buffered
+        if (!runFor(left, done, true, wakeable) && error == asio::error::operation_aborted) {
+            // Nothing arrived in time (or before the wake-up); bytes of a partial frame stay
+            // buffered.
+            if (wakeable) {
+                m_woken = false;
+            }
+            return std::nullopt;
         }
         if (error) {
             close();

@@ -14,9 +14,7 @@ namespace {
 
 void say(const SyncOptions& options, const std::string& message)
 {
-    if (options.progress) {
-        options.progress(message);
-    }
+    options.progress.report(0, 0, message);
 }
 
 // Decides whether to trust the certificate presented; returns true when the pin changes.
@@ -54,6 +52,8 @@ bool checkFingerprint(const std::string& presented, const std::string& pinned, c
         "accept it deliberately with:\n  concord-cli sync " +
         replicaPath + " --accept-fingerprint " + presented);
 }
+
+} // namespace
 
 void fetchSamples(Project& replica, Client& client, const SyncOptions& options, SyncReport& report)
 {
@@ -125,7 +125,7 @@ void pullChanges(Project& replica, Client& client, const SyncOptions& options, S
     }
 }
 
-bool retryable(const NetError& error)
+bool isRetryable(const NetError& error)
 {
     if (dynamic_cast<const FingerprintMismatch*>(&error) != nullptr) {
         return false;
@@ -144,8 +144,6 @@ bool retryable(const NetError& error)
     return true;
 }
 
-} // namespace
-
 void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options, SyncReport& report)
 {
     ReplicaApplier(replica).applyWelcome(welcome);
@@ -155,6 +153,33 @@ void syncOnce(Project& replica, Client& client, const Welcome& welcome, const Sy
     report.pending = replica.outbox().pendingCount();
 }
 
+Endpoint serverOf(Project& replica)
+{
+    const auto info = replica.replica().load();
+    if (!info) {
+        throw InputError(replica.path() + " is not a replica; make one with concord-cli join");
+    }
+    return parseEndpoint(info->server);
+}
+
+Welcome openSession(Project& replica, Client& client, const SyncOptions& options, SyncReport& report)
+{
+    const auto info = replica.replica().load();
+    if (!info) {
+        throw InputError(replica.path() + " is not a replica; make one with concord-cli join");
+    }
+    const std::string presented = client.connect();
+    const bool changed =
+        checkFingerprint(presented, info->fingerprint, options, client.endpoint().toString(), replica.path());
+    Welcome welcome = client.hello(info->user, info->token, info->projectId, info->clientId);
+    if (changed) {
+        replica.replica().setFingerprint(presented);
+        report.fingerprintChanged = true;
+    }
+    report.fingerprint = presented;
+    return welcome;
+}
+
 namespace {
 
 // Connects to the replica's server (retrying with backoff), checks its certificate against the
@@ -162,29 +187,17 @@ namespace {
 template <typename Work>
 void withSession(Project& replica, const SyncOptions& options, SyncReport& report, const Work& work)
 {
-    const auto info = replica.replica().load();
-    if (!info) {
-        throw InputError(replica.path() + " is not a replica; make one with concord-cli join");
-    }
-    const Endpoint endpoint = parseEndpoint(info->server);
+    const Endpoint endpoint = serverOf(replica);
     for (int attempt = 1;; ++attempt) {
         report.attempts = attempt;
         try {
             Client client(endpoint, options.timeout);
-            client.connection().setStopFlag(options.stop);
-            const std::string presented = client.connect();
-            const auto pinned = replica.replica().load()->fingerprint;
-            const bool changed = checkFingerprint(presented, pinned, options, endpoint.toString(), replica.path());
-            const Welcome welcome = client.hello(info->user, info->token, info->projectId, info->clientId);
-            if (changed) {
-                replica.replica().setFingerprint(presented);
-                report.fingerprintChanged = true;
-            }
-            report.fingerprint = presented;
+            client.connection().setStopFlag(options.progress.cancelFlag());
+            const Welcome welcome = openSession(replica, client, options, report);
             work(client, welcome);
             return;
         } catch (const NetError& error) {
-            if (!retryable(error) || attempt >= options.retry.attempts) {
+            if (!isRetryable(error) || attempt >= options.retry.attempts) {
                 throw;
             }
             const auto delay = backoffDelay(options.retry, attempt + 1);

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "core/store/Project.hpp"
+#include "core/util/Progress.hpp"
+#include "net/NetError.hpp"
 #include "net/client/Backoff.hpp"
 #include "net/client/Client.hpp"
 #include "net/client/Endpoint.hpp"
@@ -18,8 +20,6 @@
 
 namespace concord::net {
 
-using Progress = std::function<void(const std::string&)>;
-
 struct SyncOptions
 {
     std::optional<std::string> acceptFingerprint; // a new fingerprint the user accepts deliberately
@@ -27,10 +27,10 @@ struct SyncOptions
     std::chrono::milliseconds timeout = std::chrono::seconds(30);
     int pushBatch = 500;
     int pageSize = 500;
+    // What the sync is doing, as messages (ProgressStep::what: "sent 500 operations", a retry);
+    // once cancelled from another thread the sync ends within about 100 ms, as a timeout would
+    // (Connection::setStopFlag). Without a cancel flag only the timeouts end it.
     Progress progress;
-    // Set from another thread to end the sync within about 100 ms, as a timeout would
-    // (Connection::setStopFlag); nullptr: only the timeouts end it.
-    const std::atomic<bool>* stop = nullptr;
 };
 
 struct SyncReport
@@ -80,7 +80,25 @@ SyncReport syncReplica(Project& replica, const SyncOptions& options);
 // see docs/protocol.md "next").
 Assignment requestAssignment(Project& replica, int count, const SyncOptions& options);
 
-// One sync on a client that has said hello. For the CLI's watch mode and tests.
+// One sync on a client that has said hello: the welcome's settings, then fetchSamples,
+// pushOutbox and pullChanges.
 void syncOnce(Project& replica, Client& client, const Welcome& welcome, const SyncOptions& options, SyncReport& report);
+
+// The steps of a sync, each page or batch committed as it completes (nothing half-applied; what
+// was not acknowledged stays pending), adding what they did to `report`. A live session
+// (LiveSync) runs them one at a time, as local edits and the server's notices ask.
+void fetchSamples(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
+void pushOutbox(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
+void pullChanges(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
+
+// The server the replica syncs with. Throws InputError when the project is not a replica.
+Endpoint serverOf(Project& replica);
+// One attempt, no retries: connects `client` (made for serverOf(replica)), checks the server's
+// certificate against the pin before anything is sent (pinning a new one that the options
+// accept), and says hello as the replica's user.
+Welcome openSession(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
+// Whether trying again later may cure the error: not a refused login, another project or a
+// changed certificate.
+bool isRetryable(const NetError& error);
 
 } // namespace concord::net

@@ -106,6 +106,9 @@ struct Welcome
     Role role = Role::Annotator;
     std::int64_t head = 0;
     ProjectInfo project;
+    // Seconds of silence after which the server closes the session (0: not said), so that a
+    // client that stays connected pings often enough.
+    std::int64_t idleTimeoutSeconds = 0;
 };
 
 enum class OpStatus

@@ -131,13 +131,17 @@ struct ServerEncoder
 {
     json operator()(const Welcome& m) const
     {
-        return {{"type", "welcome"},
-                {"protocol", m.protocol},
-                {"server", m.server},
-                {"user", m.user},
-                {"role", toString(m.role)},
-                {"head", m.head},
-                {"project", projectToJson(m.project)}};
+        json welcome = {{"type", "welcome"},
+                        {"protocol", m.protocol},
+                        {"server", m.server},
+                        {"user", m.user},
+                        {"role", toString(m.role)},
+                        {"head", m.head},
+                        {"project", projectToJson(m.project)}};
+        if (m.idleTimeoutSeconds > 0) {
+            welcome["idle_timeout"] = m.idleTimeoutSeconds;
+        }
+        return welcome;
     }
     json operator()(const Ack& m) const
     {
@@ -242,6 +246,7 @@ ServerMessage parseServerMessage(std::string_view payload)
         }
         m.head = welcome.integer("head", 0, kMaxInt);
         m.project = parseProject(welcome.object("project"));
+        m.idleTimeoutSeconds = welcome.optionalInteger("idle_timeout", 0, kMaxInt, 0);
         return m;
     }
     if (type == "error") {

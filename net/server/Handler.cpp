@@ -146,6 +146,7 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
     welcome.role = identity.role;
     welcome.head = m_server.log().head();
     welcome.project = m_server.info();
+    welcome.idleTimeoutSeconds = std::chrono::duration_cast<std::chrono::seconds>(m_options.idleTimeout).count();
     HandlerResult result;
     result.replies.push_back(std::move(welcome));
     result.identity = std::move(identity);

@@ -27,6 +27,9 @@ struct HandlerOptions
     // evenly); beyond it a push is refused with rate_limited. Bounds how fast one account can
     // grow the server's history.
     std::int64_t maxOpsPerMinute = 60'000;
+    // Told to clients in the welcome, so that those that stay connected ping in time (the
+    // sessions enforce it; see SessionLimits::idleTimeout). 0: not told.
+    std::chrono::milliseconds idleTimeout{0};
 };
 
 struct HandlerResult

@@ -76,7 +76,8 @@ bool outOfDescriptors(const boost::system::error_code& error)
 
 Server::Server(ServerOptions options)
     : m_options(std::move(options)), m_project(m_options.projectPath, m_options.clock),
-      m_handler(m_project, HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute}),
+      m_handler(m_project, HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute,
+                                          m_options.limits.idleTimeout}),
       m_queue(m_handler, m_io,
               [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
       m_acceptor(m_io), m_signals(m_io), m_noticeTimer(m_io), m_sessions(admissionLimits(m_options)),

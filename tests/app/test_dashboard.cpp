@@ -5,10 +5,10 @@
 #include "app/gui/dashboard/ChartPanel.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
-#include "core/quality/AgreementBreakdown.hpp"
-#include "core/quality/AgreementMetrics.hpp"
-#include "core/quality/AlphaBootstrap.hpp"
-#include "core/quality/ProjectRatings.hpp"
+#include "core/quality/agreement/AgreementBreakdown.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
+#include "core/quality/agreement/AlphaBootstrap.hpp"
+#include "core/quality/agreement/ProjectRatings.hpp"
 
 #include <QAction>
 #include <QBarSeries>

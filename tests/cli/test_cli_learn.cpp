@@ -57,7 +57,7 @@ TEST_CASE("cli learn: train, predict and rank", "[cli][learn]")
     const std::string project = makeProject(dir);
     const auto notYet = learnCli("rank " + project);
     CHECK(notYet.exitCode == 3);
-    CHECK_THAT(notYet.output, Catch::Contains("run 'concord-cli train' first"));
+    CHECK_THAT(notYet.output, Catch::Contains("train it first (concord-cli train)"));
 
     const auto trained = learnCli("train " + project);
     REQUIRE(trained.exitCode == 0);

@@ -1,5 +1,6 @@
 // The sync commands end to end: concord-cli serve as a separate process on 127.0.0.1, real TLS,
-// replicas made and synced by concord-cli join and sync, users managed by concord-cli user.
+// replicas made and synced by concord-cli join and sync (and kept live by sync --watch), users
+// managed by concord-cli user.
 #include "core/store/Project.hpp"
 #include "tests/cli/CliTestSupport.hpp"
 #include "tests/net/ServeProcess.hpp"
@@ -11,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
+#include <tuple>
 
 using namespace concord;
 using test::cli;
@@ -41,6 +44,23 @@ std::string addUser(const std::string& project, const std::string& name, const s
     REQUIRE(json["user"] == name);
     REQUIRE(json["role"] == role);
     return json["token"].get<std::string>();
+}
+
+// A served project with the annotators alice and bob, and their tokens.
+struct TwoAnnotators
+{
+    std::string project;
+    std::string aliceToken;
+    std::string bobToken;
+};
+
+TwoAnnotators makeProjectForTwo(const test::TempDir& dir)
+{
+    TwoAnnotators made;
+    made.project = makeServerProject(dir);
+    made.aliceToken = addUser(made.project, "alice", "annotator");
+    made.bobToken = addUser(made.project, "bob", "annotator");
+    return made;
 }
 
 std::string serverLog(const test::TempDir& dir)
@@ -101,9 +121,7 @@ TEST_CASE("cli sync: user add prints a token once; list and revoke", "[cli][sync
 TEST_CASE("cli sync: serve, join two replicas, label offline, sync, next, stop on SIGTERM", "[cli][sync]")
 {
     test::TempDir dir;
-    const std::string project = makeServerProject(dir);
-    const std::string aliceToken = addUser(project, "alice", "annotator");
-    const std::string bobToken = addUser(project, "bob", "annotator");
+    const auto [project, aliceToken, bobToken] = makeProjectForTwo(dir);
 
     test::ServeProcess server(CONCORD_CLI, project, serverLog(dir));
     CHECK(std::regex_match(server.fingerprint(), std::regex("SHA256:[0-9a-f]{64}")));
@@ -247,4 +265,46 @@ TEST_CASE("cli sync: refusals and network failures have clear messages and exit 
     const auto revoked = cli("sync " + quoted(alice));
     CHECK(revoked.exitCode == 6);
     CHECK_THAT(revoked.output, Catch::Contains("revoked"));
+}
+
+TEST_CASE("cli sync --watch: stays connected, a line per sync, exits 0 on SIGTERM", "[cli][sync]")
+{
+    test::TempDir dir;
+    const auto [project, aliceToken, bobToken] = makeProjectForTwo(dir);
+    test::ServeProcess server(CONCORD_CLI, project, serverLog(dir));
+    const std::string alice = dir.file("alice.concord");
+    const std::string bob = dir.file("bob.concord");
+    for (const auto& [user, token, path] : {std::tuple{"alice", aliceToken, alice}, std::tuple{"bob", bobToken, bob}}) {
+        REQUIRE(cli("join " + server.address() + " --user " + user + " --token " + token + " --out " + quoted(path) +
+                    " --accept-fingerprint " + server.fingerprint())
+                    .exitCode == 0);
+    }
+
+    test::ChildProcess watch({CONCORD_CLI, "sync", bob, "--watch", "--quiet"}, dir.file("watch.log"));
+    // Waits for the watcher to print `text` (it flushes every line).
+    const auto printed = [&watch](const std::string& text) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (watch.output().find(text) == std::string::npos) {
+            if (!watch.running() || std::chrono::steady_clock::now() > deadline) {
+                return false;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return true;
+    };
+    REQUIRE(printed("connected to " + server.address() + " as bob (annotator)"));
+    REQUIRE(printed("connected: sent 0 operations, received 0 annotations"));
+
+    // A teammate's label arrives on the server's notice.
+    REQUIRE(cli("label " + quoted(alice) + " s1 --label pos --annotator alice").exitCode == 0);
+    REQUIRE(cli("sync " + quoted(alice) + " --quiet").exitCode == 0);
+    REQUIRE(printed("notice: sent 0 operations, received 1 annotation,"));
+    // A label made on the watched replica by another process goes without being asked.
+    REQUIRE(cli("label " + quoted(bob) + " s2 --label neg").exitCode == 0);
+    REQUIRE(printed("local edits: sent 1 operation,"));
+
+    CHECK(watch.wait(SIGTERM) == 0);
+    CHECK(watch.output().find("offline") == std::string::npos);
+    CHECK(Project::open(project)->annotations().count() == 2);
+    CHECK(Project::open(bob)->outbox().pendingCount() == 0);
 }

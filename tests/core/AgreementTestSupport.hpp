@@ -3,7 +3,7 @@
 // the reference data under tests/data/agreement.
 #pragma once
 
-#include "core/quality/RatingTableBuilder.hpp"
+#include "core/quality/agreement/RatingTableBuilder.hpp"
 
 #include <nlohmann/json.hpp>
 

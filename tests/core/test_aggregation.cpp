@@ -1,8 +1,8 @@
 // Majority vote and Dawid–Skene: hand-checked small cases, the stated tie rule, determinism,
 // and a simulated crowd whose true labels are known.
-#include "core/quality/Aggregation.hpp"
-#include "core/quality/DawidSkene.hpp"
-#include "core/quality/MajorityVote.hpp"
+#include "core/quality/aggregation/Aggregation.hpp"
+#include "core/quality/aggregation/DawidSkene.hpp"
+#include "core/quality/aggregation/MajorityVote.hpp"
 #include "core/util/Error.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,10 +2,10 @@
 // others' majority, and the review queue of contested samples.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/AgreementBreakdown.hpp"
-#include "core/quality/AgreementReport.hpp"
-#include "core/quality/KrippendorffAlpha.hpp"
-#include "core/quality/SampleContest.hpp"
+#include "core/quality/agreement/AgreementBreakdown.hpp"
+#include "core/quality/agreement/AgreementReport.hpp"
+#include "core/quality/agreement/KrippendorffAlpha.hpp"
+#include "core/quality/agreement/SampleContest.hpp"
 
 #include <catch2/catch.hpp>
 

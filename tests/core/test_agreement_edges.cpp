@@ -2,13 +2,13 @@
 // annotator, items rated once, empty input, and input a coefficient does not apply to.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/AgreementBreakdown.hpp"
-#include "core/quality/AgreementMetrics.hpp"
-#include "core/quality/AlphaBootstrap.hpp"
-#include "core/quality/KrippendorffAlpha.hpp"
-#include "core/quality/MultiRaterAgreement.hpp"
-#include "core/quality/PairwiseAgreement.hpp"
-#include "core/quality/SampleContest.hpp"
+#include "core/quality/agreement/AgreementBreakdown.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
+#include "core/quality/agreement/AlphaBootstrap.hpp"
+#include "core/quality/agreement/KrippendorffAlpha.hpp"
+#include "core/quality/agreement/MultiRaterAgreement.hpp"
+#include "core/quality/agreement/PairwiseAgreement.hpp"
+#include "core/quality/agreement/SampleContest.hpp"
 #include "core/util/Error.hpp"
 
 #include <catch2/catch.hpp>

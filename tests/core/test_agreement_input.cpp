@@ -2,8 +2,8 @@
 // reading a project's annotations of each task kind.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/ProjectRatings.hpp"
-#include "core/quality/TriplesCsv.hpp"
+#include "core/quality/agreement/ProjectRatings.hpp"
+#include "core/quality/agreement/TriplesCsv.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 #include "tests/support/TempDir.hpp"

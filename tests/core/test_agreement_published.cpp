@@ -1,10 +1,10 @@
 // Agreement coefficients against published worked examples, to every digit the source prints.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/AgreementMetrics.hpp"
-#include "core/quality/KrippendorffAlpha.hpp"
-#include "core/quality/MultiRaterAgreement.hpp"
-#include "core/quality/PairwiseAgreement.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
+#include "core/quality/agreement/KrippendorffAlpha.hpp"
+#include "core/quality/agreement/MultiRaterAgreement.hpp"
+#include "core/quality/agreement/PairwiseAgreement.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,13 +3,13 @@
 // tests/reference/make_agreement_expected.py; every value must match within 1e-9.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/AgreementBreakdown.hpp"
-#include "core/quality/KrippendorffAlpha.hpp"
-#include "core/quality/MultiRaterAgreement.hpp"
-#include "core/quality/PairwiseAgreement.hpp"
-#include "core/quality/SampleContest.hpp"
-#include "core/quality/SetAgreement.hpp"
-#include "core/quality/TriplesCsv.hpp"
+#include "core/quality/agreement/AgreementBreakdown.hpp"
+#include "core/quality/agreement/KrippendorffAlpha.hpp"
+#include "core/quality/agreement/MultiRaterAgreement.hpp"
+#include "core/quality/agreement/PairwiseAgreement.hpp"
+#include "core/quality/agreement/SampleContest.hpp"
+#include "core/quality/agreement/SetAgreement.hpp"
+#include "core/quality/agreement/TriplesCsv.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
 // Multi-label and span agreement: the MASI distance, tokens and BIO tags, span F1.
 #include "AgreementTestSupport.hpp"
 
-#include "core/quality/SetAgreement.hpp"
-#include "core/quality/SpanAgreement.hpp"
-#include "core/quality/SpanTokens.hpp"
+#include "core/quality/agreement/SetAgreement.hpp"
+#include "core/quality/agreement/SpanAgreement.hpp"
+#include "core/quality/agreement/SpanTokens.hpp"
 #include "core/util/Error.hpp"
 
 #include <catch2/catch.hpp>

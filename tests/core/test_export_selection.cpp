@@ -3,7 +3,7 @@
 #include "core/export/DatasetExporter.hpp"
 #include "core/export/ExportSelection.hpp"
 #include "core/export/LabelMap.hpp"
-#include "core/quality/Aggregation.hpp"
+#include "core/quality/aggregation/Aggregation.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 #include "tests/support/TempDir.hpp"

@@ -143,7 +143,7 @@ TEST_CASE("missing, empty and wrongly typed fields are named", "[import]")
                                  io::Format::Jsonl);
     REQUIRE(report.problems.size() == 5);
     CHECK(report.problems[0].message ==
-          "no field 'text' for the text (fields: body, id); choose one with --text-field");
+          "no field 'text' for the text (fields: body, id); choose the field that holds the text");
     CHECK(report.problems[1].message == "field 'text' is empty");
     CHECK(report.problems[2].message == "field 'text' is a number, expected a string");
     CHECK(report.problems[3].message == "field 'id' (the id) is an array, expected a string or an integer");
@@ -199,5 +199,5 @@ TEST_CASE("labels need an annotator", "[import]")
     Fixture f;
     io::ImportOptions options;
     options.labelField = "label";
-    CHECK_THROWS_WITH(f.import("{}", io::Format::Jsonl, options), Catch::Contains("needs the annotator's name"));
+    CHECK_THROWS_WITH(f.import("{}", io::Format::Jsonl, options), Catch::Contains("needs the name of the annotator"));
 }

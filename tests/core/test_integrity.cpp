@@ -1,8 +1,8 @@
 // Integrity checks on real project files: each check finds what was planted and nothing on
 // clean data; near duplicates at scale (20,000 samples), without timing anything.
-#include "core/quality/Integrity.hpp"
-#include "core/quality/NearDuplicates.hpp"
-#include "core/quality/TextNormalize.hpp"
+#include "core/quality/integrity/Integrity.hpp"
+#include "core/quality/integrity/NearDuplicates.hpp"
+#include "core/quality/integrity/TextNormalize.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 #include "tests/support/TempDir.hpp"

@@ -128,13 +128,12 @@ TEST_CASE("model results: folds, pooled confusion, curves, models compared", "[l
     std::vector<std::string> steps;
     std::size_t lastDone = 0;
     std::size_t lastTotal = 0;
-    const ModelResults results =
-        computeModelResults(*project, options, [&](std::size_t done, std::size_t total, std::string_view step) {
-            CHECK(done >= lastDone);
-            lastDone = done;
-            lastTotal = total;
-            steps.emplace_back(step);
-        });
+    const ModelResults results = computeModelResults(*project, options, Progress([&](const ProgressStep& step) {
+        CHECK(step.done >= lastDone);
+        lastDone = step.done;
+        lastTotal = step.total;
+        steps.emplace_back(step.what);
+    }));
     CHECK(lastDone == lastTotal);
     CHECK(results.labeled == 60);
     REQUIRE(results.folds.size() == 5);
@@ -170,13 +169,12 @@ TEST_CASE("model results: the progress callback can stop the work", "[learn][res
     test::TempDir dir;
     auto project = makeLabeled(dir);
     std::size_t calls = 0;
-    CHECK_THROWS_AS(computeModelResults(*project, {},
-                                        [&](std::size_t, std::size_t, std::string_view step) {
-                                            ++calls;
-                                            if (step.find("fold 2") != std::string_view::npos) {
-                                                throw std::runtime_error("cancelled");
-                                            }
-                                        }),
+    CHECK_THROWS_AS(computeModelResults(*project, {}, Progress([&](const ProgressStep& step) {
+                        ++calls;
+                        if (step.what.find("fold 2") != std::string_view::npos) {
+                            throw std::runtime_error("cancelled");
+                        }
+                    })),
                     std::runtime_error);
     CHECK(calls == 4); // reading, features, fold 1, fold 2
 }

@@ -64,6 +64,11 @@ TEST_CASE("server messages survive encoding and decoding", "[messages]")
     CHECK(decodedWelcome.role == Role::Reviewer);
     CHECK(decodedWelcome.project.overlap == 3);
     CHECK(decodedWelcome.project.blind);
+    CHECK(decodedWelcome.idleTimeoutSeconds == 0); // not said: an older server
+    welcome.idleTimeoutSeconds = 120;
+    const std::string withIdle = serialize(ServerMessage{welcome});
+    CHECK_THAT(withIdle, Catch::Contains(R"("idle_timeout":120)"));
+    CHECK(std::get<Welcome>(parseServerMessage(withIdle)).idleTimeoutSeconds == 120);
 
     Ack ack;
     ack.id = 2;

@@ -30,7 +30,8 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
     int retries = 0;
     // After the first batch is acknowledged, the server goes down and comes back on the same
     // port; the sync in progress loses its connection.
-    options.progress = [&](const std::string& message) {
+    options.progress = Progress([&](const ProgressStep& step) {
+        const std::string_view message = step.what;
         if (message.find("trying again") != std::string::npos) {
             ++retries;
         } else if (restarts == 0 && message.find("sent 20 operations") != std::string::npos) {
@@ -38,7 +39,7 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
             server.reset();
             server = std::make_unique<ServerThread>(fixture.serverPath(), port);
         }
-    };
+    });
     const auto report = net::syncReplica(*alice, options);
     CHECK(restarts == 1);
     CHECK(retries >= 1);
@@ -53,12 +54,12 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
     bobOptions.pageSize = 10;
     bobOptions.retry.attempts = 20;
     int pages = 0;
-    bobOptions.progress = [&](const std::string& message) {
-        if (message.find("received changes") != std::string::npos && ++pages == 3) {
+    bobOptions.progress = Progress([&](const ProgressStep& step) {
+        if (step.what.find("received changes") != std::string::npos && ++pages == 3) {
             server.reset();
             server = std::make_unique<ServerThread>(fixture.serverPath(), port);
         }
-    };
+    });
     auto bob = Project::open(fixture.replicaPath("bob"));
     const auto bobReport = net::syncReplica(*bob, bobOptions);
     CHECK(bobReport.attempts >= 2);

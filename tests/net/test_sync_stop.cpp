@@ -30,7 +30,7 @@ TEST_CASE("sync: a stop request ends a sync waiting on a silent server before it
     net::SyncOptions options;
     options.timeout = std::chrono::seconds(60);
     options.retry.attempts = 1;
-    options.stop = &stop;
+    options.progress = Progress({}, &stop);
     std::thread closer([&stop] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         stop = true;

@@ -2,8 +2,8 @@
 // here is picking which of the report's coefficients is the headline and naming indices.
 #include "app/gui/dashboard/DashboardData.hpp"
 
-#include "core/quality/AgreementMetrics.hpp"
-#include "core/quality/ProjectRatings.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
+#include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 

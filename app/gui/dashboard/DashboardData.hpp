@@ -3,7 +3,7 @@
 // formats and draws these numbers.
 #pragma once
 
-#include "core/quality/AgreementReport.hpp"
+#include "core/quality/agreement/AgreementReport.hpp"
 #include "core/store/LabelTimeline.hpp"
 
 #include <QString>

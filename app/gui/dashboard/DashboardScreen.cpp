@@ -6,7 +6,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
-#include "core/quality/AgreementMetrics.hpp"
+#include "core/quality/agreement/AgreementMetrics.hpp"
 
 #include <QFile>
 #include <QGridLayout>

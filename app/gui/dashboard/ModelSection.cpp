@@ -44,18 +44,18 @@ void evaluateModels(QPromise<ModelOutcome>& promise, const std::string& path)
     try {
         auto project = Project::open(path);
         std::size_t lastTotal = 0;
-        outcome.results =
-            learn::computeModelResults(*project, {}, [&](std::size_t done, std::size_t total, std::string_view step) {
-                if (promise.isCanceled()) {
-                    throw Cancelled{};
-                }
-                if (total != lastTotal) {
-                    promise.setProgressRange(0, static_cast<int>(total));
-                    lastTotal = total;
-                }
-                promise.setProgressValueAndText(static_cast<int>(done),
-                                                QString::fromUtf8(step.data(), static_cast<qsizetype>(step.size())));
-            });
+        outcome.results = learn::computeModelResults(*project, {}, Progress([&](const ProgressStep& step) {
+            if (promise.isCanceled()) {
+                throw Cancelled{};
+            }
+            if (step.total != lastTotal) {
+                promise.setProgressRange(0, static_cast<int>(step.total));
+                lastTotal = step.total;
+            }
+            promise.setProgressValueAndText(
+                static_cast<int>(step.done),
+                QString::fromUtf8(step.what.data(), static_cast<qsizetype>(step.what.size())));
+        }));
     } catch (const Cancelled&) {
         return; // a cancelled future keeps no result
     } catch (const std::exception& error) {

@@ -27,6 +27,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <map>
 #include <mutex>
 
 namespace concord::gui {
@@ -48,6 +49,45 @@ struct ExportDialog::Job
 };
 
 namespace {
+
+// Core names a setting by its id; the dialog names it by the label of its field.
+QString describeForUser(const SettingError& error)
+{
+    static const std::map<std::string, QString> labels{{"split", QStringLiteral("Split")},
+                                                       {"folds", QStringLiteral("Folds")},
+                                                       {"format", QStringLiteral("Format")},
+                                                       {"directory", QStringLiteral("Directory")},
+                                                       {"expression", QStringLiteral("Signal")}};
+    const auto found = labels.find(error.setting());
+    const QString message = QString::fromUtf8(error.what());
+    return found == labels.end() ? message : QStringLiteral("%1: %2.").arg(found->second, message);
+}
+
+// The card's "How it was made": the concord-cli command that makes the same export, so that a
+// dataset made in the app can be remade from a terminal.
+std::string equivalentCommand(const QString& projectPath, const exporting::DatasetExportOptions& options)
+{
+    const auto quoted = [](const std::string& text) {
+        return text.find_first_of(" '\"$\\") == std::string::npos ? text : "'" + text + "'";
+    };
+    const auto number = [](double value) { return QString::number(value, 'g', 6).toStdString(); };
+    std::string command = "concord-cli export " + quoted(QFile::encodeName(projectPath).toStdString()) + " --format " +
+                          options.format + " --out-dir " + quoted(options.directory) + " --source " +
+                          std::string(exporting::toString(options.source));
+    if (options.minAgreement) {
+        command += " --min-agreement " + number(*options.minAgreement);
+    }
+    if (options.folds != 0) {
+        command += " --folds " + std::to_string(options.folds);
+    } else {
+        command +=
+            " --split " + number(options.ratios[0]) + "," + number(options.ratios[1]) + "," + number(options.ratios[2]);
+    }
+    command += " --seed " + std::to_string(options.seed);
+    command += options.labelIds ? " --label-ids" : "";
+    command += options.includeMetadata ? " --metadata" : "";
+    return command;
+}
 
 QString escaped(const std::string& text)
 {
@@ -267,11 +307,15 @@ bool ExportDialog::startExport()
     exporting::DatasetExportOptions chosen;
     try {
         chosen = options();
+    } catch (const SettingError& error) {
+        showError(describeForUser(error));
+        return false;
     } catch (const InputError& error) {
         const QString message = QString::fromUtf8(error.what());
         showError(message.left(1).toUpper() + message.mid(1) + QLatin1Char('.'));
         return false;
     }
+    chosen.command = equivalentCommand(m_projectPath, chosen);
     showError(QString());
     m_summary->clear();
     const std::string signalName = m_signal->currentIndex() > 0 ? m_signal->currentText().toStdString() : "";
@@ -283,16 +327,18 @@ bool ExportDialog::startExport()
             if (!signalName.empty()) {
                 chosen.signalExpression = signals::expressionFrom(*project, "", signalName);
             }
-            job->summary = exporting::exportDataset(
-                *project, chosen,
-                [&job](const exporting::ExportProgress& progress) {
-                    const std::lock_guard lock(job->mutex);
-                    job->step = std::string(progress.step);
-                    job->done = progress.done;
-                    job->total = progress.total;
-                },
-                &job->cancel);
+            job->summary = exporting::exportDataset(*project, chosen,
+                                                    Progress(
+                                                        [&job](const ProgressStep& progress) {
+                                                            const std::lock_guard lock(job->mutex);
+                                                            job->step = std::string(progress.what);
+                                                            job->done = progress.done;
+                                                            job->total = progress.total;
+                                                        },
+                                                        &job->cancel));
             job->ok = !job->summary.cancelled;
+        } catch (const SettingError& error) {
+            job->error = describeForUser(error);
         } catch (const InputError& error) {
             job->error = QString::fromUtf8(error.what());
         } catch (const StoreError& error) {

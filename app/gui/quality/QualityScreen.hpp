@@ -1,9 +1,9 @@
-// The quality screen: the core's integrity checks (core/quality/Integrity.hpp) run on a worker
+// The quality screen: the core's integrity checks (core/quality/integrity/Integrity.hpp) run on a worker
 // thread, their findings in a tree grouped by check (check → findings with severity, samples
 // and message). Activating a finding (double-click, Enter) asks to open its first sample.
 #pragma once
 
-#include "core/quality/Integrity.hpp"
+#include "core/quality/integrity/Integrity.hpp"
 
 #include <QFutureWatcher>
 #include <QWidget>

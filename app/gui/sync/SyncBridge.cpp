@@ -55,7 +55,7 @@ void SyncBridge::assign(Project& replica, int count)
     net::SyncOptions options;
     options.retry.attempts = 1;
     options.timeout = m_timing.timeout;
-    options.stop = &m_stopNow;
+    options.progress = Progress({}, &m_stopNow);
     try {
         const net::Assignment assignment = net::requestAssignment(replica, count, options);
         QStringList ids;
@@ -147,7 +147,7 @@ void SyncBridge::run()
             net::SyncOptions options;
             options.retry.attempts = 1; // the bridge retries itself, between rounds
             options.timeout = m_timing.timeout;
-            options.stop = &m_stopNow;
+            options.progress = Progress({}, &m_stopNow);
             const net::SyncReport result = net::syncReplica(*replica, options);
             failures = 0;
             shown = SyncState::Online;
