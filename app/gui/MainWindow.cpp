@@ -1,5 +1,5 @@
 // Window layout, menus, and handing the open project to the screens. No storage logic here:
-// everything goes through the session and the screens.
+// everything goes through the open project and the screens.
 #include "app/gui/MainWindow.hpp"
 
 #include "app/gui/annotate/AnnotateScreen.hpp"
@@ -11,12 +11,14 @@
 #include "app/gui/importing/ImportWizard.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/project/DemoProject.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "app/gui/project/SampleListModel.hpp"
 #include "app/gui/quality/QualityScreen.hpp"
 #include "app/gui/review/ReviewScreen.hpp"
 #include "app/gui/samples/SamplesScreen.hpp"
 #include "app/gui/sync/HostDialog.hpp"
 #include "app/gui/sync/JoinServerDialog.hpp"
+#include "app/gui/sync/ServerHost.hpp"
 #include "app/gui/sync/SyncStatusWidget.hpp"
 #include "app/gui/welcome/RecentProjects.hpp"
 #include "app/gui/welcome/WelcomeScreen.hpp"
@@ -94,6 +96,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     m_stack->addWidget(m_quality);
     m_samplesScreen = new SamplesScreen(m_stack);
     m_stack->addWidget(m_samplesScreen);
+    m_views = {m_annotate, m_review, m_dashboard, m_quality, m_samplesScreen};
     layout->addWidget(strip);
     layout->addWidget(m_stack, 1);
     m_strip = strip;
@@ -131,10 +134,20 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // The screens must drop the model and the project before they go.
-    m_annotate->attach(nullptr, nullptr);
-    m_review->setProject(nullptr, {});
-    m_samplesScreen->setProject(nullptr);
+    // The screens drop the project before it goes.
+    for (ProjectView* view : m_views) {
+        view->setProject(nullptr);
+    }
+}
+
+AnnotationSession* MainWindow::session() const
+{
+    return m_project ? &m_project->session() : nullptr;
+}
+
+SampleListModel* MainWindow::sampleModel() const
+{
+    return m_project ? &m_project->samples() : nullptr;
 }
 
 AnnotateView* MainWindow::annotateView() const
@@ -161,27 +174,27 @@ void MainWindow::buildMenus()
 
     QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     QAction* undo = edit->addAction(QStringLiteral("&Undo label"), this, [this] {
-        if (m_session) {
-            m_session->undo();
+        if (session()) {
+            session()->undo();
         }
     });
     undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
     QAction* redo = edit->addAction(QStringLiteral("&Redo label"), this, [this] {
-        if (m_session) {
-            m_session->redo();
+        if (session()) {
+            session()->redo();
         }
     });
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     QAction* skip = edit->addAction(QStringLiteral("&Skip sample"), this, [this] {
-        if (m_session) {
-            m_session->skip();
+        if (session()) {
+            session()->skip();
         }
     });
     skip->setShortcut(QKeySequence(Qt::Key_Space));
     // The key (F, or Shift+F when a label has F) is the screen's own shortcut; this is the
     // way to find it.
     QAction* flag = edit->addAction(QStringLiteral("&Flag sample…"), this, [this] {
-        if (m_session) {
+        if (session()) {
             showScreen(Screen::Annotate);
             m_annotate->flags()->flagCurrent();
         }
@@ -229,17 +242,6 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_sampleLabel);
     m_syncStatus = new SyncStatusWidget(this);
     statusBar()->addPermanentWidget(m_syncStatus);
-    // Labels from the team change agreement and findings, as one's own do.
-    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_dashboard, &DashboardScreen::markStale);
-    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_quality, &QualityScreen::markStale);
-    connect(m_syncStatus, &SyncStatusWidget::changesReceived, m_samplesScreen, &SamplesScreen::markStale);
-    // New samples join the list and the progress; marks are read again.
-    connect(m_syncStatus, &SyncStatusWidget::changesReceived, this, [this] {
-        if (m_session && m_model) {
-            m_session->recount();
-            m_model->reload();
-        }
-    });
     statusBar()->setSizeGripEnabled(false);
     m_progressBar->hide();
 }
@@ -260,15 +262,14 @@ void MainWindow::screenChanged(int index)
     // The annotator's progress belongs to the annotate screen; review shows its own count.
     m_progressLabel->setVisible(annotating);
     m_sampleLabel->setVisible(annotating);
-    m_progressBar->setVisible(annotating && m_session && m_session->sampleCount() > 0);
+    m_progressBar->setVisible(annotating && session() && session()->sampleCount() > 0);
     if (m_stack->widget(index) == m_review) {
-        m_review->refresh(); // the annotations may have changed since it was last shown
         m_review->setFocus();
     } else if (m_stack->widget(index) == m_quality) {
         m_quality->tree()->setFocus();
     } else if (m_stack->widget(index) == m_samplesScreen) {
         m_samplesScreen->table()->setFocus();
-    } else if (annotating && m_session) {
+    } else if (annotating && session()) {
         m_annotate->samples()->list()->setFocus();
     }
 }
@@ -310,52 +311,39 @@ bool MainWindow::openDemo(const QString& path)
 
 void MainWindow::adopt(std::unique_ptr<Project> project)
 {
-    // On a replica one labels as the user it was joined as: the server accepts no other.
-    if (const auto replica = project->replica().load()) {
-        m_annotator = QString::fromStdString(replica->user);
-    }
     // Build everything for the new project before touching the old one, so that a failure
     // (thrown from here) leaves the window as it was.
-    auto session = std::make_unique<AnnotationSession>(std::move(project), m_annotator.toStdString());
-    auto model = std::make_unique<SampleListModel>(session->project(), session->annotator());
+    auto opened = std::make_unique<OpenProject>(std::move(project), m_annotator, m_syncTiming);
+    m_annotator = opened->user(); // on a replica, the user it was joined as
 
-    m_annotate->attach(nullptr, nullptr);
-    m_review->setProject(nullptr, {});
-    m_samplesScreen->setProject(nullptr);
-    std::swap(m_model, model);
-    std::swap(m_session, session);
-    model.reset();
-    session.reset();
+    for (ProjectView* view : m_views) {
+        view->setProject(nullptr);
+    }
+    m_syncStatus->follow(nullptr);
+    qDeleteAll(findChildren<HostDialog*>()); // it shows the old project's server
+    m_project = std::move(opened); // the old project closes here, its sync and server stopped
     m_banner->hide();
     m_welcome->hide();
     m_strip->show();
     m_stack->show();
 
-    connect(m_model.get(), &SampleListModel::failed, this, &MainWindow::showError);
-    connect(m_session.get(), &AnnotationSession::failed, this, &MainWindow::showError);
-    connect(m_session.get(), &AnnotationSession::notice, this, &MainWindow::showNotice);
-    connect(m_session.get(), &AnnotationSession::progressChanged, this, &MainWindow::showProgress);
-    // A label changes agreement and may change findings: both screens recompute when next shown.
-    connect(m_session.get(), &AnnotationSession::progressChanged, m_dashboard, &DashboardScreen::markStale);
-    connect(m_session.get(), &AnnotationSession::progressChanged, m_quality, &QualityScreen::markStale);
-    connect(m_session.get(), &AnnotationSession::progressChanged, m_samplesScreen, &SamplesScreen::markStale);
-    m_syncStatus->follow(m_session->project());
-    connect(m_session.get(), &AnnotationSession::progressChanged, m_syncStatus, &SyncStatusWidget::localChange);
-    m_annotate->attach(m_session.get(), m_model.get(), m_syncStatus->bridge());
-    m_review->setProject(&m_session->project(), m_annotator.toStdString());
-    m_samplesScreen->setProject(&m_session->project());
-    const QString path = QFile::decodeName(QByteArray::fromStdString(m_session->project().path()));
-    m_dashboard->setProjectPath(path);
-    m_quality->setProjectPath(path);
-    RecentProjects::add(path);
+    AnnotationSession* session = &m_project->session();
+    connect(&m_project->samples(), &SampleListModel::failed, this, &MainWindow::showError);
+    connect(session, &AnnotationSession::failed, this, &MainWindow::showError);
+    connect(session, &AnnotationSession::notice, this, &MainWindow::showNotice);
+    connect(session, &AnnotationSession::progressChanged, this, &MainWindow::showProgress);
+    m_syncStatus->follow(m_project->sync());
+    connect(m_project.get(), &OpenProject::hostCreated, m_syncStatus, &SyncStatusWidget::followHost);
+    for (ProjectView* view : m_views) {
+        view->setProject(m_project.get());
+    }
+    RecentProjects::add(m_project->path());
 
-    setWindowTitle(QStringLiteral("%1 \u2014 Concord").arg(m_session->projectName()));
+    setWindowTitle(QStringLiteral("%1 \u2014 Concord").arg(m_project->name()));
     statusBar()->clearMessage();
     showProgress();
-    m_session->start(); // shows the first sample through currentChanged
-    if (m_stack->currentWidget() == m_review) {
-        m_review->refresh();
-    } else {
+    session->start(); // shows the first sample through currentChanged
+    if (m_stack->currentWidget() != m_review) {
         m_annotate->samples()->list()->setFocus();
     }
 }
@@ -384,11 +372,11 @@ void MainWindow::newProject()
 
 void MainWindow::exportDataset()
 {
-    if (!m_session) {
+    if (!m_project) {
         showError(QStringLiteral("Open a project first: the export writes the open project's labels."));
         return;
     }
-    auto* dialog = new ExportDialog(m_session->project(), this);
+    auto* dialog = new ExportDialog(*m_project, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -404,14 +392,15 @@ void MainWindow::chooseProject()
 
 void MainWindow::showProgress()
 {
-    const std::int64_t total = m_session->sampleCount();
-    const std::int64_t done = m_session->labeledCount();
+    const AnnotationSession& session = m_project->session();
+    const std::int64_t total = session.sampleCount();
+    const std::int64_t done = session.labeledCount();
     m_progressLabel->setText(QStringLiteral("%L1 of %L2 labeled by %3")
                                  .arg(done)
                                  .arg(total)
-                                 .arg(QString::fromStdString(m_session->annotator())) +
-                             (m_session->labelsPerHour()
-                                  ? QStringLiteral("  \u00b7  %L1 labels/hour").arg(qRound(*m_session->labelsPerHour()))
+                                 .arg(QString::fromStdString(session.annotator())) +
+                             (session.labelsPerHour()
+                                  ? QStringLiteral("  \u00b7  %L1 labels/hour").arg(qRound(*session.labelsPerHour()))
                                   : QString()));
     // QProgressBar counts in int; per mille is precise enough for a bar.
     m_progressBar->setRange(0, 1000);
@@ -431,31 +420,34 @@ void MainWindow::showNotice(const QString& message)
 
 void MainWindow::openSample(const QString& sampleId)
 {
-    const auto key = m_session ? m_session->project().samples().keyOf(sampleId.toStdString()) : std::nullopt;
+    const auto key = m_project ? m_project->project().samples().keyOf(sampleId.toStdString()) : std::nullopt;
     if (!key) {
         showError(QStringLiteral("The sample %1 is no longer in the project.").arg(sampleId));
         return;
     }
     showScreen(Screen::Annotate);
-    m_session->goTo(*key); // shows it and selects it in the samples list
+    m_project->session().goTo(*key); // shows it and selects it in the samples list
 }
 
 void MainWindow::hostProject()
 {
-    if (!m_session) {
+    if (!m_project) {
         showError(QStringLiteral("Open a project first: hosting serves the open project to your team."));
         return;
     }
-    // One server per window: the dialog is the server, and closing it stops it.
     if (auto* open = findChild<HostDialog*>()) {
         open->raise();
         open->activateWindow();
         return;
     }
-    auto* dialog = new HostDialog(QFile::decodeName(QByteArray::fromStdString(m_session->project().path())), this);
+    // The server is the project's; the dialog shows it and starts it when it is not serving.
+    ServerHost& host = m_project->host();
+    auto* dialog = new HostDialog(host, m_project->path(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
-    dialog->start();
+    if (!host.isRunning()) {
+        dialog->start();
+    }
 }
 
 void MainWindow::joinServer()

@@ -1,13 +1,16 @@
 // The main window: an error banner on top, the screens as tabs (annotate, review, dashboard,
-// quality), progress in the status bar, the menus. It owns the open project's session and hands
-// it to the screens; errors from the core appear in the banner.
+// quality, samples), progress in the status bar, the menus. It owns the open project (an
+// OpenProject) and hands the same one to every screen; it only arranges them. Errors from the
+// core appear in the banner.
 #pragma once
 
+#include "app/gui/sync/SyncBridge.hpp"
 #include "core/store/Project.hpp"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -22,6 +25,8 @@ class AnnotateView;
 class AnnotationSession;
 class DashboardScreen;
 class MessageBanner;
+class OpenProject;
+class ProjectView;
 class QualityScreen;
 class SamplesScreen;
 class SyncStatusWidget;
@@ -58,8 +63,12 @@ public:
     // File ▸ Export…: the export dialog over the open project (ExportDialog).
     void exportDataset();
 
-    AnnotationSession* session() const { return m_session.get(); }
-    SampleListModel* sampleModel() const { return m_model.get(); }
+    // The open project (nullptr: none), and its session and samples list.
+    OpenProject* project() const { return m_project.get(); }
+    AnnotationSession* session() const;
+    SampleListModel* sampleModel() const;
+    // Timing of the sync of replicas opened from now on (tests make it quick).
+    void setSyncTiming(const SyncTiming& timing) { m_syncTiming = timing; }
     AnnotateScreen* annotateScreen() const { return m_annotate; }
     AnnotateView* annotateView() const;
     ReviewScreen* reviewScreen() const { return m_review; }
@@ -99,10 +108,10 @@ private:
     QProgressBar* m_progressBar = nullptr;
     QLabel* m_sampleLabel = nullptr;
     QList<QAction*> m_annotateActions; // undo, redo, skip: only on the annotate screen
-    // The model reads through the session's project: declared after it, destroyed before it.
-    std::unique_ptr<AnnotationSession> m_session;
-    std::unique_ptr<SampleListModel> m_model;
     SyncStatusWidget* m_syncStatus = nullptr;
+    std::vector<ProjectView*> m_views; // every screen, each handed the open project alike
+    SyncTiming m_syncTiming;
+    std::unique_ptr<OpenProject> m_project;
 };
 
 } // namespace concord::gui

@@ -199,8 +199,10 @@ void LiveSync::session(Project& replica, Client& client, bool& synced)
     }
 
     const milliseconds poll = m_options.outboxPoll;
+    const milliseconds refresh = m_options.refreshEvery;
     auto lastRequest = Clock::now();
     auto nextPoll = lastRequest + poll;
+    auto nextRefresh = lastRequest + refresh;
     for (;;) {
         const Wanted wanted = take();
         if (wanted.stop) {
@@ -229,6 +231,12 @@ void LiveSync::session(Project& replica, Client& client, bool& synced)
             lastRequest = Clock::now();
             continue;
         }
+        if (refresh.count() > 0 && Clock::now() >= nextRefresh) {
+            sync(LiveCause::Refresh, replica, client);
+            lastRequest = Clock::now();
+            nextRefresh = lastRequest + refresh;
+            continue;
+        }
 
         const auto now = Clock::now();
         const auto pingDue = lastRequest + pingInterval;
@@ -243,6 +251,9 @@ void LiveSync::session(Project& replica, Client& client, bool& synced)
         auto until = pingDue;
         if (poll.count() > 0) {
             until = std::min(until, nextPoll);
+        }
+        if (refresh.count() > 0) {
+            until = std::min(until, nextRefresh);
         }
         // Idle: hold no read snapshot, so that the app's writes can be checkpointed meanwhile.
         store::releaseReadSnapshot(replica.database());
@@ -264,7 +275,7 @@ void LiveSync::sync(LiveCause cause, Project& replica, Client& client)
         reportPending(replica); // acknowledged: before the pull, so that the count is current at once
     }
     pullChanges(replica, client, options, report);
-    if (cause == LiveCause::Notice) {
+    if (cause == LiveCause::Notice || cause == LiveCause::Refresh) {
         // Samples added on the server with the changes (or since) come along.
         fetchSamples(replica, client, options, report);
     }

@@ -37,6 +37,10 @@ struct LiveOptions
     // Also look at the outbox this often and push what is pending (0: only after pushSoon()):
     // for edits made by another process, such as `concord-cli label` beside `sync --watch`.
     std::chrono::milliseconds outboxPoll{0};
+    // Also pull changes and new samples this often without a notice (0: never): samples
+    // imported into the server's file by another process (`import` beside a running server)
+    // bring no notice, since that server never saw them committed.
+    std::chrono::milliseconds refreshEvery{0};
     // A refusal that retrying cannot cure (a refused login, a revoked token, another project, a
     // changed certificate, not a replica, a store error) ends run() with its exception. When
     // false it is reported and tried again after reconnect.maxDelay (store errors after the
@@ -49,7 +53,8 @@ enum class LiveCause
 {
     Connected, // the full sync after each connection
     LocalEdit, // pushSoon() or the outbox poll: the outbox was pushed, then changes pulled
-    Notice     // the server announced new changes: pulled
+    Notice,    // the server announced new changes: pulled
+    Refresh    // refreshEvery passed: pulled, samples fetched
 };
 
 struct LiveConnected

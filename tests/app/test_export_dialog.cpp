@@ -3,6 +3,7 @@
 #include "GuiTestSupport.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/export/ExportDialog.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "core/store/Project.hpp"
 
 #include <QAction>
@@ -49,8 +50,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = labeledProject(dir);
-        auto project = Project::open(path.toStdString());
-        ExportDialog dialog(*project);
+        concord::gui::OpenProject project(Project::open(path.toStdString()), QStringLiteral("tester"));
+        ExportDialog dialog(project);
         dialog.show();
         const QString out = dir.filePath(QStringLiteral("dataset"));
         dialog.directoryEdit()->setText(out);
@@ -89,8 +90,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = labeledProject(dir);
-        auto project = Project::open(path.toStdString());
-        ExportDialog dialog(*project);
+        concord::gui::OpenProject project(Project::open(path.toStdString()), QStringLiteral("tester"));
+        ExportDialog dialog(project);
         dialog.directoryEdit()->setText(dir.filePath(QStringLiteral("out")));
         dialog.trainBox()->setValue(90);
         QVERIFY(!dialog.startExport());

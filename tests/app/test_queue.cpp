@@ -185,9 +185,10 @@ private Q_SLOTS:
         QCOMPARE(window.session()->queueOrder(), QueueOrder::UnlabeledFirst);
         QCOMPARE(pickerOf(window)->combo()->currentText(), QStringLiteral("Next: unlabeled first"));
         QVERIFY(pickerOf(window)->statusText().isEmpty());
-        // The ranking's late result is not applied.
+        // The ranking's late result is not applied: once the cancelled work has ended (it stops
+        // at its next step), the order is still the one chosen.
         QVERIFY(!window.annotateScreen()->queue()->isBusy());
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.annotateScreen()->queue()->isWorking(), 60000);
         QCOMPARE(window.session()->queueOrder(), QueueOrder::UnlabeledFirst);
         QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("s2"));
     }

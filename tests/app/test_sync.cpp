@@ -9,6 +9,10 @@
 #include "app/gui/annotate/SamplePanel.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/project/SampleListModel.hpp"
+#include "app/gui/review/ReviewScreen.hpp"
+#include "app/gui/samples/SampleTableModel.hpp"
+#include "app/gui/samples/SamplesScreen.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/sync/HostDialog.hpp"
 #include "app/gui/sync/JoinServerDialog.hpp"
 #include "app/gui/sync/ServerHost.hpp"
@@ -91,7 +95,7 @@ void screenshot(QWidget& widget, const char* name)
 concord::gui::SyncTiming quickTiming()
 {
     concord::gui::SyncTiming timing;
-    timing.interval = std::chrono::milliseconds(200);
+    timing.refresh = std::chrono::milliseconds(200); // samples imported beside the server
     timing.timeout = std::chrono::seconds(5);
     timing.backoff.firstDelay = std::chrono::milliseconds(50);
     timing.backoff.maxDelay = std::chrono::milliseconds(300);
@@ -129,7 +133,7 @@ private Q_SLOTS:
         joinAs(*server, "alice", token, replicaPath);
 
         MainWindow window(QStringLiteral("alice"));
-        window.syncStatus()->setTiming(quickTiming());
+        window.setSyncTiming(quickTiming());
         QVERIFY(window.openProject(replicaPath));
         QVERIFY(guitest::showAndActivate(window));
         SyncStatusWidget* status = window.syncStatus();
@@ -195,7 +199,7 @@ private Q_SLOTS:
         const QString alicePath = QString::fromStdString(join("alice", token));
 
         MainWindow window(QStringLiteral("alice"));
-        window.syncStatus()->setTiming(quickTiming());
+        window.setSyncTiming(quickTiming());
         QVERIFY(window.openProject(alicePath));
         QVERIFY(guitest::showAndActivate(window));
         QVERIFY(window.annotateScreen()->queue()->canAssign());
@@ -242,7 +246,7 @@ private Q_SLOTS:
         joinAs(server, "alice", token, replicaPath);
 
         MainWindow window(QStringLiteral("alice"));
-        window.syncStatus()->setTiming(quickTiming());
+        window.setSyncTiming(quickTiming());
         QVERIFY(window.openProject(replicaPath));
         QVERIFY(guitest::showAndActivate(window));
         QTRY_COMPARE_WITH_TIMEOUT(window.syncStatus()->bridge()->state(), SyncState::Online, 10000);
@@ -263,11 +267,95 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.progressText(), QStringLiteral("0 of 4 labeled by alice"), 10000);
     }
 
+    // Issue 14's promise: what a teammate labels reaches the open screens of the reviewer as the
+    // server announces it, with no tab switch and no polling (the refresh is an hour here).
+    void teammatesLabelsReachTheOpenScreens()
+    {
+        QTemporaryDir dir;
+        const QString serverPath = dir.filePath(QStringLiteral("server.concord"));
+        makeServerProject(serverPath, 4);
+        std::string bobToken;
+        std::string carolToken;
+        {
+            auto project = concord::Project::open(serverPath.toStdString());
+            project->annotate("s1", "alice", {{"labels", {"positive"}}});
+            project->annotate("s1", "bob", {{"labels", {"positive"}}});
+            project->annotate("s4", "alice", {{"labels", {"positive"}}});
+            project->annotate("s4", "bob", {{"labels", {"negative"}}});
+            concord::store::UserTable users(project->database());
+            bobToken = concord::net::addUser(users, "bob", concord::Role::Annotator, 1);
+            carolToken = concord::net::addUser(users, "carol", concord::Role::Reviewer, 1);
+        }
+        ServerThread server(serverPath.toStdString());
+        const QString bobPath = dir.filePath(QStringLiteral("bob.concord"));
+        const QString carolPath = dir.filePath(QStringLiteral("carol.concord"));
+        joinAs(server, "bob", bobToken, bobPath);
+        joinAs(server, "carol", carolToken, carolPath);
+        // Bob labels in his own replica and syncs it, as his app would.
+        const auto bobLabels = [&](const char* sample, const char* label) {
+            auto bob = concord::Project::open(bobPath.toStdString());
+            bob->annotate(sample, "bob", {{"labels", {label}}});
+            QCOMPARE(concord::net::syncReplica(*bob, {}).pushed, std::int64_t(1));
+        };
+
+        MainWindow window(QStringLiteral("carol"));
+        auto timing = quickTiming();
+        timing.refresh = std::chrono::hours(1); // only the server's notice brings changes
+        window.setSyncTiming(timing);
+        QVERIFY(window.openProject(carolPath));
+        QVERIFY(guitest::showAndActivate(window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.syncStatus()->bridge()->state(), SyncState::Online, 10000);
+
+        // The review queue, open: s4 is contested; bob changing his mind on s1 makes it contested too.
+        window.showScreen(MainWindow::Screen::Review);
+        QTRY_COMPARE_WITH_TIMEOUT(window.reviewScreen()->queueIds(), QStringList{QStringLiteral("s4")}, 10000);
+        QSignalSpy queueLoaded(window.reviewScreen(), &concord::gui::ReviewScreen::queueLoaded);
+        bobLabels("s1", "negative");
+        QTRY_VERIFY_WITH_TIMEOUT(window.reviewScreen()->queueIds().contains(QStringLiteral("s1")), 10000);
+        QVERIFY(window.reviewScreen()->isVisible());
+        QVERIFY(queueLoaded.count() >= 1);
+        screenshot(window, "review-live.png");
+
+        // The samples table, open: bob's label on s2 shows in its row.
+        window.showScreen(MainWindow::Screen::Samples);
+        concord::gui::SamplesScreen* samples = window.samplesScreen();
+        QTRY_VERIFY_WITH_TIMEOUT(!samples->isLoading() && samples->model()->rowCount() == 4, 10000);
+        const auto cell = [&](const char* id, int column) {
+            QAbstractItemModel* model = samples->table()->model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, concord::gui::SampleTableModel::IdColumn).data().toString() ==
+                    QLatin1String(id)) {
+                    return model->index(row, column).data().toString();
+                }
+            }
+            return QString();
+        };
+        QVERIFY(cell("s2", concord::gui::SampleTableModel::LabelColumn).isEmpty());
+        bobLabels("s2", "negative");
+        QTRY_COMPARE_WITH_TIMEOUT(cell("s2", concord::gui::SampleTableModel::LabelColumn), QStringLiteral("negative"),
+                                  10000);
+        QVERIFY(samples->isVisible());
+
+        // The dashboard, open: its numbers say they are out of date as soon as bob's label is in.
+        window.showScreen(MainWindow::Screen::Dashboard);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.dashboard()->isComputing(), 30000);
+        QVERIFY(!window.dashboard()->isStale());
+        QCOMPARE(window.dashboard()->statusText(), QStringLiteral("Up to date"));
+        bobLabels("s3", "positive");
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->isStale(), 10000);
+        QVERIFY2(window.dashboard()->statusText().startsWith(QStringLiteral("Out of date")),
+                 qPrintable(window.dashboard()->statusText()));
+        QVERIFY(window.dashboard()->isVisible());
+        screenshot(window, "dashboard-stale.png");
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+    }
+
     void hostServesAndAddsUsers()
     {
         QTemporaryDir dir;
         const QString path = guitest::makeProject(dir, singleSchema, 3);
-        auto dialog = std::make_unique<HostDialog>(path);
+        concord::gui::ServerHost host(path.toStdString());
+        auto dialog = std::make_unique<HostDialog>(host, path);
         dialog->show();
         QVERIFY2(dialog->start(0), qPrintable(dialog->errorText()));
         QVERIFY(dialog->host()->isRunning());
@@ -299,9 +387,15 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->addUserButton(), Qt::LeftButton);
         QVERIFY2(dialog->errorText().contains(QStringLiteral("bob")), qPrintable(dialog->errorText()));
 
-        // Closing stops the server.
+        // The server is the project's, not the dialog's: closing the dialog leaves it serving.
         dialog->reject();
-        QVERIFY(!dialog->host()->isRunning());
+        dialog.reset();
+        QVERIFY(host.isRunning());
+        concord::net::JoinOptions again = join;
+        again.path = dir.filePath(QStringLiteral("bob-again.concord")).toStdString();
+        QCOMPARE(concord::net::joinServer(again).sync.newSamples, std::int64_t(3));
+        host.stop();
+        QVERIFY(!host.isRunning());
     }
 
     void hostRefusesAReplica()
@@ -313,7 +407,8 @@ private Q_SLOTS:
         const QString alicePath = dir.filePath(QStringLiteral("alice.concord"));
         joinAs(server, "alice", token, alicePath);
 
-        HostDialog dialog(alicePath);
+        concord::gui::ServerHost host(alicePath.toStdString());
+        HostDialog dialog(host, alicePath);
         QVERIFY(!dialog.start(0));
         QVERIFY2(dialog.errorText().contains(QStringLiteral("replica")), qPrintable(dialog.errorText()));
     }
@@ -361,7 +456,7 @@ private Q_SLOTS:
 
         // The window opens the new replica, labels as alice and syncs it.
         MainWindow window(QStringLiteral("someone"));
-        window.syncStatus()->setTiming(quickTiming());
+        window.setSyncTiming(quickTiming());
         QVERIFY(window.openProject(dialog.replicaPath()));
         QCOMPARE(QString::fromStdString(window.session()->annotator()), QStringLiteral("alice"));
         QTRY_COMPARE_WITH_TIMEOUT(window.syncStatus()->bridge()->state(), SyncState::Online, 10000);

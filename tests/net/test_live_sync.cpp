@@ -235,3 +235,36 @@ TEST_CASE("live: stop() ends the session promptly wherever it is", "[integration
     auto bob = Project::open(fixture.replicaPath("bob"));
     CHECK(bob->outbox().pendingCount() == 0);
 }
+
+TEST_CASE("live: samples imported into the server's file by another process arrive with refreshEvery",
+          "[integration][live]")
+{
+    SyncFixture fixture(2);
+    ServerThread server(fixture.serverPath());
+    fixture.join(server, "bob", "bob");
+
+    auto options = liveOptions();
+    options.refreshEvery = 100ms;
+    LiveProbe probe;
+    net::LiveSync bob(fixture.replicaPath("bob"), options, probe.callbacks());
+    bob.start();
+    REQUIRE(probe.waitFor(hasSynced));
+    CHECK(SyncFixture::count(fixture.replicaPath("bob"), "SELECT count(*) FROM samples") == 2);
+
+    // Written beside the running server, as `concord-cli import` would: no notice follows.
+    {
+        auto hosted = Project::open(fixture.serverPath());
+        hosted->samples().insert("late", "a sample imported later", "{}");
+    }
+    REQUIRE(probe.waitFor([](const LiveProbe& p) {
+        for (const auto& synced : p.syncs) {
+            if (synced.cause == net::LiveCause::Refresh && synced.report.newSamples == 1) {
+                return true;
+            }
+        }
+        return false;
+    }));
+    CHECK(SyncFixture::count(fixture.replicaPath("bob"), "SELECT count(*) FROM samples") == 3);
+    bob.stop();
+    CHECK(probe.read([](const LiveProbe& p) { return p.connects; }) == 1); // on the same connection
+}

@@ -63,6 +63,8 @@ const char* causeName(net::LiveCause cause)
         return "local edits";
     case net::LiveCause::Notice:
         return "notice";
+    case net::LiveCause::Refresh:
+        return "refresh";
     }
     return "";
 }

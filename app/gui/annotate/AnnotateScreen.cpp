@@ -8,6 +8,7 @@
 #include "app/gui/annotate/QueuePicker.hpp"
 #include "app/gui/annotate/SamplePanel.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "app/gui/project/SampleListModel.hpp"
 
 #include <QHBoxLayout>
@@ -76,17 +77,18 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     });
 }
 
-void AnnotateScreen::attach(AnnotationSession* session, SampleListModel* model, SyncBridge* bridge)
+void AnnotateScreen::setProject(OpenProject* project)
 {
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
     }
+    AnnotationSession* session = project ? &project->session() : nullptr;
     m_session = session;
-    m_model = model;
-    m_samples->setModel(model, session ? &session->project() : nullptr);
+    m_model = project ? &project->samples() : nullptr;
+    m_samples->setModel(m_model, session ? &session->project() : nullptr);
     m_flags->attach(session);
-    m_queue->attach(session, session ? bridge : nullptr);
-    m_samples->queuePicker()->setAssignAvailable(session && bridge);
+    m_queue->setProject(project);
+    m_samples->queuePicker()->setAssignAvailable(project && project->isReplica());
     if (!session) {
         return;
     }

@@ -3,6 +3,8 @@
 // values chosen become session records, the session's current sample is shown and selected.
 #pragma once
 
+#include "app/gui/project/ProjectView.hpp"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -18,19 +20,16 @@ class GuidelinesPanel;
 class QueueController;
 class SampleListModel;
 class SamplePanel;
-class SyncBridge;
 
-class AnnotateScreen : public QWidget
+class AnnotateScreen : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit AnnotateScreen(QWidget* parent = nullptr);
 
-    // Works on `session` with `model` as the list (both nullptr: nothing open); `bridge` is the
-    // project's sync thread when it is a replica. The caller keeps them alive until it attaches
-    // others.
-    void attach(AnnotationSession* session, SampleListModel* model, SyncBridge* bridge = nullptr);
+    // Works on the project's session with its samples list (nullptr: nothing open).
+    void setProject(OpenProject* project) override;
     void showPlaceholder(const QString& message);
     void setGuidelinesVisible(bool visible);
 

@@ -2,63 +2,55 @@
 #include "app/gui/annotate/QueueController.hpp"
 
 #include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "app/gui/sync/SyncBridge.hpp"
 #include "core/learn/ActiveLearning.hpp"
 #include "core/learn/BuiltinModel.hpp"
 #include "core/store/Project.hpp"
 
-#include <QFile>
-#include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace concord::gui {
 
 namespace {
 
-// On the worker thread, with its own connection: trains the built-in model on the labels so
-// far (continuing from the saved one, so a retrain after a batch is a few passes), then ranks
-// the unlabeled samples by the entropy of its predictions.
-void rankForQueue(QPromise<RankOutcome>& promise, const std::string& path)
+// In the background, with its own connection: trains the built-in model on the labels so far
+// (continuing from the saved one, so a retrain after a batch is a few passes), then ranks the
+// unlabeled samples by the entropy of its predictions.
+RankOutcome rankForQueue(const std::string& path, const Progress& progress)
 {
+    auto project = Project::open(path);
+    const learn::TrainingSet set = learn::loadTrainingSet(*project);
+    learn::BuiltinTrainOptions training;
+    training.continueEpochs = 2; // as concord-cli train does
+    learn::trainBuiltin(*project, set, training);
+    progress.throwIfCancelled();
+    learn::RankRequest request;
+    request.options.strategy = learn::Strategy::Entropy;
+    request.options.batch = QueueController::batchSize;
+    const learn::RankResult ranked = learn::rankProject(*project, request, progress);
     RankOutcome outcome;
-    try {
-        auto project = Project::open(path);
-        const learn::TrainingSet set = learn::loadTrainingSet(*project);
-        learn::BuiltinTrainOptions training;
-        training.continueEpochs = 2; // as concord-cli train does
-        learn::trainBuiltin(*project, set, training);
-        if (promise.isCanceled()) {
-            return; // a cancelled future keeps no result
-        }
-        learn::RankRequest request;
-        request.options.strategy = learn::Strategy::Entropy;
-        request.options.batch = QueueController::batchSize;
-        const learn::RankResult ranked = learn::rankProject(*project, request);
-        outcome.candidates = ranked.candidates;
-        for (const auto& sample : ranked.ranked) {
-            outcome.keys.push_back(sample.key);
-        }
-    } catch (const std::exception& error) {
-        outcome = RankOutcome{};
-        outcome.error = QString::fromUtf8(error.what());
+    outcome.candidates = ranked.candidates;
+    for (const auto& sample : ranked.ranked) {
+        outcome.keys.push_back(sample.key);
     }
-    promise.addResult(std::move(outcome));
+    return outcome;
 }
 
 } // namespace
 
 QueueController::QueueController(QObject* parent) : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<RankOutcome>::finished, this, &QueueController::rankingDone);
+    m_ranker.onDone([this](RankOutcome&& outcome) { rankingDone(outcome); });
+    m_ranker.onFailed([this](const QString& error) {
+        if (std::exchange(m_ranking, false)) {
+            Q_EMIT idle();
+            fallBack(QStringLiteral("Ranking by the model failed: %1").arg(error));
+        }
+    });
 }
 
-QueueController::~QueueController()
-{
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
-}
-
-void QueueController::attach(AnnotationSession* session, SyncBridge* bridge)
+void QueueController::setProject(OpenProject* project)
 {
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
@@ -66,11 +58,12 @@ void QueueController::attach(AnnotationSession* session, SyncBridge* bridge)
     if (m_bridge) {
         disconnect(m_bridge, nullptr, this, nullptr);
     }
-    m_watcher.cancel(); // a ranking of the previous project is of no use now
+    m_ranker.cancel(); // a ranking of the previous project is of no use now
     m_ranking = false;
     m_waitingForServer = false;
-    m_session = session;
-    m_bridge = bridge;
+    m_project = project;
+    m_session = project ? &project->session() : nullptr;
+    m_bridge = project ? project->sync() : nullptr;
     m_choice = QueueChoice::UnlabeledFirst;
     if (m_session) {
         connect(m_session, &AnnotationSession::queueFinished, this, &QueueController::nextBatch);
@@ -88,7 +81,7 @@ void QueueController::choose(QueueChoice choice)
     if (!m_session) {
         return;
     }
-    m_watcher.cancel();
+    m_ranker.cancel();
     m_ranking = false;
     m_waitingForServer = false;
     m_choice = choice;
@@ -136,31 +129,21 @@ void QueueController::nextBatch()
 
 void QueueController::startRanking()
 {
-    m_rankingPath = QString::fromStdString(m_session->project().path());
     m_ranking = true;
     Q_EMIT busy(QStringLiteral("Training the model and ranking the unlabeled samples\u2026"));
-    m_watcher.setFuture(QtConcurrent::run(rankForQueue, QFile::encodeName(m_rankingPath).toStdString()));
+    m_ranker.run(m_project, [path = m_project->pathBytes()](const Progress& progress) {
+        return rankForQueue(path, progress);
+    });
 }
 
-void QueueController::rankingDone()
+void QueueController::rankingDone(const RankOutcome& outcome)
 {
-    const QFuture<RankOutcome> future = m_watcher.future();
-    if (!m_ranking) {
+    if (!std::exchange(m_ranking, false)) {
         return; // cancel() or choose() moved on already
     }
-    m_ranking = false;
     Q_EMIT idle();
-    if (future.resultCount() == 0) {
-        return;
-    }
-    const RankOutcome outcome = future.result();
-    if (!m_session || m_choice != QueueChoice::MostInformative ||
-        m_rankingPath != QString::fromStdString(m_session->project().path())) {
-        return; // another order or another project since
-    }
-    if (!outcome.error.isEmpty()) {
-        fallBack(QStringLiteral("Ranking by the model failed: %1").arg(outcome.error));
-        return;
+    if (!m_session || m_choice != QueueChoice::MostInformative) {
+        return; // another order since
     }
     if (outcome.keys.empty()) {
         fallBack(QStringLiteral("Every sample has a label: there is nothing left to rank."), false);

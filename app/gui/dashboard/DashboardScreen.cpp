@@ -6,6 +6,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "core/quality/agreement/AgreementMetrics.hpp"
 
 #include <QFile>
@@ -17,7 +18,6 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace concord::gui {
 
@@ -131,21 +131,20 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     connect(m_refresh, &QPushButton::clicked, this, &DashboardScreen::refresh);
     auto* f5 = new QShortcut(QKeySequence::Refresh, this, this, &DashboardScreen::refresh);
     f5->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(&m_watcher, &QFutureWatcher<DashboardData>::finished, this, &DashboardScreen::finished);
+    m_task.onDone([this](DashboardData&& data) { finished(data); });
+    m_task.onFailed([this](const QString& error) {
+        m_status->setText(QStringLiteral("Failed"));
+        Q_EMIT failed(QStringLiteral("Could not compute the agreement: %1").arg(error));
+        Q_EMIT updated();
+    });
+    m_task.onSettled([this] { m_refresh->setEnabled(true); });
     clearCharts(QStringLiteral("No project is open."));
     m_alpha->setText(QStringLiteral("No project is open"));
 }
 
-DashboardScreen::~DashboardScreen()
-{
-    // The worker holds only its own connection and copies of the path; wait so that it does not
-    // outlive the watcher it reports to.
-    m_watcher.waitForFinished();
-}
-
 bool DashboardScreen::isComputing() const
 {
-    return m_watcher.isRunning() || m_model->isRunning();
+    return m_task.isRunning() || m_model->isRunning();
 }
 
 void DashboardScreen::showModelResults()
@@ -155,19 +154,35 @@ void DashboardScreen::showModelResults()
     QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_model, 0, 0); });
 }
 
-void DashboardScreen::setProjectPath(const QString& path)
+void DashboardScreen::setProject(OpenProject* project)
 {
-    m_path = path;
+    if (m_project) {
+        disconnect(m_project, nullptr, this, nullptr);
+    }
+    m_task.cancel();
+    m_project = project;
     m_stale = true;
-    m_model->setProjectPath(path);
-    if (path.isEmpty()) {
+    m_model->setProject(project);
+    if (!project) {
         clearCharts(QStringLiteral("No project is open."));
         m_alpha->setText(QStringLiteral("No project is open"));
         m_interval->clear();
         m_counts->clear();
         m_coefficients->clear();
-    } else if (isVisible()) {
+        return;
+    }
+    connect(project, &OpenProject::labelsMayHaveChanged, this, &DashboardScreen::labelsChanged);
+    if (isVisible()) {
         refresh();
+    }
+}
+
+void DashboardScreen::labelsChanged()
+{
+    m_stale = true;
+    // Numbers do not change under the reader's eyes: the screen says they are out of date.
+    if (isVisible() && !m_task.isRunning()) {
+        m_status->setText(QStringLiteral("Out of date: labels changed since \u2014 Refresh (F5)"));
     }
 }
 
@@ -186,39 +201,22 @@ void DashboardScreen::refreshIfStale()
 
 void DashboardScreen::refresh()
 {
-    if (m_path.isEmpty()) {
+    if (!m_project) {
         return;
     }
     m_stale = false;
-    if (m_watcher.isRunning()) {
-        m_again = true; // the running computation may have read the labels before the change
-        return;
-    }
     m_status->setText(QStringLiteral("Computing\u2026"));
     m_refresh->setEnabled(false);
-    m_computing = m_path;
-    const std::string path = QFile::encodeName(m_path).toStdString();
-    m_watcher.setFuture(QtConcurrent::run([path] { return computeDashboard(path); }));
+    // While a computation runs, this one follows it: the running one may have read the labels
+    // before the change.
+    m_task.run(m_project, [path = m_project->pathBytes()](const Progress&) { return computeDashboard(path); });
 }
 
-void DashboardScreen::finished()
+void DashboardScreen::finished(const DashboardData& data)
 {
-    const DashboardData data = m_watcher.result();
-    m_refresh->setEnabled(true);
-    if (m_computing != m_path) {
-        // Another project was opened meanwhile: its numbers are not these.
-        m_again = false;
-        m_stale = true;
-        if (!m_path.isEmpty() && isVisible()) {
-            refresh();
-        }
-        return;
-    }
-    if (m_again) {
-        m_again = false;
-        refresh();
-    } else {
-        m_status->setText(QStringLiteral("Up to date"));
+    if (!m_task.isRunning()) {
+        m_status->setText(m_stale ? QStringLiteral("Out of date: labels changed since \u2014 Refresh (F5)")
+                                  : QStringLiteral("Up to date"));
     }
     if (!data.error.isEmpty()) {
         m_status->setText(QStringLiteral("Failed"));

@@ -2,12 +2,15 @@
 // interval, the other coefficients), pairwise kappa as a heatmap, alpha per label, each
 // annotator against the others, how often each label was given, and each annotator's progress
 // over time; below, the model section (ModelSection). The numbers come from the
-// core on a worker thread (see DashboardData); meanwhile the screen says "Computing…".
+// core in the background (see DashboardData); meanwhile the screen says "Computing…". Labels
+// changed here or by the team make the numbers out of date: the screen says so while shown
+// (Refresh computes them again) and computes them again when it is next shown.
 #pragma once
 
 #include "app/gui/dashboard/DashboardData.hpp"
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -20,23 +23,22 @@ class ChartPanel;
 class KappaHeatmap;
 class ModelSection;
 
-class DashboardScreen : public QWidget
+class DashboardScreen : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit DashboardScreen(QWidget* parent = nullptr);
-    ~DashboardScreen() override;
 
-    // The project file to read (its own connection, on the worker thread); empty: none open.
-    // Marks the numbers out of date; they are computed when the screen is next shown.
-    void setProjectPath(const QString& path);
+    // The project to read (its own connection, in the background); nullptr: none open. The
+    // numbers are computed when the screen is next shown.
+    void setProject(OpenProject* project) override;
     // Computes again now (the Refresh button, F5).
     void refresh();
     // Recomputes if the annotations may have changed since the last computation.
     void refreshIfStale();
-    // Marks the numbers out of date (someone labeled or resolved a sample).
-    void markStale() { m_stale = true; }
+    // Labels changed since the numbers shown were computed.
+    bool isStale() const { return m_stale; }
 
     // The agreement or the model section is being computed.
     bool isComputing() const;
@@ -63,7 +65,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void finished();
+    void finished(const DashboardData& data);
+    void labelsChanged();
     void show(const DashboardData& data);
     void showSummary(const DashboardData& data);
     void showPairs(const DashboardData& data);
@@ -73,11 +76,9 @@ private:
     void showTimeline(const DashboardData& data);
     void clearCharts(const QString& note);
 
-    QString m_path;
-    QString m_computing; // the path the running computation reads
+    OpenProject* m_project = nullptr;
     bool m_stale = true;
-    bool m_again = false; // refresh() asked while computing: compute once more when done
-    QFutureWatcher<DashboardData> m_watcher;
+    BackgroundTask<DashboardData> m_task{this};
 
     QLabel* m_status = nullptr;
     QLabel* m_alpha = nullptr;

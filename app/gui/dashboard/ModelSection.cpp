@@ -5,6 +5,7 @@
 #include "app/gui/dashboard/ChartPanel.hpp"
 #include "app/gui/dashboard/ConfusionHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
+#include "app/gui/project/OpenProject.hpp"
 #include "core/learn/Ranking.hpp"
 #include "core/store/Project.hpp"
 
@@ -14,55 +15,21 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
-#include <QPromise>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
 #include <map>
+#include <utility>
 
 namespace concord::gui {
 
 namespace {
 
-struct Cancelled
-{
-};
-
 QString number(double value)
 {
     return QString::number(value, 'f', 3);
-}
-
-// Runs on the worker thread: its own connection to the file; the promise's cancel flag is
-// checked between the core's steps.
-void evaluateModels(QPromise<ModelOutcome>& promise, const std::string& path)
-{
-    ModelOutcome outcome;
-    try {
-        auto project = Project::open(path);
-        std::size_t lastTotal = 0;
-        outcome.results = learn::computeModelResults(*project, {}, Progress([&](const ProgressStep& step) {
-            if (promise.isCanceled()) {
-                throw Cancelled{};
-            }
-            if (step.total != lastTotal) {
-                promise.setProgressRange(0, static_cast<int>(step.total));
-                lastTotal = step.total;
-            }
-            promise.setProgressValueAndText(
-                static_cast<int>(step.done),
-                QString::fromUtf8(step.what.data(), static_cast<qsizetype>(step.what.size())));
-        }));
-    } catch (const Cancelled&) {
-        return; // a cancelled future keeps no result
-    } catch (const std::exception& error) {
-        outcome = ModelOutcome{};
-        outcome.error = QString::fromUtf8(error.what());
-    }
-    promise.addResult(std::move(outcome));
 }
 
 } // namespace
@@ -136,50 +103,56 @@ ModelSection::ModelSection(QWidget* parent) : QWidget(parent)
 
     connect(m_start, &QPushButton::clicked, this, &ModelSection::start);
     connect(m_cancel, &QPushButton::clicked, this, &ModelSection::cancel);
-    connect(&m_watcher, &QFutureWatcher<ModelOutcome>::finished, this, &ModelSection::done);
-    connect(&m_watcher, &QFutureWatcher<ModelOutcome>::progressRangeChanged, m_progress, &QProgressBar::setRange);
-    connect(&m_watcher, &QFutureWatcher<ModelOutcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcher<ModelOutcome>::progressTextChanged, this, [this](const QString& text) {
-        if (m_watcher.isRunning() && !m_watcher.isCanceled()) {
-            m_status->setText(text + QStringLiteral("\u2026"));
+    m_task.onDone([this](learn::ModelResults&& results) { done(results); });
+    m_task.onFailed([this](const QString& error) {
+        clear(error); // the reason under each chart
+        m_status->setText(QStringLiteral("Failed"));
+        Q_EMIT failed(QStringLiteral("Could not evaluate the models: %1").arg(error));
+    });
+    m_task.onProgress([this](const TaskProgress& step) {
+        m_progress->setRange(0, static_cast<int>(step.total));
+        m_progress->setValue(static_cast<int>(step.done));
+        if (!m_cancelling) {
+            m_status->setText(step.what + QStringLiteral("\u2026"));
         }
+    });
+    m_task.onSettled([this] {
+        setRunning(false);
+        if (std::exchange(m_cancelling, false)) {
+            m_status->setText(QStringLiteral("Cancelled: the charts show the last finished evaluation, if any."));
+        }
+        Q_EMIT finished();
     });
     clear(QStringLiteral("No project is open."));
 }
 
-ModelSection::~ModelSection()
+void ModelSection::setProject(OpenProject* project)
 {
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
-}
-
-void ModelSection::setProjectPath(const QString& path)
-{
-    if (m_watcher.isRunning()) {
-        m_watcher.cancel(); // its results would be another project's
-    }
-    m_path = path;
-    clear(path.isEmpty() ? QStringLiteral("No project is open.")
-                         : QStringLiteral("Not evaluated yet: press Evaluate models."));
+    m_task.cancel(); // its results would be another project's
+    m_cancelling = false;
+    m_project = project;
+    clear(project ? QStringLiteral("Not evaluated yet: press Evaluate models.") : QStringLiteral("No project is open."));
 }
 
 void ModelSection::start()
 {
-    if (m_path.isEmpty() || m_watcher.isRunning()) {
+    if (!m_project || m_task.isRunning()) {
         return;
     }
-    m_computing = m_path;
     setRunning(true);
     m_status->setText(QStringLiteral("Starting\u2026"));
     m_progress->setRange(0, 0);
-    const std::string path = QFile::encodeName(m_path).toStdString();
-    m_watcher.setFuture(QtConcurrent::run(evaluateModels, path));
+    m_task.run(m_project, [path = m_project->pathBytes()](const Progress& progress) {
+        auto project = Project::open(path);
+        return learn::computeModelResults(*project, {}, progress);
+    });
 }
 
 void ModelSection::cancel()
 {
-    if (m_watcher.isRunning()) {
-        m_watcher.cancel();
+    if (m_task.isRunning()) {
+        m_task.cancel();
+        m_cancelling = true;
         m_status->setText(QStringLiteral("Cancelling\u2026"));
         m_cancel->setEnabled(false);
     }
@@ -192,32 +165,12 @@ void ModelSection::setRunning(bool running)
     m_progress->setVisible(running);
 }
 
-void ModelSection::done()
+void ModelSection::done(const learn::ModelResults& results)
 {
-    setRunning(false);
-    const QFuture<ModelOutcome> future = m_watcher.future();
-    if (m_computing != m_path) {
-        // Another project was opened meanwhile: these are not its numbers.
-        Q_EMIT finished();
-        return;
-    }
-    if (future.isCanceled() || future.resultCount() == 0) {
-        m_status->setText(QStringLiteral("Cancelled: the charts show the last finished evaluation, if any."));
-        Q_EMIT finished();
-        return;
-    }
-    const ModelOutcome outcome = future.result();
-    if (!outcome.error.isEmpty()) {
-        clear(outcome.error); // the reason under each chart
-        m_status->setText(QStringLiteral("Failed"));
-        Q_EMIT failed(QStringLiteral("Could not evaluate the models: %1").arg(outcome.error));
-    } else {
-        show(outcome.results);
-        m_status->setText(QStringLiteral("Up to date: %L1 labeled samples, built-in model with %2")
-                              .arg(outcome.results.labeled)
-                              .arg(QString::fromStdString(outcome.results.settings)));
-    }
-    Q_EMIT finished();
+    show(results);
+    m_status->setText(QStringLiteral("Up to date: %L1 labeled samples, built-in model with %2")
+                          .arg(results.labeled)
+                          .arg(QString::fromStdString(results.settings)));
 }
 
 QString ModelSection::statusText() const

@@ -1,13 +1,14 @@
 // The dashboard's model section: the built-in model's cross-validation (a table of each fold's
 // accuracy and macro-F1 with their mean), the pooled confusion matrix, one-vs-rest ROC curves,
 // the active-learning curve (each strategy against random), and several models compared.
-// "Evaluate models" trains and scores them on a worker thread (core/learn/ModelResults, on a
+// "Evaluate models" trains and scores them in the background (core/learn/ModelResults, on a
 // connection of its own) with a progress bar and a Cancel button; the window stays responsive.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
 #include "core/learn/ModelResults.hpp"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -20,28 +21,20 @@ namespace concord::gui {
 class ChartPanel;
 class ConfusionHeatmap;
 
-// What the worker hands back: the results, or why there are none.
-struct ModelOutcome
-{
-    learn::ModelResults results;
-    QString error; // not empty: the computation failed (too few labels, a damaged file, ...)
-};
-
-class ModelSection : public QWidget
+class ModelSection : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit ModelSection(QWidget* parent = nullptr);
-    ~ModelSection() override;
 
-    // The project to evaluate (empty: none); stops a running evaluation and clears the charts.
-    void setProjectPath(const QString& path);
+    // The project to evaluate (nullptr: none); stops a running evaluation and clears the charts.
+    void setProject(OpenProject* project) override;
     // Starts the evaluation (the button); nothing happens while one runs.
     void start();
     // Stops the running evaluation (the Cancel button): the worker stops at its next step.
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_task.isRunning(); }
 
     QString statusText() const;
     QProgressBar* progressBar() const { return m_progress; }
@@ -62,7 +55,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void done();
+    void done(const learn::ModelResults& results);
     void show(const learn::ModelResults& results);
     void showFolds(const learn::ModelResults& results);
     void showRoc(const learn::ModelResults& results);
@@ -71,9 +64,9 @@ private:
     void clear(const QString& note);
     void setRunning(bool running);
 
-    QString m_path;
-    QString m_computing;
-    QFutureWatcher<ModelOutcome> m_watcher;
+    OpenProject* m_project = nullptr;
+    BackgroundTask<learn::ModelResults> m_task{this};
+    bool m_cancelling = false; // Cancel was pressed: the run ends at its next step
 
     QLabel* m_status = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -1,6 +1,7 @@
 // The export dialog's form, its worker and its summary; see ExportDialog.hpp.
 #include "app/gui/export/ExportDialog.hpp"
 
+#include "app/gui/project/OpenProject.hpp"
 #include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
@@ -14,7 +15,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFuture>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,30 +23,13 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <map>
-#include <mutex>
+#include <utility>
 
 namespace concord::gui {
-
-// What the worker and the dialog share; the worker keeps it alive if the dialog goes first.
-struct ExportDialog::Job
-{
-    std::atomic<bool> cancel{false};
-    std::atomic<bool> finished{false};
-    std::mutex mutex; // guards the progress fields
-    std::string step;
-    std::size_t done = 0;
-    std::size_t total = 0;
-    // Set by the worker before `finished`.
-    bool ok = false;
-    QString error;
-    exporting::DatasetExportSummary summary;
-    QFuture<void> future;
-};
 
 namespace {
 
@@ -105,11 +88,22 @@ QSpinBox* percentBox(int value, QWidget* parent)
 
 } // namespace
 
-ExportDialog::ExportDialog(Project& project, QWidget* parent)
-    : QDialog(parent), m_projectPath(QFile::decodeName(QByteArray::fromStdString(project.path())))
+ExportDialog::ExportDialog(OpenProject& open, QWidget* parent)
+    : QDialog(parent), m_project(&open), m_projectPath(open.path())
 {
+    Project& project = open.project();
     setWindowTitle(QStringLiteral("Export a dataset"));
     buildForm();
+    m_task.onProgress([this](const TaskProgress& step) { showProgress(step); });
+    m_task.onDone([this](exporting::DatasetExportSummary&& summary) { done(summary); });
+    m_task.onFailed([this](const QString& message) { showError(message.left(1).toUpper() + message.mid(1)); });
+    m_task.onSettled([this] {
+        setRunning(false);
+        if (std::exchange(m_cancelling, false)) {
+            m_summary->setHtml(QStringLiteral("<p>The export was cancelled; nothing was written.</p>"));
+        }
+        Q_EMIT finished(std::exchange(m_written, false));
+    });
     m_signal->addItem(QStringLiteral("(every sample)"));
     try {
         for (const Signal& signal : project.signals().list()) {
@@ -123,13 +117,7 @@ ExportDialog::ExportDialog(Project& project, QWidget* parent)
     resize(760, 680);
 }
 
-ExportDialog::~ExportDialog()
-{
-    if (m_job && !m_job->finished) {
-        m_job->cancel = true;
-        m_job->future.waitForFinished(); // the exporter removes its temporary directory
-    }
-}
+ExportDialog::~ExportDialog() = default; // m_task cancels and waits: the exporter removes its temporary directory
 
 void ExportDialog::buildForm()
 {
@@ -319,78 +307,38 @@ bool ExportDialog::startExport()
     showError(QString());
     m_summary->clear();
     const std::string signalName = m_signal->currentIndex() > 0 ? m_signal->currentText().toStdString() : "";
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    job->future = QtConcurrent::run([job, chosen, signalName, path = m_projectPath]() mutable {
+    m_cancelling = false;
+    m_task.run(m_project, [chosen, signalName, path = m_project->pathBytes()](const Progress& progress) mutable {
         try {
-            auto project = Project::open(QFile::encodeName(path).toStdString());
+            auto project = Project::open(path);
             if (!signalName.empty()) {
                 chosen.signalExpression = signals::expressionFrom(*project, "", signalName);
             }
-            job->summary = exporting::exportDataset(*project, chosen,
-                                                    Progress(
-                                                        [&job](const ProgressStep& progress) {
-                                                            const std::lock_guard lock(job->mutex);
-                                                            job->step = std::string(progress.what);
-                                                            job->done = progress.done;
-                                                            job->total = progress.total;
-                                                        },
-                                                        &job->cancel));
-            job->ok = !job->summary.cancelled;
+            return exporting::exportDataset(*project, chosen, progress);
         } catch (const SettingError& error) {
-            job->error = describeForUser(error);
-        } catch (const InputError& error) {
-            job->error = QString::fromUtf8(error.what());
+            throw InputError(describeForUser(error).toStdString()); // in the dialog's words
         } catch (const StoreError& error) {
-            job->error = QStringLiteral("Writing the dataset failed: %1").arg(QString::fromUtf8(error.what()));
-        } catch (const std::exception& error) {
-            job->error = QString::fromUtf8(error.what());
+            throw StoreError("Writing the dataset failed: " + std::string(error.what()));
         }
-        job->finished = true;
     });
     setRunning(true);
-    m_poll = new QTimer(this);
-    connect(m_poll, &QTimer::timeout, this, &ExportDialog::poll);
-    m_poll->start(50);
     return true;
 }
 
-void ExportDialog::poll()
+void ExportDialog::showProgress(const TaskProgress& step)
 {
-    if (!m_job) {
-        return;
-    }
-    if (m_job->finished) {
-        done();
-        return;
-    }
-    const std::lock_guard lock(m_job->mutex);
-    m_step->setText(m_job->step.empty() ? QStringLiteral("Starting\u2026")
-                                        : QString::fromStdString(m_job->step).left(1).toUpper() +
-                                              QString::fromStdString(m_job->step).mid(1) + QStringLiteral("\u2026"));
-    m_progress->setValue(
-        m_job->total > 0 ? static_cast<int>(std::min<std::size_t>(1000, m_job->done * 1000 / m_job->total)) : 0);
+    m_step->setText(step.what.isEmpty() ? QStringLiteral("Starting\u2026")
+                                        : step.what.left(1).toUpper() + step.what.mid(1) + QStringLiteral("\u2026"));
+    m_progress->setValue(step.total > 0 ? static_cast<int>(std::min<quint64>(1000, step.done * 1000 / step.total)) : 0);
 }
 
-void ExportDialog::done()
+void ExportDialog::done(const exporting::DatasetExportSummary& summary)
 {
-    const std::shared_ptr<Job> job = std::move(m_job);
-    m_poll->deleteLater();
-    m_poll = nullptr;
-    setRunning(false);
-    if (!job->error.isEmpty()) {
-        const QString message = job->error;
-        showError(message.left(1).toUpper() + message.mid(1));
-        Q_EMIT finished(false);
-        return;
+    if (summary.cancelled) {
+        return; // onSettled says so
     }
-    if (job->summary.cancelled || !job->ok) {
-        m_summary->setHtml(QStringLiteral("<p>The export was cancelled; nothing was written.</p>"));
-        Q_EMIT finished(false);
-        return;
-    }
-    showSummary(job->summary);
-    Q_EMIT finished(true);
+    showSummary(summary);
+    m_written = true;
 }
 
 void ExportDialog::showSummary(const exporting::DatasetExportSummary& summary)
@@ -468,13 +416,14 @@ void ExportDialog::setRunning(bool running)
 
 bool ExportDialog::isRunning() const
 {
-    return m_job != nullptr;
+    return m_task.isRunning();
 }
 
 void ExportDialog::cancel()
 {
-    if (m_job) {
-        m_job->cancel = true;
+    if (m_task.isRunning()) {
+        m_task.cancel();
+        m_cancelling = true;
         m_step->setText(QStringLiteral("Cancelling\u2026"));
         m_cancel->setEnabled(false);
     }
@@ -482,7 +431,7 @@ void ExportDialog::cancel()
 
 void ExportDialog::closeEvent(QCloseEvent* event)
 {
-    if (m_job) {
+    if (m_task.isRunning()) {
         cancel(); // closes once the worker has stopped and cleaned up
         connect(this, &ExportDialog::finished, this, &QDialog::close, Qt::SingleShotConnection);
         event->ignore();
@@ -493,7 +442,7 @@ void ExportDialog::closeEvent(QCloseEvent* event)
 
 void ExportDialog::reject()
 {
-    if (m_job) {
+    if (m_task.isRunning()) {
         cancel(); // Escape while exporting cancels first
         connect(this, &ExportDialog::finished, this, &QDialog::reject, Qt::SingleShotConnection);
         return;

@@ -5,11 +5,10 @@
 // the leakage check's result.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
 #include "core/export/DatasetExporter.hpp"
 
 #include <QDialog>
-
-#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -21,11 +20,6 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTextBrowser;
-class QTimer;
-
-namespace concord {
-class Project;
-}
 
 namespace concord::gui {
 
@@ -34,9 +28,9 @@ class ExportDialog : public QDialog
     Q_OBJECT
 
 public:
-    // Reads the signal names and the project's path from `project` (on the GUI thread); the
-    // export itself opens the file again on its worker thread.
-    explicit ExportDialog(Project& project, QWidget* parent = nullptr);
+    // Reads the signal names from `project` (on the GUI thread); the export itself opens the
+    // file again in the background. The project outlives the dialog (its parent is the window).
+    explicit ExportDialog(OpenProject& project, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     // The options as entered; throws InputError naming a bad one.
@@ -74,15 +68,15 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    struct Job;
     void buildForm();
     void browse();
-    void poll();
-    void done();
+    void showProgress(const TaskProgress& step);
+    void done(const exporting::DatasetExportSummary& summary);
     void setRunning(bool running);
     void showSummary(const exporting::DatasetExportSummary& summary);
     void showError(const QString& message);
 
+    OpenProject* m_project;
     QString m_projectPath;
     QComboBox* m_format = nullptr;
     QLineEdit* m_directory = nullptr;
@@ -108,8 +102,9 @@ private:
     QPushButton* m_export = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_close = nullptr;
-    QTimer* m_poll = nullptr;
-    std::shared_ptr<Job> m_job;
+    BackgroundTask<exporting::DatasetExportSummary> m_task{this};
+    bool m_cancelling = false; // Cancel was pressed: the exporter stops at its next step
+    bool m_written = false;    // the run that ended wrote the dataset
 };
 
 } // namespace concord::gui

@@ -1,5 +1,5 @@
-// The import worker: Project::create, the core Importer over a reader that can be cancelled,
-// and the clean-up of a new file that did not come out whole.
+// The import's work: Project::create, the core Importer (its progress in bytes, its cancel
+// flag), and the clean-up of a new file that did not come out whole.
 #include "app/gui/importing/ImportJob.hpp"
 
 #include "core/store/Project.hpp"
@@ -7,44 +7,13 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <fstream>
 
 namespace concord::gui {
 
 namespace {
-
-struct Cancelled
-{
-};
-
-// Hands on the source's records, stopping (by throwing) once cancel is set and counting the
-// bytes read for the progress bar.
-class CancellableReader : public io::RecordReader
-{
-public:
-    CancellableReader(io::RecordReader& inner, const std::atomic<bool>& cancel, std::atomic<std::uint64_t>& bytes)
-        : m_inner(inner), m_cancel(cancel), m_bytes(bytes)
-    {}
-
-    std::optional<io::ReadResult> next() override
-    {
-        if (m_cancel.load(std::memory_order_relaxed)) {
-            throw Cancelled{};
-        }
-        auto result = m_inner.next();
-        m_bytes.store(m_inner.bytesConsumed(), std::memory_order_relaxed);
-        return result;
-    }
-    std::uint64_t bytesConsumed() const override { return m_inner.bytesConsumed(); }
-
-private:
-    io::RecordReader& m_inner;
-    const std::atomic<bool>& m_cancel;
-    std::atomic<std::uint64_t>& m_bytes;
-};
 
 QString problemsText(const io::ImportReport& report)
 {
@@ -71,8 +40,7 @@ void removeProjectFiles(const QString& path)
     }
 }
 
-ImportOutcome ImportJob::run(const ImportRequest& request, const std::atomic<bool>& cancel,
-                             std::atomic<std::uint64_t>& bytes)
+ImportOutcome ImportJob::run(const ImportRequest& request, const Progress& progress)
 {
     ImportOutcome outcome;
     bool created = false;
@@ -86,8 +54,13 @@ ImportOutcome ImportJob::run(const ImportRequest& request, const std::atomic<boo
                 Project::create(QFile::encodeName(request.target).toStdString(), request.settings, request.schema);
             created = true;
             auto reader = io::makeReader(request.format, input, request.delimiter);
-            CancellableReader cancellable(*reader, cancel, bytes);
-            outcome.report = io::Importer(*project, request.options).run(cancellable);
+            const auto total = static_cast<std::uint64_t>(std::max<qint64>(0, QFileInfo(request.source).size()));
+            outcome.report = io::Importer(*project, request.options)
+                                 .run(*reader, Progress(
+                                                   [&](const ProgressStep& step) {
+                                                       progress.report(step.done, total, step.what);
+                                                   },
+                                                   progress.cancelFlag()));
         } // the project closes here, folding its log into the file
         outcome.ok = outcome.report.committed;
         if (!outcome.ok) {
@@ -110,36 +83,29 @@ ImportOutcome ImportJob::run(const ImportRequest& request, const std::atomic<boo
 
 ImportJob::ImportJob(ImportRequest request, QObject* parent) : QObject(parent), m_request(std::move(request))
 {
-    m_total = static_cast<std::uint64_t>(std::max<qint64>(0, QFileInfo(m_request.source).size()));
-}
-
-ImportJob::~ImportJob()
-{
-    if (m_watcher && m_watcher->isRunning()) {
-        m_state->cancel = true;
-        m_watcher->waitForFinished();
-    }
+    m_task.onProgress([this](const TaskProgress& step) { Q_EMIT progressed(step.done, step.total); });
+    m_task.onDone([this](ImportOutcome&& outcome) { m_outcome = std::move(outcome); });
+    m_task.onFailed([this](const QString& error) { m_outcome.error = error; });
+    m_task.onSettled([this] {
+        if (m_cancelled) {
+            m_outcome = ImportOutcome{};
+            m_outcome.cancelled = true;
+        }
+        Q_EMIT finished();
+    });
 }
 
 void ImportJob::start()
 {
-    m_watcher = new QFutureWatcher<ImportOutcome>(this);
-    connect(m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
-        m_outcome = m_watcher->result();
-        Q_EMIT finished();
-    });
-    m_watcher->setFuture(QtConcurrent::run(
-        [request = m_request, state = m_state] { return ImportJob::run(request, state->cancel, state->bytes); }));
+    m_task.run(this, [request = m_request](const Progress& progress) { return ImportJob::run(request, progress); });
 }
 
 void ImportJob::cancel()
 {
-    m_state->cancel = true;
-}
-
-bool ImportJob::isRunning() const
-{
-    return m_watcher && m_watcher->isRunning();
+    if (m_task.isRunning()) {
+        m_cancelled = true;
+        m_task.cancel(); // the work's clean-up still runs; onSettled reports the end
+    }
 }
 
 } // namespace concord::gui

@@ -1,22 +1,19 @@
-// Creating a project and importing a file into it, off the GUI thread. The worker owns the new
-// project from create to close; cancel() stops it at the next record, the import's transaction
-// rolls back and the new file is deleted, so that a cancelled or failed import leaves nothing.
+// Creating a project and importing a file into it, in the background (BackgroundTask). The
+// work owns the new project from create to close; cancel() stops it at the next record, the
+// import's transaction rolls back and the new file is deleted, so that a cancelled or failed
+// import leaves nothing.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/model/LabelSchema.hpp"
 #include "core/model/Records.hpp"
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <cstdint>
-#include <memory>
-
-template <typename T> class QFutureWatcher;
 
 namespace concord::gui {
 
@@ -44,36 +41,28 @@ class ImportJob : public QObject
     Q_OBJECT
 
 public:
+    // A running import is cancelled and waited for (the clean-up included) when the job goes.
     explicit ImportJob(ImportRequest request, QObject* parent = nullptr);
-    // Cancels a running import and waits for the worker to clean up.
-    ~ImportJob() override;
 
     void start();
     void cancel();
-    bool isRunning() const;
-    // Bytes of the source read so far and its size, for a progress bar.
-    std::uint64_t bytesRead() const { return m_state->bytes.load(std::memory_order_relaxed); }
-    std::uint64_t totalBytes() const { return m_total; }
+    bool isRunning() const { return m_task.isRunning(); }
     const ImportOutcome& outcome() const { return m_outcome; }
 
-    // The whole job, on the calling thread (the worker runs this).
-    static ImportOutcome run(const ImportRequest& request, const std::atomic<bool>& cancel,
-                             std::atomic<std::uint64_t>& bytes);
+    // The whole job, on the calling thread (the background work runs this): progress in bytes of
+    // the source, out of its size; its cancel flag stops the import.
+    static ImportOutcome run(const ImportRequest& request, const Progress& progress);
 
 Q_SIGNALS:
+    // Bytes of the source read so far and its size (0: not known), for a progress bar.
+    void progressed(quint64 bytesRead, quint64 totalBytes);
     // On the GUI thread, once outcome() is set.
     void finished();
 
 private:
-    struct State
-    {
-        std::atomic<bool> cancel{false};
-        std::atomic<std::uint64_t> bytes{0};
-    };
     ImportRequest m_request;
-    std::shared_ptr<State> m_state = std::make_shared<State>();
-    std::uint64_t m_total = 0;
-    QFutureWatcher<ImportOutcome>* m_watcher = nullptr;
+    BackgroundTask<ImportOutcome> m_task{this};
+    bool m_cancelled = false;
     ImportOutcome m_outcome;
 };
 

@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -202,14 +201,11 @@ void ImportWizard::accept()
             m_progress->setLabelText(QStringLiteral("Cancelling\u2026"));
         }
     });
-    m_poll = new QTimer(this);
-    connect(m_poll, &QTimer::timeout, this, [this] {
-        if (m_job && m_job->totalBytes() > 0 && !m_progress->wasCanceled()) {
-            m_progress->setValue(
-                static_cast<int>(std::min<std::uint64_t>(1000, m_job->bytesRead() * 1000 / m_job->totalBytes())));
+    connect(m_job, &ImportJob::progressed, this, [this](quint64 read, quint64 total) {
+        if (m_progress && total > 0 && !m_progress->wasCanceled()) {
+            m_progress->setValue(static_cast<int>(std::min<quint64>(1000, read * 1000 / total)));
         }
     });
-    m_poll->start(100);
     connect(m_job, &ImportJob::finished, this, &ImportWizard::importFinished);
     Q_EMIT m_save->completeChanged(); // Create is disabled while importing
     m_job->start();
@@ -219,10 +215,8 @@ void ImportWizard::importFinished()
 {
     const ImportOutcome outcome = m_job->outcome();
     const QString path = m_save->projectPath();
-    m_poll->deleteLater();
     m_progress->deleteLater();
     m_job->deleteLater();
-    m_poll = nullptr;
     m_progress = nullptr;
     m_job = nullptr;
     Q_EMIT m_save->completeChanged();

@@ -10,7 +10,6 @@
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
-class QTimer;
 
 namespace concord::gui {
 
@@ -86,7 +85,6 @@ private:
     ImportSavePage* m_save = nullptr;
     ImportJob* m_job = nullptr;
     QProgressDialog* m_progress = nullptr;
-    QTimer* m_poll = nullptr;
 };
 
 } // namespace concord::gui

@@ -2,9 +2,9 @@
 // and messages are the core's; this file only groups and shows them.
 #include "app/gui/quality/QualityScreen.hpp"
 
+#include "app/gui/project/OpenProject.hpp"
 #include "core/store/Project.hpp"
 
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -13,7 +13,6 @@
 #include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
 #include <map>
@@ -23,18 +22,6 @@ namespace concord::gui {
 namespace {
 
 constexpr int FindingRole = Qt::UserRole + 1; // index into m_findings; -1 on a check's row
-
-CheckRun check(const std::string& path)
-{
-    CheckRun run;
-    try {
-        auto project = Project::open(path);
-        run.findings = quality::runChecks(*project);
-    } catch (const std::exception& error) {
-        run.error = QString::fromUtf8(error.what());
-    }
-    return run;
-}
 
 QColor severityColor(quality::Severity severity)
 {
@@ -120,24 +107,45 @@ QualityScreen::QualityScreen(QWidget* parent) : QWidget(parent)
     // itemActivated covers double-click and Enter/Return in the tree.
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showDetails(item); });
-    connect(&m_watcher, &QFutureWatcher<CheckRun>::finished, this, &QualityScreen::finished);
+    m_task.onDone([this](std::vector<quality::Finding>&& findings) {
+        m_findings = std::move(findings);
+        fill();
+        Q_EMIT updated();
+    });
+    m_task.onFailed([this](const QString& error) {
+        m_status->setText(QStringLiteral("The checks failed."));
+        Q_EMIT failed(QStringLiteral("Could not run the integrity checks: %1").arg(error));
+        Q_EMIT updated();
+    });
+    m_task.onSettled([this] { m_run->setEnabled(true); });
     m_status->setText(QStringLiteral("No project is open."));
 }
 
-QualityScreen::~QualityScreen()
+void QualityScreen::setProject(OpenProject* project)
 {
-    m_watcher.waitForFinished();
-}
-
-void QualityScreen::setProjectPath(const QString& path)
-{
-    m_path = path;
+    if (m_project) {
+        disconnect(m_project, nullptr, this, nullptr);
+    }
+    m_task.cancel(); // its findings would name another project's samples
+    m_project = project;
     m_stale = true;
     m_findings.clear();
     m_tree->clear();
     m_details->clear();
-    m_status->setText(path.isEmpty() ? QStringLiteral("No project is open.") : QString());
-    if (!path.isEmpty() && isVisible()) {
+    m_status->setText(project ? QString() : QStringLiteral("No project is open."));
+    if (!project) {
+        return;
+    }
+    connect(project, &OpenProject::labelsMayHaveChanged, this, &QualityScreen::labelsChanged);
+    if (isVisible()) {
+        runChecks();
+    }
+}
+
+void QualityScreen::labelsChanged()
+{
+    m_stale = true;
+    if (isVisible()) {
         runChecks();
     }
 }
@@ -152,46 +160,16 @@ void QualityScreen::showEvent(QShowEvent* event)
 
 void QualityScreen::runChecks()
 {
-    if (m_path.isEmpty()) {
+    if (!m_project) {
         return;
     }
     m_stale = false;
-    if (m_watcher.isRunning()) {
-        m_again = true;
-        return;
-    }
     m_status->setText(QStringLiteral("Running the checks\u2026"));
     m_run->setEnabled(false);
-    m_checking = m_path;
-    const std::string path = QFile::encodeName(m_path).toStdString();
-    m_watcher.setFuture(QtConcurrent::run([path] { return check(path); }));
-}
-
-void QualityScreen::finished()
-{
-    CheckRun run = m_watcher.result();
-    m_run->setEnabled(true);
-    if (m_checking != m_path) {
-        // Another project was opened meanwhile: these findings name its predecessor's samples.
-        m_again = false;
-        m_stale = true;
-        if (!m_path.isEmpty() && isVisible()) {
-            runChecks();
-        }
-        return;
-    }
-    if (!run.error.isEmpty()) {
-        m_status->setText(QStringLiteral("The checks failed."));
-        Q_EMIT failed(QStringLiteral("Could not run the integrity checks: %1").arg(run.error));
-    } else {
-        m_findings = std::move(run.findings);
-        fill();
-    }
-    if (m_again) {
-        m_again = false;
-        runChecks();
-    }
-    Q_EMIT updated();
+    m_task.run(m_project, [path = m_project->pathBytes()](const Progress&) {
+        auto project = Project::open(path);
+        return quality::runChecks(*project);
+    });
 }
 
 void QualityScreen::fill()

@@ -1,11 +1,13 @@
-// The quality screen: the core's integrity checks (core/quality/integrity/Integrity.hpp) run on a worker
-// thread, their findings in a tree grouped by check (check → findings with severity, samples
-// and message). Activating a finding (double-click, Enter) asks to open its first sample.
+// The quality screen: the core's integrity checks (core/quality/integrity/Integrity.hpp) run in
+// the background, their findings in a tree grouped by check (check → findings with severity,
+// samples and message). Activating a finding (double-click, Enter) asks to open its first
+// sample. Labels changed here or by the team run the checks again when the screen is shown.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
 #include "core/quality/integrity/Integrity.hpp"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <vector>
@@ -17,27 +19,19 @@ class QTreeWidgetItem;
 
 namespace concord::gui {
 
-struct CheckRun
-{
-    QString error; // not empty: the checks failed and this says why
-    std::vector<quality::Finding> findings;
-};
-
-class QualityScreen : public QWidget
+class QualityScreen : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit QualityScreen(QWidget* parent = nullptr);
-    ~QualityScreen() override;
 
-    // The project file to check (its own connection, on the worker thread); empty: none open.
-    // The checks run when the screen is next shown, or on "Run checks".
-    void setProjectPath(const QString& path);
+    // The project to check (its own connection, in the background); nullptr: none open. The
+    // checks run when the screen is next shown, or on "Run checks".
+    void setProject(OpenProject* project) override;
     void runChecks();
-    void markStale() { m_stale = true; }
 
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_task.isRunning(); }
     QString statusText() const;
     QTreeWidget* tree() const { return m_tree; }
     // The selected finding in full: its message and every sample it names.
@@ -56,16 +50,14 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void finished();
+    void labelsChanged();
     void fill();
     void activate(QTreeWidgetItem* item);
     void showDetails(QTreeWidgetItem* item);
 
-    QString m_path;
-    QString m_checking; // the path the running checks read
+    OpenProject* m_project = nullptr;
     bool m_stale = true;
-    bool m_again = false;
-    QFutureWatcher<CheckRun> m_watcher;
+    BackgroundTask<std::vector<quality::Finding>> m_task{this};
     std::vector<quality::Finding> m_findings;
 
     QPushButton* m_run = nullptr;

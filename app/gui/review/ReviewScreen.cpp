@@ -1,6 +1,7 @@
 // Layout, queue and candidates of the review screen; see ReviewScreen.hpp.
 #include "app/gui/review/ReviewScreen.hpp"
 
+#include "app/gui/project/OpenProject.hpp"
 #include "app/gui/widgets/LabelBar.hpp"
 #include "app/gui/widgets/SampleTextView.hpp"
 #include "app/gui/widgets/ValueSummary.hpp"
@@ -17,7 +18,6 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <utility>
@@ -93,7 +93,16 @@ QString queueText(const review::ReviewItem& item)
 ReviewScreen::ReviewScreen(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("reviewScreen"));
-    connect(&m_loader, &QFutureWatcher<QueueOutcome>::finished, this, &ReviewScreen::queueReady);
+    m_loader.onDone([this](std::vector<review::ReviewItem>&& items) {
+        showQueue(std::move(items));
+        if (!m_loader.isRunning()) {
+            Q_EMIT queueLoaded();
+        }
+    });
+    m_loader.onFailed([this](const QString& message) {
+        m_queueHeader->setText(QStringLiteral("Disagreements"));
+        Q_EMIT failed(QStringLiteral("The review queue could not be built: %1").arg(message));
+    });
     auto* outer = new QHBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
@@ -184,11 +193,15 @@ ReviewScreen::ReviewScreen(QWidget* parent) : QWidget(parent)
     showPlaceholder(QStringLiteral("No project is open."));
 }
 
-void ReviewScreen::setProject(Project* project, std::string reviewer)
+void ReviewScreen::setProject(OpenProject* project)
 {
-    m_project = project;
-    m_reloadWanted = false; // a load still running is for the project before: queueReady() drops it
-    m_reviewer = std::move(reviewer);
+    if (m_open) {
+        disconnect(m_open, nullptr, this, nullptr);
+    }
+    m_loader.cancel(); // a load still running is for the project before
+    m_open = project;
+    m_project = project ? &project->project() : nullptr;
+    m_reviewer = project ? project->user().toStdString() : std::string();
     m_items.clear();
     m_queue->clear();
     delete m_bar;
@@ -197,6 +210,7 @@ void ReviewScreen::setProject(Project* project, std::string reviewer)
         showPlaceholder(QStringLiteral("No project is open."));
         return;
     }
+    connect(m_open, &OpenProject::labelsMayHaveChanged, this, &ReviewScreen::labelsChanged);
     const LabelSchema& schema = m_project->schema();
     // Spans are set by accepting an annotator's; the others can be set directly, by Alt+key so
     // that the plain digits stay with the candidates.
@@ -209,63 +223,47 @@ void ReviewScreen::setProject(Project* project, std::string reviewer)
         connect(m_bar, &LabelBar::notice, this, &ReviewScreen::notice);
     }
     m_goldPrompt->setVisible(m_bar != nullptr);
-}
-
-ReviewScreen::~ReviewScreen()
-{
-    m_loader.waitForFinished(); // the worker cannot be stopped midway; it reads and returns
-}
-
-void ReviewScreen::loadQueue(QPromise<QueueOutcome>& promise, const std::string& path)
-{
-    QueueOutcome outcome;
-    try {
-        auto project = Project::open(path);
-        outcome.items = review::disagreementQueue(*project);
-    } catch (const InputError& error) {
-        outcome.error = QStringLiteral("The review queue could not be built: %1").arg(QString::fromUtf8(error.what()));
-    } catch (const StoreError& error) {
-        outcome.error = QStringLiteral("The review queue failed: %1").arg(QString::fromUtf8(error.what()));
+    m_stale = true;
+    if (isVisible()) {
+        refresh();
     }
-    promise.addResult(std::move(outcome));
+}
+
+ReviewScreen::~ReviewScreen() = default;
+
+void ReviewScreen::labelsChanged()
+{
+    if (m_resolving) {
+        return; // the queue already shows this screen's own gold value
+    }
+    m_stale = true;
+    if (isVisible()) {
+        refresh();
+    }
+}
+
+void ReviewScreen::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
 }
 
 void ReviewScreen::refresh()
 {
-    if (!m_project) {
+    if (!m_open) {
         return;
     }
-    if (m_loader.isRunning()) {
-        m_reloadWanted = true; // once this load is in, another sees what changed meanwhile
-        return;
-    }
-    m_loadingPath = m_project->path();
-    m_loading = true;
+    m_stale = false;
     m_queueHeader->setText(QStringLiteral("Disagreements \u00b7 finding\u2026"));
     if (m_items.empty()) {
         showPlaceholder(QStringLiteral("Finding the samples the annotators disagree on\u2026"));
     }
-    m_loader.setFuture(QtConcurrent::run(loadQueue, m_loadingPath));
-}
-
-void ReviewScreen::queueReady()
-{
-    m_loading = false;
-    const QFuture<QueueOutcome> future = m_loader.future();
-    // A load for the project shown before is dropped.
-    const bool current = m_project && m_project->path() == m_loadingPath && future.resultCount() > 0;
-    if (current) {
-        QueueOutcome outcome = future.result();
-        if (!outcome.error.isEmpty()) {
-            Q_EMIT failed(outcome.error);
-        }
-        showQueue(std::move(outcome.items));
-    }
-    if (std::exchange(m_reloadWanted, false)) {
-        refresh();
-    } else if (current) {
-        Q_EMIT queueLoaded();
-    }
+    m_loader.run(m_open, [path = m_open->pathBytes()](const Progress&) {
+        auto project = Project::open(path);
+        return review::disagreementQueue(*project);
+    });
 }
 
 void ReviewScreen::showQueue(std::vector<review::ReviewItem> items)
@@ -506,6 +504,10 @@ void ReviewScreen::resolve(const nlohmann::json& value, const QString& source)
     review::ReviewItem& item = m_items[static_cast<std::size_t>(row)];
     try {
         m_project->resolve(item.id, m_reviewer, value, m_note->text().trimmed().toStdString());
+        // The sync sends it, the other screens count it; this queue shows it already.
+        m_resolving = true;
+        Q_EMIT m_open->labelsChanged();
+        m_resolving = false;
     } catch (const InputError& error) {
         Q_EMIT failed(QStringLiteral("The gold value of '%1' was not set: %2")
                           .arg(QString::fromStdString(item.id), QString::fromUtf8(error.what())));

@@ -5,11 +5,11 @@
 // that goes with it. Gold values are stored through Project::resolve.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
 #include "core/review/ReviewQueue.hpp"
 
 #include <QColor>
-#include <QFutureWatcher>
-#include <QPromise>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -28,7 +28,7 @@ namespace concord::gui {
 class LabelBar;
 class SampleTextView;
 
-class ReviewScreen : public QWidget
+class ReviewScreen : public QWidget, public ProjectView
 {
     Q_OBJECT
 
@@ -36,15 +36,15 @@ public:
     explicit ReviewScreen(QWidget* parent = nullptr);
     ~ReviewScreen() override;
 
-    // Reviews `project` (nullptr: none) as `reviewer`. The project must outlive this use.
-    void setProject(Project* project, std::string reviewer);
+    // Reviews `project` (nullptr: none) as its user. Labels changed here or by the team
+    // rebuild the queue at once when the screen is shown, else when it is next shown.
+    void setProject(OpenProject* project) override;
     // Rebuilds the queue from the project's annotations, keeping the current sample if it is
-    // still contested. The queue is built on a worker thread with its own connection (all of
-    // a large project's annotations are read: seconds on a million samples); queueLoaded()
-    // follows when it is shown.
+    // still contested. The queue is built in the background (all of a large project's
+    // annotations are read: seconds on a million samples); queueLoaded() follows when it is shown.
     void refresh();
     // From refresh() until the queue it started is shown.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loader.isRunning(); }
 
     // What the screen shows, for tests and the status bar.
     QStringList queueIds() const;
@@ -59,6 +59,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Candidate
@@ -70,13 +71,7 @@ private:
         nlohmann::json value; // null: shown, not acceptable
     };
 
-    struct QueueOutcome
-    {
-        std::vector<review::ReviewItem> items;
-        QString error; // empty when it worked
-    };
-    static void loadQueue(QPromise<QueueOutcome>& promise, const std::string& path);
-    void queueReady();
+    void labelsChanged();
     void showQueue(std::vector<review::ReviewItem> items);
     void showRow(int row);
     void showPlaceholder(const QString& message);
@@ -88,13 +83,13 @@ private:
     void fitCandidates();
     void moveToNextUnresolved();
 
-    Project* m_project = nullptr;
+    OpenProject* m_open = nullptr;
+    Project* m_project = nullptr; // m_open's
     std::string m_reviewer;
     std::vector<review::ReviewItem> m_items;
-    QFutureWatcher<QueueOutcome> m_loader;
-    std::string m_loadingPath;   // the project the running load reads
-    bool m_reloadWanted = false; // refresh() came while a load ran
-    bool m_loading = false;
+    BackgroundTask<std::vector<review::ReviewItem>> m_loader{this};
+    bool m_stale = false;     // labels changed while the screen was hidden
+    bool m_resolving = false; // this screen's own gold value is being stored
     std::vector<Candidate> m_candidates;
 
     QListWidget* m_queue = nullptr;

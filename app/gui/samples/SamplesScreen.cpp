@@ -1,6 +1,7 @@
 // See SamplesScreen.hpp.
 #include "app/gui/samples/SamplesScreen.hpp"
 
+#include "app/gui/project/OpenProject.hpp"
 #include "app/gui/samples/SampleTableModel.hpp"
 #include "app/gui/widgets/SampleFilterBar.hpp"
 #include "core/store/Project.hpp"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace concord::gui {
 
@@ -49,7 +49,17 @@ SamplesScreen::SamplesScreen(QWidget* parent) : QWidget(parent)
     layout->addWidget(bar);
     layout->addWidget(m_table, 1);
 
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &SamplesScreen::computed);
+    m_task.onDone([this](store::SampleOverview&& overview) {
+        m_model->setOverview(std::move(overview));
+        showCount();
+        if (!m_task.isRunning()) {
+            Q_EMIT loaded();
+        }
+    });
+    m_task.onFailed([this](const QString& error) {
+        Q_EMIT failed(QStringLiteral("The samples table could not be read: %1").arg(error));
+    });
+    m_task.onSettled([this] { showCount(); });
     connect(m_filter, &SampleFilterBar::changed, this, &SamplesScreen::applyFilter);
     connect(m_filter, &SampleFilterBar::failed, this, &SamplesScreen::failed);
     connect(m_table, &QTableView::doubleClicked, this, &SamplesScreen::openRow);
@@ -57,7 +67,7 @@ SamplesScreen::SamplesScreen(QWidget* parent) : QWidget(parent)
 
 SamplesScreen::~SamplesScreen()
 {
-    m_watcher.waitForFinished(); // the worker reads to its end; its result is dropped
+    m_task.cancel(); // its result is dropped with the model
     m_table->setModel(nullptr);
 }
 
@@ -73,11 +83,18 @@ bool SamplesScreen::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-void SamplesScreen::setProject(Project* project)
+void SamplesScreen::setProject(OpenProject* project)
 {
+    if (m_project) {
+        disconnect(m_project, nullptr, this, nullptr);
+    }
+    m_task.cancel(); // its rows are the project's before
     m_project = project;
+    if (project) {
+        connect(project, &OpenProject::labelsMayHaveChanged, this, &SamplesScreen::labelsChanged);
+    }
     QItemSelectionModel* oldSelection = m_table->selectionModel();
-    auto model = project ? std::make_unique<SampleTableModel>(*project) : nullptr;
+    auto model = project ? std::make_unique<SampleTableModel>(project->project()) : nullptr;
     m_table->setModel(model.get());
     delete oldSelection; // setModel() leaves the old one to us
     m_model = std::move(model);
@@ -93,7 +110,7 @@ void SamplesScreen::setProject(Project* project)
         header->resizeSection(SampleTableModel::ConfidenceColumn, 150);
         header->setSortIndicator(SampleTableModel::IdColumn, Qt::AscendingOrder);
     }
-    m_filter->setProject(project);
+    m_filter->setProject(project ? &project->project() : nullptr);
     m_stale = true;
     showCount();
     if (isVisible()) {
@@ -109,50 +126,26 @@ void SamplesScreen::showEvent(QShowEvent* event)
     }
 }
 
-void SamplesScreen::compute(QPromise<Outcome>& promise, const std::string& path)
+void SamplesScreen::labelsChanged()
 {
-    Outcome outcome;
-    try {
-        auto project = Project::open(path);
-        outcome.overview = store::computeSampleOverview(*project);
-    } catch (const InputError& error) {
-        outcome.error = QString::fromUtf8(error.what());
-    } catch (const StoreError& error) {
-        outcome.error = QString::fromUtf8(error.what());
+    m_stale = true;
+    if (isVisible()) {
+        reload();
     }
-    promise.addResult(std::move(outcome));
 }
 
 void SamplesScreen::reload()
 {
-    if (!m_project || m_watcher.isRunning()) {
-        return; // computed() looks at m_stale again when this one is in
-    }
-    m_stale = false;
-    m_loading = true;
-    m_computingPath = m_project->path();
-    showCount();
-    m_watcher.setFuture(QtConcurrent::run(compute, m_computingPath));
-}
-
-void SamplesScreen::computed()
-{
-    m_loading = false;
-    const QFuture<Outcome> future = m_watcher.future();
-    if (m_project && m_model && m_project->path() == m_computingPath && future.resultCount() > 0) {
-        Outcome outcome = future.result();
-        if (!outcome.error.isEmpty()) {
-            Q_EMIT failed(QStringLiteral("The samples table could not be read: %1").arg(outcome.error));
-        } else {
-            m_model->setOverview(std::move(outcome.overview));
-        }
-    }
-    showCount();
-    if (m_stale && isVisible()) {
-        reload(); // labels changed while it computed
+    if (!m_project) {
         return;
     }
-    Q_EMIT loaded();
+    m_stale = false;
+    // While one runs, this one follows it: labels changed since it read them.
+    m_task.run(m_project, [path = m_project->pathBytes()](const Progress&) {
+        auto project = Project::open(path);
+        return store::computeSampleOverview(*project);
+    });
+    showCount();
 }
 
 void SamplesScreen::applyFilter()
@@ -175,7 +168,7 @@ void SamplesScreen::showCount()
 {
     if (!m_model) {
         m_header->setText(QStringLiteral("Samples"));
-    } else if (m_loading && m_model->totalCount() == 0) {
+    } else if (m_task.isRunning() && m_model->totalCount() == 0) {
         m_header->setText(QStringLiteral("Samples \u00b7 reading\u2026"));
     } else if (static_cast<std::size_t>(m_model->rowCount()) != m_model->totalCount()) {
         m_header->setText(

@@ -1,14 +1,15 @@
 // The samples screen: a table over the whole project, one row per sample (id, text, status,
 // label, disagreement, model confidence), sortable by clicking a column's header, narrowed by
-// a search box and a signal picker. The rows are computed on a worker thread with their own
-// connection (store::computeSampleOverview; seconds on a million samples), again whenever the
-// screen is shown after labels changed. Enter or a double click opens the sample to annotate.
+// a search box and a signal picker. The rows are computed in the background with their own
+// connection (store::computeSampleOverview; seconds on a million samples), again when labels
+// change here or by the team: at once while the screen is shown, else when it is next shown.
+// Enter or a double click opens the sample to annotate.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
 #include "core/store/SampleOverview.hpp"
 
-#include <QFutureWatcher>
-#include <QPromise>
 #include <QWidget>
 
 #include <memory>
@@ -26,7 +27,7 @@ namespace concord::gui {
 class SampleFilterBar;
 class SampleTableModel;
 
-class SamplesScreen : public QWidget
+class SamplesScreen : public QWidget, public ProjectView
 {
     Q_OBJECT
 
@@ -34,11 +35,9 @@ public:
     explicit SamplesScreen(QWidget* parent = nullptr);
     ~SamplesScreen() override;
 
-    // Shows `project` (nullptr: none); it must outlive this use.
-    void setProject(Project* project);
-    // Labels changed: the rows are computed again when the screen is next shown.
-    void markStale() { m_stale = true; }
-    bool isLoading() const { return m_loading; }
+    // Shows `project` (nullptr: none).
+    void setProject(OpenProject* project) override;
+    bool isLoading() const { return m_task.isRunning(); }
 
     QTableView* table() const { return m_table; }
     SampleTableModel* model() const { return m_model.get(); }
@@ -55,24 +54,16 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    struct Outcome
-    {
-        store::SampleOverview overview;
-        QString error;
-    };
-    static void compute(QPromise<Outcome>& promise, const std::string& path);
+    void labelsChanged();
     void reload();
-    void computed();
     void applyFilter();
     void showCount();
     void openRow(const QModelIndex& index);
 
-    Project* m_project = nullptr;
+    OpenProject* m_project = nullptr;
     std::unique_ptr<SampleTableModel> m_model;
-    QFutureWatcher<Outcome> m_watcher;
-    std::string m_computingPath;
+    BackgroundTask<store::SampleOverview> m_task{this};
     bool m_stale = true;
-    bool m_loading = false;
 
     QLabel* m_header = nullptr;
     SampleFilterBar* m_filter = nullptr;

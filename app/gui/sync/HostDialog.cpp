@@ -48,15 +48,16 @@ QLabel* selectable(QWidget* parent, const char* name)
 
 } // namespace
 
-HostDialog::HostDialog(const QString& projectPath, QWidget* parent)
-    : QDialog(parent), m_path(projectPath), m_host(std::make_unique<ServerHost>(projectPath.toStdString()))
+HostDialog::HostDialog(ServerHost& host, const QString& projectPath, QWidget* parent)
+    : QDialog(parent), m_path(projectPath), m_host(&host)
 {
     setWindowTitle(QStringLiteral("Host this project"));
     setMinimumWidth(620);
     auto* layout = new QVBoxLayout(this);
 
-    auto* intro = new QLabel(QStringLiteral("Serves <b>%1</b> to your team on this network. Keep this window open: "
-                                            "closing it stops the server.")
+    auto* intro = new QLabel(QStringLiteral("Serves <b>%1</b> to your team on this network. It keeps serving when "
+                                            "this window closes (the status bar says so), until you press Stop "
+                                            "or close the project.")
                                  .arg(QFileInfo(projectPath).fileName().toHtmlEscaped()),
                              this);
     intro->setWordWrap(true);
@@ -128,14 +129,10 @@ HostDialog::HostDialog(const QString& projectPath, QWidget* parent)
             start(m_port->value());
         }
     });
-    connect(m_host.get(), &ServerHost::logged, m_log, &QPlainTextEdit::appendPlainText);
-    // The dialog is the server: it stops however the dialog goes (Close, Escape, the window's X).
-    connect(this, &QDialog::finished, this, &HostDialog::stop);
+    connect(m_host, &ServerHost::logged, m_log, &QPlainTextEdit::appendPlainText);
     showServing();
     showUsers();
 }
-
-HostDialog::~HostDialog() = default;
 
 bool HostDialog::start(int port)
 {

@@ -1,12 +1,11 @@
 // "Host this project": serves the open project to a team on the same network from inside the
-// app (a ServerHost), shows the addresses and port to join, the certificate's fingerprint to
-// compare, and adds users, showing each new user's token once with what they do to join.
-// Closing the dialog stops the server.
+// app (the project's ServerHost), shows the addresses and port to join, the certificate's
+// fingerprint to compare, and adds users, showing each new user's token once with what they do
+// to join. The server is the project's: it keeps serving when the dialog closes, until Stop or
+// until the project closes.
 #pragma once
 
 #include <QDialog>
-
-#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -27,15 +26,15 @@ class HostDialog : public QDialog
 public:
     static constexpr int kDefaultPort = 7443;
 
-    explicit HostDialog(const QString& projectPath, QWidget* parent = nullptr);
-    ~HostDialog() override;
+    // Shows and controls `host`, which serves `projectPath` and outlives the dialog.
+    HostDialog(ServerHost& host, const QString& projectPath, QWidget* parent = nullptr);
 
     // Starts (or restarts) serving on `port` on every interface (0: any free port). Errors
     // appear in the dialog; returns whether it serves.
     bool start(int port = kDefaultPort);
     void stop();
 
-    ServerHost* host() const { return m_host.get(); }
+    ServerHost* host() const { return m_host; }
     QLineEdit* userName() const { return m_userName; }
     QComboBox* userRole() const { return m_userRole; }
     QPushButton* addUserButton() const { return m_addUser; }
@@ -52,7 +51,7 @@ private:
     void showServing();
 
     QString m_path;
-    std::unique_ptr<ServerHost> m_host;
+    ServerHost* m_host;
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     QSpinBox* m_port = nullptr;

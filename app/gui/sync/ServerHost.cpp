@@ -8,6 +8,8 @@
 #include <QMetaObject>
 #include <QTime>
 
+#include <utility>
+
 namespace concord::gui {
 
 ServerHost::ServerHost(std::string projectPath, QObject* parent) : QObject(parent), m_path(std::move(projectPath)) {}
@@ -35,6 +37,7 @@ void ServerHost::start(const std::string& bind, std::uint16_t port)
     };
     m_server = std::make_unique<net::Server>(std::move(options));
     m_thread = std::thread([server = m_server.get()] { server->run(); });
+    Q_EMIT runningChanged(true);
 }
 
 void ServerHost::stop()
@@ -43,7 +46,9 @@ void ServerHost::stop()
         m_server->stop();
         m_thread.join();
     }
-    m_server.reset();
+    if (std::exchange(m_server, nullptr)) {
+        Q_EMIT runningChanged(false);
+    }
 }
 
 std::uint16_t ServerHost::port() const

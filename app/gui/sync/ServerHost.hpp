@@ -1,7 +1,9 @@
 // The sync server run inside the app ("Host this project"): net::Server on a thread of its own,
 // its log lines handed to the GUI thread by queued calls, and the users of the served project
 // added through net's accounts. Stopping (or destroying) it closes every session and waits for
-// the server thread. No socket code here: everything is net's.
+// the server thread. The open project owns it (OpenProject::host), so that it serves until the
+// project closes or the user stops it; the host dialog only shows and controls it. No socket
+// code here: everything is net's.
 #pragma once
 
 #include <QObject>
@@ -51,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void logged(const QString& line);
+    // Started or stopped.
+    void runningChanged(bool running);
 
 private:
     const std::string m_path;

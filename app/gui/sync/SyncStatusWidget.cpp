@@ -1,6 +1,6 @@
 #include "app/gui/sync/SyncStatusWidget.hpp"
 
-#include "core/store/Project.hpp"
+#include "app/gui/sync/ServerHost.hpp"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -45,36 +45,58 @@ SyncStatusWidget::SyncStatusWidget(QWidget* parent) : QWidget(parent)
     m_lastSync->hide();
 }
 
-SyncStatusWidget::~SyncStatusWidget() = default;
-
-void SyncStatusWidget::follow(Project& project)
+void SyncStatusWidget::follow(SyncBridge* bridge)
 {
-    m_bridge.reset(); // stops the previous project's worker first
-    if (!project.replica().load()) {
-        setDot("#9e9e9e");
-        m_state->setText(QStringLiteral("Local project"));
-        m_state->setToolTip(QStringLiteral("This project is not joined to a server; nothing is synced."));
-        m_pending->hide();
-        m_lastSync->hide();
+    if (m_bridge) {
+        disconnect(m_bridge, nullptr, this, nullptr);
+    }
+    if (m_host) {
+        disconnect(m_host, nullptr, this, nullptr);
+        m_host = nullptr;
+    }
+    m_bridge = bridge;
+    if (!m_bridge) {
+        showLocal();
         return;
     }
-    m_bridge = std::make_unique<SyncBridge>(project.path(), m_timing);
-    connect(m_bridge.get(), &SyncBridge::stateChanged, this, &SyncStatusWidget::showState);
-    connect(m_bridge.get(), &SyncBridge::pendingChanged, this, &SyncStatusWidget::showPending);
-    connect(m_bridge.get(), &SyncBridge::synced, this, &SyncStatusWidget::showLastSync);
-    connect(m_bridge.get(), &SyncBridge::changesReceived, this, &SyncStatusWidget::changesReceived);
+    connect(m_bridge, &SyncBridge::stateChanged, this, &SyncStatusWidget::showState);
+    connect(m_bridge, &SyncBridge::pendingChanged, this, &SyncStatusWidget::showPending);
+    connect(m_bridge, &SyncBridge::synced, this, &SyncStatusWidget::showLastSync);
     showState(m_bridge->state(), m_bridge->reason());
     showPending(m_bridge->pending());
     m_pending->show();
-    m_lastSync->setText(QStringLiteral("not synced yet"));
+    if (m_bridge->lastSync().isValid()) {
+        showLastSync(m_bridge->lastSync());
+    } else {
+        m_lastSync->setText(QStringLiteral("not synced yet"));
+    }
     m_lastSync->show();
 }
 
-void SyncStatusWidget::localChange()
+void SyncStatusWidget::followHost(ServerHost* host)
 {
-    if (m_bridge) {
-        m_bridge->syncSoon();
+    m_host = host;
+    if (m_host) {
+        connect(m_host, &ServerHost::runningChanged, this, &SyncStatusWidget::showLocal);
+        connect(m_host, &QObject::destroyed, this, [this] { m_host = nullptr; });
     }
+    showLocal();
+}
+
+void SyncStatusWidget::showLocal()
+{
+    m_pending->hide();
+    m_lastSync->hide();
+    if (m_host && m_host->isRunning()) {
+        setDot("#2e7d32");
+        m_state->setText(QStringLiteral("Hosting on port %1").arg(m_host->port()));
+        m_state->setToolTip(QStringLiteral("The app serves this project to your team until you stop it in File "
+                                           "\u203a Host this project\u2026 or close the project."));
+        return;
+    }
+    setDot("#9e9e9e");
+    m_state->setText(QStringLiteral("Local project"));
+    m_state->setToolTip(QStringLiteral("This project is not joined to a server; nothing is synced."));
 }
 
 void SyncStatusWidget::showState(SyncState state, const QString& reason)
