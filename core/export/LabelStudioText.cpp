@@ -4,7 +4,7 @@ namespace concord::exporting {
 
 namespace {
 
-bool isSpace(char c)
+bool isHtmlSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -17,7 +17,7 @@ std::string labelStudioComparable(std::string_view text)
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
             ++i; // the editor's escape of a CR or LF
-        } else if (!isSpace(text[i])) {
+        } else if (!isHtmlSpace(text[i])) {
             out += text[i];
         }
     }

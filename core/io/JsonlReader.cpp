@@ -7,7 +7,7 @@ namespace concord::io {
 
 namespace {
 
-std::string describeType(const nlohmann::json& value)
+std::string jsonTypeInWords(const nlohmann::json& value)
 {
     switch (value.type()) {
     case nlohmann::json::value_t::null:
@@ -89,7 +89,7 @@ std::optional<ReadResult> JsonlReader::next()
             return ReadProblem{line->number, shortParseMessage(error), std::string(line->text)};
         }
         if (!value.is_object()) {
-            return ReadProblem{line->number, "expected a JSON object, found " + describeType(value),
+            return ReadProblem{line->number, "expected a JSON object, found " + jsonTypeInWords(value),
                                std::string(line->text)};
         }
         return SourceRecord{line->number, std::move(value), std::string(line->text)};

@@ -13,7 +13,7 @@ bool isBlank(std::string_view text)
     return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
-std::string describeType(const nlohmann::json& value)
+std::string typeWithArticle(const nlohmann::json& value)
 {
     const std::string name = value.type_name();
     const bool vowel = name[0] == 'a' || name[0] == 'o';
@@ -48,7 +48,7 @@ PreparedRecord RecordPreparer::prepare(SourceRecord& record) const
                                              "); choose the field that holds the text");
     }
     if (!text->is_string()) {
-        throw InputError("field '" + m_fields.textField + "' is " + describeType(*text) + ", expected a string");
+        throw InputError("field '" + m_fields.textField + "' is " + typeWithArticle(*text) + ", expected a string");
     }
     prepared.text = std::move(text->get_ref<std::string&>());
     fields.erase(text);
@@ -74,7 +74,7 @@ PreparedRecord RecordPreparer::prepare(SourceRecord& record) const
     } else if (id->is_number_integer()) {
         prepared.id = id->dump();
     } else {
-        throw InputError("field '" + idField + "' (the id) is " + describeType(*id) +
+        throw InputError("field '" + idField + "' (the id) is " + typeWithArticle(*id) +
                          ", expected a string or an integer");
     }
 

@@ -6,7 +6,8 @@ namespace concord::store {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT sample, annotator, value, created_at, updated_at, seq FROM annotations ";
+constexpr const char* kAnnotationColumns =
+    "SELECT sample, annotator, value, created_at, updated_at, seq FROM annotations ";
 
 Annotation readAnnotation(const sqlite::Statement& row)
 {
@@ -74,7 +75,7 @@ void AnnotationTable::appendHistory(std::int64_t sample, std::string_view annota
 
 std::optional<Annotation> AnnotationTable::get(std::int64_t sample, std::string_view annotator)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE sample = ? AND annotator = ?");
+    auto& statement = m_db.cached(std::string(kAnnotationColumns) + "WHERE sample = ? AND annotator = ?");
     statement.bind(1, sample).bind(2, annotator);
     if (!statement.step()) {
         return std::nullopt;
@@ -84,7 +85,7 @@ std::optional<Annotation> AnnotationTable::get(std::int64_t sample, std::string_
 
 std::vector<Annotation> AnnotationTable::forSample(std::int64_t sample)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE sample = ? ORDER BY annotator");
+    auto& statement = m_db.cached(std::string(kAnnotationColumns) + "WHERE sample = ? ORDER BY annotator");
     statement.bind(1, sample);
     std::vector<Annotation> rows;
     while (statement.step()) {
@@ -171,7 +172,7 @@ std::vector<std::optional<std::string>> AnnotationTable::history(std::int64_t sa
 
 void AnnotationTable::forEach(const std::function<void(const Annotation&)>& visit)
 {
-    auto statement = m_db.prepare(std::string(kColumns) + "ORDER BY sample, annotator");
+    auto statement = m_db.prepare(std::string(kAnnotationColumns) + "ORDER BY sample, annotator");
     while (statement.step()) {
         visit(readAnnotation(statement));
     }

@@ -6,8 +6,8 @@ namespace concord::store {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT id, op_id, kind, sample_id, annotator, value, note, hlc, client, "
-                                 "created_at, rejected FROM outbox ";
+constexpr const char* kOutboxColumns = "SELECT id, op_id, kind, sample_id, annotator, value, note, hlc, client, "
+                                       "created_at, rejected FROM outbox ";
 
 PendingOperation readOperation(const sqlite::Statement& row)
 {
@@ -38,7 +38,7 @@ void OutboxTable::add(const PendingOperation& operation)
 
 std::vector<PendingOperation> OutboxTable::pending(int limit)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE rejected IS NULL ORDER BY id LIMIT ?");
+    auto& statement = m_db.cached(std::string(kOutboxColumns) + "WHERE rejected IS NULL ORDER BY id LIMIT ?");
     statement.bind(1, limit);
     std::vector<PendingOperation> operations;
     while (statement.step()) {
@@ -49,7 +49,7 @@ std::vector<PendingOperation> OutboxTable::pending(int limit)
 
 std::vector<PendingOperation> OutboxTable::rejected()
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE rejected IS NOT NULL ORDER BY id");
+    auto& statement = m_db.cached(std::string(kOutboxColumns) + "WHERE rejected IS NOT NULL ORDER BY id");
     std::vector<PendingOperation> operations;
     while (statement.step()) {
         operations.push_back(readOperation(statement));

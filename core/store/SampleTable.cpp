@@ -4,7 +4,7 @@ namespace concord::store {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT pk, id, text, meta FROM samples ";
+constexpr const char* kSampleColumns = "SELECT pk, id, text, meta FROM samples ";
 
 Sample readSample(const sqlite::Statement& row)
 {
@@ -33,7 +33,7 @@ std::int64_t SampleTable::count()
 
 std::optional<Sample> SampleTable::findById(std::string_view id)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE id = ?");
+    auto& statement = m_db.cached(std::string(kSampleColumns) + "WHERE id = ?");
     statement.bind(1, id);
     if (!statement.step()) {
         return std::nullopt;
@@ -43,7 +43,7 @@ std::optional<Sample> SampleTable::findById(std::string_view id)
 
 std::optional<Sample> SampleTable::findByKey(std::int64_t key)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE pk = ?");
+    auto& statement = m_db.cached(std::string(kSampleColumns) + "WHERE pk = ?");
     statement.bind(1, key);
     if (!statement.step()) {
         return std::nullopt;
@@ -63,7 +63,7 @@ std::optional<std::int64_t> SampleTable::keyOf(std::string_view id)
 
 std::vector<Sample> SampleTable::pageAfter(std::int64_t afterKey, int limit)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE pk > ? ORDER BY pk LIMIT ?");
+    auto& statement = m_db.cached(std::string(kSampleColumns) + "WHERE pk > ? ORDER BY pk LIMIT ?");
     statement.bind(1, afterKey).bind(2, limit);
     std::vector<Sample> page;
     while (statement.step()) {
@@ -74,7 +74,7 @@ std::vector<Sample> SampleTable::pageAfter(std::int64_t afterKey, int limit)
 
 void SampleTable::forEach(const std::function<void(const Sample&)>& visit)
 {
-    auto statement = m_db.prepare(std::string(kColumns) + "ORDER BY pk");
+    auto statement = m_db.prepare(std::string(kSampleColumns) + "ORDER BY pk");
     while (statement.step()) {
         visit(readSample(statement));
     }

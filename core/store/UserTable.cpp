@@ -8,7 +8,7 @@ namespace concord::store {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT name, role, salt, hash, iterations, created_at, revoked_at FROM users ";
+constexpr const char* kUserColumns = "SELECT name, role, salt, hash, iterations, created_at, revoked_at FROM users ";
 
 UserRecord readUser(const sqlite::Statement& row)
 {
@@ -40,7 +40,7 @@ void UserTable::add(const UserRecord& user)
 
 std::optional<UserRecord> UserTable::find(std::string_view name)
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "WHERE name = ?");
+    auto& statement = m_db.cached(std::string(kUserColumns) + "WHERE name = ?");
     statement.bind(1, name);
     if (!statement.step()) {
         return std::nullopt;
@@ -52,7 +52,7 @@ std::optional<UserRecord> UserTable::find(std::string_view name)
 
 std::vector<UserRecord> UserTable::list()
 {
-    auto& statement = m_db.cached(std::string(kColumns) + "ORDER BY name");
+    auto& statement = m_db.cached(std::string(kUserColumns) + "ORDER BY name");
     std::vector<UserRecord> users;
     while (statement.step()) {
         users.push_back(readUser(statement));

@@ -10,7 +10,6 @@ namespace concord::net {
 namespace {
 
 using nlohmann::json;
-constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 Hello parseHello(const JsonFields& fields)
 {

@@ -8,11 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace concord::net {
+
+// The largest integer a field may hold (ids, cursors, clocks).
+inline constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 // Maximum nesting of arrays and objects in a payload. Ours need 5 (and a sample's metadata what
 // core allows it); the bound keeps a hostile "[[[[..." from costing stack depth in the parser

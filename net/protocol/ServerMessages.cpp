@@ -12,7 +12,6 @@ namespace concord::net {
 namespace {
 
 using nlohmann::json;
-constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
 json projectToJson(const ProjectInfo& project)
 {

@@ -17,6 +17,12 @@
 
 namespace guitest {
 
+// A single- or multi-label value of one label.
+inline nlohmann::json labelValue(const char* name)
+{
+    return {{"labels", {name}}};
+}
+
 inline const char* const singleSchema = R"({"kind":"single","labels":[
     {"name":"positive","color":"#2e7d32","key":"p"},{"name":"negative","color":"#c62828","key":"n"}]})";
 

@@ -31,11 +31,6 @@ namespace quality = concord::quality;
 
 namespace {
 
-nlohmann::json labels(const char* name)
-{
-    return {{"labels", {name}}};
-}
-
 // Three annotators on eight samples, agreeing mostly: alpha is defined and below 1.
 QString makeRatedProject(const QTemporaryDir& dir)
 {
@@ -49,9 +44,9 @@ QString makeRatedProject(const QTemporaryDir& dir)
                            "positive", "negative", "negative", "positive"};
     for (int i = 0; i < 8; ++i) {
         const std::string id = "s" + std::to_string(i + 1);
-        project->annotate(id, "alice", labels(alice[i]));
-        project->annotate(id, "bob", labels(bob[i]));
-        project->annotate(id, "carol", labels(carol[i]));
+        project->annotate(id, "alice", guitest::labelValue(alice[i]));
+        project->annotate(id, "bob", guitest::labelValue(bob[i]));
+        project->annotate(id, "carol", guitest::labelValue(carol[i]));
     }
     return path;
 }
@@ -172,8 +167,8 @@ private Q_SLOTS:
         const QString path = makeProject(dir, singleSchema, 3);
         {
             auto project = Project::open(path.toStdString());
-            project->annotate("s1", "alice", labels("positive"));
-            project->annotate("s2", "alice", labels("negative"));
+            project->annotate("s1", "alice", guitest::labelValue("positive"));
+            project->annotate("s2", "alice", guitest::labelValue("negative"));
         }
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
@@ -233,7 +228,7 @@ private Q_SLOTS:
         const QString single = makeProject(second, singleSchema, 2);
         {
             auto project = Project::open(single.toStdString());
-            project->annotate("s1", "alice", labels("positive"));
+            project->annotate("s1", "alice", guitest::labelValue("positive"));
         }
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(rated));

@@ -28,11 +28,6 @@ using guitest::singleSchema;
 
 namespace {
 
-nlohmann::json labels(const char* name)
-{
-    return {{"labels", {name}}};
-}
-
 // `count` samples whose words give their label away; alice labels all but the last two, bob
 // the first half (agreeing), carol a few (disagreeing now and then).
 QString makeLabeledProject(const QTemporaryDir& dir, int count)
@@ -46,12 +41,12 @@ QString makeLabeledProject(const QTemporaryDir& dir, int count)
     for (int i = 1; i <= count - 2; ++i) {
         const char* label = i % 2 ? "positive" : "negative";
         const std::string id = "s" + std::to_string(i);
-        project->annotate(id, "alice", labels(label));
+        project->annotate(id, "alice", guitest::labelValue(label));
         if (i <= count / 2) {
-            project->annotate(id, "bob", labels(label));
+            project->annotate(id, "bob", guitest::labelValue(label));
         }
         if (i <= 6) {
-            project->annotate(id, "carol", labels(i % 3 == 0 ? "positive" : label));
+            project->annotate(id, "carol", guitest::labelValue(i % 3 == 0 ? "positive" : label));
         }
     }
     return path;
@@ -176,8 +171,8 @@ private Q_SLOTS:
         const QString path = makeProject(dir, singleSchema, 4);
         {
             auto project = Project::open(path.toStdString());
-            project->annotate("s1", "alice", labels("positive"));
-            project->annotate("s2", "bob", labels("negative"));
+            project->annotate("s1", "alice", guitest::labelValue("positive"));
+            project->annotate("s2", "bob", guitest::labelValue("negative"));
         }
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(openOnDashboard(window, path));

@@ -19,7 +19,7 @@ using namespace concord::quality;
 
 namespace {
 
-RatingTable readCsv(const std::string& text, const ValueOrder& order = {})
+RatingTable readRatingsCsv(const std::string& text, const ValueOrder& order = {})
 {
     std::istringstream input(text);
     return readTriplesCsv(input, "t.csv", order);
@@ -86,12 +86,12 @@ TEST_CASE("triples: dense indices, missing values, and a pair rated twice refuse
 
 TEST_CASE("CSV triples: header in any order, quotes, CRLF, BOM, blank lines, extra columns", "[agreement][input]")
 {
-    const RatingTable table = readCsv("\xEF\xBB\xBFnote,Value,Annotator,ITEM\r\n"
-                                      "x,pos,ann,s1\r\n"
-                                      "\r\n"
-                                      "\"a, b\",\"say \"\"no\"\"\",\"bob\",s1\r\n"
-                                      "y,,cat,s2\r\n"
-                                      "z,neg,cat,\"s,3\"");
+    const RatingTable table = readRatingsCsv("\xEF\xBB\xBFnote,Value,Annotator,ITEM\r\n"
+                                             "x,pos,ann,s1\r\n"
+                                             "\r\n"
+                                             "\"a, b\",\"say \"\"no\"\"\",\"bob\",s1\r\n"
+                                             "y,,cat,s2\r\n"
+                                             "z,neg,cat,\"s,3\"");
     CHECK(table.items == std::vector<std::string>{"s1", "s2", "s,3"});
     CHECK(table.annotators == std::vector<std::string>{"ann", "bob", "cat"});
     CHECK(table.values == std::vector<std::string>{"pos", "say \"no\"", "neg"});
@@ -100,19 +100,20 @@ TEST_CASE("CSV triples: header in any order, quotes, CRLF, BOM, blank lines, ext
 
 TEST_CASE("CSV triples: problems are named by file and line", "[agreement][input]")
 {
-    CHECK_THROWS_WITH(readCsv(""), "t.csv: the file is empty; expected a header row item,annotator,value");
-    CHECK_THROWS_WITH(readCsv("item,rater,value\n"),
+    CHECK_THROWS_WITH(readRatingsCsv(""), "t.csv: the file is empty; expected a header row item,annotator,value");
+    CHECK_THROWS_WITH(readRatingsCsv("item,rater,value\n"),
                       "t.csv:1: the header has no 'annotator' column; expected a header row item,annotator,value");
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,ann,a\ns2,ann\n"),
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,ann,a\ns2,ann\n"),
                       "t.csv:3: expected 3 fields as in the header, found 2");
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,ann,\"open\n"),
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,ann,\"open\n"),
                       Catch::StartsWith("t.csv:2: a quoted field is not closed on its line"));
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,ann,\"a\"b\n"),
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,ann,\"a\"b\n"),
                       "t.csv:2: unexpected text after a closing quote");
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,ann,a\"b\n"), "t.csv:2: a quote inside an unquoted field");
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,\xC3,a\n"),
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,ann,a\"b\n"),
+                      "t.csv:2: a quote inside an unquoted field");
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,\xC3,a\n"),
                       Catch::StartsWith("t.csv:2: the annotator is not valid UTF-8"));
-    CHECK_THROWS_WITH(readCsv("item,annotator,value\ns1,ann,a\ns2,ann,a\n\ns1,ann,b\n"),
+    CHECK_THROWS_WITH(readRatingsCsv("item,annotator,value\ns1,ann,a\ns2,ann,a\n\ns1,ann,b\n"),
                       "t.csv:5: item 's1' and annotator 'ann' appear twice (first on t.csv:2)");
     CHECK_THROWS_AS(loadTriplesCsv("/nonexistent/triples.csv"), StoreError);
 }

@@ -2,30 +2,16 @@
 // connection cannot pin megabytes until the hello deadline, and anything but a hello closes the
 // session with not_authenticated.
 #include "net/NetError.hpp"
+#include "tests/net/ErrorReplies.hpp"
 #include "tests/net/SyncFixture.hpp"
 
 using namespace concord;
 using namespace std::chrono_literals;
+using test::errorsUntilClosed;
 using test::ServerThread;
 using test::SyncFixture;
 
 namespace {
-
-std::vector<net::ErrorReply> errorsUntilClosed(net::Connection& connection)
-{
-    std::vector<net::ErrorReply> errors;
-    try {
-        while (auto payload = connection.readFrame(20s)) {
-            if (auto message = net::parseServerMessage(*payload); std::holds_alternative<net::ErrorReply>(message)) {
-                errors.push_back(std::get<net::ErrorReply>(message));
-            }
-        }
-    } catch (const net::NetError&) {
-        return errors; // closed
-    }
-    FAIL("the server kept the connection open");
-    return errors;
-}
 
 std::string header(std::uint32_t size)
 {

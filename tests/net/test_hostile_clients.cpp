@@ -2,6 +2,7 @@
 // working alongside on another thread sees every one of its operations acknowledged.
 #include "net/NetError.hpp"
 #include "net/protocol/ProtocolError.hpp"
+#include "tests/net/ErrorReplies.hpp"
 #include "tests/net/SyncFixture.hpp"
 
 #include <atomic>
@@ -9,32 +10,11 @@
 
 using namespace concord;
 using namespace std::chrono_literals;
+using test::errorsUntilClosed;
 using test::ServerThread;
 using test::SyncFixture;
 
 namespace {
-
-// Reads replies until the server closes the connection; returns the error replies seen.
-std::vector<net::ErrorReply> errorsUntilClosed(net::Connection& connection)
-{
-    std::vector<net::ErrorReply> errors;
-    for (int i = 0; i < 100; ++i) {
-        try {
-            auto payload = connection.readFrame(20s);
-            if (!payload) {
-                break;
-            }
-            auto message = net::parseServerMessage(*payload);
-            if (auto* error = std::get_if<net::ErrorReply>(&message)) {
-                errors.push_back(*error);
-            }
-        } catch (const net::NetError&) {
-            return errors; // closed
-        }
-    }
-    FAIL("the server kept the connection open");
-    return errors;
-}
 
 std::unique_ptr<net::Client> loggedIn(const ServerThread& server, SyncFixture& fixture, const std::string& user)
 {

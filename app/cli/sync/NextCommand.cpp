@@ -20,7 +20,7 @@ struct NextOptions
     ConnectionFlags connection;
 };
 
-std::string formatTime(std::int64_t ms)
+std::string minuteWithZone(std::int64_t ms)
 {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm utc{};
@@ -52,7 +52,7 @@ void run(const NextOptions& options)
         }
         return;
     }
-    std::cout << "Reserved for you until " << formatTime(assignment.expiresAt) << ":\n";
+    std::cout << "Reserved for you until " << minuteWithZone(assignment.expiresAt) << ":\n";
     for (const auto& sample : assignment.samples) {
         std::cout << sample << '\n';
     }

@@ -40,7 +40,7 @@ void add(const UserOptions& options)
               << "  concord-cli join HOST:PORT --user " << options.name << " --token TOKEN --out REPLICA.concord\n";
 }
 
-std::string formatTime(std::int64_t ms)
+std::string minuteUtc(std::int64_t ms)
 {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm utc{};
@@ -74,7 +74,7 @@ void list(const UserOptions& options)
               << "Revoked (UTC)\n";
     for (const auto& user : all) {
         std::cout << std::setw(24) << user.name << std::setw(11) << toString(user.role) << std::setw(18)
-                  << formatTime(user.createdAt) << (user.revokedAt ? formatTime(*user.revokedAt) : "-") << '\n';
+                  << minuteUtc(user.createdAt) << (user.revokedAt ? minuteUtc(*user.revokedAt) : "-") << '\n';
     }
 }
 
@@ -88,7 +88,7 @@ void revoke(const UserOptions& options)
     }
     if (user->revokedAt) {
         throw InputError(options.project + ": '" + options.name + "' was revoked already, on " +
-                         formatTime(*user->revokedAt) + " UTC");
+                         minuteUtc(*user->revokedAt) + " UTC");
     }
     if (!users.revoke(options.name, project->now())) {
         throw StoreError(options.project + ": could not revoke '" + options.name + "'");
