@@ -321,7 +321,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     }
     m_syncStatus->follow(nullptr);
     qDeleteAll(findChildren<HostDialog*>()); // it shows the old project's server
-    m_project = std::move(opened); // the old project closes here, its sync and server stopped
+    m_project = std::move(opened);           // the old project closes here, its sync and server stopped
     m_banner->hide();
     m_welcome->hide();
     m_strip->show();

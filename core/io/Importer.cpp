@@ -76,6 +76,8 @@ ImportReport Importer::run(RecordReader& reader, const Progress& progress,
         }
     }
     progress.report(reader.bytesConsumed(), 0);
+    // A cancel that came after the last check still keeps the project as it was.
+    progress.throwIfCancelled();
 
     if (report.problemCount > 0 && !m_options.skipInvalid) {
         // The transaction's destructor rolls everything back: the project stays as it was.

@@ -149,6 +149,11 @@ void LiveSync::run()
                 throw;
             }
             reason = error.what();
+            // "The server closed the connection" says which server, as a failed connect does.
+            const auto info = replica ? replica->replica().load() : std::nullopt;
+            if (info && reason.find(info->server) == std::string::npos) {
+                reason = info->server + ": " + reason;
+            }
         } catch (const std::exception& error) {
             // Not a replica, or the store failed: the next attempt opens the file afresh.
             if (m_stopNow) {

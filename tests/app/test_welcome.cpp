@@ -6,18 +6,17 @@
 #include "app/gui/annotate/AnnotateView.hpp"
 #include "app/gui/annotate/FlagController.hpp"
 #include "app/gui/importing/ImportJob.hpp"
-#include "app/gui/sync/JoinServerDialog.hpp"
 #include "app/gui/importing/ImportSchemaPage.hpp"
 #include "app/gui/importing/ImportSourcePage.hpp"
 #include "app/gui/importing/ImportWizard.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
+#include "app/gui/sync/JoinServerDialog.hpp"
 #include "app/gui/welcome/RecentProjects.hpp"
 #include "app/gui/welcome/WelcomeScreen.hpp"
 #include "core/store/FlagTable.hpp"
 #include "core/store/Project.hpp"
 
 #include <QAction>
-#include <QTimer>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -29,6 +28,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 

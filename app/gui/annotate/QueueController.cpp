@@ -131,9 +131,8 @@ void QueueController::startRanking()
 {
     m_ranking = true;
     Q_EMIT busy(QStringLiteral("Training the model and ranking the unlabeled samples\u2026"));
-    m_ranker.run(m_project, [path = m_project->pathBytes()](const Progress& progress) {
-        return rankForQueue(path, progress);
-    });
+    m_ranker.run(m_project,
+                 [path = m_project->pathBytes()](const Progress& progress) { return rankForQueue(path, progress); });
 }
 
 void QueueController::rankingDone(const RankOutcome& outcome)

@@ -20,6 +20,7 @@
 namespace concord::gui {
 
 class AnnotationSession;
+class SyncBridge;
 
 enum class QueueChoice
 {

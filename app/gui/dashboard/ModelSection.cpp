@@ -131,7 +131,8 @@ void ModelSection::setProject(OpenProject* project)
     m_task.cancel(); // its results would be another project's
     m_cancelling = false;
     m_project = project;
-    clear(project ? QStringLiteral("Not evaluated yet: press Evaluate models.") : QStringLiteral("No project is open."));
+    clear(project ? QStringLiteral("Not evaluated yet: press Evaluate models.")
+                  : QStringLiteral("No project is open."));
 }
 
 void ModelSection::start()

@@ -55,12 +55,11 @@ ImportOutcome ImportJob::run(const ImportRequest& request, const Progress& progr
             created = true;
             auto reader = io::makeReader(request.format, input, request.delimiter);
             const auto total = static_cast<std::uint64_t>(std::max<qint64>(0, QFileInfo(request.source).size()));
-            outcome.report = io::Importer(*project, request.options)
-                                 .run(*reader, Progress(
-                                                   [&](const ProgressStep& step) {
-                                                       progress.report(step.done, total, step.what);
-                                                   },
-                                                   progress.cancelFlag()));
+            outcome.report =
+                io::Importer(*project, request.options)
+                    .run(*reader,
+                         Progress([&](const ProgressStep& step) { progress.report(step.done, total, step.what); },
+                                  progress.cancelFlag()));
         } // the project closes here, folding its log into the file
         outcome.ok = outcome.report.committed;
         if (!outcome.ok) {
