@@ -405,7 +405,8 @@ void MainWindow::showProgress()
     // QProgressBar counts in int; per mille is precise enough for a bar.
     m_progressBar->setRange(0, 1000);
     m_progressBar->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
-    m_progressBar->setVisible(total > 0);
+    // The bar belongs to the annotate screen, as the label beside it does (screenChanged).
+    m_progressBar->setVisible(total > 0 && m_stack->currentWidget() == m_annotate);
 }
 
 void MainWindow::showError(const QString& message)

@@ -182,7 +182,7 @@ void DashboardScreen::labelsChanged()
     m_stale = true;
     // Numbers do not change under the reader's eyes: the screen says they are out of date.
     if (isVisible() && !m_task.isRunning()) {
-        m_status->setText(QStringLiteral("Out of date: labels changed since \u2014 Refresh (F5)"));
+        m_status->setText(QStringLiteral("Out of date: new labels since (F5)"));
     }
 }
 
@@ -215,7 +215,7 @@ void DashboardScreen::refresh()
 void DashboardScreen::finished(const DashboardData& data)
 {
     if (!m_task.isRunning()) {
-        m_status->setText(m_stale ? QStringLiteral("Out of date: labels changed since \u2014 Refresh (F5)")
+        m_status->setText(m_stale ? QStringLiteral("Out of date: new labels since (F5)")
                                   : QStringLiteral("Up to date"));
     }
     if (!data.error.isEmpty()) {

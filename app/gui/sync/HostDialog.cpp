@@ -116,7 +116,7 @@ HostDialog::HostDialog(ServerHost& host, const QString& projectPath, QWidget* pa
     layout->addWidget(m_log);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setText(QStringLiteral("Stop and close"));
+    buttons->button(QDialogButtonBox::Close)->setToolTip(QStringLiteral("The server keeps serving; Stop ends it"));
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
