@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace concord::gui {
 
@@ -95,14 +94,10 @@ JoinServerDialog::JoinServerDialog(const QString& user, QWidget* parent) : QDial
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_chooseFile, &QPushButton::clicked, this, &JoinServerDialog::chooseFile);
     connect(m_address, &QLineEdit::textChanged, this, &JoinServerDialog::inputsChanged);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &JoinServerDialog::finished);
+    m_task.onDone([this](Outcome&& outcome) { finished(outcome); });
 }
 
-JoinServerDialog::~JoinServerDialog()
-{
-    // The worker writes the replica file; let it end before the dialog goes.
-    m_watcher.waitForFinished();
-}
+JoinServerDialog::~JoinServerDialog() = default; // m_task waits: the join writes the replica file
 
 QString JoinServerDialog::replicaPath() const
 {
@@ -140,7 +135,7 @@ void JoinServerDialog::connectToServer()
     }
     m_joining = false;
     setBusy(true, QStringLiteral("Connecting to %1\u2026").arg(QString::fromStdString(endpoint.toString())));
-    m_watcher.setFuture(QtConcurrent::run([endpoint, timeout = m_timeout] {
+    m_task.run(this, [endpoint, timeout = m_timeout](const Progress&) {
         Outcome outcome;
         try {
             net::Client client(endpoint, timeout);
@@ -151,7 +146,7 @@ void JoinServerDialog::connectToServer()
                                 .arg(QString::fromStdString(endpoint.toString()), words(error));
         }
         return outcome;
-    }));
+    });
 }
 
 void JoinServerDialog::join()
@@ -186,7 +181,7 @@ void JoinServerDialog::join()
     options.sync.retry.attempts = 2;
     m_joining = true;
     setBusy(true, QStringLiteral("Joining and receiving the project\u2026"));
-    m_watcher.setFuture(QtConcurrent::run([options] {
+    m_task.run(this, [options](const Progress&) {
         Outcome outcome;
         try {
             outcome.fingerprint = QString::fromStdString(net::joinServer(options).fingerprint);
@@ -202,12 +197,11 @@ void JoinServerDialog::join()
             outcome.error = QStringLiteral("Could not make your copy of the project: %1").arg(words(error));
         }
         return outcome;
-    }));
+    });
 }
 
-void JoinServerDialog::finished()
+void JoinServerDialog::finished(const Outcome& outcome)
 {
-    const Outcome outcome = m_watcher.result();
     setBusy(false);
     if (!outcome.error.isEmpty()) {
         showError(outcome.error);

@@ -5,8 +5,8 @@
 // dialog, naming what went wrong.
 #pragma once
 
+#include "app/gui/project/BackgroundTask.hpp"
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <chrono>
 
@@ -50,7 +50,7 @@ private:
 
     void connectToServer();
     void join();
-    void finished();
+    void finished(const Outcome& outcome);
     void chooseFile();
     void setBusy(bool busy, const QString& status = {});
     void showError(const QString& message);
@@ -70,7 +70,7 @@ private:
     QString m_confirmed; // the fingerprint the user was shown; the join accepts only this one
     bool m_joining = false;
     std::chrono::milliseconds m_timeout{10000};
-    QFutureWatcher<Outcome> m_watcher;
+    BackgroundTask<Outcome> m_task{this}; // the probe or the join; waited for when the dialog goes
 };
 
 } // namespace concord::gui
