@@ -282,16 +282,7 @@ TEST_CASE("cli sync --watch: stays connected, a line per sync, exits 0 on SIGTER
 
     test::ChildProcess watch({CONCORD_CLI, "sync", bob, "--watch", "--quiet"}, dir.file("watch.log"));
     // Waits for the watcher to print `text` (it flushes every line).
-    const auto printed = [&watch](const std::string& text) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (watch.output().find(text) == std::string::npos) {
-            if (!watch.running() || std::chrono::steady_clock::now() > deadline) {
-                return false;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        return true;
-    };
+    const auto printed = [&watch](const std::string& text) { return watch.waitForOutput(text); };
     REQUIRE(printed("connected to " + server.address() + " as bob (annotator)"));
     REQUIRE(printed("connected: sent 0 operations, received 0 annotations"));
 

@@ -3,15 +3,20 @@
 // stopped with a signal of the test's choosing and always reaped.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <fcntl.h>
 #include <fstream>
+#include <poll.h>
 #include <spawn.h>
 #include <stdexcept>
 #include <string>
+#include <sys/inotify.h>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 extern char** environ;
@@ -86,6 +91,40 @@ public:
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         return m_exitCode;
+    }
+
+    // Waits until the output holds `text`, woken by each write to the log (inotify); false when
+    // the child exits without printing it, or `limit` passes first.
+    bool waitForOutput(const std::string& text, std::chrono::milliseconds limit = std::chrono::seconds(60))
+    {
+        return waitForOutputWhere([&text](const std::string& out) { return out.find(text) != std::string::npos; },
+                                  limit);
+    }
+    // The same, until `done(output)` holds.
+    template <typename Done> bool waitForOutputWhere(Done done, std::chrono::milliseconds limit)
+    {
+        const int watch = ::inotify_init1(IN_CLOEXEC);
+        if (watch < 0 || ::inotify_add_watch(watch, m_logPath.c_str(), IN_MODIFY | IN_CLOSE_WRITE) < 0) {
+            throw std::runtime_error("cannot watch " + m_logPath);
+        }
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        bool found = false;
+        for (;;) {
+            found = done(output());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (found || !running() || left.count() <= 0) {
+                break;
+            }
+            // An exit writes nothing, so the wait is bounded to notice it.
+            pollfd ready{watch, POLLIN, 0};
+            if (::poll(&ready, 1, static_cast<int>(std::min<std::int64_t>(left.count(), 200))) > 0) {
+                char events[4096];
+                [[maybe_unused]] const auto drained = ::read(watch, events, sizeof events);
+            }
+        }
+        ::close(watch);
+        return found;
     }
 
     std::string output() const

@@ -56,8 +56,11 @@ private:
 
     void waitUntilListening()
     {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (std::chrono::steady_clock::now() < deadline) {
+        // The fingerprint's line is printed after the address's: once it is whole, both are.
+        const auto printed = [](const std::string& text) {
+            return !lineAfter(text, "Certificate fingerprint ").empty();
+        };
+        if (m_process->waitForOutputWhere(printed, std::chrono::seconds(20))) {
             const std::string text = output();
             const std::string listening = lineAfter(text, "Listening on 127.0.0.1:");
             const std::string fingerprint = lineAfter(text, "Certificate fingerprint ");
@@ -66,10 +69,9 @@ private:
                 m_fingerprint = fingerprint;
                 return;
             }
-            if (!m_process->running()) {
-                throw std::runtime_error("concord-cli serve exited on start:\n" + output());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (!m_process->running()) {
+            throw std::runtime_error("concord-cli serve exited on start:\n" + output());
         }
         m_process->kill();
         throw std::runtime_error("concord-cli serve did not start listening within 20 s:\n" + output());

@@ -3,9 +3,9 @@
 // without two people doing the same extra work.
 #include "app/cli/Commands.hpp"
 #include "app/cli/sync/SyncCliOptions.hpp"
+#include "app/cli/sync/UtcTime.hpp"
 #include "core/store/Project.hpp"
 
-#include <ctime>
 #include <iostream>
 
 namespace concord::cli {
@@ -19,16 +19,6 @@ struct NextOptions
     bool json = false;
     ConnectionFlags connection;
 };
-
-std::string minuteWithZone(std::int64_t ms)
-{
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-    return text;
-}
 
 void run(const NextOptions& options)
 {
@@ -52,7 +42,7 @@ void run(const NextOptions& options)
         }
         return;
     }
-    std::cout << "Reserved for you until " << minuteWithZone(assignment.expiresAt) << ":\n";
+    std::cout << "Reserved for you until " << utcMinute(assignment.expiresAt) << " UTC:\n";
     for (const auto& sample : assignment.samples) {
         std::cout << sample << '\n';
     }

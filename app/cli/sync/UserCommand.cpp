@@ -3,12 +3,12 @@
 // may run while `serve` has the project open: a revocation takes effect at the user's next
 // message.
 #include "app/cli/Commands.hpp"
+#include "app/cli/sync/UtcTime.hpp"
 #include "core/store/UserTable.hpp"
 #include "core/util/Error.hpp"
 #include "net/auth/Accounts.hpp"
 #include "net/server/ServerProject.hpp"
 
-#include <ctime>
 #include <iomanip>
 #include <iostream>
 
@@ -40,16 +40,6 @@ void add(const UserOptions& options)
               << "  concord-cli join HOST:PORT --user " << options.name << " --token TOKEN --out REPLICA.concord\n";
 }
 
-std::string minuteUtc(std::int64_t ms)
-{
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &utc);
-    return text;
-}
-
 void list(const UserOptions& options)
 {
     auto project = net::openForServerAdmin(options.project);
@@ -74,7 +64,7 @@ void list(const UserOptions& options)
               << "Revoked (UTC)\n";
     for (const auto& user : all) {
         std::cout << std::setw(24) << user.name << std::setw(11) << toString(user.role) << std::setw(18)
-                  << minuteUtc(user.createdAt) << (user.revokedAt ? minuteUtc(*user.revokedAt) : "-") << '\n';
+                  << utcMinute(user.createdAt) << (user.revokedAt ? utcMinute(*user.revokedAt) : "-") << '\n';
     }
 }
 
@@ -88,7 +78,7 @@ void revoke(const UserOptions& options)
     }
     if (user->revokedAt) {
         throw InputError(options.project + ": '" + options.name + "' was revoked already, on " +
-                         minuteUtc(*user->revokedAt) + " UTC");
+                         utcMinute(*user->revokedAt) + " UTC");
     }
     if (!users.revoke(options.name, project->now())) {
         throw StoreError(options.project + ": could not revoke '" + options.name + "'");

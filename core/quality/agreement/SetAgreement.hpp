@@ -22,7 +22,7 @@ struct SetRatings
     std::vector<std::vector<std::uint32_t>> sets; // per value of `table`: its labels, ascending indices
 };
 
-// Values written "a;b" (the --triples form of multi-label data): labels separated by `separator`,
+// Values written "a;b" (the triples form of multi-label data): labels separated by `separator`,
 // surrounding spaces ignored.
 SetRatings setRatingsFromSeparated(const RatingTable& table, char separator = ';',
                                    const std::vector<std::string>& labelOrder = {});
