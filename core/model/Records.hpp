@@ -11,10 +11,11 @@ namespace concord {
 
 struct Sample
 {
-    std::int64_t key = 0; // the store's internal row key; stable for the life of the file
-    std::string id;       // the user's stable id
-    std::string text;
+    std::int64_t key = 0;    // the store's internal row key; stable for the life of the file
+    std::string id;          // the user's stable id
+    std::string text;        // a record with fields: its primary text (primaryText())
     std::string meta = "{}"; // JSON object
+    std::string record;      // a record with fields: encodeRecord(); empty: the one field `text`
 };
 
 struct Annotation

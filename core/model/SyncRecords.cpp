@@ -2,22 +2,39 @@
 
 #include "core/util/Error.hpp"
 
+#include <utility>
+
 namespace concord {
+
+namespace {
+
+constexpr std::pair<OperationKind, std::string_view> kOperationNames[] = {{OperationKind::Annotate, "annotate"},
+                                                                          {OperationKind::Resolve, "resolve"},
+                                                                          {OperationKind::Respond, "respond"},
+                                                                          {OperationKind::Suggest, "suggest"},
+                                                                          {OperationKind::Schema, "schema"}};
+
+} // namespace
 
 std::string_view toString(OperationKind kind)
 {
-    return kind == OperationKind::Resolve ? "resolve" : "annotate";
+    for (const auto& [known, name] : kOperationNames) {
+        if (known == kind) {
+            return name;
+        }
+    }
+    return "annotate";
 }
 
 OperationKind operationKindFromString(std::string_view name)
 {
-    if (name == "annotate") {
-        return OperationKind::Annotate;
+    for (const auto& [kind, known] : kOperationNames) {
+        if (known == name) {
+            return kind;
+        }
     }
-    if (name == "resolve") {
-        return OperationKind::Resolve;
-    }
-    throw InputError("unknown operation kind '" + std::string(name) + "'; use annotate or resolve");
+    throw InputError("unknown operation kind '" + std::string(name).substr(0, 64) +
+                     "'; use annotate, resolve, respond, suggest or schema");
 }
 
 } // namespace concord

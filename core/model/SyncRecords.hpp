@@ -23,7 +23,9 @@ struct AnnotationChange
     std::int64_t sampleKey = 0; // local to one file; replicas refer to samples by id
     std::string sampleId;
     std::string annotator;
+    std::string question;
     std::string value;
+    std::string context; // JSON (AnswerContext) or empty
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
     Stamp stamp;
@@ -34,11 +36,39 @@ struct ResolutionChange
 {
     std::int64_t sampleKey = 0;
     std::string sampleId;
+    std::string question;
     std::string value;
     std::string note;
     std::string author;
     std::int64_t updatedAt = 0;
     Stamp stamp;
+    std::int64_t seq = 0;
+};
+
+// An annotator's status on a record: "draft", "submitted" or "discarded" (ResponseStatus).
+struct ResponseChange
+{
+    std::int64_t sampleKey = 0;
+    std::string sampleId;
+    std::string annotator;
+    std::string status;
+    std::string reason;          // discarded: why, optional
+    std::int64_t durationMs = 0; // time spent on the response
+    std::int64_t updatedAt = 0;
+    Stamp stamp;
+    std::int64_t seq = 0;
+};
+
+// A model's or a rule's value for a question of a record.
+struct SuggestionChange
+{
+    std::int64_t sampleKey = 0;
+    std::string sampleId;
+    std::string question;
+    std::string agent;
+    std::string value; // JSON, an answer of the question's kind
+    std::optional<double> score;
+    std::int64_t updatedAt = 0;
     std::int64_t seq = 0;
 };
 
@@ -59,8 +89,11 @@ struct ReplicaInfo
 
 enum class OperationKind
 {
-    Annotate,
-    Resolve
+    Annotate, // an answer to one question
+    Resolve,  // a gold value for one question
+    Respond,  // the status of an annotator's response to a record
+    Suggest,  // a suggestion (admins)
+    Schema    // the project's fields and questions (admins)
 };
 
 std::string_view toString(OperationKind kind);
@@ -74,9 +107,11 @@ struct PendingOperation
     std::string opId;
     OperationKind kind = OperationKind::Annotate;
     std::string sampleId;
-    std::string annotator; // the annotation's owner, or the resolution's author
+    std::string annotator; // the annotation's or response's owner, or the resolution's author
+    std::string question;  // annotate, resolve, suggest
     std::string value;     // JSON text
     std::string note;      // resolutions only
+    std::string context;   // annotate: JSON (AnswerContext) or empty
     Stamp stamp;
     std::int64_t createdAt = 0;
     std::optional<std::string> rejected;

@@ -82,7 +82,8 @@ int authorize(void* context, int action, const char* first, const char* second, 
     }
     auto* denied = static_cast<std::string*>(context);
     if (denied->empty()) {
-        *denied = describeAction(action, first);
+        // A read through a view (annotations is a view of answers) is named by the view.
+        *denied = describeAction(action, action == SQLITE_READ && innermost != nullptr ? innermost : first);
     }
     return SQLITE_DENY;
 }

@@ -1,5 +1,8 @@
-// The annotations table: one row per (sample, annotator), plus the history of every change.
-// Values must have been validated against the schema before they reach this class.
+// The answers to one question: one row per (sample, annotator), plus the history of every
+// change. A table is bound to its question (Project::annotations() to the first one, which is
+// all a project made before questions had); forQuestion() gives another's. Counts and lists
+// read submitted responses only; the sync methods (changesAfter, unsequenced, forResponse)
+// read every question. Values must have been validated before they reach this class.
 #pragma once
 
 #include "core/model/Records.hpp"
@@ -18,14 +21,20 @@ namespace concord::store {
 class AnnotationTable
 {
 public:
-    explicit AnnotationTable(sqlite::Database& db) : m_db(db) {}
+    explicit AnnotationTable(sqlite::Database& db, std::string question = {})
+        : m_db(db), m_question(std::move(question))
+    {}
+
+    AnnotationTable forQuestion(std::string question) const { return AnnotationTable(m_db, std::move(question)); }
+    const std::string& question() const { return m_question; }
+    void bind(std::string question) { m_question = std::move(question); }
 
     // Inserts or replaces the annotator's value for the sample and appends it to the history.
     // A local edit: its clock stamp is `now` (with no device) and it is not yet synced (seq 0).
     void put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now);
     // The same with an explicit clock stamp, for edits on a replica.
     void put(std::int64_t sample, std::string_view annotator, std::string_view value, std::int64_t now,
-             const Stamp& stamp);
+             const Stamp& stamp, std::string_view context = {});
     // Removes it (recorded in the history); returns false when there was nothing to remove.
     bool remove(std::int64_t sample, std::string_view annotator, std::int64_t now);
 
@@ -47,14 +56,18 @@ public:
 
     // Sync: the row with its version and sample id.
     std::optional<AnnotationChange> find(std::int64_t sample, std::string_view annotator);
-    // Writes the row exactly as given (a version accepted by the server or received from it);
-    // the history gains the value when it differs from the current one.
+    // Writes the row exactly as given, in its own question (a version accepted by the server or
+    // received from it); the history gains the value when it differs from the current one.
     void store(const AnnotationChange& row);
     void setSeq(std::int64_t sample, std::string_view annotator, std::int64_t seq);
-    // Rows changed after `seq`, in sequence order; only `annotator`'s when given.
-    std::vector<AnnotationChange> changesAfter(std::int64_t seq, int limit,
-                                               const std::optional<std::string>& annotator);
-    // Rows never given a sequence number (edited outside sync), up to `limit`.
+    // Rows of every question changed after `seq`, in sequence order, that `viewer` may see: her
+    // own, and (unless `onlyViewers`, blind mode) others' whose response is not a draft.
+    std::vector<AnnotationChange> changesAfter(std::int64_t seq, int limit, std::string_view viewer, bool onlyViewers);
+    // Every question's answer of one annotator's response to a sample.
+    std::vector<AnnotationChange> forResponse(std::int64_t sample, std::string_view annotator);
+    // Whether this question has any answer, of any status.
+    bool anyAnswer();
+    // Rows of every question never given a sequence number (edited outside sync), up to `limit`.
     std::vector<AnnotationChange> unsequenced(int limit);
     // Records a version that did not become current (it lost to a later one) in the history.
     void appendHistory(std::int64_t sample, std::string_view annotator, const std::optional<std::string>& value,
@@ -62,6 +75,7 @@ public:
 
 private:
     sqlite::Database& m_db;
+    std::string m_question;
 };
 
 } // namespace concord::store

@@ -169,7 +169,126 @@ CREATE TABLE reservations(
 CREATE INDEX reservations_by_annotator ON reservations(annotator, expires_at);
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations = {kVersion1, kVersion2};
+// Version 3: records with several fields, several questions per record (docs/formats.md).
+// Answers are kept per (sample, annotator, question) and gold values per (sample, question);
+// the views `annotations` and `resolutions` keep the names and columns of the version 2 tables
+// and show the first question's submitted answers and gold values, which is what every
+// single-question reader (agreement, exports, the app's screens) reads. A record's fields are
+// in samples.record (NULL: the one field `text`); responses hold an annotator's status per
+// record (no row: submitted, as every label before drafts existed); suggestions are a model's
+// or a rule's values per question and agent. The outbox and the history gain the question.
+constexpr const char* kVersion3 = R"sql(
+CREATE TEMP TABLE legacy_question AS
+    SELECT CASE kind WHEN 'single' THEN 'label' WHEN 'multi' THEN 'labels' ELSE kind END AS name FROM label_schema;
+INSERT OR IGNORE INTO settings(key, value) SELECT 'primary_question', name FROM legacy_question;
+
+ALTER TABLE samples ADD COLUMN record TEXT;
+
+CREATE TABLE answers(
+    sample     INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
+    annotator  TEXT NOT NULL,
+    question   TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    context    TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    seq        INTEGER NOT NULL DEFAULT 0,
+    hlc        INTEGER NOT NULL DEFAULT 0,
+    client     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (sample, annotator, question)
+) WITHOUT ROWID;
+INSERT INTO answers(sample, annotator, question, value, created_at, updated_at, seq, hlc, client)
+    SELECT sample, annotator, (SELECT name FROM legacy_question), value, created_at, updated_at, seq, hlc, client
+    FROM annotations;
+DROP TABLE annotations;
+CREATE INDEX answers_by_annotator ON answers(annotator, sample);
+CREATE INDEX answers_by_seq ON answers(seq);
+CREATE INDEX answers_by_question ON answers(question);
+
+ALTER TABLE annotation_history ADD COLUMN question TEXT NOT NULL DEFAULT '';
+UPDATE annotation_history SET question = (SELECT name FROM legacy_question);
+
+CREATE TABLE gold(
+    sample     INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
+    question   TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    author     TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    seq        INTEGER NOT NULL DEFAULT 0,
+    hlc        INTEGER NOT NULL DEFAULT 0,
+    client     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (sample, question)
+) WITHOUT ROWID;
+INSERT INTO gold(sample, question, value, note, author, updated_at, seq, hlc, client)
+    SELECT sample, (SELECT name FROM legacy_question), value, note, author, updated_at, seq, hlc, client
+    FROM resolutions;
+DROP TABLE resolutions;
+CREATE INDEX gold_by_seq ON gold(seq);
+
+ALTER TABLE resolution_history ADD COLUMN question TEXT NOT NULL DEFAULT '';
+UPDATE resolution_history SET question = (SELECT name FROM legacy_question);
+
+CREATE TABLE responses(
+    sample      INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
+    annotator   TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'discarded')),
+    reason      TEXT NOT NULL DEFAULT '',
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    updated_at  INTEGER NOT NULL,
+    seq         INTEGER NOT NULL DEFAULT 0,
+    hlc         INTEGER NOT NULL DEFAULT 0,
+    client      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (sample, annotator)
+) WITHOUT ROWID;
+CREATE INDEX responses_by_seq ON responses(seq);
+
+CREATE TABLE suggestions(
+    sample     INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
+    question   TEXT NOT NULL,
+    agent      TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    score      REAL,
+    updated_at INTEGER NOT NULL,
+    seq        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (sample, question, agent)
+) WITHOUT ROWID;
+CREATE INDEX suggestions_by_seq ON suggestions(seq);
+
+CREATE VIEW annotations AS
+    SELECT a.sample, a.annotator, a.value, a.created_at, a.updated_at, a.seq, a.hlc, a.client FROM answers a
+    WHERE a.question = (SELECT value FROM settings WHERE key = 'primary_question')
+      AND NOT EXISTS (SELECT 1 FROM responses r
+                      WHERE r.sample = a.sample AND r.annotator = a.annotator AND r.status <> 'submitted');
+CREATE VIEW resolutions AS
+    SELECT sample, value, note, author, updated_at, seq, hlc, client FROM gold
+    WHERE question = (SELECT value FROM settings WHERE key = 'primary_question');
+
+CREATE TABLE outbox_v3(
+    id         INTEGER PRIMARY KEY,
+    op_id      TEXT NOT NULL UNIQUE,
+    kind       TEXT NOT NULL CHECK (kind IN ('annotate', 'resolve', 'respond', 'suggest', 'schema')),
+    sample_id  TEXT NOT NULL,
+    annotator  TEXT NOT NULL,
+    question   TEXT NOT NULL DEFAULT '',
+    value      TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    context    TEXT NOT NULL DEFAULT '',
+    hlc        INTEGER NOT NULL,
+    client     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    rejected   TEXT
+);
+INSERT INTO outbox_v3(id, op_id, kind, sample_id, annotator, question, value, note, hlc, client, created_at, rejected)
+    SELECT id, op_id, kind, sample_id, annotator, coalesce((SELECT name FROM legacy_question), ''), value, note, hlc,
+           client, created_at, rejected FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v3 RENAME TO outbox;
+CREATE INDEX outbox_by_row ON outbox(kind, sample_id, annotator, question);
+DROP TABLE legacy_question;
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
 
 int pragmaInt(sqlite::Database& db, const char* pragma)
 {

@@ -7,7 +7,7 @@ namespace concord::store {
 namespace {
 
 constexpr const char* kOutboxColumns = "SELECT id, op_id, kind, sample_id, annotator, value, note, hlc, client, "
-                                       "created_at, rejected FROM outbox ";
+                                       "created_at, rejected, question, context FROM outbox ";
 
 PendingOperation readOperation(const sqlite::Statement& row)
 {
@@ -22,6 +22,8 @@ PendingOperation readOperation(const sqlite::Statement& row)
     operation.stamp = Stamp{row.columnInt(7), row.columnText(8)};
     operation.createdAt = row.columnInt(9);
     operation.rejected = row.columnOptionalText(10);
+    operation.question = row.columnText(11);
+    operation.context = row.columnText(12);
     return operation;
 }
 
@@ -30,10 +32,11 @@ PendingOperation readOperation(const sqlite::Statement& row)
 void OutboxTable::add(const PendingOperation& operation)
 {
     auto& statement = m_db.cached("INSERT INTO outbox(op_id, kind, sample_id, annotator, value, note, hlc, client, "
-                                  "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                  "created_at, question, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     statement.bind(1, operation.opId).bind(2, toString(operation.kind)).bind(3, operation.sampleId);
     statement.bind(4, operation.annotator).bind(5, operation.value).bind(6, operation.note);
-    statement.bind(7, operation.stamp.hlc).bind(8, operation.stamp.client).bind(9, operation.createdAt).run();
+    statement.bind(7, operation.stamp.hlc).bind(8, operation.stamp.client).bind(9, operation.createdAt);
+    statement.bind(10, operation.question).bind(11, operation.context).run();
 }
 
 std::vector<PendingOperation> OutboxTable::pending(int limit)
@@ -66,11 +69,15 @@ std::int64_t OutboxTable::pendingCount()
     return count;
 }
 
-bool OutboxTable::hasPending(OperationKind kind, std::string_view sampleId, std::string_view annotator)
+bool OutboxTable::hasPending(OperationKind kind, std::string_view sampleId, std::string_view annotator,
+                             std::string_view question)
 {
+    // A row is (sample, annotator, question) for answers, (sample, question) for gold values,
+    // (sample, annotator) for statuses, (sample, question, agent) for suggestions.
     auto& statement = m_db.cached("SELECT 1 FROM outbox WHERE kind = ?1 AND sample_id = ?2 AND rejected IS NULL "
-                                  "AND (?1 = 'resolve' OR annotator = ?3) LIMIT 1");
-    statement.bind(1, toString(kind)).bind(2, sampleId).bind(3, annotator);
+                                  "AND (?1 = 'resolve' OR annotator = ?3) "
+                                  "AND (?1 = 'respond' OR question = ?4) LIMIT 1");
+    statement.bind(1, toString(kind)).bind(2, sampleId).bind(3, annotator).bind(4, question);
     const bool found = statement.step();
     statement.reset();
     return found;

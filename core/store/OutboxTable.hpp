@@ -21,8 +21,10 @@ public:
     std::vector<PendingOperation> pending(int limit);
     std::vector<PendingOperation> rejected();
     std::int64_t pendingCount();
-    // Whether an unsent operation would write this row (a resolution's row is its sample's).
-    bool hasPending(OperationKind kind, std::string_view sampleId, std::string_view annotator);
+    // Whether an unsent operation would write this row (a resolution's row is its sample's and
+    // question's; a suggestion's `annotator` is its agent).
+    bool hasPending(OperationKind kind, std::string_view sampleId, std::string_view annotator,
+                    std::string_view question);
     // Once acknowledged.
     void remove(std::string_view opId);
     void reject(std::string_view opId, std::string_view reason);

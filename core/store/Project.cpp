@@ -25,15 +25,22 @@ Project::Project(const std::string& path, sqlite::Database::Mode mode, Clock clo
 std::unique_ptr<Project> Project::create(const std::string& path, const ProjectSettings& settings,
                                          const LabelSchema& schema, Clock clock)
 {
+    return create(path, settings, RecordSchema::fromLegacy(schema), std::move(clock));
+}
+
+std::unique_ptr<Project> Project::create(const std::string& path, const ProjectSettings& settings,
+                                         const RecordSchema& schema, Clock clock)
+{
     if (std::filesystem::exists(path)) {
         throw InputError(path + " already exists; choose another file name or open it instead");
     }
     std::unique_ptr<Project> project(new Project(path, sqlite::Database::Mode::ReadWriteCreate, std::move(clock)));
     sqlite::Transaction transaction(project->m_db);
     project->m_settings.saveSettings(settings);
-    project->m_settings.saveSchema(schema);
+    project->m_settings.saveRecordSchema(schema);
+    project->m_settings.set("order_seed", std::to_string(randomSeed()));
     transaction.commit();
-    project->m_schema = schema;
+    project->adoptSchema(schema);
     return project;
 }
 
@@ -43,8 +50,35 @@ std::unique_ptr<Project> Project::open(const std::string& path, Clock clock)
         throw InputError(path + ": no such project file");
     }
     std::unique_ptr<Project> project(new Project(path, sqlite::Database::Mode::ReadWrite, std::move(clock)));
-    project->m_schema = project->m_settings.loadSchema();
+    project->adoptSchema(project->m_settings.loadRecordSchema());
     return project;
+}
+
+void Project::adoptSchema(const RecordSchema& schema)
+{
+    m_recordSchema = schema;
+    m_legacy = schema.isLegacy();
+    const Question& primary = schema.primary();
+    const bool labelLike = primary.asksLabels();
+    m_schema = labelLike ? primary.labels : LabelSchema{};
+    m_annotations.bind(primary.name);
+    m_resolutions.bind(primary.name);
+}
+
+std::uint64_t Project::orderSeed()
+{
+    const auto stored = m_settings.get("order_seed");
+    return stored ? std::stoull(*stored) : 0;
+}
+
+RecordContent Project::recordOf(const Sample& sample) const
+{
+    if (sample.record.empty()) {
+        RecordContent record;
+        record.fields = {{"text", sample.text}};
+        return record;
+    }
+    return decodeRecord(sample.record);
 }
 
 RecordLimits Project::recordLimits()
@@ -70,40 +104,7 @@ void Project::annotate(const std::string& sampleId, const std::string& annotator
 
 std::string Project::annotate(std::int64_t sampleKey, const std::string& annotator, const nlohmann::json& value)
 {
-    if (annotator.empty()) {
-        throw InputError("the annotator's name is empty");
-    }
-    checkNameSize(annotator, "the annotator's name");
-    auto sample = m_samples.findByKey(sampleKey);
-    if (!sample) {
-        throw InputError("no sample with key " + std::to_string(sampleKey) + " in " + path());
-    }
-    m_schema.validate(value, sample->text);
-    const std::string text = value.dump();
-    // A statement left unreset holds an old snapshot; with a sync writing the same file (the
-    // GUI's replica), the write would then fail at once with "database is locked".
-    store::releaseReadSnapshot(m_db);
-    sqlite::Transaction transaction(m_db);
-    if (auto replica = m_replica.load()) {
-        if (!canWriteAnnotation(replica->role, replica->user, annotator)) {
-            throw InputError("this replica belongs to " + replica->user + " (" + std::string(toString(replica->role)) +
-                             "), who may not write " + annotator + "'s annotations");
-        }
-        PendingOperation operation;
-        operation.opId = randomId();
-        operation.kind = OperationKind::Annotate;
-        operation.sampleId = sample->id;
-        operation.annotator = annotator;
-        operation.value = text;
-        operation.stamp = Stamp{m_replica.tick(now()), replica->clientId};
-        operation.createdAt = now();
-        m_annotations.put(sampleKey, annotator, text, operation.createdAt, operation.stamp);
-        m_outbox.add(operation);
-    } else {
-        m_annotations.put(sampleKey, annotator, text, now());
-    }
-    transaction.commit();
-    return text;
+    return answer(sampleKey, annotator, m_recordSchema.primary().name, value);
 }
 
 bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator)
@@ -120,10 +121,12 @@ bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator)
 }
 
 void Project::resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
-                      const std::string& note)
+                      const std::string& note, const std::string& questionName)
 {
     const Sample sample = requireSample(sampleId);
-    m_schema.validate(value, sample.text);
+    const Question& question = questionName.empty() ? m_recordSchema.primary() : m_recordSchema.question(questionName);
+    checkAnswer(question, value, recordOf(sample), !m_legacy);
+    auto gold = m_resolutions.forQuestion(question.name);
     checkNameSize(author, "the reviewer's name");
     checkNoteSize(note);
     // A statement left unreset holds an old snapshot; with a sync writing the same file (the
@@ -143,14 +146,15 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
         operation.kind = OperationKind::Resolve;
         operation.sampleId = sample.id;
         operation.annotator = author;
+        operation.question = question.name;
         operation.value = value.dump();
         operation.note = note;
         operation.stamp = Stamp{m_replica.tick(now()), replica->clientId};
         operation.createdAt = now();
-        m_resolutions.set(sample.key, operation.value, note, author, operation.createdAt, operation.stamp);
+        gold.set(sample.key, operation.value, note, author, operation.createdAt, operation.stamp);
         m_outbox.add(operation);
     } else {
-        m_resolutions.set(sample.key, value.dump(), note, author, now());
+        gold.set(sample.key, value.dump(), note, author, now());
     }
     transaction.commit();
 }

@@ -1,7 +1,10 @@
-// A Concord project: one SQLite file holding the settings, the label schema, the samples and
-// everything said about them. The entry point for every other module.
+// A Concord project: one SQLite file holding the settings, the fields and questions, the
+// records and everything said about them. The entry point for every other module.
 #pragma once
 
+#include "core/feedback/Answers.hpp"
+#include "core/feedback/RecordContent.hpp"
+#include "core/feedback/RecordSchema.hpp"
 #include "core/model/LabelSchema.hpp"
 #include "core/model/Records.hpp"
 #include "core/store/AnnotationTable.hpp"
@@ -9,10 +12,12 @@
 #include "core/store/PredictionTable.hpp"
 #include "core/store/ReplicaTable.hpp"
 #include "core/store/ResolutionTable.hpp"
+#include "core/store/ResponseTable.hpp"
 #include "core/store/SampleTable.hpp"
 #include "core/store/SettingsTable.hpp"
 #include "core/store/SignalTable.hpp"
 #include "core/store/Sqlite.hpp"
+#include "core/store/SuggestionTable.hpp"
 #include "core/util/Clock.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +33,9 @@ public:
     // Creates a new project file; refuses to overwrite an existing one.
     static std::unique_ptr<Project> create(const std::string& path, const ProjectSettings& settings,
                                            const LabelSchema& schema, Clock clock = systemNowMs);
+    // The same with fields and questions (a label schema's project is one with one of each).
+    static std::unique_ptr<Project> create(const std::string& path, const ProjectSettings& settings,
+                                           const RecordSchema& schema, Clock clock = systemNowMs);
     // Opens an existing project, migrating it forward when it was made by an older Concord.
     static std::unique_ptr<Project> open(const std::string& path, Clock clock = systemNowMs);
 
@@ -35,7 +43,21 @@ public:
     Project& operator=(const Project&) = delete;
 
     const std::string& path() const { return m_db.path(); }
+    // The first question's labels or scale (an empty label list when it asks something else):
+    // what single-question code reads.
     const LabelSchema& schema() const { return m_schema; }
+    const RecordSchema& recordSchema() const { return m_recordSchema; }
+    // One text field and one question (RecordSchema::isLegacy), remembered.
+    bool isLegacy() const { return m_legacy; }
+    // Adds questions, labels or fields, or widens a scale (checkSchemaChange); on a replica an
+    // admin's change is queued for the server. Throws InputError saying what it would break.
+    void changeRecordSchema(const RecordSchema& next);
+    // A replica takes the server's schema and order seed as they are (the server checked them).
+    void takeServerSchema(const RecordSchema& schema, std::uint64_t orderSeed);
+    // The seed from which each annotator's order of compared fields is drawn (shownOrder()).
+    std::uint64_t orderSeed();
+    // A record's fields: a one-text sample's is {"text": its text}.
+    RecordContent recordOf(const Sample& sample) const;
     ProjectSettings settings() { return m_settings.loadSettings(); }
     void saveSettings(const ProjectSettings& settings) { m_settings.saveSettings(settings); }
     std::int64_t now() const { return m_clock(); }
@@ -54,9 +76,30 @@ public:
     // returns false when there was none. Throws InputError on a replica: the sync protocol has
     // no operation that takes a label back, so the server would never hear of it.
     bool takeBack(std::int64_t sampleKey, const std::string& annotator);
-    // Sets the gold value for a sample (validated like an annotation).
+    // Sets the gold value for a sample's question (the first question when empty), validated
+    // like an answer.
     void resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
-                 const std::string& note);
+                 const std::string& note, const std::string& question = {});
+
+    // Records the annotator's answer to one question of a record (validated against the
+    // question and the record's fields), with the order its fields were shown in and whether a
+    // suggestion was shown and taken; the response's status is left as it is (setStatus).
+    // Returns the stored JSON text. On a replica it is queued for the server.
+    std::string answer(std::int64_t sampleKey, const std::string& annotator, const std::string& question,
+                       const nlohmann::json& value);
+    // The annotator's status on a record. Submitting needs every required question answered;
+    // a submitted or discarded response does not go back to draft. `addMs` is added to the
+    // time spent. Throws InputError naming what is missing.
+    void setStatus(std::int64_t sampleKey, const std::string& annotator, ResponseStatus status,
+                   const std::string& reason = {}, std::int64_t addMs = 0);
+    // The annotator's status on a record; no row: submitted when she answered, else nothing.
+    std::optional<ResponseStatus> statusOf(std::int64_t sampleKey, const std::string& annotator);
+    // Required questions the annotator has not answered on the record, in schema order.
+    std::vector<std::string> missingRequired(std::int64_t sampleKey, const std::string& annotator);
+    // Stores a suggestion for a record's question (validated as an answer); returns true when it
+    // replaced one of the same agent. On a replica only an admin may, and it is queued.
+    bool suggest(std::int64_t sampleKey, const std::string& question, const std::string& agent,
+                 const nlohmann::json& value, std::optional<double> score);
 
     sqlite::Database& database() { return m_db; }
     store::SampleTable& samples() { return m_samples; }
@@ -67,10 +110,18 @@ public:
     store::SettingsTable& settingsTable() { return m_settings; }
     store::ReplicaTable& replica() { return m_replica; }
     store::OutboxTable& outbox() { return m_outbox; }
+    store::ResponseTable& responses() { return m_responses; }
+    store::SuggestionTable& suggestions() { return m_suggestions; }
 
 private:
     Project(const std::string& path, sqlite::Database::Mode mode, Clock clock);
     Sample requireSample(const std::string& sampleId);
+    Sample requireSample(std::int64_t sampleKey);
+    void adoptSchema(const RecordSchema& schema);
+    // Stamps the operation with the replica's clock and adds it to the outbox; returns the stamp.
+    Stamp queue(PendingOperation operation, const ReplicaInfo& replica);
+    // Writes a status (queued on a replica) inside the caller's transaction.
+    void putStatus(ResponseChange row);
 
     sqlite::Database m_db;
     Clock m_clock;
@@ -82,7 +133,11 @@ private:
     store::SignalTable m_signals{m_db};
     store::ReplicaTable m_replica{m_db};
     store::OutboxTable m_outbox{m_db};
+    store::ResponseTable m_responses{m_db};
+    store::SuggestionTable m_suggestions{m_db};
     LabelSchema m_schema;
+    RecordSchema m_recordSchema;
+    bool m_legacy = true;
 };
 
 } // namespace concord

@@ -1,4 +1,6 @@
-// The reviewers' gold values per sample, with every earlier version kept in the history.
+// The reviewers' gold values for one question per sample, with every earlier version kept in
+// the history. Bound to a question as AnnotationTable is; changesAfter and unsequenced read
+// every question.
 #pragma once
 
 #include "core/model/Records.hpp"
@@ -15,7 +17,14 @@ namespace concord::store {
 class ResolutionTable
 {
 public:
-    explicit ResolutionTable(sqlite::Database& db) : m_db(db) {}
+    explicit ResolutionTable(sqlite::Database& db, std::string question = {})
+        : m_db(db), m_question(std::move(question))
+    {}
+
+    ResolutionTable forQuestion(std::string question) const { return ResolutionTable(m_db, std::move(question)); }
+    const std::string& question() const { return m_question; }
+    void bind(std::string question) { m_question = std::move(question); }
+    bool anyResolution();
 
     // A local edit: its clock stamp is `now` (with no device) and it is not yet synced (seq 0).
     void set(std::int64_t sample, std::string_view value, std::string_view note, std::string_view author,
@@ -46,6 +55,7 @@ public:
 
 private:
     sqlite::Database& m_db;
+    std::string m_question;
 };
 
 } // namespace concord::store

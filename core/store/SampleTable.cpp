@@ -4,23 +4,35 @@ namespace concord::store {
 
 namespace {
 
-constexpr const char* kSampleColumns = "SELECT pk, id, text, meta FROM samples ";
+constexpr const char* kSampleColumns = "SELECT pk, id, text, meta, coalesce(record, '') FROM samples ";
 
 Sample readSample(const sqlite::Statement& row)
 {
-    return Sample{row.columnInt(0), row.columnText(1), row.columnText(2), row.columnText(3)};
+    return Sample{row.columnInt(0), row.columnText(1), row.columnText(2), row.columnText(3), row.columnText(4)};
 }
 
 } // namespace
 
-std::optional<std::int64_t> SampleTable::insert(std::string_view id, std::string_view text, std::string_view meta)
+std::optional<std::int64_t> SampleTable::insert(std::string_view id, std::string_view text, std::string_view meta,
+                                                std::string_view record)
 {
-    auto& statement = m_db.cached("INSERT OR IGNORE INTO samples(id, text, meta) VALUES (?, ?, ?)");
-    statement.bind(1, id).bind(2, text).bind(3, meta).run();
+    auto& statement = m_db.cached("INSERT OR IGNORE INTO samples(id, text, meta, record) VALUES (?, ?, ?, ?)");
+    statement.bind(1, id).bind(2, text).bind(3, meta);
+    if (record.empty()) {
+        statement.bindNull(4);
+    } else {
+        statement.bind(4, record);
+    }
+    statement.run();
     if (m_db.changes() == 0) {
         return std::nullopt;
     }
     return m_db.lastInsertRowid();
+}
+
+void SampleTable::setRecord(std::int64_t key, std::string_view record)
+{
+    m_db.cached("UPDATE samples SET record = ? WHERE pk = ?").bind(1, record).bind(2, key).run();
 }
 
 std::int64_t SampleTable::count()

@@ -17,7 +17,11 @@ public:
     explicit SampleTable(sqlite::Database& db) : m_db(db) {}
 
     // Returns the new sample's key, or nullopt when a sample with this id already exists.
-    std::optional<std::int64_t> insert(std::string_view id, std::string_view text, std::string_view meta);
+    // `record`: a record with fields (encodeRecord()), empty for a one-text sample.
+    std::optional<std::int64_t> insert(std::string_view id, std::string_view text, std::string_view meta,
+                                       std::string_view record = {});
+    // Replaces a record's stored fields and their metadata (a re-import's new metadata).
+    void setRecord(std::int64_t key, std::string_view record);
 
     std::int64_t count();
     std::optional<Sample> findById(std::string_view id);

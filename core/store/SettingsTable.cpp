@@ -86,6 +86,37 @@ LabelSchema SettingsTable::loadSchema()
     return schema;
 }
 
+RecordSchema SettingsTable::loadRecordSchema()
+{
+    const auto stored = get("record_schema");
+    if (!stored) {
+        return RecordSchema::fromLegacy(loadSchema());
+    }
+    const auto json = nlohmann::json::parse(*stored, nullptr, false);
+    try {
+        return RecordSchema::fromJson(json);
+    } catch (const InputError& error) {
+        throw StoreError(m_db.path() + " holds a schema this build cannot read (" + error.what() + ")");
+    }
+}
+
+void SettingsTable::saveRecordSchema(const RecordSchema& schema)
+{
+    // A project of one text and one question keeps the label schema alone, as before questions
+    // existed, so that it stays the same file its replicas and exports know.
+    const Question& primary = schema.primary();
+    const bool labelLike = primary.asksLabels();
+    if (labelLike) {
+        saveSchema(primary.labels);
+    }
+    if (schema.isLegacy()) {
+        m_db.cached("DELETE FROM settings WHERE key = 'record_schema'").run();
+    } else {
+        set("record_schema", schema.toJson().dump());
+    }
+    set("primary_question", primary.name);
+}
+
 void SettingsTable::saveSchema(const LabelSchema& schema)
 {
     auto& header = m_db.cached("INSERT OR REPLACE INTO label_schema(id, kind, rating_min, rating_max, allow_overlap) "

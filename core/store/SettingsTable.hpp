@@ -2,6 +2,7 @@
 // together describe how a project is labeled.
 #pragma once
 
+#include "core/feedback/RecordSchema.hpp"
 #include "core/model/LabelSchema.hpp"
 #include "core/model/Records.hpp"
 #include "core/store/Sqlite.hpp"
@@ -25,6 +26,10 @@ public:
 
     LabelSchema loadSchema();
     void saveSchema(const LabelSchema& schema);
+
+    // The fields and questions; a project without them stored is one of a label schema.
+    RecordSchema loadRecordSchema();
+    void saveRecordSchema(const RecordSchema& schema);
 
 private:
     sqlite::Database& m_db;

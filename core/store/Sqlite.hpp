@@ -91,6 +91,8 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit() ran.
+// BEGIN IMMEDIATE ... COMMIT; inside another transaction, a savepoint, so that an operation
+// that makes its own transaction can run as part of a caller's (the server's batch).
 class Transaction
 {
 public:
@@ -103,6 +105,7 @@ public:
 private:
     Database& m_db;
     bool m_done = false;
+    bool m_nested = false;
 };
 
 } // namespace concord::sqlite

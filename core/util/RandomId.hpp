@@ -25,4 +25,11 @@ inline std::string randomId()
     return id;
 }
 
+// 64 random bits, for seeds that must differ between projects.
+inline std::uint64_t randomSeed()
+{
+    std::random_device device;
+    return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
 } // namespace concord

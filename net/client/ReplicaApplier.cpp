@@ -1,6 +1,7 @@
 #include "net/client/ReplicaApplier.hpp"
 
 #include "core/store/ReadSnapshot.hpp"
+#include "core/util/Error.hpp"
 #include "core/util/HybridClock.hpp"
 #include "net/NetError.hpp"
 #include "net/protocol/RowJson.hpp"
@@ -23,15 +24,29 @@ Operation toOperation(const PendingOperation& pending)
     operation.kind = pending.kind;
     operation.sampleId = pending.sampleId;
     operation.annotator = pending.annotator;
+    operation.question = pending.question;
     operation.value = nlohmann::json::parse(pending.value);
     operation.note = pending.note;
+    if (!pending.context.empty()) {
+        operation.context = nlohmann::json::parse(pending.context);
+    }
     operation.stamp = pending.stamp;
     return operation;
 }
 
+RecordSchema schemaOf(const ProjectInfo& project)
+{
+    try {
+        return project.records.is_object() ? RecordSchema::fromJson(project.records)
+                                           : RecordSchema::fromLegacy(LabelSchema::fromJson(project.schema));
+    } catch (const InputError& error) {
+        throw NetError(std::string("the server sent a schema this build cannot read: ") + error.what());
+    }
+}
+
 void ReplicaApplier::applyWelcome(const Welcome& welcome)
 {
-    const LabelSchema schema = LabelSchema::fromJson(welcome.project.schema);
+    const RecordSchema schema = schemaOf(welcome.project);
     store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
     sqlite::Transaction transaction(m_replica.database());
     ProjectSettings settings = m_replica.settings();
@@ -40,10 +55,7 @@ void ReplicaApplier::applyWelcome(const Welcome& welcome)
     settings.blind = welcome.project.blind;
     settings.guidelines = welcome.project.guidelines;
     m_replica.saveSettings(settings);
-    if (schema.toJson() != m_replica.schema().toJson()) {
-        // Takes effect for this Project object when the file is opened next.
-        m_replica.settingsTable().saveSchema(schema);
-    }
+    m_replica.takeServerSchema(schema, welcome.project.orderSeed);
     m_replica.replica().setRole(welcome.role);
     transaction.commit();
 }
@@ -54,7 +66,7 @@ std::int64_t ReplicaApplier::applySamples(const SamplePage& page)
     store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
     sqlite::Transaction transaction(m_replica.database());
     for (const auto& sample : page.samples) {
-        if (m_replica.samples().insert(sample.id, sample.text, sample.meta)) {
+        if (m_replica.samples().insert(sample.id, sample.text, sample.meta, sample.record)) {
             ++added;
         }
     }
@@ -85,9 +97,13 @@ AckSummary ReplicaApplier::applyAck(const std::vector<PendingOperation>& sent, c
             summary.rejections.push_back("sample " + operation.sampleId + ": " + reason);
             if (operation.kind == OperationKind::Annotate) {
                 restoreAnnotation(operation, result);
-            } else {
+            } else if (operation.kind == OperationKind::Resolve) {
                 restoreResolution(operation, result);
+            } else if (operation.kind == OperationKind::Respond) {
+                restoreResponse(operation, result);
             }
+            // A refused suggestion or schema change stays listed as refused; the next welcome
+            // or pull brings the server's versions.
             continue;
         }
         m_replica.outbox().remove(operation.opId);
@@ -102,15 +118,24 @@ AckSummary ReplicaApplier::applyAck(const std::vector<PendingOperation>& sent, c
             continue;
         }
         if (operation.kind == OperationKind::Annotate) {
-            const auto row = m_replica.annotations().find(*key, operation.annotator);
+            auto answers = m_replica.annotations().forQuestion(questionOf(operation.question));
+            const auto row = answers.find(*key, operation.annotator);
             if (row && sameVersion(row->stamp, operation.stamp)) {
-                m_replica.annotations().setSeq(*key, operation.annotator, result.seq);
+                answers.setSeq(*key, operation.annotator, result.seq);
             }
-        } else {
-            const auto row = m_replica.resolutions().find(*key);
+        } else if (operation.kind == OperationKind::Resolve) {
+            auto gold = m_replica.resolutions().forQuestion(questionOf(operation.question));
+            const auto row = gold.find(*key);
             if (row && sameVersion(row->stamp, operation.stamp)) {
-                m_replica.resolutions().setSeq(*key, result.seq);
+                gold.setSeq(*key, result.seq);
             }
+        } else if (operation.kind == OperationKind::Respond) {
+            const auto row = m_replica.responses().find(*key, operation.annotator);
+            if (row && sameVersion(row->stamp, operation.stamp)) {
+                m_replica.responses().setSeq(*key, operation.annotator, result.seq);
+            }
+        } else if (operation.kind == OperationKind::Suggest) {
+            m_replica.suggestions().setSeq(*key, operation.question, operation.annotator, result.seq);
         }
     }
     transaction.commit();
@@ -123,18 +148,20 @@ void ReplicaApplier::restoreAnnotation(const PendingOperation& sent, const OpRes
     if (!key) {
         return;
     }
-    const auto row = m_replica.annotations().find(*key, sent.annotator);
+    auto answers = m_replica.annotations().forQuestion(questionOf(sent.question));
+    const auto row = answers.find(*key, sent.annotator);
     if (!row || !sameVersion(row->stamp, sent.stamp)) {
         return; // edited again since: the newer edit has its own fate
     }
     if (result.current && result.current->is_object()) {
         AnnotationChange server = annotationFromJson(*result.current, "ack.current");
         server.sampleKey = *key;
-        m_replica.annotations().store(server);
+        server.question = answers.question();
+        answers.store(server);
         m_replica.replica().observe(server.stamp.hlc);
     } else {
         // The server has no such row, or we may not see it: drop the refused edit.
-        m_replica.annotations().remove(*key, sent.annotator, m_replica.now());
+        answers.remove(*key, sent.annotator, m_replica.now());
     }
 }
 
@@ -144,18 +171,42 @@ void ReplicaApplier::restoreResolution(const PendingOperation& sent, const OpRes
     if (!key) {
         return;
     }
-    const auto row = m_replica.resolutions().find(*key);
+    auto gold = m_replica.resolutions().forQuestion(questionOf(sent.question));
+    const auto row = gold.find(*key);
     if (!row || !sameVersion(row->stamp, sent.stamp)) {
         return;
     }
     if (result.current && result.current->is_object()) {
         ResolutionChange server = resolutionFromJson(*result.current, "ack.current");
         server.sampleKey = *key;
-        m_replica.resolutions().store(server);
+        server.question = gold.question();
+        gold.store(server);
         m_replica.replica().observe(server.stamp.hlc);
     } else {
-        m_replica.resolutions().remove(*key, m_replica.now());
+        gold.remove(*key, m_replica.now());
     }
+}
+
+void ReplicaApplier::restoreResponse(const PendingOperation& sent, const OpResult& result)
+{
+    const auto key = m_replica.samples().keyOf(sent.sampleId);
+    if (!key || !result.current || !result.current->is_object()) {
+        return; // no server row to put back: the refused status stays until the next edit
+    }
+    const auto row = m_replica.responses().find(*key, sent.annotator);
+    if (!row || !sameVersion(row->stamp, sent.stamp)) {
+        return;
+    }
+    ResponseChange server = responseFromJson(*result.current, "ack.current");
+    server.sampleKey = *key;
+    m_replica.responses().store(server);
+    m_replica.replica().observe(server.stamp.hlc);
+}
+
+std::string ReplicaApplier::questionOf(const std::string& question) const
+{
+    // Version 1 rows and operations name no question: they are the first one's.
+    return question.empty() ? m_replica.recordSchema().primary().name : question;
 }
 
 ChangeSummary ReplicaApplier::applyChanges(const Changes& changes, bool skipMissing)
@@ -174,22 +225,34 @@ ChangeSummary ReplicaApplier::applyChanges(const Changes& changes, bool skipMiss
         }
         return key;
     };
+    if (changes.records) {
+        try {
+            m_replica.takeServerSchema(RecordSchema::fromJson(*changes.records), m_replica.orderSeed());
+        } catch (const InputError& error) {
+            throw NetError(std::string("the server sent a schema this build cannot read: ") + error.what());
+        }
+    }
     for (AnnotationChange change : changes.annotations) {
         const auto key = keyOf(change.sampleId, "the annotation by " + change.annotator);
         if (!key) {
             continue;
         }
         change.sampleKey = *key;
+        change.question = questionOf(change.question);
         m_replica.replica().observe(change.stamp.hlc);
-        const auto local = m_replica.annotations().find(change.sampleKey, change.annotator);
+        const auto local =
+            m_replica.annotations().forQuestion(change.question).find(change.sampleKey, change.annotator);
         // An unsent local edit later than the server's version stays: it will win there too.
-        if (local && m_replica.outbox().hasPending(OperationKind::Annotate, change.sampleId, change.annotator) &&
+        if (local &&
+            m_replica.outbox().hasPending(OperationKind::Annotate, change.sampleId, change.annotator,
+                                          change.question) &&
             hlc::isLater(local->stamp.hlc, local->stamp.client, change.stamp.hlc, change.stamp.client)) {
             ++summary.keptLocal;
             continue;
         }
         if (!local || local->value != change.value || !sameVersion(local->stamp, change.stamp) ||
-            local->seq != change.seq || local->createdAt != change.createdAt || local->updatedAt != change.updatedAt) {
+            local->seq != change.seq || local->createdAt != change.createdAt || local->updatedAt != change.updatedAt ||
+            local->context != change.context) {
             m_replica.annotations().store(change);
         }
         ++summary.annotations;
@@ -200,9 +263,10 @@ ChangeSummary ReplicaApplier::applyChanges(const Changes& changes, bool skipMiss
             continue;
         }
         change.sampleKey = *key;
+        change.question = questionOf(change.question);
         m_replica.replica().observe(change.stamp.hlc);
-        const auto local = m_replica.resolutions().find(change.sampleKey);
-        if (local && m_replica.outbox().hasPending(OperationKind::Resolve, change.sampleId, "") &&
+        const auto local = m_replica.resolutions().forQuestion(change.question).find(change.sampleKey);
+        if (local && m_replica.outbox().hasPending(OperationKind::Resolve, change.sampleId, "", change.question) &&
             hlc::isLater(local->stamp.hlc, local->stamp.client, change.stamp.hlc, change.stamp.client)) {
             ++summary.keptLocal;
             continue;
@@ -213,6 +277,31 @@ ChangeSummary ReplicaApplier::applyChanges(const Changes& changes, bool skipMiss
             m_replica.resolutions().store(change);
         }
         ++summary.resolutions;
+    }
+    for (ResponseChange change : changes.responses) {
+        const auto key = keyOf(change.sampleId, "the response of " + change.annotator);
+        if (!key) {
+            continue;
+        }
+        change.sampleKey = *key;
+        m_replica.replica().observe(change.stamp.hlc);
+        const auto local = m_replica.responses().find(change.sampleKey, change.annotator);
+        if (local && m_replica.outbox().hasPending(OperationKind::Respond, change.sampleId, change.annotator, "") &&
+            hlc::isLater(local->stamp.hlc, local->stamp.client, change.stamp.hlc, change.stamp.client)) {
+            ++summary.keptLocal;
+            continue;
+        }
+        m_replica.responses().store(change);
+        ++summary.responses;
+    }
+    for (SuggestionChange change : changes.suggestions) {
+        const auto key = keyOf(change.sampleId, "the suggestion by " + change.agent);
+        if (!key) {
+            continue;
+        }
+        change.sampleKey = *key;
+        m_replica.suggestions().store(change);
+        ++summary.suggestions;
     }
     m_replica.replica().setCursor(changes.next);
     transaction.commit();

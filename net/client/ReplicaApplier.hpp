@@ -25,6 +25,8 @@ struct ChangeSummary
 {
     std::int64_t annotations = 0;
     std::int64_t resolutions = 0;
+    std::int64_t responses = 0;
+    std::int64_t suggestions = 0;
     std::int64_t keptLocal = 0; // rows whose unsent local edit is later than the server's
     // With skipMissing: rows of samples this replica lacks (the server could not send them).
     std::vector<std::string> missing;
@@ -39,6 +41,8 @@ public:
 
 // The operation as sent in a push.
 Operation toOperation(const PendingOperation& pending);
+// The fields and questions a welcome announces; throws NetError when this build cannot read them.
+RecordSchema schemaOf(const ProjectInfo& project);
 
 class ReplicaApplier
 {
@@ -59,6 +63,8 @@ public:
 private:
     void restoreAnnotation(const PendingOperation& sent, const OpResult& result);
     void restoreResolution(const PendingOperation& sent, const OpResult& result);
+    void restoreResponse(const PendingOperation& sent, const OpResult& result);
+    std::string questionOf(const std::string& question) const;
 
     Project& m_replica;
 };

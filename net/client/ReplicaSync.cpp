@@ -258,7 +258,7 @@ JoinReport joinServer(const JoinOptions& options)
             settings.overlap = welcome.project.overlap;
             settings.blind = welcome.project.blind;
             settings.guidelines = welcome.project.guidelines;
-            auto replica = Project::create(partial, settings, LabelSchema::fromJson(welcome.project.schema));
+            auto replica = Project::create(partial, settings, schemaOf(welcome.project));
             ReplicaInfo info;
             info.server = options.endpoint.toString();
             info.user = welcome.user;

@@ -3,6 +3,8 @@
 #include "net/protocol/Messages.hpp"
 #include "net/protocol/ProtocolError.hpp"
 
+#include "core/util/Error.hpp"
+
 #include <limits>
 
 namespace concord::net {
@@ -28,16 +30,36 @@ Operation parseOperation(const json& value, const std::string& path, std::int64_
     Operation operation;
     operation.opId = fields.string("op", kMaxNameBytes);
     const std::string kind = fields.string("kind", 16);
-    if (kind == "annotate") {
-        operation.kind = OperationKind::Annotate;
-        operation.annotator = fields.string("annotator", kMaxNameBytes);
-    } else if (kind == "resolve") {
-        operation.kind = OperationKind::Resolve;
-        operation.note = fields.optionalString("note", kMaxNoteBytes);
-    } else {
-        fields.fail("kind", "expected \"annotate\" or \"resolve\", found \"" + kind + "\"");
+    try {
+        operation.kind = operationKindFromString(kind);
+    } catch (const InputError& error) {
+        fields.fail("kind", error.what());
     }
-    operation.sampleId = fields.string("sample", kMaxIdBytes);
+    switch (operation.kind) {
+    case OperationKind::Annotate:
+        operation.annotator = fields.string("annotator", kMaxNameBytes);
+        operation.question = fields.optionalString("question", kMaxNameBytes);
+        if (const auto* context = fields.find("context"); context && !context->is_null()) {
+            operation.context = fields.object("context");
+        }
+        break;
+    case OperationKind::Resolve:
+        operation.note = fields.optionalString("note", kMaxNoteBytes);
+        operation.question = fields.optionalString("question", kMaxNameBytes);
+        break;
+    case OperationKind::Respond:
+        operation.annotator = fields.string("annotator", kMaxNameBytes);
+        break;
+    case OperationKind::Suggest:
+        operation.annotator = fields.string("annotator", kMaxNameBytes);
+        operation.question = fields.string("question", kMaxNameBytes);
+        break;
+    case OperationKind::Schema:
+        break;
+    }
+    // A schema change is about no sample.
+    operation.sampleId = operation.kind == OperationKind::Schema ? fields.optionalString("sample", kMaxIdBytes)
+                                                                 : fields.string("sample", kMaxIdBytes);
     operation.value = fields.object("value");
     operation.stamp.hlc = fields.integer("hlc", 1, kMaxInt);
     operation.stamp.client = fields.string("client", kMaxNameBytes);
@@ -54,18 +76,6 @@ Push parsePush(const JsonFields& fields, std::int64_t id)
         push.ops.push_back(parseOperation(ops[i], "push.ops[" + std::to_string(i) + "]", id));
     }
     return push;
-}
-
-json operationToJson(const Operation& operation)
-{
-    json out = {{"op", operation.opId},     {"kind", toString(operation.kind)}, {"sample", operation.sampleId},
-                {"value", operation.value}, {"hlc", operation.stamp.hlc},       {"client", operation.stamp.client}};
-    if (operation.kind == OperationKind::Annotate) {
-        out["annotator"] = operation.annotator;
-    } else {
-        out["note"] = operation.note;
-    }
-    return out;
 }
 
 struct ClientEncoder
@@ -96,6 +106,39 @@ struct ClientEncoder
 };
 
 } // namespace
+
+json operationToJson(const Operation& operation)
+{
+    json out = {{"op", operation.opId},     {"kind", toString(operation.kind)}, {"sample", operation.sampleId},
+                {"value", operation.value}, {"hlc", operation.stamp.hlc},       {"client", operation.stamp.client}};
+    switch (operation.kind) {
+    case OperationKind::Annotate:
+        out["annotator"] = operation.annotator;
+        if (!operation.question.empty()) {
+            out["question"] = operation.question;
+        }
+        if (operation.context.is_object()) {
+            out["context"] = operation.context;
+        }
+        break;
+    case OperationKind::Resolve:
+        out["note"] = operation.note;
+        if (!operation.question.empty()) {
+            out["question"] = operation.question;
+        }
+        break;
+    case OperationKind::Respond:
+        out["annotator"] = operation.annotator;
+        break;
+    case OperationKind::Suggest:
+        out["annotator"] = operation.annotator;
+        out["question"] = operation.question;
+        break;
+    case OperationKind::Schema:
+        break;
+    }
+    return out;
+}
 
 ClientMessage parseClientMessage(std::string_view payload)
 {

@@ -19,8 +19,10 @@
 
 namespace concord::net {
 
-// The version this build speaks, and the oldest one its server still serves.
-constexpr int kProtocolVersion = 1;
+// The version this build speaks, and the oldest one its server still serves. Version 2 added
+// fields and questions; a client of version 1 is served only on a project of one text field and
+// one question (RecordSchema::isLegacy), where the two versions mean the same.
+constexpr int kProtocolVersion = 2;
 constexpr int kOldestProtocolVersion = 1;
 
 // Limits a peer must keep to; larger requests are refused as bad messages.
@@ -47,9 +49,12 @@ struct Operation
     std::string opId; // made by the client, unique per user
     OperationKind kind = OperationKind::Annotate;
     std::string sampleId;
-    std::string annotator; // annotate: the row's owner; resolve: unused (the author is the sender)
-    nlohmann::json value;  // a JSON object, validated against the schema by the server
-    std::string note;      // resolve only
+    // annotate, respond: the row's owner; suggest: the agent; resolve, schema: unused (the sender)
+    std::string annotator;
+    std::string question;   // annotate, resolve, suggest; empty: the first question
+    nlohmann::json value;   // a JSON object, validated against the schema by the server
+    std::string note;       // resolve only
+    nlohmann::json context; // annotate: an AnswerContext, or null
     Stamp stamp;
 };
 
@@ -92,7 +97,9 @@ struct ProjectInfo
 {
     std::string id;
     std::string name;
-    nlohmann::json schema; // LabelSchema::toJson()
+    nlohmann::json schema;  // LabelSchema::toJson() of the first question (what version 1 reads)
+    nlohmann::json records; // RecordSchema::toJson(); version 2
+    std::uint64_t orderSeed = 0;
     int overlap = 1;
     bool blind = false;
     std::string guidelines;
@@ -143,7 +150,7 @@ struct Ack
 // so that the rest of the feed still flows; the client reports it. `check` on the server lists it.
 struct SkippedRow
 {
-    std::string kind; // "annotation", "resolution" or "sample"
+    std::string kind; // "annotation", "resolution", "response", "suggestion" or "sample"
     std::string sampleId;
     std::string annotator; // annotations only
     std::int64_t seq = 0;  // changes: the row's sequence number; samples: its key
@@ -155,6 +162,9 @@ struct Changes
     std::int64_t id = 0;
     std::vector<AnnotationChange> annotations;
     std::vector<ResolutionChange> resolutions;
+    std::vector<ResponseChange> responses;
+    std::vector<SuggestionChange> suggestions;
+    std::optional<nlohmann::json> records; // the project's RecordSchema, when it changed after the cursor
     std::vector<SkippedRow> skipped;
     std::int64_t next = 0; // the cursor to ask from next time
     bool more = false;
@@ -199,6 +209,9 @@ struct ErrorReply
 using ServerMessage = std::variant<Welcome, Ack, Changes, SamplePage, Assignment, Notice, Pong, ErrorReply>;
 
 std::string_view toString(OpStatus status);
+
+// An operation as it travels in a push, and as the server's log keeps it.
+nlohmann::json operationToJson(const Operation& operation);
 
 // Decoding throws ProtocolError naming the field at fault (with the request's id when it
 // could be read); encoding produces the payload of one frame.

@@ -15,8 +15,13 @@ using nlohmann::json;
 
 json projectToJson(const ProjectInfo& project)
 {
-    return {{"id", project.id},           {"name", project.name},   {"schema", project.schema},
-            {"overlap", project.overlap}, {"blind", project.blind}, {"guidelines", project.guidelines}};
+    json out = {{"id", project.id},           {"name", project.name},   {"schema", project.schema},
+                {"overlap", project.overlap}, {"blind", project.blind}, {"guidelines", project.guidelines}};
+    if (project.records.is_object()) {
+        out["records"] = project.records;
+        out["order_seed"] = std::to_string(project.orderSeed); // beyond a double's exact integers
+    }
+    return out;
 }
 
 ProjectInfo parseProject(const json& value)
@@ -29,6 +34,15 @@ ProjectInfo parseProject(const json& value)
     project.overlap = static_cast<int>(fields.integer("overlap", 1, 1'000'000));
     project.blind = fields.boolean("blind");
     project.guidelines = fields.optionalString("guidelines", kMaxFrameBytes);
+    if (fields.find("records") != nullptr) {
+        project.records = fields.object("records");
+        const std::string seed = fields.optionalString("order_seed", 32, "0");
+        try {
+            project.orderSeed = std::stoull(seed);
+        } catch (const std::exception&) {
+            fields.fail("order_seed", "expected an unsigned integer in a string");
+        }
+    }
     return project;
 }
 
@@ -112,7 +126,11 @@ std::vector<SkippedRow> parseSkipped(const JsonFields& reply, const std::string&
 
 json sampleToJson(const Sample& sample)
 {
-    return {{"key", sample.key}, {"id", sample.id}, {"text", sample.text}, {"meta", json::parse(sample.meta)}};
+    json out = {{"key", sample.key}, {"id", sample.id}, {"text", sample.text}, {"meta", json::parse(sample.meta)}};
+    if (!sample.record.empty()) {
+        out["record"] = json::parse(sample.record);
+    }
+    return out;
 }
 
 Sample parseSample(const json& value, const std::string& path, std::int64_t id)
@@ -123,6 +141,9 @@ Sample parseSample(const json& value, const std::string& path, std::int64_t id)
     sample.id = fields.string("id", kMaxIdBytes);
     sample.text = fields.string("text", kMaxFrameBytes, true);
     sample.meta = fields.object("meta").dump();
+    if (fields.find("record") != nullptr) {
+        sample.record = fields.object("record").dump();
+    }
     return sample;
 }
 
@@ -160,14 +181,34 @@ struct ServerEncoder
         for (const auto& row : m.resolutions) {
             resolutions.push_back(resolutionToJson(row));
         }
-        return {{"type", "changes"},
-                {"id", m.id},
-                {"annotations", std::move(annotations)},
-                {"resolutions", std::move(resolutions)},
-                {"skipped", skippedToJson(m.skipped)},
-                {"next", m.next},
-                {"more", m.more},
-                {"head", m.head}};
+        json out = {{"type", "changes"},
+                    {"id", m.id},
+                    {"annotations", std::move(annotations)},
+                    {"resolutions", std::move(resolutions)},
+                    {"skipped", skippedToJson(m.skipped)},
+                    {"next", m.next},
+                    {"more", m.more},
+                    {"head", m.head}};
+        // Version 2 keys, left out when empty so that a page of a one-question project reads
+        // as it did in version 1.
+        if (!m.responses.empty()) {
+            json responses = json::array();
+            for (const auto& row : m.responses) {
+                responses.push_back(responseToJson(row));
+            }
+            out["responses"] = std::move(responses);
+        }
+        if (!m.suggestions.empty()) {
+            json suggestions = json::array();
+            for (const auto& row : m.suggestions) {
+                suggestions.push_back(suggestionToJson(row));
+            }
+            out["suggestions"] = std::move(suggestions);
+        }
+        if (m.records) {
+            out["records"] = *m.records;
+        }
+        return out;
     }
     json operator()(const SamplePage& m) const
     {
@@ -286,6 +327,22 @@ ServerMessage parseServerMessage(std::string_view payload)
         for (std::size_t i = 0; i < resolutions.size(); ++i) {
             m.resolutions.push_back(
                 resolutionFromJson(resolutions[i], "changes.resolutions[" + std::to_string(i) + "]"));
+        }
+        if (reply.find("responses") != nullptr) {
+            const auto& responses = reply.array("responses", kMaxPageSize);
+            for (std::size_t i = 0; i < responses.size(); ++i) {
+                m.responses.push_back(responseFromJson(responses[i], "changes.responses[" + std::to_string(i) + "]"));
+            }
+        }
+        if (reply.find("suggestions") != nullptr) {
+            const auto& suggestions = reply.array("suggestions", kMaxPageSize);
+            for (std::size_t i = 0; i < suggestions.size(); ++i) {
+                m.suggestions.push_back(
+                    suggestionFromJson(suggestions[i], "changes.suggestions[" + std::to_string(i) + "]"));
+            }
+        }
+        if (reply.find("records") != nullptr) {
+            m.records = reply.object("records");
         }
         m.skipped = parseSkipped(reply, "changes");
         m.next = reply.integer("next", 0, kMaxInt);

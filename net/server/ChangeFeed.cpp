@@ -3,6 +3,9 @@
 #include "core/io/BoundedJson.hpp"
 #include "core/model/RecordLimits.hpp"
 #include "net/protocol/Frame.hpp"
+#include "net/server/OperationApplier.hpp"
+
+#include <algorithm>
 
 #include <optional>
 
@@ -38,7 +41,8 @@ std::size_t rowBytes(const ResolutionChange& row)
 
 std::size_t rowBytes(const Sample& sample)
 {
-    return jsonEncodedSize(sample.text) + sample.meta.size() + jsonEncodedSize(sample.id) + kRowOverheadBytes;
+    return jsonEncodedSize(sample.text) + sample.meta.size() + sample.record.size() + jsonEncodedSize(sample.id) +
+           kRowOverheadBytes;
 }
 
 // Why a row cannot be sent as it is (a client would refuse the page that holds it, or the page
@@ -109,57 +113,128 @@ private:
 Changes pullChanges(ServerProject& server, const Identity& who, const Pull& request, bool blind)
 {
     const bool others = seesOthers(who, blind);
-    const std::optional<std::string> onlyAnnotator = others ? std::nullopt : std::optional<std::string>(who.user);
-    // One row more than asked for tells whether another page follows.
-    auto annotations = server.project().annotations().changesAfter(request.after, request.limit + 1, onlyAnnotator);
+    Project& project = server.project();
+    // One row more than asked for from each table tells whether another page follows.
+    const int fetch = request.limit + 1;
+    auto annotations = project.annotations().changesAfter(request.after, fetch, who.user, !others);
+    auto responses = project.responses().changesAfter(request.after, fetch, who.user, !others);
     std::vector<ResolutionChange> resolutions;
     if (others) {
-        resolutions = server.project().resolutions().changesAfter(request.after, request.limit + 1);
+        resolutions = project.resolutions().changesAfter(request.after, fetch);
     }
+    auto suggestions = project.suggestions().changesAfter(request.after, fetch);
+
+    // The four tables merged in sequence order.
+    enum class Source
+    {
+        Annotation,
+        Resolution,
+        Response,
+        Suggestion
+    };
+    struct Entry
+    {
+        std::int64_t seq;
+        Source source;
+        std::size_t index;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(annotations.size() + resolutions.size() + responses.size() + suggestions.size());
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        entries.push_back({annotations[i].seq, Source::Annotation, i});
+    }
+    for (std::size_t i = 0; i < resolutions.size(); ++i) {
+        entries.push_back({resolutions[i].seq, Source::Resolution, i});
+    }
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        entries.push_back({responses[i].seq, Source::Response, i});
+    }
+    for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        entries.push_back({suggestions[i].seq, Source::Suggestion, i});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
 
     Changes page;
     page.id = request.id;
     page.head = server.log().head();
-    std::size_t a = 0;
-    std::size_t r = 0;
     std::int64_t last = request.after;
     int taken = 0;
+    std::size_t consumed = 0;
     PageBuilder builder;
-    // Merge the two tables in sequence order.
-    while ((a < annotations.size() || r < resolutions.size()) && taken < request.limit && !builder.full()) {
-        const bool takeAnnotation =
-            r == resolutions.size() || (a < annotations.size() && annotations[a].seq < resolutions[r].seq);
-        if (takeAnnotation) {
-            auto& row = annotations[a];
-            const std::size_t bytes = rowBytes(row);
-            if (auto problem = unsendable(row, bytes)) {
-                builder.skip(page.skipped, SkippedRow{"annotation", row.sampleId, row.annotator, row.seq, *problem});
-            } else if (builder.fits(bytes)) {
-                builder.take(bytes);
-                page.annotations.push_back(std::move(row));
-            } else {
-                break;
-            }
-            last = annotations[a++].seq;
-        } else {
-            auto& row = resolutions[r];
-            const std::size_t bytes = rowBytes(row);
-            if (auto problem = unsendable(row, bytes)) {
-                builder.skip(page.skipped, SkippedRow{"resolution", row.sampleId, {}, row.seq, *problem});
-            } else if (builder.fits(bytes)) {
-                builder.take(bytes);
-                page.resolutions.push_back(std::move(row));
-            } else {
-                break;
-            }
-            last = resolutions[r++].seq;
+    const RecordSchema& schema = project.recordSchema();
+    for (; consumed < entries.size() && taken < request.limit && !builder.full(); ++consumed) {
+        const Entry& entry = entries[consumed];
+        std::optional<std::string> problem;
+        SkippedRow skipped;
+        std::size_t bytes = 0;
+        bool wanted = true;
+        switch (entry.source) {
+        case Source::Annotation: {
+            const auto& row = annotations[entry.index];
+            bytes = rowBytes(row) + row.context.size();
+            problem = unsendable(row, bytes);
+            skipped = SkippedRow{"annotation", row.sampleId, row.annotator, row.seq, {}};
+            break;
         }
+        case Source::Resolution: {
+            const auto& row = resolutions[entry.index];
+            bytes = rowBytes(row);
+            problem = unsendable(row, bytes);
+            skipped = SkippedRow{"resolution", row.sampleId, {}, row.seq, {}};
+            break;
+        }
+        case Source::Response: {
+            const auto& row = responses[entry.index];
+            bytes = row.reason.size() + row.sampleId.size() + row.annotator.size() + kRowOverheadBytes;
+            break;
+        }
+        case Source::Suggestion: {
+            const auto& row = suggestions[entry.index];
+            // A question that hides its suggestions hides them from those who answer it.
+            const Question* question = schema.findQuestion(row.question);
+            wanted = others || (question && question->suggestions != SuggestionMode::Hidden);
+            bytes = row.value.size() + row.sampleId.size() + row.agent.size() + kRowOverheadBytes;
+            problem = unsendable(bytes, row.sampleId, row.value, limits::kValueDepth);
+            skipped = SkippedRow{"suggestion", row.sampleId, row.agent, row.seq, {}};
+            break;
+        }
+        }
+        if (!wanted) {
+            last = entry.seq;
+            continue;
+        }
+        if (problem) {
+            skipped.reason = *problem;
+            builder.skip(page.skipped, std::move(skipped));
+        } else if (builder.fits(bytes)) {
+            builder.take(bytes);
+            switch (entry.source) {
+            case Source::Annotation:
+                page.annotations.push_back(std::move(annotations[entry.index]));
+                break;
+            case Source::Resolution:
+                page.resolutions.push_back(std::move(resolutions[entry.index]));
+                break;
+            case Source::Response:
+                page.responses.push_back(std::move(responses[entry.index]));
+                break;
+            case Source::Suggestion:
+                page.suggestions.push_back(std::move(suggestions[entry.index]));
+                break;
+            }
+        } else {
+            break;
+        }
+        last = entry.seq;
         ++taken;
     }
-    page.more = a < annotations.size() || r < resolutions.size();
+    page.more = consumed < entries.size();
     // With nothing more to see, the cursor moves to the head: changes this user may not
     // receive are skipped for good.
     page.next = page.more ? last : std::max(request.after, page.head);
+    if (schemaSeq(server) > request.after) {
+        page.records = schema.toJson();
+    }
     return page;
 }
 

@@ -1,7 +1,7 @@
 // Pages of the server's change feed and of its samples. A change is a row's current version
 // with the sequence number of its last change; a client that has every change up to N asks for
 // those after N (the update-sequence idea of Anki and CouchDB). In a blind project an annotator
-// receives only their own annotations and no resolutions.
+// receives only their own answers and responses and no resolutions; others' drafts reach no one.
 #pragma once
 
 #include "net/protocol/Messages.hpp"

@@ -127,6 +127,14 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
         result.loginFailed = true;
         return result;
     }
+    if (message.protocol < 2 && !m_server.project().isLegacy()) {
+        return errorResult(ErrorCode::UnsupportedVersion,
+                           "this project has several fields or questions, which protocol " +
+                               std::to_string(message.protocol) +
+                               " cannot carry; update Concord on this device "
+                               "(it needs protocol 2)",
+                           true, std::nullopt);
+    }
     if (!message.project.empty() && message.project != m_server.id()) {
         return errorResult(ErrorCode::ProjectMismatch,
                            "this replica belongs to another project than the one this server serves", true,

@@ -4,6 +4,8 @@
 #include "core/util/HybridClock.hpp"
 #include "net/protocol/RowJson.hpp"
 
+#include "core/feedback/Answers.hpp"
+
 #include <optional>
 #include <utility>
 
@@ -11,15 +13,7 @@ namespace concord::net {
 
 nlohmann::json toJson(const Operation& operation)
 {
-    nlohmann::json out = {{"op", operation.opId},         {"kind", toString(operation.kind)},
-                          {"sample", operation.sampleId}, {"value", operation.value},
-                          {"hlc", operation.stamp.hlc},   {"client", operation.stamp.client}};
-    if (operation.kind == OperationKind::Annotate) {
-        out["annotator"] = operation.annotator;
-    } else {
-        out["note"] = operation.note;
-    }
-    return out;
+    return operationToJson(operation);
 }
 
 OpResult OperationApplier::rejected(const Operation& operation, ErrorCode code, std::string reason)
@@ -32,19 +26,38 @@ OpResult OperationApplier::rejected(const Operation& operation, ErrorCode code, 
     return result;
 }
 
-std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueProblem(const Operation& operation,
-                                                                                       const Sample& sample) const
+std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampProblem(const Operation& operation) const
 {
     if (hlc::toMs(operation.stamp.hlc) > m_server.now() + kMaxClockSkewMs) {
         return std::pair{ErrorCode::ClockSkew, std::string("the operation is stamped more than a day ahead of the "
                                                            "server's clock; check the device's date and time")};
     }
+    return std::nullopt;
+}
+
+std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueProblem(const Operation& operation,
+                                                                                       const Sample& sample) const
+{
+    if (auto problem = stampProblem(operation)) {
+        return problem;
+    }
+    Project& project = m_server.project();
     try {
-        m_server.project().schema().validate(operation.value, sample.text);
+        const Question& question = questionOf(operation);
+        checkAnswer(question, operation.value, project.recordOf(sample), !project.isLegacy());
+        if (operation.kind == OperationKind::Annotate) {
+            AnswerContext::fromJson(operation.context);
+        }
     } catch (const InputError& error) {
         return std::pair{ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what()};
     }
     return std::nullopt;
+}
+
+const Question& OperationApplier::questionOf(const Operation& operation) const
+{
+    const RecordSchema& schema = m_server.project().recordSchema();
+    return operation.question.empty() ? schema.primary() : schema.question(operation.question);
 }
 
 OpResult OperationApplier::apply(const Identity& who, const Operation& operation, bool blind)
@@ -57,18 +70,48 @@ OpResult OperationApplier::apply(const Identity& who, const Operation& operation
         result.superseded = logged->superseded;
         return result;
     }
+    if (operation.kind == OperationKind::Schema) {
+        return applySchema(who, operation);
+    }
     const auto sample = m_server.project().samples().findById(operation.sampleId);
     if (!sample) {
         return rejected(operation, ErrorCode::UnknownSample, "no sample with id '" + operation.sampleId + "'");
     }
-    return operation.kind == OperationKind::Annotate ? applyAnnotation(who, operation, *sample, blind)
-                                                     : applyResolution(who, operation, *sample, blind);
+    switch (operation.kind) {
+    case OperationKind::Annotate:
+        return applyAnnotation(who, operation, *sample, blind);
+    case OperationKind::Resolve:
+        return applyResolution(who, operation, *sample, blind);
+    case OperationKind::Respond:
+        return applyResponse(who, operation, *sample, blind);
+    case OperationKind::Suggest:
+        return applySuggestion(who, operation, *sample);
+    case OperationKind::Schema:
+        break;
+    }
+    return rejected(operation, ErrorCode::BadMessage, "unknown operation kind");
+}
+
+OpResult OperationApplier::accepted(const Operation& operation, std::int64_t seq, bool superseded)
+{
+    OpResult result;
+    result.opId = operation.opId;
+    result.seq = seq;
+    result.superseded = superseded;
+    return result;
 }
 
 OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation& operation, const Sample& sample,
                                            bool blind)
 {
-    auto& annotations = m_server.project().annotations();
+    const Question* question = m_server.project().recordSchema().findQuestion(
+        operation.question.empty() ? m_server.project().recordSchema().primary().name : operation.question);
+    if (!question) {
+        return rejected(operation, ErrorCode::InvalidValue,
+                        "no question named '" + operation.question +
+                            "' (the project asks: " + m_server.project().recordSchema().questionNames() + ")");
+    }
+    auto annotations = m_server.project().annotations().forQuestion(question->name);
     const auto current = annotations.find(sample.key, operation.annotator);
     // A refusal carries the server's row so that the replica can put it back, unless the
     // sender may not read it (another annotator's row in a blind project).
@@ -98,7 +141,9 @@ OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation&
         row.sampleKey = sample.key;
         row.sampleId = sample.id;
         row.annotator = operation.annotator;
+        row.question = question->name;
         row.value = value;
+        row.context = operation.context.is_object() ? operation.context.dump() : std::string();
         row.createdAt = current ? current->createdAt : at;
         row.updatedAt = at;
         row.stamp = operation.stamp;
@@ -108,17 +153,20 @@ OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation&
         annotations.appendHistory(sample.key, operation.annotator, value, at);
     }
     m_server.reservations().release(sample.key, operation.annotator);
-    OpResult result;
-    result.opId = operation.opId;
-    result.seq = seq;
-    result.superseded = !wins;
-    return result;
+    return accepted(operation, seq, !wins);
 }
 
 OpResult OperationApplier::applyResolution(const Identity& who, const Operation& operation, const Sample& sample,
                                            bool blind)
 {
-    auto& resolutions = m_server.project().resolutions();
+    const Question* question = m_server.project().recordSchema().findQuestion(
+        operation.question.empty() ? m_server.project().recordSchema().primary().name : operation.question);
+    if (!question) {
+        return rejected(operation, ErrorCode::InvalidValue,
+                        "no question named '" + operation.question +
+                            "' (the project asks: " + m_server.project().recordSchema().questionNames() + ")");
+    }
+    auto resolutions = m_server.project().resolutions().forQuestion(question->name);
     const auto current = resolutions.find(sample.key);
     const auto refuse = [&](ErrorCode code, std::string reason) {
         OpResult result = rejected(operation, code, std::move(reason));
@@ -145,6 +193,7 @@ OpResult OperationApplier::applyResolution(const Identity& who, const Operation&
         ResolutionChange row;
         row.sampleKey = sample.key;
         row.sampleId = sample.id;
+        row.question = question->name;
         row.value = value;
         row.note = operation.note;
         row.author = who.user;
@@ -155,11 +204,7 @@ OpResult OperationApplier::applyResolution(const Identity& who, const Operation&
     } else {
         resolutions.appendHistory(sample.key, value, operation.note, who.user, at);
     }
-    OpResult result;
-    result.opId = operation.opId;
-    result.seq = seq;
-    result.superseded = !wins;
-    return result;
+    return accepted(operation, seq, !wins);
 }
 
 } // namespace concord::net

@@ -1,7 +1,8 @@
 // Applies one pushed operation on the server, enforcing the rules of docs/protocol.md in
 // order: a repeated operation id is acknowledged as a duplicate; the sample must exist; the
-// role must allow the write (an annotator writes only their own row and never a resolution);
-// the stamp may not be far in the future; the value must fit the schema. An accepted operation
+// role must allow the write (an annotator writes only their own rows and never a resolution,
+// a suggestion or the schema); the stamp may not be far in the future; the value must fit its
+// question. An accepted operation
 // takes the next sequence number; it becomes the row's current version when its hybrid
 // logical clock (then client id) is later than the current one's, and otherwise goes to the
 // history only, so that nothing is silently dropped.
@@ -32,7 +33,14 @@ public:
 private:
     OpResult applyAnnotation(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
     OpResult applyResolution(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
+    OpResult applyResponse(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
+    OpResult applySuggestion(const Identity& who, const Operation& operation, const Sample& sample);
+    OpResult applySchema(const Identity& who, const Operation& operation);
     OpResult rejected(const Operation& operation, ErrorCode code, std::string reason);
+    OpResult accepted(const Operation& operation, std::int64_t seq, bool superseded);
+    std::optional<std::pair<ErrorCode, std::string>> stampProblem(const Operation& operation) const;
+    // The operation's question (the first one when it names none); throws SettingError.
+    const Question& questionOf(const Operation& operation) const;
     // The checks both kinds share after their role check: a stamp too far ahead, a value the
     // schema refuses. The refusal's code and reason, or nothing.
     std::optional<std::pair<ErrorCode, std::string>> stampOrValueProblem(const Operation& operation,
@@ -43,5 +51,8 @@ private:
 
 // The operation as JSON, as the log keeps it.
 nlohmann::json toJson(const Operation& operation);
+
+// The sequence number of the last schema change (0: none since the server first served).
+std::int64_t schemaSeq(ServerProject& server);
 
 } // namespace concord::net

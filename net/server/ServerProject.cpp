@@ -49,6 +49,8 @@ ProjectInfo ServerProject::info()
     info.id = m_id;
     info.name = settings.name;
     info.schema = m_project->schema().toJson();
+    info.records = m_project->recordSchema().toJson();
+    info.orderSeed = m_project->orderSeed();
     info.overlap = settings.overlap;
     info.blind = settings.blind;
     info.guidelines = settings.guidelines;
@@ -72,7 +74,31 @@ std::int64_t ServerProject::adoptLocalChangesInTransaction()
         for (const auto& row : rows) {
             const auto seq = m_log.append("local-" + randomId(), row.annotator, "annotate", row.sampleId,
                                           annotationToJson(row).dump(), now(), false);
-            m_project->annotations().setSeq(row.sampleKey, row.annotator, seq);
+            m_project->annotations().forQuestion(row.question).setSeq(row.sampleKey, row.annotator, seq);
+        }
+        adopted += static_cast<std::int64_t>(rows.size());
+        if (rows.size() < kBatch) {
+            break;
+        }
+    }
+    for (;;) {
+        const auto rows = m_project->responses().unsequenced(kBatch);
+        for (const auto& row : rows) {
+            const auto seq = m_log.append("local-" + randomId(), row.annotator, "respond", row.sampleId,
+                                          responseToJson(row).dump(), now(), false);
+            m_project->responses().setSeq(row.sampleKey, row.annotator, seq);
+        }
+        adopted += static_cast<std::int64_t>(rows.size());
+        if (rows.size() < kBatch) {
+            break;
+        }
+    }
+    for (;;) {
+        const auto rows = m_project->suggestions().unsequenced(kBatch);
+        for (const auto& row : rows) {
+            const auto seq = m_log.append("local-" + randomId(), row.agent, "suggest", row.sampleId,
+                                          suggestionToJson(row).dump(), now(), false);
+            m_project->suggestions().setSeq(row.sampleKey, row.question, row.agent, seq);
         }
         adopted += static_cast<std::int64_t>(rows.size());
         if (rows.size() < kBatch) {
@@ -84,7 +110,7 @@ std::int64_t ServerProject::adoptLocalChangesInTransaction()
         for (const auto& row : rows) {
             const auto seq = m_log.append("local-" + randomId(), row.author, "resolve", row.sampleId,
                                           resolutionToJson(row).dump(), now(), false);
-            m_project->resolutions().setSeq(row.sampleKey, seq);
+            m_project->resolutions().forQuestion(row.question).setSeq(row.sampleKey, seq);
         }
         adopted += static_cast<std::int64_t>(rows.size());
         if (rows.size() < kBatch) {

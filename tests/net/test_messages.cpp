@@ -59,7 +59,12 @@ TEST_CASE("server messages survive encoding and decoding", "[messages]")
     welcome.user = "alice";
     welcome.role = Role::Reviewer;
     welcome.head = 12;
-    welcome.project = ProjectInfo{"pid", "name", {{"kind", "single"}}, 3, true, "be kind"};
+    welcome.project.id = "pid";
+    welcome.project.name = "name";
+    welcome.project.schema = {{"kind", "single"}};
+    welcome.project.overlap = 3;
+    welcome.project.blind = true;
+    welcome.project.guidelines = "be kind";
     const auto decodedWelcome = std::get<Welcome>(parseServerMessage(serialize(ServerMessage{welcome})));
     CHECK(decodedWelcome.role == Role::Reviewer);
     CHECK(decodedWelcome.project.overlap == 3);
@@ -86,8 +91,10 @@ TEST_CASE("server messages survive encoding and decoding", "[messages]")
 
     Changes changes;
     changes.id = 4;
-    changes.annotations.push_back(AnnotationChange{0, "s1", "alice", R"({"labels":["pos"]})", 1, 2, {3, "d"}, 4});
-    changes.resolutions.push_back(ResolutionChange{0, "s1", R"({"labels":["neg"]})", "n", "rita", 5, {6, "e"}, 7});
+    changes.annotations.push_back(
+        AnnotationChange{0, "s1", "alice", "label", R"({"labels":["pos"]})", "", 1, 2, {3, "d"}, 4});
+    changes.resolutions.push_back(
+        ResolutionChange{0, "s1", "label", R"({"labels":["neg"]})", "n", "rita", 5, {6, "e"}, 7});
     changes.next = 7;
     const auto decodedChanges = std::get<Changes>(parseServerMessage(serialize(ServerMessage{changes})));
     CHECK(decodedChanges.annotations.at(0).value == R"({"labels":["pos"]})");

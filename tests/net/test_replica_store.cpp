@@ -113,8 +113,9 @@ TEST_CASE("an edit on a replica goes into the replica and the outbox together", 
     CHECK(row->value == R"({"labels":["neg"]})");
     CHECK(row->stamp.hlc == pending[1].stamp.hlc);
     CHECK(row->seq == 0);
-    CHECK(project->outbox().hasPending(OperationKind::Annotate, "a", "alice"));
-    CHECK_FALSE(project->outbox().hasPending(OperationKind::Annotate, "a", "bob"));
+    CHECK(project->outbox().hasPending(OperationKind::Annotate, "a", "alice", "label"));
+    CHECK_FALSE(project->outbox().hasPending(OperationKind::Annotate, "a", "bob", "label"));
+    CHECK_FALSE(project->outbox().hasPending(OperationKind::Annotate, "a", "alice", "other"));
 
     // The wall clock going back does not take the replica's clock with it.
     clock -= 5000;
@@ -142,7 +143,7 @@ TEST_CASE("a replica refuses locally what its server would refuse", "[store][syn
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].kind == OperationKind::Resolve);
     CHECK(pending[0].note == "clear");
-    CHECK(reviewer->outbox().hasPending(OperationKind::Resolve, "a", "anyone"));
+    CHECK(reviewer->outbox().hasPending(OperationKind::Resolve, "a", "anyone", "label"));
 
     reviewer->outbox().reject(pending[0].opId, "forbidden: no");
     CHECK(reviewer->outbox().pendingCount() == 0);

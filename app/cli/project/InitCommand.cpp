@@ -1,5 +1,6 @@
-// concord-cli init: create a project file with its label schema.
+// concord-cli init: create a project file with its label schema, or its fields and questions.
 #include "app/cli/Commands.hpp"
+#include "core/feedback/Templates.hpp"
 #include "core/io/BoundedJson.hpp"
 #include "core/model/RecordLimits.hpp"
 #include "core/store/Project.hpp"
@@ -17,6 +18,7 @@ struct InitOptions
 {
     std::string project;
     std::string schemaFile;
+    std::string templateName;
     std::string kind = "single";
     std::vector<std::string> labels;
     int ratingMin = 1;
@@ -40,8 +42,11 @@ std::string readFile(const std::string& path, const char* what)
     return content.str();
 }
 
-LabelSchema schemaFrom(const InitOptions& options)
+RecordSchema schemaFrom(const InitOptions& options)
 {
+    if (!options.templateName.empty()) {
+        return RecordSchema::fromJson(templateSchema(options.templateName));
+    }
     if (!options.schemaFile.empty()) {
         nlohmann::json json;
         try {
@@ -51,8 +56,10 @@ LabelSchema schemaFrom(const InitOptions& options)
         } catch (const InputError& error) {
             throw InputError(options.schemaFile + ": " + error.what());
         }
+        // The new form has fields and questions; a label schema has a kind and labels.
         try {
-            return LabelSchema::fromJson(json);
+            return RecordSchema::isNewForm(json) ? RecordSchema::fromJson(json)
+                                                 : RecordSchema::fromLegacy(LabelSchema::fromJson(json));
         } catch (const InputError& error) {
             throw InputError(options.schemaFile + ": " + error.what());
         }
@@ -64,7 +71,32 @@ LabelSchema schemaFrom(const InitOptions& options)
     if (options.kind == "spans") {
         json["allow_overlap"] = options.allowOverlap;
     }
-    return LabelSchema::fromJson(json);
+    return RecordSchema::fromLegacy(LabelSchema::fromJson(json));
+}
+
+std::string describe(const Question& question)
+{
+    std::string text = question.name + " (" + std::string(toString(question.kind));
+    switch (question.kind) {
+    case QuestionKind::Ranking:
+        text += " of " + std::to_string(question.fields.size()) + " fields";
+        break;
+    case QuestionKind::Preference:
+        text += " between " + question.fields[0] + " and " + question.fields[1] + ", " +
+                std::to_string(question.points) + " points";
+        break;
+    case QuestionKind::Rating:
+        text += " " + std::to_string(question.labels.ratingMin) + ".." + std::to_string(question.labels.ratingMax);
+        break;
+    case QuestionKind::Text:
+        break;
+    default:
+        text += ": ";
+        for (std::size_t i = 0; i < question.labels.labels.size(); ++i) {
+            text += (i ? ", " : "") + question.labels.labels[i].name;
+        }
+    }
+    return text + (question.required ? ")" : ", optional)");
 }
 
 void run(const InitOptions& options)
@@ -77,8 +109,26 @@ void run(const InitOptions& options)
     if (!options.guidelinesFile.empty()) {
         settings.guidelines = readFile(options.guidelinesFile, "guidelines");
     }
-    const LabelSchema schema = schemaFrom(options);
-    Project::create(options.project, settings, schema);
+    const RecordSchema records = schemaFrom(options);
+    Project::create(options.project, settings, records);
+    if (!records.isLegacy()) {
+        std::cout << "Created " << options.project << " with fields";
+        for (const auto& field : records.fields) {
+            std::cout << ' ' << field.name << " (" << toString(field.kind) << (field.required ? "" : ", optional")
+                      << ')';
+        }
+        std::cout << "\nand questions";
+        for (const auto& question : records.questions) {
+            std::cout << "\n  " << describe(question);
+        }
+        std::cout << "\nNext: concord-cli import " << options.project << " DATA.jsonl";
+        for (const auto& field : records.fields) {
+            std::cout << " --field " << field.name << "=KEY";
+        }
+        std::cout << '\n';
+        return;
+    }
+    const LabelSchema& schema = records.primary().labels;
     std::cout << "Created " << options.project << ": a " << toString(schema.kind) << " task";
     if (!schema.labels.empty()) {
         std::cout << " with labels";
@@ -96,17 +146,30 @@ void addInitCommand(CLI::App& app)
     auto options = std::make_shared<InitOptions>();
     auto* command = app.add_subcommand("init", "Create a new project file with its label schema");
     command->add_option("project", options->project, "Project file to create (e.g. reviews.concord)")->required();
-    auto* schema =
-        command->add_option("--schema", options->schemaFile, "Label schema as a JSON file (see docs/formats.md)");
+    auto* schema = command->add_option("--schema", options->schemaFile,
+                                       "A label schema, or fields and questions, as a JSON file (see docs/formats.md)");
+    auto* preset = command
+                       ->add_option("--template", options->templateName,
+                                    "Start from a ready schema: preference, ranking, sft, evaluate or classify")
+                       ->check(CLI::IsMember(templateNames()))
+                       ->excludes(schema);
     command->add_option("--kind", options->kind, "Task kind: single, multi, spans or rating")
         ->check(CLI::IsMember({"single", "multi", "spans", "rating"}))
-        ->excludes(schema);
+        ->excludes(schema)
+        ->excludes(preset);
     command->add_option("--labels", options->labels, "Comma-separated label names, in order")
         ->delimiter(',')
-        ->excludes(schema);
-    command->add_option("--rating-min", options->ratingMin, "Lowest rating (rating tasks)")->excludes(schema);
-    command->add_option("--rating-max", options->ratingMax, "Highest rating (rating tasks)")->excludes(schema);
-    command->add_flag("--allow-overlap", options->allowOverlap, "Spans may overlap (span tasks)")->excludes(schema);
+        ->excludes(schema)
+        ->excludes(preset);
+    command->add_option("--rating-min", options->ratingMin, "Lowest rating (rating tasks)")
+        ->excludes(schema)
+        ->excludes(preset);
+    command->add_option("--rating-max", options->ratingMax, "Highest rating (rating tasks)")
+        ->excludes(schema)
+        ->excludes(preset);
+    command->add_flag("--allow-overlap", options->allowOverlap, "Spans may overlap (span tasks)")
+        ->excludes(schema)
+        ->excludes(preset);
     command->add_option("--name", options->name, "Project name (default: the file name)");
     command->add_option("--overlap", options->overlap, "Annotators per sample")->check(CLI::PositiveNumber);
     command->add_flag("--blind", options->blind, "Annotators do not see each other's labels");

@@ -1,0 +1,160 @@
+#include "core/feedback/RecordContent.hpp"
+
+#include "core/text/Utf8.hpp"
+#include "core/util/Error.hpp"
+
+namespace concord {
+
+namespace {
+
+void checkChat(const nlohmann::json& chat, const std::string& where)
+{
+    if (!chat.is_array()) {
+        throw InputError(where + ": a chat field holds a list of messages {\"role\", \"content\"}, found " +
+                         chat.type_name());
+    }
+    for (std::size_t i = 0; i < chat.size(); ++i) {
+        const auto& message = chat[i];
+        const std::string at = where + ", message " + std::to_string(i + 1);
+        if (!message.is_object()) {
+            throw InputError(at + ": expected an object with role and content, found " + message.type_name());
+        }
+        if (!message.contains("role") || !message["role"].is_string() ||
+            message["role"].get_ref<const std::string&>().empty()) {
+            throw InputError(at + ": key 'role' is missing or not a non-empty string (system, user, assistant, ...)");
+        }
+        if (!message.contains("content") || !message["content"].is_string()) {
+            throw InputError(at + ": key 'content' is missing or not a string");
+        }
+        for (const auto& [key, value] : message.items()) {
+            if (key != "role" && key != "content") {
+                throw InputError(at + ": unknown key '" + key.substr(0, 64) + "' (a message has role and content)");
+            }
+            if (!utf8::isValid(value.get_ref<const std::string&>())) {
+                throw InputError(at + ": key '" + key + "' is not valid UTF-8");
+            }
+        }
+    }
+}
+
+} // namespace
+
+void checkRecord(const RecordSchema& schema, const RecordContent& record, const RecordLimits& limits)
+{
+    if (!record.fields.is_object()) {
+        throw InputError("a record's fields must be an object of field name to value");
+    }
+    for (const auto& [name, value] : record.fields.items()) {
+        const Field* field = schema.findField(name);
+        if (!field) {
+            throw InputError("field '" + name.substr(0, 64) + "' is not among the project's fields (" +
+                             schema.fieldNames() + ")");
+        }
+        const std::string where = "field '" + name + "'";
+        if (field->kind == FieldKind::Chat) {
+            checkChat(value, where);
+        } else if (!value.is_string()) {
+            throw InputError(where + ": a " + std::string(toString(field->kind)) + " field holds a string, found " +
+                             value.type_name());
+        } else if (!utf8::isValid(value.get_ref<const std::string&>())) {
+            throw InputError(where + " is not valid UTF-8");
+        }
+    }
+    for (const auto& field : schema.fields) {
+        if (!field.required) {
+            continue;
+        }
+        const auto found = record.fields.find(field.name);
+        if (found == record.fields.end() || found->empty() ||
+            (found->is_string() && found->get_ref<const std::string&>().empty())) {
+            throw InputError("field '" + field.name + "' is required and missing or empty");
+        }
+    }
+    if (!record.meta.is_object()) {
+        throw InputError("a record's field metadata must be an object of field name to object");
+    }
+    for (const auto& [name, value] : record.meta.items()) {
+        if (!schema.findField(name)) {
+            throw InputError("metadata of field '" + name.substr(0, 64) + "', which is not among the project's fields (" +
+                             schema.fieldNames() + ")");
+        }
+        if (!value.is_object()) {
+            throw InputError("metadata of field '" + name + "' must be an object, as in {\"model\":\"model-x\"}");
+        }
+    }
+    const std::string metaText = record.meta.dump();
+    checkMetadata(record.meta, metaText, limits);
+    // One limit for the whole record, as for a one-text sample: the fields travel together.
+    const std::string encoded = record.fields.dump();
+    if (encoded.size() + metaText.size() > limits.textBytes) {
+        throw InputError("the record takes " + std::to_string(encoded.size() + metaText.size()) +
+                         " bytes as JSON, more than the project's largest text (max_text_bytes " +
+                         std::to_string(limits.textBytes) + ")");
+    }
+}
+
+std::string fieldText(const RecordContent& record, std::string_view name)
+{
+    const auto found = record.fields.find(std::string(name));
+    if (found == record.fields.end()) {
+        return {};
+    }
+    if (found->is_string()) {
+        return found->get<std::string>();
+    }
+    std::string turns;
+    if (found->is_array()) {
+        for (const auto& message : *found) {
+            if (!message.is_object()) {
+                continue;
+            }
+            turns += (turns.empty() ? "" : "\n") + message.value("role", std::string()) + ": " +
+                     message.value("content", std::string());
+        }
+    }
+    return turns;
+}
+
+std::string primaryText(const RecordSchema& schema, const RecordContent& record)
+{
+    for (const auto& field : schema.fields) {
+        if (field.kind != FieldKind::Chat) {
+            if (auto text = fieldText(record, field.name); !text.empty()) {
+                return text;
+            }
+        }
+    }
+    for (const auto& field : schema.fields) {
+        if (field.kind == FieldKind::Chat) {
+            if (auto text = fieldText(record, field.name); !text.empty()) {
+                return text;
+            }
+        }
+    }
+    return {};
+}
+
+std::string encodeRecord(const RecordContent& record)
+{
+    nlohmann::json json = {{"fields", record.fields}};
+    if (!record.meta.empty()) {
+        json["meta"] = record.meta;
+    }
+    return json.dump();
+}
+
+RecordContent decodeRecord(std::string_view encoded)
+{
+    const auto json = nlohmann::json::parse(encoded, nullptr, false);
+    if (!json.is_object() || !json.contains("fields") || !json["fields"].is_object()) {
+        throw InputError("a stored record is not {\"fields\":{...}}");
+    }
+    RecordContent record;
+    record.fields = json["fields"];
+    if (json.contains("meta") && json["meta"].is_object()) {
+        record.meta = json["meta"];
+    }
+    return record;
+}
+
+} // namespace concord
