@@ -36,6 +36,7 @@ int main(int argc, char** argv)
     addImportCommand(app);
     addInfoCommand(app);
     addLabelCommand(app);
+    addShowCommand(app);
     addExportCommand(app);
     addSignalCommand(app);
     addAgreementCommand(app);

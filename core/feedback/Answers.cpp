@@ -57,8 +57,8 @@ void checkRanking(const Question& question, const nlohmann::json& value)
 
 void checkPreference(const Question& question, const nlohmann::json& value)
 {
-    const auto& preference = onlyKey(question, value, "preference",
-                                     "{\"preference\":{\"winner\":\"field\",\"strength\":1}}");
+    const auto& preference =
+        onlyKey(question, value, "preference", "{\"preference\":{\"winner\":\"field\",\"strength\":1}}");
     if (!preference.is_object() || preference.size() != 2 || !preference.contains("winner") ||
         !preference.contains("strength") || !preference["strength"].is_number_integer()) {
         throw InputError(prefix(question) + "'preference' needs exactly 'winner' (a field, or null for a tie) and an "

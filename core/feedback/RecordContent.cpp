@@ -75,8 +75,8 @@ void checkRecord(const RecordSchema& schema, const RecordContent& record, const 
     }
     for (const auto& [name, value] : record.meta.items()) {
         if (!schema.findField(name)) {
-            throw InputError("metadata of field '" + name.substr(0, 64) + "', which is not among the project's fields (" +
-                             schema.fieldNames() + ")");
+            throw InputError("metadata of field '" + name.substr(0, 64) +
+                             "', which is not among the project's fields (" + schema.fieldNames() + ")");
         }
         if (!value.is_object()) {
             throw InputError("metadata of field '" + name + "' must be an object, as in {\"model\":\"model-x\"}");

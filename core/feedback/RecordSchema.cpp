@@ -151,8 +151,8 @@ void checkComparedFields(const Question& question, const RecordSchema& schema, c
     for (const auto& name : question.fields) {
         const Field* field = schema.findField(name);
         if (!field) {
-            throw InputError(where + ": field '" + name + "' is not among the record's fields (" +
-                             schema.fieldNames() + ")");
+            throw InputError(where + ": field '" + name + "' is not among the record's fields (" + schema.fieldNames() +
+                             ")");
         }
         if (!seen.insert(name).second) {
             throw InputError(where + ": field '" + name + "' is named twice");
@@ -207,10 +207,10 @@ Question parseQuestion(const nlohmann::json& entry, const RecordSchema& schema, 
                                               QuestionKind::Text},
                                    where, "label, multi_label, spans, rating, ranking, preference or text");
     if (entry.contains("suggestions")) {
-        question.suggestions = kindFromString(
-            stringAt(entry, "suggestions", where, true, 64),
-            std::array{SuggestionMode::Prefill, SuggestionMode::After, SuggestionMode::Hidden}, where + ": suggestions",
-            "prefill, after or hidden");
+        question.suggestions =
+            kindFromString(stringAt(entry, "suggestions", where, true, 64),
+                           std::array{SuggestionMode::Prefill, SuggestionMode::After, SuggestionMode::Hidden},
+                           where + ": suggestions", "prefill, after or hidden");
     }
     const auto refuseKey = [&](const char* key, const char* kinds) {
         if (entry.contains(key)) {

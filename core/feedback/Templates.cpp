@@ -24,10 +24,7 @@ nlohmann::json preference()
                {"kind", "preference"},
                {"fields", {"response_a", "response_b"}},
                {"scale", {{"points", 5}}}},
-              {{"name", "reason"},
-               {"title", "Why? (optional)"},
-               {"kind", "text"},
-               {"required", false}}}}};
+              {{"name", "reason"}, {"title", "Why? (optional)"}, {"kind", "text"}, {"required", false}}}}};
 }
 
 nlohmann::json ranking()
@@ -62,20 +59,21 @@ nlohmann::json sft()
 
 nlohmann::json evaluate()
 {
-    return {{"fields", {field("prompt", "Prompt", "text"), field("response", "Response", "markdown")}},
-            {"questions",
-             {{{"name", "correct"}, {"title", "Is the response correct?"}, {"kind", "label"}, {"labels", {"yes", "no"}}},
-              {{"name", "helpfulness"},
-               {"title", "How helpful is it?"},
-               {"kind", "rating"},
-               {"rating", {{"min", 1}, {"max", 7}}}},
-              {{"name", "hallucinations"},
-               {"title", "Mark what is made up"},
-               {"kind", "spans"},
-               {"field", "response"},
-               {"labels", {"hallucination"}},
-               {"required", false}},
-              {{"name", "why"}, {"title", "Why? (optional)"}, {"kind", "text"}, {"required", false}}}}};
+    return {
+        {"fields", {field("prompt", "Prompt", "text"), field("response", "Response", "markdown")}},
+        {"questions",
+         {{{"name", "correct"}, {"title", "Is the response correct?"}, {"kind", "label"}, {"labels", {"yes", "no"}}},
+          {{"name", "helpfulness"},
+           {"title", "How helpful is it?"},
+           {"kind", "rating"},
+           {"rating", {{"min", 1}, {"max", 7}}}},
+          {{"name", "hallucinations"},
+           {"title", "Mark what is made up"},
+           {"kind", "spans"},
+           {"field", "response"},
+           {"labels", {"hallucination"}},
+           {"required", false}},
+          {{"name", "why"}, {"title", "Why? (optional)"}, {"kind", "text"}, {"required", false}}}}};
 }
 
 nlohmann::json classify()

@@ -1,11 +1,16 @@
 #include "core/io/PlainExporter.hpp"
 
+#include "core/feedback/ResponseExport.hpp"
 #include "core/io/AtomicFile.hpp"
 
 namespace concord::io {
 
-std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only)
+std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only,
+                             bool allResponses)
 {
+    if (!project.isLegacy()) {
+        return exportResponsesJsonl(project, output, allResponses, only);
+    }
     // Annotations come in sample order from one scan, merged with the samples' scan, so the
     // export costs two sequential reads rather than a query per sample.
     auto annotations =
@@ -54,10 +59,11 @@ std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::
     return count;
 }
 
-std::size_t exportPlainJsonlFile(Project& project, const std::string& path, const std::vector<std::int64_t>* only)
+std::size_t exportPlainJsonlFile(Project& project, const std::string& path, const std::vector<std::int64_t>* only,
+                                 bool allResponses)
 {
     AtomicFile file(path);
-    const std::size_t count = exportPlainJsonl(project, file.stream(), only);
+    const std::size_t count = exportPlainJsonl(project, file.stream(), only, allResponses);
     file.commit();
     return count;
 }

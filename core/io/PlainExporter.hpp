@@ -14,8 +14,12 @@ namespace concord::io {
 
 // Returns the number of samples written. With `only` (sample keys in ascending order, as a
 // signal selects them), just those samples are written.
-std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only = nullptr);
+// A project with fields and questions is written as exportResponsesJsonl() does (its submitted
+// responses, or every response with `allResponses`); a project of one text and one question as
+// it always was.
+std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::vector<std::int64_t>* only = nullptr,
+                             bool allResponses = false);
 std::size_t exportPlainJsonlFile(Project& project, const std::string& path,
-                                 const std::vector<std::int64_t>* only = nullptr);
+                                 const std::vector<std::int64_t>* only = nullptr, bool allResponses = false);
 
 } // namespace concord::io

@@ -188,8 +188,8 @@ void Project::putStatus(ResponseChange row)
         operation.kind = OperationKind::Respond;
         operation.sampleId = row.sampleId;
         operation.annotator = row.annotator;
-        operation.value = nlohmann::json{{"status", row.status}, {"reason", row.reason}, {"duration_ms", row.durationMs}}
-                              .dump();
+        operation.value =
+            nlohmann::json{{"status", row.status}, {"reason", row.reason}, {"duration_ms", row.durationMs}}.dump();
         row.stamp = queue(operation, *replica);
     } else {
         row.stamp = Stamp{hlc::fromMs(row.updatedAt), ""};
@@ -236,8 +236,9 @@ bool Project::suggest(std::int64_t sampleKey, const std::string& questionName, c
         operation.sampleId = sample.id;
         operation.annotator = agent;
         operation.question = question.name;
-        operation.value = nlohmann::json{{"agent", agent}, {"value", value}, {"score", score ? nlohmann::json(*score)
-                                                                                             : nlohmann::json()}}
+        operation.value = nlohmann::json{{"agent", agent},
+                                         {"value", value},
+                                         {"score", score ? nlohmann::json(*score) : nlohmann::json()}}
                               .dump();
         queue(operation, *replica);
     }

@@ -36,6 +36,7 @@ struct ExportOptions
     bool labelIds = false;
     bool metadata = false;
     bool replace = false;
+    std::string responses = "submitted";
 };
 
 template <typename Number> Number parseNumber(const std::string& text, const char* option, const char* expected)
@@ -77,11 +78,11 @@ void runPlain(const ExportOptions& options)
         only = &selected;
     }
     if (options.output == "-") {
-        const std::size_t count = io::exportPlainJsonl(*project, std::cout, only);
+        const std::size_t count = io::exportPlainJsonl(*project, std::cout, only, options.responses == "all");
         std::cerr << "Exported " << count << " samples.\n";
         return;
     }
-    const std::size_t count = io::exportPlainJsonlFile(*project, options.output, only);
+    const std::size_t count = io::exportPlainJsonlFile(*project, options.output, only, options.responses == "all");
     std::cout << "Exported " << count << " samples to " << options.output << ".\n";
 }
 
@@ -190,6 +191,12 @@ void run(const ExportOptions& options)
     exporting::DatasetExportOptions dataset = datasetOptions(options);
     dataset.command = invocation(); // the card's "How it was made"
     auto project = Project::open(options.project);
+    if (!project->isLegacy()) {
+        throw InputError(options.project +
+                         " has fields and questions; its training datasets are not written yet. "
+                         "Export every answer as JSONL: concord-cli export " +
+                         options.project + " FILE.jsonl --responses all");
+    }
     dataset.signalExpression = signals::expressionFrom(*project, options.where, options.signal);
     printSummary(exporting::exportDataset(*project, dataset));
 }
@@ -205,6 +212,12 @@ void addExportCommand(CLI::App& app)
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("output", options->output, "Output file, or - for standard output (plain JSONL export)");
     command->add_option("--where", options->where, "Only the samples this SQL expression selects (see 'signal')");
+    command
+        ->add_option("--responses", options->responses,
+                     "A project with fields and questions: submitted responses only, or all (drafts and discards "
+                     "too, each with its status)")
+        ->check(CLI::IsMember({"submitted", "all"}))
+        ->capture_default_str();
     command->add_option("--signal", options->signal, "Only the samples this saved signal selects");
     command->add_option("--format", options->format,
                         "Dataset format: hf (default), csv, conll, spacy, labelstudio or prodigy");

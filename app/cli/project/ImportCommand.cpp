@@ -5,6 +5,7 @@
 #include "app/cli/ProgressBar.hpp"
 #include "app/cli/SettingWords.hpp"
 #include "core/export/RecordImport.hpp"
+#include "core/feedback/FieldImport.hpp"
 #include "core/io/Importer.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 
 namespace concord::cli {
@@ -30,7 +32,34 @@ struct ImportCliOptions
     std::string annotator;
     bool skipInvalid = false;
     std::string rejectsFile;
+    std::vector<std::string> fieldKeys;   // FIELD=KEY
+    std::vector<std::string> metaKeys;    // FIELD.NAME=KEY
+    std::vector<std::string> suggestions; // QUESTION=KEY
+    std::vector<std::string> scores;      // QUESTION=KEY
+    std::vector<std::string> agents;      // QUESTION=AGENT
+    std::vector<std::string> answers;     // QUESTION=KEY
+    std::string preferenceAs = "answer";
+
+    bool mapsFields() const
+    {
+        return !fieldKeys.empty() || !metaKeys.empty() || !suggestions.empty() || !scores.empty() || !agents.empty() ||
+               !answers.empty() || format == "trl-preference" || format == "trl-sft";
+    }
 };
+
+// NAME=VALUE pairs of a repeated option, into a map; throws SettingError naming the option.
+std::map<std::string, std::string> pairs(const std::vector<std::string>& items, const std::string& setting)
+{
+    std::map<std::string, std::string> out;
+    for (const auto& item : items) {
+        const auto equals = item.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == item.size()) {
+            throw SettingError(setting, "'" + item + "' is not NAME=VALUE");
+        }
+        out[item.substr(0, equals)] = item.substr(equals + 1);
+    }
+    return out;
+}
 
 io::Format chooseFormat(const ImportCliOptions& options, char& delimiter)
 {
@@ -71,6 +100,44 @@ std::string withThousands(std::size_t value)
     }
     return out;
 }
+
+// The rejected records of --skip-invalid, one JSON line each with the reason.
+class RejectsFile
+{
+public:
+    explicit RejectsFile(const ImportCliOptions& options)
+        : m_file(options.file),
+          m_path(options.rejectsFile.empty() ? options.file + ".rejected.jsonl" : options.rejectsFile)
+    {}
+
+    void write(std::size_t line, const std::string& reason, const std::string& raw)
+    {
+        if (!m_out.is_open()) {
+            m_out.open(m_path, std::ios::binary | std::ios::trunc);
+            if (!m_out) {
+                throw StoreError("cannot write the rejects file " + m_path);
+            }
+        }
+        const nlohmann::json entry = {
+            {"file", m_file}, {"line", line}, {"reason", reason}, {"raw", utf8::sanitized(raw)}};
+        m_out << entry.dump() << '\n';
+        ++m_count;
+    }
+
+    void summarize()
+    {
+        m_out.close();
+        if (m_count > 0) {
+            std::cout << "Rejected " << withThousands(m_count) << " records; their reasons are in " << m_path << ".\n";
+        }
+    }
+
+private:
+    std::string m_file;
+    std::string m_path;
+    std::ofstream m_out;
+    std::size_t m_count = 0;
+};
 
 // The interchange formats' names on the command line, and the record format each reads.
 std::optional<exporting::RecordFormat> interchangeFormat(const std::string& name)
@@ -114,8 +181,86 @@ void runInterchange(const ImportCliOptions& options, exporting::RecordFormat for
     }
 }
 
+void runFields(const ImportCliOptions& options)
+{
+    if (!options.labelField.empty() || options.textField != "text") {
+        throw InputError("--label-field and --text-field are for projects of one text; map a project's fields with "
+                         "--field FIELD=KEY and its answers with --answer QUESTION=KEY");
+    }
+    FieldImportOptions importOptions;
+    importOptions.sourceName = std::filesystem::path(options.file).filename().string();
+    if (!options.idField.empty()) {
+        importOptions.idField = options.idField;
+    }
+    importOptions.fieldKeys = pairs(options.fieldKeys, "field");
+    importOptions.metaKeys = pairs(options.metaKeys, "field_meta");
+    importOptions.suggestion = pairs(options.suggestions, "suggestion");
+    importOptions.scoreKeys = pairs(options.scores, "suggestion_score");
+    importOptions.agents = pairs(options.agents, "suggestion_agent");
+    importOptions.answerKeys = pairs(options.answers, "answer");
+    importOptions.annotator = options.annotator;
+    importOptions.skipInvalid = options.skipInvalid;
+    importOptions.preferenceAsSuggestion = options.preferenceAs == "suggestion";
+    io::Format format = io::Format::Jsonl;
+    char delimiter = ',';
+    if (options.format == "trl-preference") {
+        importOptions.shape = RecordShape::TrlPreference;
+    } else if (options.format == "trl-sft") {
+        importOptions.shape = RecordShape::TrlSft;
+    } else if (interchangeFormat(options.format)) {
+        throw SettingError("format", options.format + " files import into projects of one text and one question; "
+                                                      "this project has fields and questions (use jsonl or csv)");
+    } else {
+        format = chooseFormat(options, delimiter);
+    }
+    std::ifstream input(options.file, std::ios::binary);
+    if (!input) {
+        throw StoreError("cannot read " + options.file);
+    }
+    auto project = Project::open(options.project);
+    FieldImporter importer(*project, importOptions);
+
+    RejectsFile rejects(options);
+    std::error_code sizeError;
+    const auto total = std::filesystem::file_size(options.file, sizeError);
+    ProgressBar bar("importing " + importOptions.sourceName, sizeError ? 0 : total);
+    auto reader = io::makeReader(format, input, delimiter);
+    const auto report = importer.run(
+        *reader, Progress([&](const ProgressStep& step) { bar.update(step.done); }),
+        [&](const FieldImportProblem& problem) { rejects.write(problem.line, problem.message, problem.raw); });
+    bar.finish();
+    for (const auto& problem : report.problems) {
+        std::cerr << options.file << ':' << problem.line << ": " << problem.message << '\n';
+    }
+    if (report.problemCount > report.problems.size()) {
+        std::cerr << "... and " << withThousands(report.problemCount - report.problems.size()) << " more problems\n";
+    }
+    if (!report.committed) {
+        throw InputError("nothing was imported: " + withThousands(report.problemCount) + " of " +
+                         withThousands(report.records) + " records in " + options.file +
+                         " have problems (listed above). Fix them, or run again with --skip-invalid to import the "
+                         "good records and write the rejected ones to a file.");
+    }
+    std::cout << "Imported " << withThousands(report.added) << " records";
+    if (report.updated > 0) {
+        std::cout << " and updated " << withThousands(report.updated) << " already there";
+    }
+    if (report.suggestions > 0) {
+        std::cout << ", " << withThousands(report.suggestions) << " suggestions";
+    }
+    if (report.answers > 0) {
+        std::cout << ", " << withThousands(report.answers) << " answers by " << options.annotator;
+    }
+    std::cout << " from " << options.file << " into " << options.project << ".\n";
+    rejects.summarize();
+}
+
 void run(const ImportCliOptions& options)
 {
+    if (options.mapsFields() || !Project::open(options.project)->isLegacy()) {
+        runFields(options);
+        return;
+    }
     if (const auto format = interchangeFormat(options.format)) {
         runInterchange(options, *format);
         return;
@@ -143,23 +288,9 @@ void run(const ImportCliOptions& options)
     }
     importOptions.skipInvalid = options.skipInvalid;
 
-    std::ofstream rejects;
-    const std::string rejectsPath =
-        options.rejectsFile.empty() ? options.file + ".rejected.jsonl" : options.rejectsFile;
-    std::size_t rejectedCount = 0;
+    RejectsFile rejects(options);
     const auto onReject = [&](const io::ImportProblem& problem) {
-        if (!rejects.is_open()) {
-            rejects.open(rejectsPath, std::ios::binary | std::ios::trunc);
-            if (!rejects) {
-                throw StoreError("cannot write the rejects file " + rejectsPath);
-            }
-        }
-        const nlohmann::json entry = {{"file", options.file},
-                                      {"line", problem.line},
-                                      {"reason", problem.message},
-                                      {"raw", utf8::sanitized(problem.raw)}};
-        rejects << entry.dump() << '\n';
-        ++rejectedCount;
+        rejects.write(problem.line, problem.message, problem.raw);
     };
 
     std::error_code sizeError;
@@ -188,16 +319,12 @@ void run(const ImportCliOptions& options)
                          " have problems (listed above). Fix them, or run again with --skip-invalid to import the "
                          "good records and write the rejected ones to a file.");
     }
-    rejects.close();
     std::cout << "Imported " << withThousands(report.imported) << " samples";
     if (report.labeled > 0) {
         std::cout << " with " << withThousands(report.labeled) << " labels by " << options.annotator;
     }
     std::cout << " from " << options.file << " into " << options.project << ".\n";
-    if (rejectedCount > 0) {
-        std::cout << "Rejected " << withThousands(rejectedCount) << " records; their reasons are in " << rejectsPath
-                  << ".\n";
-    }
+    rejects.summarize();
 }
 
 } // namespace
@@ -213,9 +340,25 @@ void addImportCommand(CLI::App& app)
     command
         ->add_option("--format", options->format,
                      "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
-                     "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes)")
-        ->check(CLI::IsMember(
-            {"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf", "labeled-csv"}));
+                     "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes); or "
+                     "TRL's trl-preference (prompt/chosen/rejected) and trl-sft (prompt/completion) JSONL")
+        ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf",
+                               "labeled-csv", "trl-preference", "trl-sft"}));
+    command->add_option("--field", options->fieldKeys,
+                        "FIELD=KEY: the file's key (or column) holding a field (default: the field's own name)");
+    command->add_option("--field-meta", options->metaKeys,
+                        "FIELD.NAME=KEY: a field's metadata from a column, e.g. response_a.model=generator_a");
+    command->add_option("--suggestion", options->suggestions, "QUESTION=KEY: a suggestion for the question");
+    command->add_option("--suggestion-score", options->scores, "QUESTION=KEY: the suggestion's score");
+    command->add_option("--suggestion-agent", options->agents,
+                        "QUESTION=AGENT: who made the question's suggestions (default: import; trl for "
+                        "--preference-as suggestion)");
+    command->add_option("--answer", options->answers, "QUESTION=KEY: --annotator's existing answer");
+    command
+        ->add_option("--preference-as", options->preferenceAs,
+                     "trl-preference: the recorded choice as --annotator's answer, or as a suggestion")
+        ->check(CLI::IsMember({"answer", "suggestion"}))
+        ->capture_default_str();
     command->add_option("--text-field", options->textField, "Field holding the text")->capture_default_str();
     command->add_option("--id-field", options->idField,
                         "Field holding the sample id (default: 'id' when present, else FILE-LINE)");
