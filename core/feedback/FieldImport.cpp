@@ -30,8 +30,7 @@ nlohmann::json chatFrom(nlohmann::json value, const std::string& where)
         }
     }
     if (!value.is_array()) {
-        throw InputError(where + ": expected a list of messages {\"role\", \"content\"}, found " +
-                         describeType(value));
+        throw InputError(where + ": expected a list of messages {\"role\", \"content\"}, found " + describeType(value));
     }
     return value;
 }
@@ -131,8 +130,8 @@ std::string takeId(nlohmann::json& fields, const std::optional<std::string>& idF
         throw InputError("key '" + key + "' (the id) is empty");
     }
     if (id.size() > limits::kIdBytes) {
-        throw InputError("key '" + key + "' (the id) has " + std::to_string(id.size()) + " bytes, more than the limit of " +
-                         std::to_string(limits::kIdBytes));
+        throw InputError("key '" + key + "' (the id) has " + std::to_string(id.size()) +
+                         " bytes, more than the limit of " + std::to_string(limits::kIdBytes));
     }
     return id;
 }
@@ -146,8 +145,8 @@ FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
     const RecordSchema& schema = project.recordSchema();
     for (const auto& [field, key] : m_options.fieldKeys) {
         if (!schema.findField(field)) {
-            throw SettingError("field", "the project has no field '" + field + "' (its fields: " +
-                                            schema.fieldNames() + ")");
+            throw SettingError("field",
+                               "the project has no field '" + field + "' (its fields: " + schema.fieldNames() + ")");
         }
     }
     for (const auto& [target, key] : m_options.metaKeys) {
@@ -165,8 +164,8 @@ FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
     }
     for (const auto& [question, key] : m_options.scoreKeys) {
         if (!m_options.suggestion.count(question)) {
-            throw SettingError("suggestion", "a score for question '" + question +
-                                                 "' needs its suggestion's key as well");
+            throw SettingError("suggestion",
+                               "a score for question '" + question + "' needs its suggestion's key as well");
         }
     }
     const bool answers = !m_options.answerKeys.empty() ||
@@ -190,8 +189,8 @@ FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
                                      "--template preference)");
     }
     for (const auto& field : schema.fields) {
-        const bool compared = m_preference && (field.name == m_preference->fields[0] ||
-                                               field.name == m_preference->fields[1]);
+        const bool compared =
+            m_preference && (field.name == m_preference->fields[0] || field.name == m_preference->fields[1]);
         if (!compared && field.name != m_responseField && m_promptField.empty()) {
             m_promptField = field.name;
         }

@@ -13,8 +13,7 @@ public:
     SampleCursor(sqlite::Database& db, const char* sql) : m_statement(db.prepare(sql)), m_more(m_statement.step()) {}
 
     // Calls `visit` for each row of `key` (the first column), skipping rows of earlier samples.
-    template <typename Visit>
-    void rowsOf(std::int64_t key, Visit&& visit)
+    template <typename Visit> void rowsOf(std::int64_t key, Visit&& visit)
     {
         while (m_more && m_statement.columnInt(0) < key) {
             m_more = m_statement.step();
@@ -73,10 +72,8 @@ std::size_t exportResponsesJsonl(Project& project, std::ostream& output, bool al
             const std::string annotator = row.columnText(1);
             if (!byAnnotator.contains(annotator)) {
                 // No status: a label made before statuses existed counts as submitted.
-                byAnnotator[annotator] = {{"status", "submitted"},
-                                          {"reason", ""},
-                                          {"duration_ms", 0},
-                                          {"answers", Json::object()}};
+                byAnnotator[annotator] = {
+                    {"status", "submitted"}, {"reason", ""}, {"duration_ms", 0}, {"answers", Json::object()}};
             }
             Json answer = {{"value", Json::parse(row.columnView(3))}};
             if (const auto context = row.columnView(4); !context.empty()) {

@@ -209,10 +209,10 @@ bool Project::suggest(std::int64_t sampleKey, const std::string& questionName, c
     try {
         checkAnswer(question, value, recordOf(sample), !m_legacy);
     } catch (const InputError& error) {
-        throw InputError("record '" + sample.id + "', suggestion by " + agent + ": " + error.what());
+        throw InputError("suggestion by " + agent + ": " + error.what());
     }
     if (score && !std::isfinite(*score)) {
-        throw InputError("record '" + sample.id + "', suggestion by " + agent + ": the score is not a finite number");
+        throw InputError("suggestion by " + agent + ": the score is not a finite number");
     }
     SuggestionChange row;
     row.sampleKey = sampleKey;

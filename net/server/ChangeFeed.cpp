@@ -190,9 +190,10 @@ Changes pullChanges(ServerProject& server, const Identity& who, const Pull& requ
         }
         case Source::Suggestion: {
             const auto& row = suggestions[entry.index];
-            // A question that hides its suggestions hides them from those who answer it.
+            // A question that hides its suggestions hides them from those who answer it, blind
+            // mode or not; reviewers and admins see them.
             const Question* question = schema.findQuestion(row.question);
-            wanted = others || (question && question->suggestions != SuggestionMode::Hidden);
+            wanted = who.role != Role::Annotator || (question && question->suggestions != SuggestionMode::Hidden);
             bytes = row.value.size() + row.sampleId.size() + row.agent.size() + kRowOverheadBytes;
             problem = unsendable(bytes, row.sampleId, row.value, limits::kValueDepth);
             skipped = SkippedRow{"suggestion", row.sampleId, row.agent, row.seq, {}};

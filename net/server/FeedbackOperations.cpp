@@ -57,8 +57,8 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
         return result;
     };
     if (!canWriteAnnotation(who.role, who.user, operation.annotator)) {
-        return refuse(ErrorCode::Forbidden, who.user + " (" + std::string(toString(who.role)) +
-                                                ") may not change " + operation.annotator + "'s responses");
+        return refuse(ErrorCode::Forbidden, who.user + " (" + std::string(toString(who.role)) + ") may not change " +
+                                                operation.annotator + "'s responses");
     }
     if (auto problem = stampProblem(operation)) {
         return refuse(problem->first, std::move(problem->second));
@@ -97,9 +97,9 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
             // The answers of a draft were held back from everyone else; they flow now, each with
             // a sequence number after the cursors of those who did not receive them.
             for (const auto& answer : project.annotations().forResponse(sample.key, operation.annotator)) {
-                const std::int64_t released = m_server.log().append("release-" + randomId(), who.user, "annotate",
-                                                                    sample.id, annotationToJson(answer).dump(),
-                                                                    m_server.now(), false);
+                const std::int64_t released =
+                    m_server.log().append("release-" + randomId(), who.user, "annotate", sample.id,
+                                          annotationToJson(answer).dump(), m_server.now(), false);
                 project.annotations().forQuestion(answer.question).setSeq(sample.key, answer.annotator, released);
             }
         }

@@ -30,6 +30,9 @@ std::optional<nlohmann::json> valueFrom(const LabelOptions& options, const Quest
     if (!options.value.empty()) {
         // JSON, or for a text question or a label a bare word: --value good, --value "Fixed text."
         auto parsed = nlohmann::json::parse(options.value, nullptr, false);
+        if (question.kind == QuestionKind::Text && !parsed.is_object()) {
+            parsed = options.value; // a written answer is the text typed, even "51" or "true"
+        }
         if (parsed.is_discarded()) {
             if (question.kind == QuestionKind::Text || question.kind == QuestionKind::Label ||
                 question.kind == QuestionKind::Preference) {
