@@ -116,6 +116,8 @@ void pullChanges(Project& replica, Client& client, const SyncOptions& options, S
         noteSkipped(changes.skipped, report);
         report.pulledAnnotations += summary.annotations;
         report.pulledResolutions += summary.resolutions;
+        report.pulledResponses += summary.responses;
+        report.pulledSuggestions += summary.suggestions;
         report.keptLocal += summary.keptLocal;
         report.cursor = changes.next;
         if (!changes.more) {

@@ -41,6 +41,8 @@ struct SyncReport
     std::int64_t superseded = 0; // applied to history; a later version stays current
     std::int64_t pulledAnnotations = 0;
     std::int64_t pulledResolutions = 0;
+    std::int64_t pulledResponses = 0; // statuses (draft, submitted, discarded) of responses
+    std::int64_t pulledSuggestions = 0;
     std::int64_t keptLocal = 0;
     std::vector<std::string> rejections;
     // Rows the server could not send (stored before its size limits; see SkippedRow): the sync

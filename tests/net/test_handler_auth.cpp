@@ -64,7 +64,7 @@ TEST_CASE("handler: wrong tokens, unknown users, revoked users and other project
 
     auto future = fixture.send(anonymous, Hello{kProtocolVersion + 1, "alice", fixture.tokens["alice"], "", "d"});
     CHECK(errorOf(future).code == ErrorCode::UnsupportedVersion);
-    CHECK_THAT(errorOf(future).message, Catch::Contains("protocol versions 1 to 1"));
+    CHECK_THAT(errorOf(future).message, Catch::Contains("protocol versions 1 to 2"));
 
     const Identity alice = fixture.login("alice");
     REQUIRE(fixture.server->users().revoke("alice", fixture.clockMs));

@@ -71,7 +71,7 @@ std::unique_ptr<Project> makeReplica(const std::string& path, Role role, std::in
 
 } // namespace
 
-TEST_CASE("a version-1 file migrates to version 2 with its rows intact", "[store][sync]")
+TEST_CASE("a version-1 file migrates to the latest version with its rows intact", "[store][sync]")
 {
     test::TempDir dir;
     const auto path = dir.file("old.concord");
@@ -83,7 +83,10 @@ TEST_CASE("a version-1 file migrates to version 2 with its rows intact", "[store
     auto version = project->database().prepare("PRAGMA user_version");
     version.step();
     CHECK(version.columnInt(0) == store::latestSchemaVersion());
-    CHECK(store::latestSchemaVersion() == 2);
+    CHECK(store::latestSchemaVersion() == 3);
+    // Its labels are the answers to its one question, named after the task's kind.
+    CHECK(project->recordSchema().isLegacy());
+    CHECK(project->annotations().question() == "label");
     const auto row = project->annotations().find(1, "ann");
     REQUIRE(row.has_value());
     CHECK(row->value == R"({"labels":["pos"]})");

@@ -37,8 +37,15 @@ void printSyncReport(std::ostream& out, const net::SyncReport& report)
     if (report.duplicates > 0) {
         out << " (and " << report.duplicates << " the server had already)";
     }
-    out << ", received " << report.pulledAnnotations << " annotation" << (report.pulledAnnotations == 1 ? "" : "s")
-        << ", " << report.pulledResolutions << " gold label" << (report.pulledResolutions == 1 ? "" : "s") << " and "
+    out << ", received " << report.pulledAnnotations << " annotation" << (report.pulledAnnotations == 1 ? "" : "s");
+    // Statuses and suggestions exist in projects with fields and questions only.
+    if (report.pulledResponses > 0) {
+        out << ", " << report.pulledResponses << " response status" << (report.pulledResponses == 1 ? "" : "es");
+    }
+    if (report.pulledSuggestions > 0) {
+        out << ", " << report.pulledSuggestions << " suggestion" << (report.pulledSuggestions == 1 ? "" : "s");
+    }
+    out << ", " << report.pulledResolutions << " gold label" << (report.pulledResolutions == 1 ? "" : "s") << " and "
         << report.newSamples << " new sample" << (report.newSamples == 1 ? "" : "s") << "; up to date to change "
         << report.cursor << ".\n";
     if (report.superseded > 0) {
@@ -88,6 +95,8 @@ nlohmann::json syncReportJson(const net::SyncReport& report)
             {"superseded", report.superseded},
             {"received_annotations", report.pulledAnnotations},
             {"received_resolutions", report.pulledResolutions},
+            {"received_responses", report.pulledResponses},
+            {"received_suggestions", report.pulledSuggestions},
             {"new_samples", report.newSamples},
             {"kept_local", report.keptLocal},
             {"rejected", report.rejections},
