@@ -1,5 +1,6 @@
 #include "core/feedback/Answers.hpp"
 
+#include "core/model/RecordLimits.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
@@ -231,7 +232,10 @@ AnswerContext AnswerContext::fromJson(const nlohmann::json& json)
                 !value.value("taken", nlohmann::json()).is_boolean() || value.size() != 3) {
                 throw bad();
             }
-            context.suggestionAgent = value["agent"].get<std::string>().substr(0, 128);
+            context.suggestionAgent = value["agent"].get<std::string>();
+            if (context.suggestionAgent.size() > limits::kNameBytes || !utf8::isValid(context.suggestionAgent)) {
+                throw bad();
+            }
             context.suggestionShown = value["shown"].get<std::string>();
             if (context.suggestionShown != "prefill" && context.suggestionShown != "after") {
                 throw bad();

@@ -108,8 +108,12 @@ std::string fieldText(const RecordContent& record, std::string_view name)
             if (!message.is_object()) {
                 continue;
             }
-            turns += (turns.empty() ? "" : "\n") + message.value("role", std::string()) + ": " +
-                     message.value("content", std::string());
+            // Unchecked records (a replica's, as the server sent them) may hold anything.
+            const auto text = [&](const char* key) {
+                const auto found = message.find(key);
+                return found != message.end() && found->is_string() ? found->get<std::string>() : std::string();
+            };
+            turns += (turns.empty() ? "" : "\n") + text("role") + ": " + text("content");
         }
     }
     return turns;

@@ -224,6 +224,14 @@ Question parseQuestion(const nlohmann::json& entry, const RecordSchema& schema, 
     case QuestionKind::Spans:
     case QuestionKind::Rating:
         question.labels = parseLabels(entry, question.kind, where);
+        if (question.kind != QuestionKind::Rating) {
+            refuseKey("rating", "rating");
+        } else {
+            refuseKey("labels", "label, multi_label and spans");
+        }
+        if (question.kind != QuestionKind::Spans) {
+            refuseKey("allow_overlap", "spans");
+        }
         refuseKey("fields", "ranking and preference");
         refuseKey("scale", "preference");
         if (question.kind == QuestionKind::Spans) {
@@ -252,10 +260,15 @@ Question parseQuestion(const nlohmann::json& entry, const RecordSchema& schema, 
                                          "{\"points\":5}");
             }
             checkKeys(scale, {"points"}, where + ": scale");
-            question.points = scale.value("points", 3);
-            if (question.points < 2 || question.points > 7) {
-                throw InputError(where + ": a preference scale has 2 to 7 points, found " +
-                                 std::to_string(question.points));
+            // Read wide, so that a huge number is refused rather than wrapped into range.
+            const auto points = scale.contains("points") ? scale["points"] : nlohmann::json(3);
+            if (points.is_number_unsigned() ? points.get<std::uint64_t>() > 7u
+                                            : (points.get<std::int64_t>() < 2 || points.get<std::int64_t>() > 7)) {
+                throw InputError(where + ": a preference scale has 2 to 7 points, found " + points.dump());
+            }
+            question.points = points.get<int>();
+            if (question.points < 2) {
+                throw InputError(where + ": a preference scale has 2 to 7 points, found " + points.dump());
             }
         } else {
             refuseKey("scale", "preference");

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <limits>
 #include <set>
 
 namespace concord {
@@ -118,6 +120,14 @@ LabelSchema LabelSchema::fromJson(const nlohmann::json& json)
         if (!rating.is_object() || !rating.value("min", nlohmann::json()).is_number_integer() ||
             !rating.value("max", nlohmann::json()).is_number_integer()) {
             throw InputError("schema: field 'rating' must be an object with integer 'min' and 'max'");
+        }
+        for (const char* bound : {"min", "max"}) {
+            // Read wide and checked, so that 4294967297 is refused rather than wrapped to 1.
+            const auto& number = rating[bound];
+            if (number.is_number_unsigned() ? number.get<std::uint64_t>() > 1'000'000'000u
+                                            : std::abs(number.get<std::int64_t>()) > 1'000'000'000) {
+                throw InputError(std::string("schema: rating '") + bound + "' must be within -1000000000..1000000000");
+            }
         }
         schema.ratingMin = rating["min"].get<int>();
         schema.ratingMax = rating["max"].get<int>();
@@ -369,6 +379,11 @@ void LabelSchema::validateRating(const nlohmann::json& value) const
     }
     if (value.size() != 1) {
         throw InputError("a rating value has only the field 'rating', found " + unexpectedField(value, {"rating"}));
+    }
+    if (value["rating"].is_number_unsigned() &&
+        value["rating"].get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        throw InputError("rating " + value["rating"].dump() + " is off the scale " + std::to_string(ratingMin) + ".." +
+                         std::to_string(ratingMax));
     }
     const auto rating = value["rating"].get<std::int64_t>();
     if (rating < ratingMin || rating > ratingMax) {

@@ -158,9 +158,11 @@ void Project::setStatus(std::int64_t sampleKey, const std::string& annotator, Re
         }
     }
     const auto current = m_responses.find(sampleKey, annotator);
-    if (status == ResponseStatus::Draft && current && isDecided(responseStatusFromString(current->status))) {
-        throw InputError("record '" + sample.id + "' is already " + current->status + " by " + annotator +
-                         "; its answers can still be changed, but it does not go back to draft");
+    // A label given without a status row (before statuses existed) is a submitted one.
+    const auto before = statusOf(sampleKey, annotator);
+    if (status == ResponseStatus::Draft && before && isDecided(*before)) {
+        throw InputError("record '" + sample.id + "' is already " + std::string(toString(*before)) + " by " +
+                         annotator + "; its answers can still be changed, but it does not go back to draft");
     }
     ResponseChange row;
     row.sampleKey = sampleKey;

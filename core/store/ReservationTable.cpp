@@ -9,9 +9,11 @@ void ReservationTable::expire(std::int64_t now)
 
 std::vector<std::int64_t> ReservationTable::heldBy(std::string_view annotator, std::int64_t now)
 {
-    auto& statement = m_db.cached("SELECT r.sample FROM reservations r WHERE r.annotator = ?1 AND r.expires_at > ?2 "
-                                  "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.sample = r.sample "
-                                  "AND a.annotator = ?1) ORDER BY r.sample");
+    auto& statement =
+        m_db.cached("SELECT r.sample FROM reservations r WHERE r.annotator = ?1 AND r.expires_at > ?2 "
+                    "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.sample = r.sample "
+                    "AND a.annotator = ?1) AND NOT EXISTS (SELECT 1 FROM responses g WHERE "
+                    "g.sample = r.sample AND g.annotator = ?1 AND g.status <> 'draft') ORDER BY r.sample");
     statement.bind(1, annotator).bind(2, now);
     std::vector<std::int64_t> samples;
     while (statement.step()) {
@@ -24,10 +26,12 @@ std::vector<std::int64_t> ReservationTable::candidates(std::string_view annotato
                                                        int limit)
 {
     // Live reservations count only while their holder has not labeled the sample, so that
-    // an annotator is never counted twice.
+    // an annotator is never counted twice. A response its annotator gave (submitted, or
+    // discarded: done for her, though not toward the overlap) is never offered to her again.
     auto& statement = m_db.cached(
         "SELECT s.pk FROM samples s "
         "WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.sample = s.pk AND a.annotator = ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM responses g WHERE g.sample = s.pk AND g.annotator = ?1 AND g.status <> 'draft') "
         "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.sample = s.pk AND r.annotator = ?1) "
         "AND (SELECT count(*) FROM annotations a WHERE a.sample = s.pk) "
         "  + (SELECT count(*) FROM reservations r WHERE r.sample = s.pk AND r.expires_at > ?2 "
@@ -47,6 +51,7 @@ std::int64_t ReservationTable::heldByOthers(std::string_view annotator, int over
     auto& statement = m_db.cached(
         "SELECT count(*) FROM samples s "
         "WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.sample = s.pk AND a.annotator = ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM responses g WHERE g.sample = s.pk AND g.annotator = ?1 AND g.status <> 'draft') "
         "AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.sample = s.pk AND r.annotator = ?1) "
         "AND (SELECT count(*) FROM annotations a WHERE a.sample = s.pk) < ?3 "
         "AND (SELECT count(*) FROM annotations a WHERE a.sample = s.pk) "

@@ -82,7 +82,10 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
     // Later clock wins, except that a draft never replaces a decision made on another device.
     const bool later = !current || hlc::isLater(operation.stamp.hlc, operation.stamp.client, current->stamp.hlc,
                                                 current->stamp.client);
-    const bool wins = later && !(row.status == "draft" && current && current->status != "draft");
+    // Answers without a status row were given before statuses existed: a submitted response.
+    const bool decided = current ? current->status != "draft"
+                                 : !project.annotations().forResponse(sample.key, operation.annotator).empty();
+    const bool wins = later && !(row.status == "draft" && decided);
     const std::int64_t seq = m_server.log().append(operation.opId, who.user, "respond", sample.id,
                                                    toJson(operation).dump(), m_server.now(), !wins);
     if (wins) {
