@@ -3,6 +3,7 @@
 // templates, two annotators on their own replicas through a server on loopback) runs and ends
 // with every answer where it belongs; bad input names what is wrong and where.
 #include "tests/cli/CliTestSupport.hpp"
+#include "tests/net/ServeProcess.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
@@ -240,4 +241,48 @@ TEST_CASE("cli feedback: import maps keys to fields, metadata and suggestions, a
     const auto& answer = first["responses"]["trl-labeler"]["answers"]["preference"]["value"]["preference"];
     CHECK(first["fields"][answer["winner"].get<std::string>()] == "4");
     CHECK(trlRecords.at("trl-2")["fields"]["prompt"] == "Capital of France?");
+}
+
+TEST_CASE("cli feedback: two devices of one annotator answer different questions offline and both answers stay",
+          "[cli][feedback]")
+{
+    concord::test::TempDir dir;
+    const std::string project = (dir.path() / "evaluate.concord").string();
+    REQUIRE(cli("init " + project + " --template evaluate").exitCode == 0);
+    const std::string data = (dir.path() / "e.jsonl").string();
+    writeFile(data, R"({"id":"e1","prompt":"Who wrote Hamlet?","response":"Marlowe, in 1601."})"
+                    "\n");
+    REQUIRE(cli("import " + project + " " + data).exitCode == 0);
+    const auto added = cli("user add " + project + " ana --json");
+    REQUIRE(added.exitCode == 0);
+    const std::string token = nlohmann::json::parse(added.output)["token"].get<std::string>();
+    concord::test::ServeProcess server(CONCORD_CLI, project, (dir.path() / "serve.log").string());
+    const std::string laptop = (dir.path() / "laptop.concord").string();
+    const std::string desktop = (dir.path() / "desktop.concord").string();
+    for (const auto& replica : {laptop, desktop}) {
+        REQUIRE(cli("join " + server.address() + " --user ana --token " + token + " --out " + replica + " --quiet")
+                    .exitCode == 0);
+    }
+    // Offline on both: the laptop answers 'correct', the desktop 'helpfulness' and submits.
+    REQUIRE(cli("label " + laptop + " e1 --question correct --value no").exitCode == 0);
+    REQUIRE(cli("label " + desktop + " e1 --question helpfulness --value 2 --draft").exitCode == 0);
+    REQUIRE(cli("sync " + laptop).exitCode == 0);
+    REQUIRE(cli("sync " + desktop).exitCode == 0);
+    REQUIRE(cli("sync " + laptop).exitCode == 0);
+    // The desktop's draft status is later than the laptop's; both answers are kept everywhere.
+    for (const auto& copy : {project, laptop, desktop}) {
+        INFO(copy);
+        const auto records = exportedRecords(cli("export " + copy + " - --responses all").output);
+        const auto& answers = records.at("e1")["responses"]["ana"]["answers"];
+        CHECK(answers["correct"]["value"]["labels"][0] == "no");
+        CHECK(answers["helpfulness"]["value"]["rating"] == 2);
+    }
+    // The second device continues the draft: submitting there now finds both answers.
+    const auto submitted = cli("label " + laptop + " e1 --submit");
+    INFO(submitted.output);
+    CHECK(submitted.exitCode == 0);
+    CHECK_THAT(submitted.output, Catch::Contains("Response of ana to e1: submitted."));
+    REQUIRE(cli("sync " + laptop).exitCode == 0);
+    const auto onServer = exportedRecords(cli("export " + project + " -").output);
+    CHECK(onServer.at("e1")["responses"]["ana"]["status"] == "submitted");
 }
