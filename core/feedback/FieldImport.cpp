@@ -339,9 +339,11 @@ void FieldImporter::importRecord(io::SourceRecord& record, FieldImportReport& re
             }
             ++report.updated;
         } else {
-            checkRecord(schema, content, m_limits);
+            // Encoded once: its size is what the limit measures, and it is what is stored.
+            const std::string encoded = encodeRecord(content);
+            checkRecord(schema, content, m_limits, encoded.size());
             const std::string text = primaryText(schema, content);
-            key = m_project.samples().insert(id, text, meta, m_project.isLegacy() ? "" : encodeRecord(content));
+            key = m_project.samples().insert(id, text, meta, m_project.isLegacy() ? "" : encoded);
             ++report.added;
         }
         for (const auto& [question, column] : m_options.suggestion) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,10 @@ struct RecordContent
 
 // Throws InputError naming the field and what was expected: a field the schema lacks, a required
 // field missing or empty, a chat message without a role, a record larger than the project's
-// largest text (measured on the JSON encoding of every field and its metadata).
-void checkRecord(const RecordSchema& schema, const RecordContent& record, const RecordLimits& limits);
+// largest text (measured on its stored encoding, encodeRecord(): every field and its metadata).
+// `encodedBytes`: the size of encodeRecord(record) when the caller has it already.
+void checkRecord(const RecordSchema& schema, const RecordContent& record, const RecordLimits& limits,
+                 std::optional<std::size_t> encodedBytes = std::nullopt);
 
 // The text a field holds; a chat's turns as "role: content" lines. Empty for an absent field.
 std::string fieldText(const RecordContent& record, std::string_view name);

@@ -71,6 +71,11 @@ std::uint64_t Project::orderSeed()
     return stored ? std::stoull(*stored) : 0;
 }
 
+RecordContent Project::recordFor(const Sample& sample, const Question& question) const
+{
+    return question.kind == QuestionKind::Spans ? recordOf(sample) : RecordContent{};
+}
+
 RecordContent Project::recordOf(const Sample& sample) const
 {
     if (sample.record.empty()) {
@@ -125,7 +130,7 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
 {
     const Sample sample = requireSample(sampleId);
     const Question& question = questionName.empty() ? m_recordSchema.primary() : m_recordSchema.question(questionName);
-    checkAnswer(question, value, recordOf(sample), !m_legacy);
+    checkAnswer(question, value, recordFor(sample, question), !m_legacy);
     auto gold = m_resolutions.forQuestion(question.name);
     checkNameSize(author, "the reviewer's name");
     checkNoteSize(note);

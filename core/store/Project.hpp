@@ -58,6 +58,9 @@ public:
     std::uint64_t orderSeed();
     // A record's fields: a one-text sample's is {"text": its text}.
     RecordContent recordOf(const Sample& sample) const;
+    // What checking an answer to `question` needs of the record: the field a spans question
+    // marks, nothing for the other kinds (so that answering does not decode every record).
+    RecordContent recordFor(const Sample& sample, const Question& question) const;
     ProjectSettings settings() { return m_settings.loadSettings(); }
     void saveSettings(const ProjectSettings& settings) { m_settings.saveSettings(settings); }
     std::int64_t now() const { return m_clock(); }

@@ -64,7 +64,7 @@ std::string Project::answer(std::int64_t sampleKey, const std::string& annotator
     checkNameSize(annotator, "the annotator's name");
     const Question& question = m_recordSchema.question(questionName);
     const Sample sample = requireSample(sampleKey);
-    checkAnswer(question, value, recordOf(sample), !m_legacy);
+    checkAnswer(question, value, recordFor(sample, question), !m_legacy);
     const std::string text = value.dump();
     checkValueSize(text, recordLimits());
 
@@ -209,7 +209,7 @@ bool Project::suggest(std::int64_t sampleKey, const std::string& questionName, c
     }
     checkNameSize(agent, "the suggestion's agent");
     try {
-        checkAnswer(question, value, recordOf(sample), !m_legacy);
+        checkAnswer(question, value, recordFor(sample, question), !m_legacy);
     } catch (const InputError& error) {
         throw InputError("suggestion by " + agent + ": " + error.what());
     }

@@ -4,7 +4,6 @@
 #include "core/feedback/Answers.hpp"
 #include "core/util/Error.hpp"
 #include "core/util/HybridClock.hpp"
-#include "core/util/RandomId.hpp"
 #include "net/protocol/RowJson.hpp"
 
 namespace concord::net {
@@ -99,10 +98,12 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
         if (current && current->status == "draft" && row.status != "draft") {
             // The answers of a draft were held back from everyone else; they flow now, each with
             // a sequence number after the cursors of those who did not receive them.
+            // The log entry names the release (made unique by this operation's sequence number)
+            // rather than repeating the answer, which the row holds.
             for (const auto& answer : project.annotations().forResponse(sample.key, operation.annotator)) {
-                const std::int64_t released =
-                    m_server.log().append("release-" + randomId(), who.user, "annotate", sample.id,
-                                          annotationToJson(answer).dump(), m_server.now(), false);
+                const std::int64_t released = m_server.log().append(
+                    "release-" + std::to_string(seq) + "-" + answer.question, who.user, "release", sample.id,
+                    nlohmann::json{{"released_by", seq}, {"question", answer.question}}.dump(), m_server.now(), false);
                 project.annotations().forQuestion(answer.question).setSeq(sample.key, answer.annotator, released);
             }
         }
@@ -131,7 +132,7 @@ OpResult OperationApplier::applySuggestion(const Identity& who, const Operation&
                              "null}");
         }
         const Question& question = project.recordSchema().question(operation.question);
-        checkAnswer(question, value["value"], project.recordOf(sample));
+        checkAnswer(question, value["value"], project.recordFor(sample, question));
         row.value = value["value"].dump();
         if (value.contains("score") && value["score"].is_number()) {
             row.score = value["score"].get<double>();

@@ -44,7 +44,7 @@ std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueP
     Project& project = m_server.project();
     try {
         const Question& question = questionOf(operation);
-        checkAnswer(question, operation.value, project.recordOf(sample), !project.isLegacy());
+        checkAnswer(question, operation.value, project.recordFor(sample, question), !project.isLegacy());
         if (operation.kind == OperationKind::Annotate) {
             AnswerContext::fromJson(operation.context);
         }

@@ -133,9 +133,9 @@ TEST_CASE("feedback: checkRecord measures the whole record against max_text_byte
     const auto schema = feedbackRecordsSchema();
     RecordLimits limits;
     limits.textBytes = 100;
-    // {"prompt":"xxx..."}: 13 bytes around the text, and 2 for the empty metadata {}.
-    CHECK(feedbackRecordError(schema, feedbackRecord({{"prompt", std::string(85, 'x')}}), limits) == "(accepted)");
-    CHECK_THAT(feedbackRecordError(schema, feedbackRecord({{"prompt", std::string(86, 'x')}}), limits),
+    // As stored, {"fields":{"prompt":"xxx..."}}: 24 bytes around the text (no metadata).
+    CHECK(feedbackRecordError(schema, feedbackRecord({{"prompt", std::string(76, 'x')}}), limits) == "(accepted)");
+    CHECK_THAT(feedbackRecordError(schema, feedbackRecord({{"prompt", std::string(77, 'x')}}), limits),
                Contains("the record takes 101 bytes as JSON") && Contains("max_text_bytes 100"));
     // Fields that each fit can pass the limit together, and metadata counts too.
     CHECK_THAT(feedbackRecordError(
