@@ -11,6 +11,7 @@ void addImportCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addLabelCommand(CLI::App& app);
 void addShowCommand(CLI::App& app);
+void addSchemaCommand(CLI::App& app);
 void addExportCommand(CLI::App& app);
 void addSignalCommand(CLI::App& app);
 void addAgreementCommand(CLI::App& app);

@@ -37,6 +37,7 @@ int main(int argc, char** argv)
     addInfoCommand(app);
     addLabelCommand(app);
     addShowCommand(app);
+    addSchemaCommand(app);
     addExportCommand(app);
     addSignalCommand(app);
     addAgreementCommand(app);

@@ -286,3 +286,61 @@ TEST_CASE("cli feedback: two devices of one annotator answer different questions
     const auto onServer = exportedRecords(cli("export " + project + " -").output);
     CHECK(onServer.at("e1")["responses"]["ana"]["status"] == "submitted");
 }
+
+TEST_CASE("cli feedback: an admin adds a question on a replica; it reaches the server and the annotators, and a "
+          "removal of an answered question is refused",
+          "[cli][feedback]")
+{
+    concord::test::TempDir dir;
+    const std::string project = (dir.path() / "pref.concord").string();
+    REQUIRE(cli("init " + project + " --template preference").exitCode == 0);
+    const std::string data = (dir.path() / "p.jsonl").string();
+    writeFile(data, R"({"id":"p1","prompt":"Hi","response_a":"Hello","response_b":"Go away"})"
+                    "\n");
+    REQUIRE(cli("import " + project + " " + data).exitCode == 0);
+    const auto tokenOf = [&](const std::string& user, const std::string& role) {
+        const auto added = cli("user add " + project + " " + user + " --role " + role + " --json");
+        REQUIRE(added.exitCode == 0);
+        return nlohmann::json::parse(added.output)["token"].get<std::string>();
+    };
+    const std::string adamToken = tokenOf("adam", "admin");
+    const std::string anaToken = tokenOf("ana", "annotator");
+    concord::test::ServeProcess server(CONCORD_CLI, project, (dir.path() / "serve.log").string());
+    const std::string adam = (dir.path() / "adam.concord").string();
+    const std::string ana = (dir.path() / "ana.concord").string();
+    REQUIRE(cli("join " + server.address() + " --user adam --token " + adamToken + " --out " + adam + " --quiet")
+                .exitCode == 0);
+    REQUIRE(
+        cli("join " + server.address() + " --user ana --token " + anaToken + " --out " + ana + " --quiet").exitCode ==
+        0);
+    REQUIRE(cli("label " + ana + " p1 --question preference --value response_a").exitCode == 0);
+    REQUIRE(cli("sync " + ana).exitCode == 0);
+
+    auto schema = nlohmann::json::parse(cli("schema " + adam).output);
+    schema["questions"].push_back({{"name", "safety"}, {"kind", "label"}, {"labels", {"safe", "unsafe"}}});
+    const std::string added = (dir.path() / "added.json").string();
+    writeFile(added, schema.dump());
+    const auto changed = cli("schema " + adam + " " + added);
+    INFO(changed.output);
+    REQUIRE(changed.exitCode == 0);
+    CHECK_THAT(changed.output, Catch::Contains("it reaches the server at the next sync"));
+    REQUIRE(cli("sync " + adam).exitCode == 0);
+    REQUIRE(cli("sync " + ana).exitCode == 0);
+    CHECK_THAT(cli("schema " + ana).output, Catch::Contains("\"safety\""));
+    // The new required question: ana's response was submitted before it existed and stays so;
+    // she can answer it now.
+    CHECK(cli("label " + ana + " p1 --question safety --value safe").exitCode == 0);
+
+    // An annotator may not change the schema; removing an answered question is refused.
+    const auto byAnnotator = cli("schema " + ana + " " + added);
+    CHECK(byAnnotator.exitCode == 3);
+    CHECK_THAT(byAnnotator.output, Catch::Contains("only admins change the questions"));
+    schema["questions"].erase(1); // 'reason' has no answer: removable
+    schema["questions"].push_back(schema["questions"][0]);
+    schema["questions"].erase(0); // 'preference' moved from first: refused
+    const std::string moved = (dir.path() / "moved.json").string();
+    writeFile(moved, schema.dump());
+    const auto refused = cli("schema " + project + " " + moved);
+    CHECK(refused.exitCode == 3);
+    CHECK_THAT(refused.output, Catch::Contains("the first question, 'preference', stays first"));
+}
