@@ -1,5 +1,5 @@
-// bench/feedback's driver for the sync step and the import step's split (compiled by run.sh with g++ against the build's
-// libconcord_net.a and libconcord_core.a, as bench/sync's load generator is):
+// bench/feedback's driver for the sync step and the import step's split (compiled by run.sh with g++ against the
+// build's libconcord_net.a and libconcord_core.a, as bench/sync's load generator is):
 //   answer REPLICA --records N
 //        offline on a replica of the three-question project (answers-schema.json), as its user:
 //        for each of the first N records, the answers to correct, helpfulness and comment, each
