@@ -7,8 +7,7 @@
 #            shell's `.import` of the same records as `ID<TAB>FIELDS-AS-JSON` into
 #            records(id TEXT PRIMARY KEY, fields TEXT NOT NULL) (WAL, synchronous=NORMAL: the
 #            settings Concord uses). Both whole processes, commit included. Then the split:
-#            feedback_bench parse times the import's JSONL reader alone, and with each record's
-#            fields serialised twice as the import does.
+#            feedback_bench parse times the import's JSONL reader alone over the same file.
 #   sync     `concord-cli sync` of a replica holding R records answered offline on the
 #            three-question project answers-schema.json (3 annotate + 2 respond operations a
 #            record: draft, then submitted) to `concord-cli serve` on 127.0.0.1; against the same
@@ -91,7 +90,7 @@ if [[ $STEPS == *" import "* || $STEPS == *" sync "* ]]; then
         "$BUILD/net/libconcord_net.a" "$BUILD/core/libconcord_core.a" -lssl -lcrypto -lsqlite3 -pthread -o "$BENCH"
 fi
 
-# Each step's results go to a file of its own (import-N.txt, sync-R.txt, migrate-M.txt), started
+# Each step's results go to a file of its own (import-N, sync-R, migrate-M, profile-N .txt), started
 # afresh when the step runs, with the machine and the load at its end.
 RESULT=/dev/null
 report() { echo "$*" | tee -a "$RESULT"; }
@@ -147,16 +146,16 @@ import_kind() { # KIND: preference or chat
         "concord-cli import $cmed s ($(mib "$(printf '%s\n' "${cm[@]}" | median)") MiB, file $(mb "$project") MB;" \
         "runs ${ct[*]}), sqlite3 .import $smed s ($(mib "$(printf '%s\n' "${sm[@]}" | median)") MiB," \
         "file $(mb "$db") MB; runs ${st[*]}), ratio concord/sqlite3 $(ratio "$cmed" "$smed")"
-    # Where the time goes: the import's JSONL reader alone, and with each record's fields
-    # serialised twice (its size check and the stored record), in one process (feedback_bench).
+    # Where the time goes: the import's JSONL reader alone over the same file, in one process
+    # (feedback_bench parse); the rest is checking, encoding and storing the records.
     "$BENCH" parse "$jsonl" >"$LOGS/import-$kind-split.json"
     python3 - "$LOGS/import-$kind-split.json" "$cmed" "$smed" <<'PY' | tee -a "$RESULT"
 import json, sys
 split, concord, sqlite = json.load(open(sys.argv[1])), float(sys.argv[2]), float(sys.argv[3])
-parse, both = split["parse_seconds"], split["parse_and_two_dumps_seconds"]
+parse = split["parse_seconds"]
 print(f"  split: the JSONL reader alone {parse:.2f} s ({parse / sqlite:.2f} x sqlite3's whole import); "
-      f"reader + two serialisations of the fields {both:.2f} s ({both / sqlite:.2f} x); "
-      f"the rest of concord-cli import (checks, the stored text, SQLite, commit) {concord - both:.2f} s")
+      f"the rest of concord-cli import (checks, encoding, SQLite, commit) {concord - parse:.2f} s "
+      f"({(concord - parse) / sqlite:.2f} x)")
 PY
     remove_db "$project"
     remove_db "$db"
@@ -336,6 +335,7 @@ if [[ $STEPS == *" migrate "* ]]; then
     for ((i = 1; i <= REPS; i++)); do
         # The reference: cp of the file (from the page cache; cp does not wait for the disk).
         remove_db "$copy"
+        sync
         timed "$LOGS/t" cp "$pristine" "$copy"
         read -r cpt m <"$LOGS/t"
         ct+=("$cpt")
@@ -350,14 +350,14 @@ if [[ $STEPS == *" migrate "* ]]; then
         check_v3 "$work" || fail "the migration (user_version, answers, gold)" "$log"
         msize=$(mb "$work")
         timed "$LOGS/t" "$CLI" info "$work" >>"$log" 2>&1 || fail "concord-cli info (migrated)" "$log"
-        read -r t2 m2 <"$LOGS/t"
+        read -r t2 _ <"$LOGS/t"
         it+=("$t2")
         # Peer: the sqlite3 shell running the same migration SQL on another copy.
         qlog=$LOGS/migrate-sqlite3-$i.log
         copy_db "$pristine" "$work"
         sync
         timed "$LOGS/t" sqlite3 "$work" <"$LOGS/migrate-v3.sql" >"$qlog" 2>&1 || fail "sqlite3 (the version 3 SQL)" "$qlog"
-        read -r t3 m3 <"$LOGS/t"
+        read -r t3 _ <"$LOGS/t"
         qt+=("$t3")
         check_v3 "$work" || fail "the sqlite3 shell's migration (user_version, answers, gold)" "$qlog"
         echo "  migrate run $i: cp $cpt s; concord-cli info (migrating) $t s, $(mib "$m") MiB; info again $t2 s;" \
@@ -411,8 +411,8 @@ wanted = [
     ("concord::FieldImporter::run", "FieldImporter::run (the whole import)"),
     ("concord::io::JsonlReader::next", "JsonlReader::next (reading and parsing the JSONL)"),
     ("concord::FieldImporter::importRecord", "FieldImporter::importRecord (a record: checks, storing)"),
-    ("concord::checkRecord", "  checkRecord (validation; the fields serialised for the size limit)"),
-    ("concord::encodeRecord", "  encodeRecord (the stored record's JSON text)"),
+    ("concord::checkRecord", "  checkRecord (validation and the size limit)"),
+    ("concord::encodeRecord", "  encodeRecord (the record's JSON text, stored)"),
     ("concord::primaryText", "  primaryText (the samples.text column)"),
     ("concord::store::SampleTable::insert", "  SampleTable::insert (SQLite insert)"),
     ("concord::sqlite::Database::~Database", "closing the database (WAL checkpoint)"),
