@@ -185,8 +185,8 @@ FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
         }
     }
     if (m_options.shape == RecordShape::TrlPreference && !m_preference) {
-        throw SettingError("format", "a TRL preference file needs a project with a preference question (init "
-                                     "--template preference)");
+        throw SettingError("format", "a TRL preference file needs a project with a preference question (as the "
+                                     "preference template makes)");
     }
     for (const auto& field : schema.fields) {
         const bool compared =
@@ -206,7 +206,7 @@ FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
         }
         if (m_responseField.empty() || m_promptField.empty()) {
             throw SettingError("format", "a TRL prompt-completion file needs a project with a prompt field and a "
-                                         "response field (init --template sft)");
+                                         "response field (as the sft template makes)");
         }
     }
 }

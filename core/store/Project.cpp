@@ -59,8 +59,7 @@ void Project::adoptSchema(const RecordSchema& schema)
     m_recordSchema = schema;
     m_legacy = schema.isLegacy();
     const Question& primary = schema.primary();
-    const bool labelLike = primary.asksLabels();
-    m_schema = labelLike ? primary.labels : LabelSchema{};
+    m_schema = primary.asksLabels() ? primary.labels : LabelSchema{};
     m_annotations.bind(primary.name);
     m_resolutions.bind(primary.name);
 }

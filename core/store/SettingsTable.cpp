@@ -105,8 +105,7 @@ void SettingsTable::saveRecordSchema(const RecordSchema& schema)
     // A project of one text and one question keeps the label schema alone, as before questions
     // existed, so that it stays the same file its replicas and exports know.
     const Question& primary = schema.primary();
-    const bool labelLike = primary.asksLabels();
-    if (labelLike) {
+    if (primary.asksLabels()) {
         saveSchema(primary.labels);
     }
     if (schema.isLegacy()) {
