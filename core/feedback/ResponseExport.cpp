@@ -1,5 +1,7 @@
 #include "core/feedback/ResponseExport.hpp"
 
+#include "core/io/KeySelection.hpp"
+
 namespace concord {
 
 namespace {
@@ -44,15 +46,10 @@ std::size_t exportResponsesJsonl(Project& project, std::ostream& output, bool al
     SampleCursor gold(db, "SELECT sample, question, value, note, author FROM gold ORDER BY sample, question");
 
     std::size_t count = 0;
-    std::size_t nextWanted = 0;
+    io::KeySelection selection(only);
     project.samples().forEach([&](const Sample& sample) {
-        if (only != nullptr) {
-            while (nextWanted < only->size() && (*only)[nextWanted] < sample.key) {
-                ++nextWanted;
-            }
-            if (nextWanted == only->size() || (*only)[nextWanted] != sample.key) {
-                return;
-            }
+        if (!selection.wants(sample.key)) {
+            return;
         }
         const RecordContent record = project.recordOf(sample);
         Json line;

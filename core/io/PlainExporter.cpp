@@ -2,6 +2,7 @@
 
 #include "core/feedback/ResponseExport.hpp"
 #include "core/io/AtomicFile.hpp"
+#include "core/io/KeySelection.hpp"
 
 namespace concord::io {
 
@@ -20,15 +21,10 @@ std::size_t exportPlainJsonl(Project& project, std::ostream& output, const std::
     bool moreGold = gold.step();
 
     std::size_t count = 0;
-    std::size_t nextWanted = 0;
+    KeySelection selection(only);
     project.samples().forEach([&](const Sample& sample) {
-        if (only != nullptr) {
-            while (nextWanted < only->size() && (*only)[nextWanted] < sample.key) {
-                ++nextWanted;
-            }
-            if (nextWanted == only->size() || (*only)[nextWanted] != sample.key) {
-                return;
-            }
+        if (!selection.wants(sample.key)) {
+            return;
         }
         nlohmann::ordered_json line;
         line["id"] = sample.id;
