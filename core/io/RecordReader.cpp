@@ -3,6 +3,7 @@
 
 #include "core/io/CsvReader.hpp"
 #include "core/io/JsonlReader.hpp"
+#include "core/io/ReadAhead.hpp"
 #include "core/io/TextReader.hpp"
 
 #include <algorithm>
@@ -42,7 +43,8 @@ std::unique_ptr<RecordReader> makeReader(Format format, std::istream& input, cha
 {
     switch (format) {
     case Format::Jsonl:
-        return std::make_unique<JsonlReader>(input);
+        // Parsing JSON costs about as much as the rest of an import: it runs on a thread of its own.
+        return std::make_unique<ReadAhead>(std::make_unique<JsonlReader>(input));
     case Format::Csv:
         return std::make_unique<CsvReader>(input, delimiter);
     case Format::Text:

@@ -50,7 +50,8 @@ enum class Format
 // Format from a file name's extension (.jsonl/.ndjson/.json, .csv/.tsv, .txt); nullopt if unknown.
 std::optional<Format> formatFromPath(const std::string& path);
 
-// `delimiter` applies to CSV only (',' or '\t').
+// `delimiter` applies to CSV only (',' or '\t'). A JSONL reader parses ahead on a thread of its
+// own (ReadAhead): `input` must not be touched until the reader is destroyed.
 std::unique_ptr<RecordReader> makeReader(Format format, std::istream& input, char delimiter = ',');
 
 } // namespace concord::io

@@ -177,6 +177,8 @@ CREATE INDEX reservations_by_annotator ON reservations(annotator, expires_at);
 // in samples.record (NULL: the one field `text`); responses hold an annotator's status per
 // record (no row: submitted, as every label before drafts existed); suggestions are a model's
 // or a rule's values per question and agent. The outbox and the history gain the question.
+// Its CHECKs on a status or a kind are chains of OR, not IN lists: SQLite 3.40 builds a temporary
+// b-tree for an IN list on every insert, which showed in the server's profile of answer sync.
 constexpr const char* kVersion3 = R"sql(
 CREATE TEMP TABLE legacy_question AS
     SELECT CASE kind WHEN 'single' THEN 'label' WHEN 'multi' THEN 'labels' ELSE kind END AS name FROM label_schema;
@@ -232,7 +234,7 @@ UPDATE resolution_history SET question = (SELECT name FROM legacy_question);
 CREATE TABLE responses(
     sample      INTEGER NOT NULL REFERENCES samples(pk) ON DELETE CASCADE,
     annotator   TEXT NOT NULL,
-    status      TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'discarded')),
+    status      TEXT NOT NULL CHECK (status = 'draft' OR status = 'submitted' OR status = 'discarded'),
     reason      TEXT NOT NULL DEFAULT '',
     duration_ms INTEGER NOT NULL DEFAULT 0,
     updated_at  INTEGER NOT NULL,
@@ -267,7 +269,8 @@ CREATE VIEW resolutions AS
 CREATE TABLE outbox_v3(
     id         INTEGER PRIMARY KEY,
     op_id      TEXT NOT NULL UNIQUE,
-    kind       TEXT NOT NULL CHECK (kind IN ('annotate', 'resolve', 'respond', 'suggest', 'schema')),
+    kind       TEXT NOT NULL CHECK (kind = 'annotate' OR kind = 'resolve' OR kind = 'respond' OR kind = 'suggest' OR
+                                    kind = 'schema'),
     sample_id  TEXT NOT NULL,
     annotator  TEXT NOT NULL,
     question   TEXT NOT NULL DEFAULT '',

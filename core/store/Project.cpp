@@ -4,6 +4,7 @@
 #include "core/store/ReadSnapshot.hpp"
 #include "core/store/SqlFunctions.hpp"
 #include "core/util/Error.hpp"
+#include "core/util/HybridClock.hpp"
 #include "core/util/RandomId.hpp"
 
 #include <filesystem>
@@ -15,6 +16,7 @@ Project::Project(const std::string& path, sqlite::Database::Mode mode, Clock clo
 {
     // WAL lets the GUI read while a sync or import writes; NORMAL synchronous is durable
     // against application crashes, which is what a desktop replica needs.
+    m_db.exec("PRAGMA page_size = 16384");
     m_db.exec("PRAGMA journal_mode = WAL");
     m_db.exec("PRAGMA synchronous = NORMAL");
     m_db.exec("PRAGMA foreign_keys = ON");
@@ -155,7 +157,8 @@ void Project::resolve(const std::string& sampleId, const std::string& author, co
         operation.note = note;
         operation.stamp = Stamp{m_replica.tick(now()), replica->clientId};
         operation.createdAt = now();
-        gold.set(sample.key, operation.value, note, author, operation.createdAt, operation.stamp);
+        // The row's time is its stamp's, as the server stores it.
+        gold.set(sample.key, operation.value, note, author, hlc::toMs(operation.stamp.hlc), operation.stamp);
         m_outbox.add(operation);
     } else {
         gold.set(sample.key, value.dump(), note, author, now());

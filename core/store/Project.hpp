@@ -99,6 +99,8 @@ public:
     std::optional<ResponseStatus> statusOf(std::int64_t sampleKey, const std::string& annotator);
     // Required questions the annotator has not answered on the record, in schema order.
     std::vector<std::string> missingRequired(std::int64_t sampleKey, const std::string& annotator);
+    // The same, given the annotator's answers on the record (annotations().forResponse).
+    std::vector<std::string> missingRequired(const std::vector<AnnotationChange>& given) const;
     // Stores a suggestion for a record's question (validated as an answer); returns true when it
     // replaced one of the same agent. On a replica only an admin may, and it is queued.
     bool suggest(std::int64_t sampleKey, const std::string& question, const std::string& agent,

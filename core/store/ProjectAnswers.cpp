@@ -108,7 +108,10 @@ std::string Project::answer(std::int64_t sampleKey, const std::string& annotator
         operation.question = question.name;
         operation.value = text;
         operation.context = contextText;
-        answers.put(sampleKey, annotator, text, now(), queue(operation, *replica), contextText);
+        // The row's time is its stamp's, as the server stores it: the replica's copy and the
+        // server's are then the same row, and the replica need not pull back what it sent.
+        const Stamp stamp = queue(operation, *replica);
+        answers.put(sampleKey, annotator, text, hlc::toMs(stamp.hlc), stamp, contextText);
     } else {
         answers.put(sampleKey, annotator, text, now(), Stamp{hlc::fromMs(now()), ""}, contextText);
     }
@@ -129,7 +132,11 @@ std::optional<ResponseStatus> Project::statusOf(std::int64_t sampleKey, const st
 
 std::vector<std::string> Project::missingRequired(std::int64_t sampleKey, const std::string& annotator)
 {
-    const auto given = m_annotations.forResponse(sampleKey, annotator);
+    return missingRequired(m_annotations.forResponse(sampleKey, annotator));
+}
+
+std::vector<std::string> Project::missingRequired(const std::vector<AnnotationChange>& given) const
+{
     std::vector<std::string> missing;
     for (const auto& question : m_recordSchema.questions) {
         const bool answered = std::any_of(given.begin(), given.end(),
@@ -193,6 +200,7 @@ void Project::putStatus(ResponseChange row)
         operation.value =
             nlohmann::json{{"status", row.status}, {"reason", row.reason}, {"duration_ms", row.durationMs}}.dump();
         row.stamp = queue(operation, *replica);
+        row.updatedAt = hlc::toMs(row.stamp.hlc); // as the server stores it
     } else {
         row.stamp = Stamp{hlc::fromMs(row.updatedAt), ""};
     }

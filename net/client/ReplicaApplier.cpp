@@ -138,8 +138,35 @@ AckSummary ReplicaApplier::applyAck(const std::vector<PendingOperation>& sent, c
             m_replica.suggestions().setSeq(*key, operation.question, operation.annotator, result.seq);
         }
     }
+    skipOwnChanges(sent, ack);
     transaction.commit();
     return summary;
+}
+
+void ReplicaApplier::skipOwnChanges(const std::vector<PendingOperation>& sent, const Ack& ack)
+{
+    // When the server logged nothing between this replica's cursor and the operations just
+    // applied, the rows at those sequence numbers are the ones this replica wrote: the cursor
+    // moves past them, so that the next pull does not bring back what was just sent. Anything
+    // else (a refusal, a duplicate, a superseded or released answer, another writer in between,
+    // a suggestion or a schema change) leaves the cursor for the pull to move.
+    const auto state = m_replica.replica().load();
+    if (!state || sent.empty()) {
+        return;
+    }
+    std::int64_t expected = state->cursor + 1;
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        const OpResult& result = ack.results[i];
+        const OperationKind kind = sent[i].kind;
+        if (result.status != OpStatus::Applied || result.superseded || result.seq != expected ||
+            (kind != OperationKind::Annotate && kind != OperationKind::Resolve && kind != OperationKind::Respond)) {
+            return;
+        }
+        ++expected;
+    }
+    if (ack.head == expected - 1) {
+        m_replica.replica().setCursor(ack.head);
+    }
 }
 
 void ReplicaApplier::restoreAnnotation(const PendingOperation& sent, const OpResult& result)

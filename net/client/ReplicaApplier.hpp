@@ -61,6 +61,8 @@ public:
     ChangeSummary applyChanges(const Changes& changes, bool skipMissing = false);
 
 private:
+    // Moves the cursor past the sender's own rows when nothing else lies between (see the .cpp).
+    void skipOwnChanges(const std::vector<PendingOperation>& sent, const Ack& ack);
     void restoreAnnotation(const PendingOperation& sent, const OpResult& result);
     void restoreResolution(const PendingOperation& sent, const OpResult& result);
     void restoreResponse(const PendingOperation& sent, const OpResult& result);

@@ -68,8 +68,9 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
     } catch (const InputError& error) {
         return refuse(ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what());
     }
+    const auto given = project.annotations().forResponse(sample.key, operation.annotator);
     if (row.status == "submitted") {
-        if (const auto missing = project.missingRequired(sample.key, operation.annotator); !missing.empty()) {
+        if (const auto missing = project.missingRequired(given); !missing.empty()) {
             std::string list;
             for (const auto& name : missing) {
                 list += (list.empty() ? "" : ", ") + name;
@@ -82,8 +83,7 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
     const bool later = !current || hlc::isLater(operation.stamp.hlc, operation.stamp.client, current->stamp.hlc,
                                                 current->stamp.client);
     // Answers without a status row were given before statuses existed: a submitted response.
-    const bool decided = current ? current->status != "draft"
-                                 : !project.annotations().forResponse(sample.key, operation.annotator).empty();
+    const bool decided = current ? current->status != "draft" : !given.empty();
     const bool wins = later && !(row.status == "draft" && decided);
     const std::int64_t seq = m_server.log().append(operation.opId, who.user, "respond", sample.id,
                                                    toJson(operation).dump(), m_server.now(), !wins);
@@ -97,10 +97,15 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
         project.responses().store(row);
         if (current && current->status == "draft" && row.status != "draft") {
             // The answers of a draft were held back from everyone else; they flow now, each with
-            // a sequence number after the cursors of those who did not receive them.
+            // a sequence number after the cursors of those who did not receive them. An answer
+            // above every cursor handed out (given in this same batch, before any pull) flows
+            // with the sequence number it has.
             // The log entry names the release (made unique by this operation's sequence number)
             // rather than repeating the answer, which the row holds.
-            for (const auto& answer : project.annotations().forResponse(sample.key, operation.annotator)) {
+            for (const auto& answer : given) {
+                if (answer.seq > m_deliveredHead) {
+                    continue;
+                }
                 const std::int64_t released = m_server.log().append(
                     "release-" + std::to_string(seq) + "-" + answer.question, who.user, "release", sample.id,
                     nlohmann::json{{"released_by", seq}, {"question", answer.question}}.dump(), m_server.now(), false);
@@ -132,7 +137,7 @@ OpResult OperationApplier::applySuggestion(const Identity& who, const Operation&
                              "null}");
         }
         const Question& question = project.recordSchema().question(operation.question);
-        checkAnswer(question, value["value"], project.recordFor(sample, question));
+        checkAnswer(question, value["value"], recordFor(sample, question));
         row.value = value["value"].dump();
         if (value.contains("score") && value["score"].is_number()) {
             row.score = value["score"].get<double>();

@@ -62,6 +62,8 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
         // log here, so they reach clients within a sync round rather than at the next restart.
         // One indexed lookup when there are none.
         const bool adopted = m_server.adoptLocalChangesInTransaction() > 0;
+        // Everything committed may have reached a client already.
+        m_applier.noteDelivered(m_server.log().head());
         for (const auto& job : jobs) {
             db.exec("SAVEPOINT job");
             try {
@@ -153,6 +155,7 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
     welcome.user = identity.user;
     welcome.role = identity.role;
     welcome.head = m_server.log().head();
+    m_applier.noteDelivered(welcome.head);
     welcome.project = m_server.info();
     welcome.idleTimeoutSeconds = std::chrono::duration_cast<std::chrono::seconds>(m_options.idleTimeout).count();
     HandlerResult result;
@@ -198,6 +201,7 @@ HandlerResult Handler::request(const Identity& who, const ClientMessage& message
         result.replies.push_back(std::move(ack));
     } else if (const auto* pull = std::get_if<Pull>(&message)) {
         result.replies.push_back(pullChanges(m_server, current, *pull, blind));
+        m_applier.noteDelivered(m_server.log().head());
     } else if (const auto* samples = std::get_if<SamplesRequest>(&message)) {
         result.replies.push_back(pageSamples(m_server, *samples));
     } else if (const auto* next = std::get_if<NextRequest>(&message)) {

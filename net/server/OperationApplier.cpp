@@ -44,7 +44,7 @@ std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueP
     Project& project = m_server.project();
     try {
         const Question& question = questionOf(operation);
-        checkAnswer(question, operation.value, project.recordFor(sample, question), !project.isLegacy());
+        checkAnswer(question, operation.value, recordFor(sample, question), !project.isLegacy());
         if (operation.kind == OperationKind::Annotate) {
             AnswerContext::fromJson(operation.context);
         }
@@ -52,6 +52,15 @@ std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueP
         return std::pair{ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what()};
     }
     return std::nullopt;
+}
+
+RecordContent OperationApplier::recordFor(const Sample& sample, const Question& question) const
+{
+    if (question.kind != QuestionKind::Spans) {
+        return {};
+    }
+    const auto full = m_server.project().samples().findByKey(sample.key);
+    return full ? m_server.project().recordOf(*full) : RecordContent{};
 }
 
 const Question& OperationApplier::questionOf(const Operation& operation) const
@@ -73,19 +82,24 @@ OpResult OperationApplier::apply(const Identity& who, const Operation& operation
     if (operation.kind == OperationKind::Schema) {
         return applySchema(who, operation);
     }
-    const auto sample = m_server.project().samples().findById(operation.sampleId);
-    if (!sample) {
+    // Every operation needs the record's key and id; only a check of spans reads its fields
+    // (recordFor), so they are not loaded here: a record's fields can be kilobytes.
+    const auto key = m_server.project().samples().keyOf(operation.sampleId);
+    if (!key) {
         return rejected(operation, ErrorCode::UnknownSample, "no sample with id '" + operation.sampleId + "'");
     }
+    Sample sample;
+    sample.key = *key;
+    sample.id = operation.sampleId;
     switch (operation.kind) {
     case OperationKind::Annotate:
-        return applyAnnotation(who, operation, *sample, blind);
+        return applyAnnotation(who, operation, sample, blind);
     case OperationKind::Resolve:
-        return applyResolution(who, operation, *sample, blind);
+        return applyResolution(who, operation, sample, blind);
     case OperationKind::Respond:
-        return applyResponse(who, operation, *sample, blind);
+        return applyResponse(who, operation, sample, blind);
     case OperationKind::Suggest:
-        return applySuggestion(who, operation, *sample);
+        return applySuggestion(who, operation, sample);
     case OperationKind::Schema:
         break;
     }

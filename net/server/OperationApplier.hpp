@@ -12,6 +12,7 @@
 #include "net/server/Identity.hpp"
 #include "net/server/ServerProject.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,6 +30,10 @@ public:
 
     // Must run inside a transaction. `blind` is the project's blind mode.
     OpResult apply(const Identity& who, const Operation& operation, bool blind);
+    // Records that a client may have been told of every change up to `head` (a pull was served,
+    // or a batch began on committed rows). A draft's answers above it were never passed by any
+    // cursor, so releasing them needs no new sequence numbers.
+    void noteDelivered(std::int64_t head) { m_deliveredHead = std::max(m_deliveredHead, head); }
 
 private:
     OpResult applyAnnotation(const Identity& who, const Operation& operation, const Sample& sample, bool blind);
@@ -39,6 +44,8 @@ private:
     OpResult rejected(const Operation& operation, ErrorCode code, std::string reason);
     OpResult accepted(const Operation& operation, std::int64_t seq, bool superseded);
     std::optional<std::pair<ErrorCode, std::string>> stampProblem(const Operation& operation) const;
+    // The record's fields a check of the answer needs: loaded for spans, none otherwise.
+    RecordContent recordFor(const Sample& sample, const Question& question) const;
     // The operation's question (the first one when it names none); throws SettingError.
     const Question& questionOf(const Operation& operation) const;
     // The checks both kinds share after their role check: a stamp too far ahead, a value the
@@ -47,6 +54,7 @@ private:
                                                                          const Sample& sample) const;
 
     ServerProject& m_server;
+    std::int64_t m_deliveredHead = 0;
 };
 
 // The operation as JSON, as the log keeps it.

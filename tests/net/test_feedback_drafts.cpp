@@ -123,3 +123,38 @@ TEST_CASE("feedback: in blind mode a draft is held back from reviewers too until
     // Blind: bob never receives them.
     feedbackDraftCheckNothingOfAlice(bob.pullAll(bobBefore.next));
 }
+
+TEST_CASE("feedback: a draft given and submitted in one push keeps its numbers and reaches everyone",
+          "[integration][feedback]")
+{
+    FeedbackServer server(templateSchema("evaluate"));
+    RawFeedbackClient bob(server.thread());
+    bob.login(server, "bob");
+    const auto bobBefore = bob.pullAll();
+
+    // What a replica that answered offline sends: the draft, its answers, the submission.
+    RawFeedbackClient laptop(server.thread());
+    laptop.login(server, "alice", "alice-laptop");
+    nlohmann::json ops = nlohmann::json::array({respondOp("r1", "alice", "draft")});
+    for (const auto& [question, value] : feedbackDraftAnswers()) {
+        ops.push_back(answerOp("r1", "alice", question, value));
+    }
+    ops.push_back(respondOp("r1", "alice", "submitted"));
+    std::vector<std::int64_t> seqs;
+    for (const auto& result : laptop.push(ops)) {
+        checkApplied(result);
+        seqs.push_back(result["seq"].get<std::int64_t>());
+    }
+    // No cursor had passed the answers: none was numbered again (no release in the log), and
+    // the sequence numbers run on without a gap.
+    for (std::size_t i = 1; i < seqs.size(); ++i) {
+        CHECK(seqs[i] == seqs[i - 1] + 1);
+    }
+    {
+        sqlite::Database db(server.path(), sqlite::Database::Mode::ReadOnly);
+        auto releases = db.prepare("SELECT count(*) FROM oplog WHERE kind = 'release'");
+        REQUIRE(releases.step());
+        CHECK(releases.columnInt(0) == 0);
+    }
+    feedbackDraftCheckAllOfAlice(bob.pullAll(bobBefore.next), "submitted");
+}

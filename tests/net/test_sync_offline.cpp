@@ -213,3 +213,46 @@ TEST_CASE("sync: a connected client is told when new changes exist", "[integrati
     CHECK(changes.annotations[0].annotator == "alice");
     watcher.ping();
 }
+
+TEST_CASE("sync: a replica does not pull back what it sent, unless another write lies between",
+          "[integration][sync]")
+{
+    SyncFixture fixture(20);
+    ServerThread server(fixture.serverPath());
+    fixture.join(server, "alice", "alice");
+    fixture.join(server, "bob", "bob");
+    // Twelve labels in pushes of five, five and two: each push follows the cursor without a gap,
+    // so the cursor moves past them and the pull brings nothing back.
+    auto options = SyncFixture::quickOptions();
+    options.pushBatch = 5;
+    {
+        auto alice = Project::open(fixture.replicaPath("alice"));
+        for (int i = 1; i <= 12; ++i) {
+            alice->annotate("s" + std::to_string(i), "alice", SyncFixture::label("pos"));
+        }
+        const auto report = net::syncReplica(*alice, options);
+        CHECK(report.pushed == 12);
+        CHECK(report.pulledAnnotations == 0);
+        CHECK(alice->replica().load()->cursor == 12);
+    }
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice"), "alice") ==
+          SyncFixture::digest(fixture.serverPath(), "alice"));
+
+    // bob writes after her cursor: her next push does not follow it, and she receives his label
+    // and her own.
+    {
+        auto bob = Project::open(fixture.replicaPath("bob"));
+        bob->annotate("s1", "bob", SyncFixture::label("neg"));
+    }
+    fixture.sync("bob");
+    {
+        auto alice = Project::open(fixture.replicaPath("alice"));
+        alice->annotate("s13", "alice", SyncFixture::label("neutral"));
+        const auto report = net::syncReplica(*alice, options);
+        CHECK(report.pushed == 1);
+        CHECK(report.pulledAnnotations == 2);
+        CHECK(alice->replica().load()->cursor == 14);
+        CHECK(alice->annotations().find(alice->samples().keyOf("s1").value(), "bob").has_value());
+    }
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == SyncFixture::digest(fixture.serverPath()));
+}
