@@ -214,8 +214,7 @@ TEST_CASE("sync: a connected client is told when new changes exist", "[integrati
     watcher.ping();
 }
 
-TEST_CASE("sync: a replica does not pull back what it sent, unless another write lies between",
-          "[integration][sync]")
+TEST_CASE("sync: a replica does not pull back what it sent, unless another write lies between", "[integration][sync]")
 {
     SyncFixture fixture(20);
     ServerThread server(fixture.serverPath());
