@@ -17,13 +17,13 @@ for template in preference ranking sft evaluate classify; do
     say "$cli" import "$template.concord" "$here/$template.jsonl"
     ana=$("$cli" user add "$template.concord" ana --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
     ben=$("$cli" user add "$template.concord" ben --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-    "$cli" serve "$template.concord" --port 0 > serve.log 2>&1 &
+    "$cli" serve "$template.concord" --port 0 >"serve-$template.log" 2>&1 &
     server=$!
-    until grep -q 'Stop with Ctrl' serve.log 2>/dev/null; do
-        kill -0 $server 2>/dev/null || { cat serve.log; exit 1; }
+    until grep -q 'Stop with Ctrl' "serve-$template.log" 2>/dev/null; do
+        kill -0 $server 2>/dev/null || { cat "serve-$template.log"; exit 1; }
         sleep 0.1
     done
-    address=$(grep -o 'Listening on [^ ]*' serve.log | head -1 | cut -d' ' -f3)
+    address=$(grep -o 'Listening on [^ ]*' "serve-$template.log" | head -1 | cut -d' ' -f3)
     "$cli" join "$address" --user ana --token "$ana" --out "ana-$template.concord" --quiet
     "$cli" join "$address" --user ben --token "$ben" --out "ben-$template.concord" --quiet
     case $template in
