@@ -1,6 +1,7 @@
 // The items x annotators matrix of numbers that the ANOVA-style statistics (the intraclass
 // correlations, Kendall's W) need: they are defined for complete data only, so an item that
-// some annotator did not rate is left out and counted, as R's psych::ICC does by default.
+// some annotator did not rate is left out and counted (the complete cases, as na.omit keeps for
+// R's psych::ICC, which stops on missing data without lmer).
 #pragma once
 
 #include "core/quality/agreement/RatingTable.hpp"

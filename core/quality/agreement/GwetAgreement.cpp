@@ -22,6 +22,9 @@ std::vector<double> agreementWeights(const RatingTable& table, KappaWeights weig
     const std::vector<double> points = scalePoints(table, scale);
     const auto [low, high] = std::minmax_element(points.begin(), points.end());
     const double range = *high - *low;
+    if (!(range > 0.0)) {
+        return w; // every value at one point ("1" and "1.0"): nothing to weigh
+    }
     for (std::size_t k = 0; k < q; ++k) {
         for (std::size_t l = 0; l < q; ++l) {
             const double d = std::abs(points[k] - points[l]) / range;

@@ -1,7 +1,7 @@
 // The intraclass correlations of Shrout & Fleiss (1979), "Intraclass correlations: uses in
 // assessing rater reliability", from the mean squares of a two-way ANOVA of items (targets) by
 // annotators (judges) on numeric ratings. Complete data only: an item some annotator did not
-// rate is left out and counted in `excludedItems` (psych::ICC's default).
+// rate is left out and counted in `excludedItems` (psych::ICC on na.omit of the data).
 #pragma once
 
 #include "core/quality/agreement/Coefficient.hpp"
