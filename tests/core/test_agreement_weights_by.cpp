@@ -46,8 +46,8 @@ TEST_CASE("weights by value, the default: scikit-learn with every integer of the
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen-by-value tests/data/agreement/rating_gaps.csv
     // linear
     checkValue(cohenKappa(table, KappaWeights::Linear), 0.34278591461514485);
-    // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen-by-value tests/data/agreement/rating_gaps.csv \
-    //   quadratic
+    // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen-by-value
+    //   tests/data/agreement/rating_gaps.csv quadratic
     checkValue(computeMetric(dataFromTable(table), Metric::CohenQuadratic), 0.30689517736149863);
     MetricOptions byRank;
     byRank.scale = WeightScale::Rank;
