@@ -50,6 +50,22 @@ TEST_CASE("Kendall's W: matches scipy on Shrout & Fleiss' judges as rankers", "[
     checkW("shrout_fleiss.csv", 0.8870370370370365, 6, 0);
 }
 
+TEST_CASE("Kendall's W: published worked examples", "[agreement][kendall][published]")
+{
+    // ProofWiki, "Kendall's Coefficient of Concordance/Examples/Arbitrary Example 1": three
+    // competitors X, Y, Z ranked by four judges; W = 1/16.
+    CHECK(kendallW(tableFromRows({{"1", "3", "2"}, {"1", "2", "3"}, {"2", "3", "1"}, {"3", "1", "2"}})).value ==
+          Approx(1.0 / 16.0).epsilon(1e-15));
+    // InfluentialPoints, "Kendall's coefficient of concordance", worked example I: four raters rank
+    // strawberries from eight farms; rank sums 31 12 12 15 22 5 22 25, SS = 500, W = 500 / 672 = 0.744.
+    const Coefficient w = kendallW(tableFromRows({{"8", "4", "2", "3", "5", "1", "6", "7"},
+                                                  {"7", "3", "1", "4", "5", "2", "6", "8"},
+                                                  {"8", "2", "5", "6", "7", "1", "4", "3"},
+                                                  {"8", "3", "4", "2", "5", "1", "6", "7"}}));
+    CHECK(w.value == Approx(500.0 / 672.0).epsilon(1e-15));
+    CHECK(concord::test::printed(w.value, 3) == "0.744");
+}
+
 TEST_CASE("Kendall's W: the bounds, by hand", "[agreement][kendall]")
 {
     // Identical orders: W = 1 (S = m^2 (n^3 - n) / 12). Scores instead of ranks change nothing.
