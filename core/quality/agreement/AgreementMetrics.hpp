@@ -70,8 +70,9 @@ Metric metricFromName(std::string_view name);
 std::optional<AlphaMetric> alphaMetricOf(Metric metric);
 
 // Computes `metric` on `data`. Throws InputError when it does not apply (Cohen's kappa without
-// exactly two annotators, Fleiss' kappa with varying numbers of ratings, interval alpha on
-// labels, MASI without label sets, span F1 without spans).
+// exactly two annotators, Fleiss' kappa with varying numbers of ratings, interval alpha, the
+// intraclass correlations or Kendall's W on values that are not numbers, MASI without label sets,
+// span F1 without spans, AC2 without weights).
 Coefficient computeMetric(const AgreementData& data, Metric metric, const MetricOptions& options = {});
 
 // The coefficients a report shows for this kind of data, in display order.
