@@ -37,7 +37,7 @@ std::size_t textbookDistance(const std::u32string& a, const std::u32string& b)
     return previous[b.size()];
 }
 
-double distance(const std::string& a, const std::string& b)
+double editDistanceOf(const std::string& a, const std::string& b)
 {
     return normalizedEditDistance(EditPattern(codePoints(a)), codePoints(b));
 }
@@ -72,9 +72,9 @@ TEST_CASE("edit distance: code points, not bytes; normalized by the longer text"
     CHECK(EditPattern(codePoints("kitten")).distance(codePoints("sitting")) == 3);
     CHECK(EditPattern(codePoints("Köln")).distance(codePoints("Koeln")) == 2);
     CHECK(EditPattern(codePoints("東京都")).distance(codePoints("東京")) == 1);
-    CHECK(distance("", "") == 0.0);
-    CHECK(distance("", "abc") == 1.0);
-    CHECK(distance("abcd", "abce") == 0.25);
+    CHECK(editDistanceOf("", "") == 0.0);
+    CHECK(editDistanceOf("", "abc") == 1.0);
+    CHECK(editDistanceOf("abcd", "abce") == 0.25);
 }
 
 TEST_CASE("edit distance: the bit-parallel algorithm equals the recurrence, across 64-code-point blocks",

@@ -19,13 +19,13 @@ using concord::test::tableFromRows;
 
 namespace {
 
-void checkValue(const Coefficient& actual, double expected)
+void checkMultiRater(const Coefficient& actual, double expected)
 {
     REQUIRE(actual.defined());
     CHECK(std::abs(actual.value - expected) <= 1e-12);
 }
 
-RatingTable load(const std::string& file)
+RatingTable loadReference(const std::string& file)
 {
     return loadTriplesCsv(agreementData(file));
 }
@@ -36,11 +36,11 @@ TEST_CASE("Light's kappa: the mean of scikit-learn's pairwise kappas", "[agreeme
 {
     // Missing ratings: each pair on the items both rated.
     // /usr/bin/python3 tests/reference/agreement_leftovers.py light tests/data/agreement/krippendorff_reliability.csv
-    checkValue(lightKappa(load("krippendorff_reliability.csv")), 0.7001626371070886);
+    checkMultiRater(lightKappa(loadReference("krippendorff_reliability.csv")), 0.7001626371070886);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py light tests/data/agreement/scores_missing.csv
-    checkValue(lightKappa(load("scores_missing.csv")), 0.24321632573003424);
+    checkMultiRater(lightKappa(loadReference("scores_missing.csv")), 0.24321632573003424);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py light tests/data/agreement/shrout_fleiss.csv
-    checkValue(lightKappa(load("shrout_fleiss.csv")), -0.0666221033868093);
+    checkMultiRater(lightKappa(loadReference("shrout_fleiss.csv")), -0.0666221033868093);
 }
 
 TEST_CASE("Light's kappa: pairs without a defined kappa are left out and the note says so", "[agreement][light]")
@@ -58,11 +58,11 @@ TEST_CASE("Conger's kappa: the published formula on data with missing ratings an
           "[agreement][conger][reference]")
 {
     // /usr/bin/python3 tests/reference/agreement_leftovers.py conger tests/data/agreement/krippendorff_reliability.csv
-    checkValue(congerKappa(load("krippendorff_reliability.csv")), 0.7620668936511117);
+    checkMultiRater(congerKappa(loadReference("krippendorff_reliability.csv")), 0.7620668936511117);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py conger tests/data/agreement/scores_missing.csv
-    checkValue(congerKappa(load("scores_missing.csv")), 0.15551181102362202);
+    checkMultiRater(congerKappa(loadReference("scores_missing.csv")), 0.15551181102362202);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py conger tests/data/agreement/shrout_fleiss.csv
-    checkValue(congerKappa(load("shrout_fleiss.csv")), -0.06598984771573604);
+    checkMultiRater(congerKappa(loadReference("shrout_fleiss.csv")), -0.06598984771573604);
 }
 
 TEST_CASE("Conger's kappa: for two annotators on the same items it is Cohen's kappa", "[agreement][conger]")
@@ -70,5 +70,5 @@ TEST_CASE("Conger's kappa: for two annotators on the same items it is Cohen's ka
     // Conger (1980): the generalisation reduces to Cohen's kappa for two raters.
     const RatingTable complete =
         tableFromRows({{"x", "y", "y", "z", "x", "x", "z"}, {"x", "y", "z", "z", "y", "x", "x"}});
-    checkValue(congerKappa(complete), cohenKappa(complete, KappaWeights::None).value);
+    checkMultiRater(congerKappa(complete), cohenKappa(complete, KappaWeights::None).value);
 }

@@ -17,7 +17,7 @@ using concord::test::tableFromRows;
 
 namespace {
 
-void checkValue(const Coefficient& actual, double expected)
+void checkWeighted(const Coefficient& actual, double expected)
 {
     REQUIRE(actual.defined());
     CHECK(std::abs(actual.value - expected) <= 1e-12);
@@ -29,12 +29,12 @@ TEST_CASE("weights by rank: scikit-learn's weighted kappa on ratings with gaps",
 {
     const RatingTable table = loadTriplesCsv(agreementData("rating_gaps.csv"));
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen tests/data/agreement/rating_gaps.csv linear
-    checkValue(cohenKappa(table, KappaWeights::Linear, WeightScale::Rank), 0.353146853146853);
+    checkWeighted(cohenKappa(table, KappaWeights::Linear, WeightScale::Rank), 0.353146853146853);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen tests/data/agreement/rating_gaps.csv quadratic
-    checkValue(cohenKappa(table, KappaWeights::Quadratic, WeightScale::Rank), 0.33352701917489824);
+    checkWeighted(cohenKappa(table, KappaWeights::Quadratic, WeightScale::Rank), 0.33352701917489824);
     // Unweighted kappa has no scale: the same either way.
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen tests/data/agreement/rating_gaps.csv none
-    checkValue(cohenKappa(table, KappaWeights::None, WeightScale::Rank), 0.349609375);
+    checkWeighted(cohenKappa(table, KappaWeights::None, WeightScale::Rank), 0.349609375);
     CHECK(cohenKappa(table, KappaWeights::Linear, WeightScale::Rank).note ==
           "weights on the ranks among the values seen");
 }
@@ -45,13 +45,13 @@ TEST_CASE("weights by value, the default: scikit-learn with every integer of the
     const RatingTable table = loadTriplesCsv(agreementData("rating_gaps.csv"));
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen-by-value tests/data/agreement/rating_gaps.csv
     // linear
-    checkValue(cohenKappa(table, KappaWeights::Linear), 0.34278591461514485);
+    checkWeighted(cohenKappa(table, KappaWeights::Linear), 0.34278591461514485);
     // /usr/bin/python3 tests/reference/agreement_leftovers.py cohen-by-value
     //   tests/data/agreement/rating_gaps.csv quadratic
-    checkValue(computeMetric(dataFromTable(table), Metric::CohenQuadratic), 0.30689517736149863);
+    checkWeighted(computeMetric(dataFromTable(table), Metric::CohenQuadratic), 0.30689517736149863);
     MetricOptions byRank;
     byRank.scale = WeightScale::Rank;
-    checkValue(computeMetric(dataFromTable(table), Metric::CohenQuadratic, byRank), 0.33352701917489824);
+    checkWeighted(computeMetric(dataFromTable(table), Metric::CohenQuadratic, byRank), 0.33352701917489824);
 }
 
 TEST_CASE("weights by rank: a value only one annotator used still has its rank", "[agreement][weights]")
