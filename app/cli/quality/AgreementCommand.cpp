@@ -21,6 +21,8 @@ struct AgreementOptions
     std::vector<std::string> order;
     bool multi = false;
     std::string metric;
+    std::string weights = "quadratic";
+    std::string weightsBy = "value";
     bool json = false;
     std::size_t bootstrap = 0;
     std::uint64_t seed = 1;
@@ -49,10 +51,36 @@ quality::AgreementData load(const AgreementOptions& options)
     return quality::dataFromTable(quality::loadTriplesCsv(options.triples, order));
 }
 
+// What the left-out items lack: a second rating, or (for the statistics of complete data) a
+// rating from every annotator.
+std::string excludedPhrase(quality::Metric metric)
+{
+    switch (metric) {
+    case quality::Metric::KendallW:
+    case quality::Metric::Icc1:
+    case quality::Metric::Icc2:
+    case quality::Metric::Icc3:
+    case quality::Metric::Icc1k:
+    case quality::Metric::Icc2k:
+    case quality::Metric::Icc3k:
+        return "items without a rating from every annotator left out";
+    default:
+        return "items that cannot be paired left out";
+    }
+}
+
+quality::MetricOptions metricOptions(const AgreementOptions& options)
+{
+    quality::MetricOptions result;
+    result.weights = options.weights == "linear" ? quality::KappaWeights::Linear : quality::KappaWeights::Quadratic;
+    result.scale = options.weightsBy == "rank" ? quality::WeightScale::Rank : quality::WeightScale::Value;
+    return result;
+}
+
 // --metric NAME: that coefficient alone (and its interval), without the breakdowns.
 void runOne(const AgreementOptions& options, const quality::AgreementData& data, quality::Metric metric)
 {
-    const quality::Coefficient coefficient = quality::computeMetric(data, metric);
+    const quality::Coefficient coefficient = quality::computeMetric(data, metric, metricOptions(options));
     std::optional<quality::BootstrapInterval> interval;
     const auto alpha = quality::alphaMetricOf(metric);
     if (options.bootstrap > 0) {
@@ -79,7 +107,10 @@ void runOne(const AgreementOptions& options, const quality::AgreementData& data,
         std::cout << "  (" << quality::infoOf(metric).title << "; " << coefficient.items << " items, "
                   << coefficient.ratings << " ratings";
         if (coefficient.excludedItems > 0) {
-            std::cout << "; " << coefficient.excludedItems << " items that cannot be paired left out";
+            std::cout << "; " << coefficient.excludedItems << " " << excludedPhrase(metric);
+        }
+        if (!coefficient.note.empty()) {
+            std::cout << "; " << coefficient.note;
         }
         std::cout << ")";
     }
@@ -119,6 +150,7 @@ void run(const AgreementOptions& options)
         return;
     }
     quality::ReportOptions reportOptions;
+    reportOptions.metricOptions = metricOptions(options);
     reportOptions.bootstrap = options.bootstrap;
     reportOptions.seed = options.seed;
     reportOptions.level = options.level;
@@ -160,6 +192,17 @@ void addAgreementCommand(CLI::App& app)
         ->delimiter(',');
     command->add_flag("--multi", options->multi, "With --triples: each value is a set of labels written a;b");
     command->add_option("--metric", options->metric, metricHelp());
+    command
+        ->add_option("--weights", options->weights,
+                     "Weights of gwet-ac2: linear or quadratic (default quadratic), on the values' numbers, else "
+                     "their positions in the value order")
+        ->check(CLI::IsMember({"linear", "quadratic"}));
+    command
+        ->add_option("--weights-by", options->weightsBy,
+                     "Where weighted kappa (cohen-linear, cohen-quadratic) and gwet-ac2 put a numeric value: value "
+                     "(its number, the default) or rank (its position among the values seen, as scikit-learn, "
+                     "statsmodels and R's irr do)")
+        ->check(CLI::IsMember({"value", "rank"}));
     command->add_flag("--json", options->json, "Print JSON, values at full precision");
     command->add_option("--bootstrap", options->bootstrap,
                         "Resamples of items for a percentile confidence interval of alpha (0: none)");

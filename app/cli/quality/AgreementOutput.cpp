@@ -131,6 +131,9 @@ nlohmann::json coefficientJson(const Coefficient& coefficient)
     nlohmann::json json;
     if (coefficient.defined()) {
         json["value"] = coefficient.value;
+        if (!coefficient.note.empty()) {
+            json["note"] = coefficient.note;
+        }
     } else {
         json["value"] = nullptr;
         json["undefined"] = undefinedCode(coefficient.undefined);
@@ -256,7 +259,9 @@ void printReport(std::ostream& out, const AgreementData& data, const AgreementRe
 
     Table coefficients({"coefficient", "value", "items", "note"}, {false, true, true, false});
     for (const auto& [metric, coefficient] : report.coefficients) {
-        const std::string note = coefficient.defined() ? std::string(infoOf(metric).title) : coefficient.reason();
+        const std::string note = coefficient.defined() ? std::string(infoOf(metric).title) +
+                                                             (coefficient.note.empty() ? "" : "; " + coefficient.note)
+                                                       : coefficient.reason();
         coefficients.add({std::string(infoOf(metric).name), cell(coefficient, digits),
                           coefficient.undefined == Undefined::NotApplicable ? "" : std::to_string(coefficient.items),
                           note});

@@ -70,7 +70,7 @@ AgreementReport buildReport(const AgreementData& data, const ReportOptions& opti
     const std::vector<Metric> metrics = options.metrics.empty() ? defaultMetrics(data) : options.metrics;
     for (const Metric metric : metrics) {
         try {
-            report.coefficients.emplace_back(metric, computeMetric(data, metric));
+            report.coefficients.emplace_back(metric, computeMetric(data, metric, options.metricOptions));
         } catch (const InputError& error) {
             report.coefficients.emplace_back(metric, Coefficient::notApplicable(error.what()));
         }

@@ -21,6 +21,7 @@ namespace concord::quality {
 struct ReportOptions
 {
     std::vector<Metric> metrics; // empty: defaultMetrics(data)
+    MetricOptions metricOptions; // weights of gwet-ac2, the scale of weighted kappa
     bool breakdowns = true;      // per value/label, pairs, annotators, samples
     std::size_t bootstrap = 0;   // resamples; 0: no interval
     std::uint64_t seed = 1;

@@ -31,7 +31,9 @@ struct Coefficient
 {
     double value = 0.0; // meaningful only when defined()
     Undefined undefined = Undefined::NoRatings;
-    std::string note; // for NotApplicable: the message that explains it
+    // For NotApplicable: the message that explains it. For a defined value: how it was computed
+    // when a reader needs to know (an estimate from sampled pairs, the weights used), else empty.
+    std::string note;
 
     std::size_t items = 0;         // items that entered the computation
     std::size_t ratings = 0;       // ratings that entered the computation

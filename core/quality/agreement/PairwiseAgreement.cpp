@@ -3,6 +3,7 @@
 
 #include "core/util/Error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -59,6 +60,33 @@ std::vector<double> scalePoints(const RatingTable& table)
     std::vector<double> points(table.values.size());
     for (std::size_t v = 0; v < points.size(); ++v) {
         points[v] = static_cast<double>(v);
+    }
+    return points;
+}
+
+std::vector<double> scalePoints(const RatingTable& table, WeightScale scale)
+{
+    if (scale == WeightScale::Value) {
+        return scalePoints(table);
+    }
+    std::vector<double> points(table.values.size());
+    for (std::size_t v = 0; v < points.size(); ++v) {
+        points[v] = static_cast<double>(v);
+    }
+    return points;
+}
+
+std::vector<double> rankPoints(const CrossTable& cross)
+{
+    std::vector<double> points(cross.values, 0.0);
+    double rank = -1.0;
+    for (std::size_t v = 0; v < cross.values; ++v) {
+        std::uint64_t total = 0;
+        for (std::size_t other = 0; other < cross.values; ++other) {
+            total += cross.at(v, other) + cross.at(other, v);
+        }
+        rank += total > 0 ? 1.0 : 0.0;
+        points[v] = std::max(rank, 0.0);
     }
     return points;
 }
@@ -161,10 +189,18 @@ std::pair<std::uint32_t, std::uint32_t> twoAnnotators(const RatingTable& table, 
     return {found[0], found[1]};
 }
 
-Coefficient cohenKappa(const RatingTable& table, KappaWeights weights)
+Coefficient cohenKappa(const RatingTable& table, KappaWeights weights, WeightScale scale)
 {
     const auto [first, second] = twoAnnotators(table, "Cohen's kappa");
-    return cohenKappa(crossTable(table, first, second), scalePoints(table), weights);
+    const CrossTable cross = crossTable(table, first, second);
+    if (scale == WeightScale::Value || weights == KappaWeights::None) {
+        return cohenKappa(cross, scalePoints(table), weights);
+    }
+    Coefficient result = cohenKappa(cross, rankPoints(cross), weights);
+    if (result.defined()) {
+        result.note = "weights on the ranks among the values seen";
+    }
+    return result;
 }
 
 Coefficient scottPi(const RatingTable& table)

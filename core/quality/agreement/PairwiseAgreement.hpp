@@ -20,6 +20,13 @@ enum class KappaWeights
     Quadratic // costs (x_i - x_j)^2
 };
 
+// Where weighted kappa puts each value on the scale.
+enum class WeightScale
+{
+    Value, // its number (ratings), else its position in the value order: Concord's default
+    Rank   // its position among the values seen, as scikit-learn, statsmodels and R's irr do
+};
+
 struct CrossTable
 {
     std::size_t values = 0;
@@ -36,6 +43,11 @@ CrossTable crossTable(const RatingTable& table, std::uint32_t first, std::uint32
 // Where each value sits on the scale for weighted kappa: its number when every value is a
 // number (ratings), else its position in the value order (0, 1, 2, ...).
 std::vector<double> scalePoints(const RatingTable& table);
+// With WeightScale::Rank: every value's position in the value order (0, 1, 2, ...).
+std::vector<double> scalePoints(const RatingTable& table, WeightScale scale);
+// Each value's position among the values the cross table holds (a row or a column total above
+// zero); values it does not hold keep their place after the last one seen below them.
+std::vector<double> rankPoints(const CrossTable& cross);
 
 // kappa_w = 1 - sum w_ij o_ij / sum w_ij e_ij, e_ij = row_i * column_j / N. Undefined without
 // common items, and when chance agreement is perfect (both used one and the same value).
@@ -47,7 +59,9 @@ Coefficient scottPi(const CrossTable& cross);
 // the annotators when there are not exactly two.
 std::pair<std::uint32_t, std::uint32_t> twoAnnotators(const RatingTable& table, std::string_view metric);
 
-Coefficient cohenKappa(const RatingTable& table, KappaWeights weights);
+// With WeightScale::Rank the weights use rankPoints of the two annotators' cross table, the
+// distances scikit-learn's cohen_kappa_score uses; the note then says so.
+Coefficient cohenKappa(const RatingTable& table, KappaWeights weights, WeightScale scale = WeightScale::Value);
 Coefficient scottPi(const RatingTable& table);
 
 } // namespace concord::quality
