@@ -53,9 +53,9 @@ TEST_CASE("cli leaderboard: a comparisons file as text and JSON", "[cli][leaderb
     REQUIRE(text.exitCode == 0);
     CHECK_THAT(text.output, Catch::Contains("Leaderboard of 3 models from 30 comparisons in 30 records"));
     // z 0.2785, x 0.2089, y -0.4874 (the reference script); ratings 1000 + 400 log10(e^t).
-    CHECK_THAT(text.output, Catch::Contains("   1  z    1048.4"));
-    CHECK_THAT(text.output, Catch::Contains("   2  x    1036.3"));
-    CHECK_THAT(text.output, Catch::Contains("   3  y     915.3"));
+    CHECK_THAT(text.output, Catch::Contains("   1  z       1048.4"));
+    CHECK_THAT(text.output, Catch::Contains("   2  x       1036.3"));
+    CHECK_THAT(text.output, Catch::Contains("   3  y        915.3"));
     CHECK_THAT(text.output, Catch::Contains("0.650 (10)")); // x against y
     CHECK_THAT(text.output, Catch::Contains("200 of 200 bootstrap resamples of records (seed 1)"));
 
@@ -75,7 +75,8 @@ TEST_CASE("cli leaderboard: a comparisons file as text and JSON", "[cli][leaderb
     CHECK(interval[1].get<double>() > parsed["models"][0]["rating"].get<double>());
 }
 
-TEST_CASE("cli leaderboard: a model that never loses is named; --prior makes the ratings exist", "[cli][leaderboard]")
+TEST_CASE("cli leaderboard: a model that never loses is named, and --prior makes the ratings exist",
+          "[cli][leaderboard]")
 {
     concord::test::TempDir dir;
     const std::string votes = dir.file("votes.csv");

@@ -41,22 +41,28 @@ std::string refusal(const std::vector<PairVotes>& pairs)
 TEST_CASE("Existence: a model that never loses is named", "[leaderboard][existence]")
 {
     const std::vector<PairVotes> pairs = {{"champ", "b", 3, 0}, {"champ", "c", 2, 0}, {"b", "c", 2, 1}};
+    // The rest, b and c, then never beat champ: said too.
     const auto problems = problemsOf(pairs);
-    REQUIRE(problems.size() == 1);
+    REQUIRE(problems.size() == 2);
     CHECK(problems[0].kind == ExistenceProblem::Kind::NeverLoses);
     CHECK(problems[0].models == std::vector<std::string>{"champ"});
+    CHECK(problems[1].kind == ExistenceProblem::Kind::GroupNeverWins);
+    CHECK(problems[1].models == std::vector<std::string>{"b", "c"});
     const std::string message = refusal(pairs);
     CHECK_THAT(message, Catch::Contains("champ never loses"));
+    CHECK_THAT(message, Catch::Contains("b, c never win against champ"));
     CHECK_THAT(message, !Catch::Contains("--prior")); // core names no flag
 }
 
-TEST_CASE("Existence: a model that never wins is named; a tie counts as half a win", "[leaderboard][existence]")
+TEST_CASE("Existence: a model that never wins is named, and a tie counts as half a win", "[leaderboard][existence]")
 {
     const std::vector<PairVotes> pairs = {{"a", "b", 2, 1}, {"a", "loser", 2, 0}, {"b", "loser", 1, 0}};
     const auto problems = problemsOf(pairs);
-    REQUIRE(problems.size() == 1);
-    CHECK(problems[0].kind == ExistenceProblem::Kind::NeverWins);
-    CHECK(problems[0].models == std::vector<std::string>{"loser"});
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].kind == ExistenceProblem::Kind::GroupNeverLoses);
+    CHECK(problems[0].models == std::vector<std::string>{"a", "b"});
+    CHECK(problems[1].kind == ExistenceProblem::Kind::NeverWins);
+    CHECK(problems[1].models == std::vector<std::string>{"loser"});
     CHECK_THAT(refusal(pairs), Catch::Contains("loser never wins"));
 
     // One tie is half a win: the estimate exists.
