@@ -173,3 +173,43 @@ TEST_CASE("cli leaderboard: a preference project orders the models as planted", 
     CHECK(wrongQuestion.exitCode == 3);
     CHECK_THAT(wrongQuestion.output, Catch::Contains("question 'reason' is a text question"));
 }
+
+TEST_CASE("cli leaderboard: a ranking question gives a comparison for every pair", "[cli][leaderboard]")
+{
+    concord::test::TempDir dir;
+    const std::string project = dir.file("rank.concord");
+    REQUIRE(cli("init " + project + " --template ranking").exitCode == 0);
+    const std::string data = dir.file("ranked.csv");
+    writeFile(data, "id,prompt,response_1,response_2,response_3,response_4,g1,g2,g3,g4\n"
+                    "k1,p,a,b,c,d,best,good,fair,poor\n"
+                    "k2,p,a,b,c,d,poor,fair,good,best\n"
+                    "k3,p,a,b,c,d,good,poor,best,fair\n");
+    std::string meta;
+    for (int f = 1; f <= 4; ++f) {
+        meta += " --field-meta response_" + std::to_string(f) + ".model=g" + std::to_string(f);
+    }
+    REQUIRE(cli("import " + project + " " + data + meta).exitCode == 0);
+    // Best first, as models: k1 best > good > fair > poor; k2 good > best > poor > fair;
+    // k3 fair > best > good > poor.
+    const std::map<std::string, std::string> rankings = {
+        {"k1", R"(["response_1","response_2","response_3","response_4"])"},
+        {"k2", R"(["response_3","response_4","response_1","response_2"])"},
+        {"k3", R"(["response_4","response_3","response_1","response_2"])"}};
+    for (const auto& [record, ranking] : rankings) {
+        const auto labeled =
+            cli("label " + project + " " + record + " --question ranking --annotator ana --value '" + ranking + "'");
+        INFO(labeled.output);
+        REQUIRE(labeled.exitCode == 0);
+    }
+    const auto json = cli("leaderboard " + project + " --json --rounds 0");
+    INFO(json.output);
+    REQUIRE(json.exitCode == 0);
+    const auto parsed = nlohmann::json::parse(json.output);
+    CHECK(parsed["question_kind"] == "ranking");
+    CHECK(parsed["comparisons"] == 18);
+    CHECK(modelsInOrder(parsed) == std::vector<std::string>{"best", "good", "fair", "poor"});
+    // The reference MM of tests/reference/bradley_terry_mm.py on the 18 pairs (fit(), by hand):
+    // best 1.12396027114075, poor -1.64332019763356.
+    CHECK(parsed["models"][0]["log_strength"].get<double>() == Approx(1.12396027114075).margin(1e-8));
+    CHECK(parsed["models"][3]["log_strength"].get<double>() == Approx(-1.64332019763356).margin(1e-8));
+}
