@@ -137,9 +137,12 @@ TEST_CASE("Leaderboard: order, tallies and the win-rate matrix", "[leaderboard]"
     CHECK(std::isnan(board.winRate[1 * n + 1]));
 }
 
-TEST_CASE("Leaderboard: fewer than two models is refused", "[leaderboard]")
+TEST_CASE("Leaderboard: fewer than two models, or too many rounds, are refused", "[leaderboard]")
 {
     CHECK_THROWS_AS(buildLeaderboard(ComparisonSet{}, LeaderboardOptions{}), concord::InputError);
+    LeaderboardOptions options;
+    options.rounds = kMaxBootstrapRounds + 1;
+    CHECK_THROWS_WITH(buildLeaderboard(comparisonsFrom(kTies), options), Catch::Contains("at most 10000 resamples"));
 }
 
 TEST_CASE("Comparisons CSV: columns by name in any order, records grouped", "[leaderboard][csv]")

@@ -74,7 +74,7 @@ void addLeaderboardCommand(CLI::App& app)
                         "The preference or ranking question to read (default: the first preference question, "
                         "else the first ranking question)");
     command->add_option("--rounds", options->rounds,
-                        "Bootstrap resamples of records for the 95% intervals (default 200; 0: none)");
+                        "Bootstrap resamples of records for the 95% intervals (default 200; 0: none; at most 10000)");
     command->add_option("--seed", options->seed, "Seed of the bootstrap (default 1)");
     command
         ->add_option("--prior", options->prior,

@@ -92,6 +92,10 @@ Leaderboard buildLeaderboard(const ComparisonSet& set, const LeaderboardOptions&
     if (!(options.level > 0.0 && options.level < 1.0)) {
         throw InputError("the confidence level must be between 0 and 1 (exclusive)");
     }
+    if (options.rounds > kMaxBootstrapRounds) {
+        throw InputError("the bootstrap draws at most " + std::to_string(kMaxBootstrapRounds) + " resamples, not " +
+                         std::to_string(options.rounds));
+    }
     if (set.recordCount() >= std::numeric_limits<std::uint32_t>::max()) {
         throw InputError("too many records for the bootstrap");
     }

@@ -14,6 +14,9 @@
 
 namespace concord::quality {
 
+// More resamples than this are refused: the draws are kept, rounds x models of them.
+inline constexpr std::size_t kMaxBootstrapRounds = 10000;
+
 struct LeaderboardOptions
 {
     FitOptions fit;
@@ -59,7 +62,8 @@ double ratingOf(double logStrength);
 
 // Throws SettingError("prior", ...) naming the models that keep the estimate from existing
 // (describeProblems) when it does not exist and no prior is given; InputError when there are
-// fewer than two models or the options are out of range.
+// fewer than two models or the options are out of range (a level outside (0, 1), more than
+// kMaxBootstrapRounds rounds).
 Leaderboard buildLeaderboard(const ComparisonSet& set, const LeaderboardOptions& options);
 
 } // namespace concord::quality
