@@ -213,3 +213,32 @@ TEST_CASE("cli leaderboard: a ranking question gives a comparison for every pair
     CHECK(parsed["models"][0]["log_strength"].get<double>() == Approx(1.12396027114075).margin(1e-8));
     CHECK(parsed["models"][3]["log_strength"].get<double>() == Approx(-1.64332019763356).margin(1e-8));
 }
+
+TEST_CASE("cli leaderboard: a pair written by one model and a discarded response are left out", "[cli][leaderboard]")
+{
+    concord::test::TempDir dir;
+    const std::string project = dir.file("pref.concord");
+    REQUIRE(cli("init " + project + " --template preference").exitCode == 0);
+    const std::string data = dir.file("pairs.csv");
+    writeFile(data, "id,prompt,response_a,response_b,gen_a,gen_b\n"
+                    "s1,p,x,y,same,same\n"
+                    "s2,p,x,y,one,two\n"
+                    "s3,p,x,y,two,one\n");
+    REQUIRE(cli("import " + project + " " + data +
+                " --field-meta response_a.model=gen_a --field-meta response_b.model=gen_b")
+                .exitCode == 0);
+    for (const std::string record : {"s1", "s2", "s3"}) {
+        REQUIRE(cli("label " + project + " " + record + " --question preference --value response_a --annotator ana")
+                    .exitCode == 0);
+    }
+    REQUIRE(cli("label " + project + " s2 --question preference --value response_b --annotator ben").exitCode == 0);
+    REQUIRE(cli("label " + project + " s2 --annotator ben --discard unsure").exitCode == 0);
+
+    const auto json = cli("leaderboard " + project + " --json --rounds 0");
+    INFO(json.output);
+    REQUIRE(json.exitCode == 0);
+    const auto parsed = nlohmann::json::parse(json.output);
+    CHECK(parsed["skipped"]["pairs_of_one_model"] == 1);
+    CHECK(parsed["comparisons"] == 2); // ana's s2 and s3; ben's discarded s2 is not a vote
+    CHECK(parsed["models"][0]["log_strength"].get<double>() == Approx(0.0).margin(1e-12));
+}
