@@ -17,6 +17,7 @@ void addSignalCommand(CLI::App& app);
 void addAgreementCommand(CLI::App& app);
 void addAggregateCommand(CLI::App& app);
 void addCheckCommand(CLI::App& app);
+void addLeaderboardCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addPredictCommand(CLI::App& app);
 void addRankCommand(CLI::App& app);

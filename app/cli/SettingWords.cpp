@@ -27,6 +27,9 @@ const std::map<std::string, Words>& words()
         {"metric", {"--metric", " (with --triples, add --multi)"}},
         {"model", {"", " (concord-cli train)"}},
         {"model_labels", {"", " (concord-cli train --fresh)"}},
+        {"prior",
+         {"", ". A weak prior makes them exist: --prior 1 adds one virtual tied game between each model and "
+              "a reference (it shrinks the ratings toward each other)"}},
     };
     return table;
 }

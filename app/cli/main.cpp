@@ -43,6 +43,7 @@ int main(int argc, char** argv)
     addAgreementCommand(app);
     addAggregateCommand(app);
     addCheckCommand(app);
+    addLeaderboardCommand(app);
     addTrainCommand(app);
     addPredictCommand(app);
     addRankCommand(app);
