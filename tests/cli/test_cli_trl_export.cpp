@@ -6,8 +6,10 @@
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -161,6 +163,25 @@ TEST_CASE("cli trl: a preference project exports preference, SFT and KTO rows TR
     INFO(preference.output);
     CHECK(preference.exitCode == 0);
     CHECK_THAT(preference.output, Catch::Contains("1 plain"));
+
+    // Concord's own TRL import reads the export back: the same prompt, the same winner.
+    const fs::path again = dir.path() / "again.concord";
+    REQUIRE(cli("init " + again.string() + " --template preference").exitCode == 0);
+    const auto reimported = cli("import " + again.string() + " " + (out / "train.jsonl").string() +
+                                " --format trl-preference --annotator trl");
+    INFO(reimported.output);
+    CHECK(reimported.exitCode == 0);
+    const auto back = cli("export " + again.string() + " --format trl-preference --out-dir " +
+                          (dir.path() / "back").string() + " --split 1,0,0");
+    INFO(back.output);
+    CHECK(back.exitCode == 0);
+    std::ifstream first(out / "train.jsonl"), second(dir.path() / "back" / "train.jsonl");
+    std::string before, after;
+    std::getline(first, before);
+    std::getline(second, after);
+    auto expected = nlohmann::json::parse(before);
+    expected.erase("margin");
+    CHECK(nlohmann::json::parse(after) == expected);
 
     const auto raw = exportAndCheck(dir.path(), project, "trl-preference", "--source raw", "raw");
     CHECK(raw.exitCode == 0);

@@ -165,8 +165,8 @@ TEST_CASE("trl export: split files keep every row of one prompt together, with a
         CHECK(splits.size() == 1);
     }
     std::ifstream card(dir.path() / "out" / "README.md");
-    const std::string trl_sft_kto_test::text((std::istreambuf_iterator<char>(card)), std::istreambuf_iterator<char>());
-    CHECK_THAT(text, Catch::Contains("| pairs ranked equal (ties) | 1 |"));
+    const std::string cardText((std::istreambuf_iterator<char>(card)), std::istreambuf_iterator<char>());
+    CHECK_THAT(cardText, Catch::Contains("| pairs ranked equal (ties) | 1 |"));
 
     // A directory with files in it is refused unless replaced.
     CHECK_THROWS_AS(exportTrl(*project, options), SettingError);

@@ -247,7 +247,7 @@ void addExportCommand(CLI::App& app)
                         "Write a dataset into this new directory: split files, label_map.json, README.md");
     command->add_option("--source", options->source,
                         "gold-majority (default: gold label, else majority vote), gold-dawid-skene, or raw (every "
-                        "annotator's labels)");
+                        "annotator's labels; for trl-* every submitted response)");
     command->add_option("--min-agreement", options->minAgreement,
                         "Leave out aggregated labels whose confidence (annotators' agreement, or the Dawid-Skene "
                         "posterior) is below this, 0..1");
