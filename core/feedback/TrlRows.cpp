@@ -267,13 +267,38 @@ std::vector<Pair> pairsOf(const Question& question, const Judgement& judgement, 
     return pairs;
 }
 
+// One chat message with `role` and `content` first, as TRL's documentation writes them.
+nlohmann::ordered_json message(const std::string& role, const std::string& content)
+{
+    nlohmann::ordered_json result;
+    result["role"] = role;
+    result["content"] = content;
+    return result;
+}
+
+// A chat field's messages in that key order (other keys kept after them).
+nlohmann::ordered_json orderedMessages(const nlohmann::json& chat)
+{
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& turn : chat) {
+        nlohmann::ordered_json ordered = message(turn.value("role", ""), turn.value("content", ""));
+        for (const auto& [key, value] : turn.items()) {
+            if (key != "role" && key != "content") {
+                ordered[key] = value;
+            }
+        }
+        list.push_back(std::move(ordered));
+    }
+    return list;
+}
+
 // A response as the prompt's form wants it: a string, or one assistant message.
-nlohmann::json completionValue(bool conversational, const std::string& text)
+nlohmann::ordered_json completionValue(bool conversational, const std::string& text)
 {
     if (!conversational) {
         return text;
     }
-    return nlohmann::json::array({{{"role", "assistant"}, {"content", text}}});
+    return nlohmann::ordered_json::array({message("assistant", text)});
 }
 
 // Which texts (the submitted or gold answers of a text question) the rule keeps.
@@ -426,11 +451,11 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
             drops.add("records with an empty prompt");
             return;
         }
-        nlohmann::json prompt = promptText;
+        nlohmann::ordered_json prompt = promptText;
         if (chatPrompt) {
-            prompt = record.fields.at(promptField);
+            prompt = trl_rows::orderedMessages(record.fields.at(promptField));
         } else if (messages) {
-            prompt = nlohmann::json::array({{{"role", "user"}, {"content", promptText}}});
+            prompt = nlohmann::ordered_json::array({trl_rows::message("user", promptText)});
         }
         const auto goldIt = votes.gold.find(sample.key);
         const nlohmann::json* gold = goldIt == votes.gold.end() ? nullptr : &goldIt->second;
@@ -445,8 +470,8 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
             }
             nlohmann::ordered_json row;
             if (messages) {
-                nlohmann::json turns = prompt;
-                turns.push_back({{"role", "assistant"}, {"content", text}});
+                nlohmann::ordered_json turns = prompt;
+                turns.push_back(trl_rows::message("assistant", text));
                 row["messages"] = std::move(turns);
             } else {
                 row["prompt"] = prompt;
