@@ -1,6 +1,7 @@
 #include "core/feedback/TrlExport.hpp"
 
 #include "core/export/Splits.hpp"
+#include "core/feedback/ArgillaExport.hpp"
 #include "core/io/AtomicFile.hpp"
 #include "core/util/Error.hpp"
 
@@ -152,6 +153,18 @@ TrlExportSummary exportTrl(Project& project, const TrlExportOptions& options)
     readme.commit();
     summary.files.push_back("README.md");
     return summary;
+}
+
+std::size_t exportArgilla(Project& project, const std::string& directory, bool replace)
+{
+    const auto rows = argillaRows(project);
+    trl_export::prepareDirectory(directory, replace);
+    io::AtomicFile file((std::filesystem::path(directory) / "records.jsonl").string());
+    for (const auto& row : rows) {
+        file.stream() << row.dump() << '\n';
+    }
+    file.commit();
+    return rows.size();
 }
 
 } // namespace concord

@@ -39,4 +39,8 @@ struct TrlExportSummary
 // StoreError when a file cannot be written.
 TrlExportSummary exportTrl(Project& project, const TrlExportOptions& options);
 
+// The Argilla flat form (ArgillaExport.hpp) of every record into `directory`/records.jsonl, made
+// as for exportTrl; returns the number of records.
+std::size_t exportArgilla(Project& project, const std::string& directory, bool replace);
+
 } // namespace concord

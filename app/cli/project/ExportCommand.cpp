@@ -7,6 +7,7 @@
 #include "app/cli/project/TrlExport.hpp"
 #include "core/export/DatasetExporter.hpp"
 #include "core/export/Splits.hpp"
+#include "core/feedback/TrlExport.hpp"
 #include "core/io/PlainExporter.hpp"
 #include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
@@ -199,6 +200,16 @@ void runTrl(const ExportOptions& options)
                  options.trl);
 }
 
+void runArgilla(const ExportOptions& options)
+{
+    if (options.outDir.empty() || !options.output.empty()) {
+        throw InputError("--format argilla writes a directory: give --out-dir DIR (and no output file)");
+    }
+    auto project = Project::open(options.project);
+    const std::size_t count = exportArgilla(*project, options.outDir, options.replace);
+    std::cout << "Exported " << count << " records (argilla) to " << options.outDir << "/records.jsonl\n";
+}
+
 void run(const ExportOptions& options)
 {
     if (!wantsDataset(options)) {
@@ -207,6 +218,10 @@ void run(const ExportOptions& options)
     }
     if (isTrlFormat(options.format)) {
         runTrl(options);
+        return;
+    }
+    if (options.format == "argilla") {
+        runArgilla(options);
         return;
     }
     exporting::DatasetExportOptions dataset = datasetOptions(options);
@@ -242,7 +257,7 @@ void addExportCommand(CLI::App& app)
     command->add_option("--signal", options->signal, "Only the samples this saved signal selects");
     command->add_option("--format", options->format,
                         "Dataset format: hf (default), csv, conll, spacy, labelstudio or prodigy; for a project with "
-                        "fields and questions trl-preference, trl-sft or trl-kto");
+                        "fields and questions trl-preference, trl-sft, trl-kto or argilla");
     command->add_option("--out-dir", options->outDir,
                         "Write a dataset into this new directory: split files, label_map.json, README.md");
     command->add_option("--source", options->source,
