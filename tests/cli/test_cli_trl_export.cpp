@@ -269,3 +269,36 @@ TEST_CASE("cli trl: a chat prompt exports conversational rows", "[cli][trl]")
     CHECK(kto.exitCode == 0);
     CHECK_THAT(kto.output, Catch::Contains("2 conversational"));
 }
+
+TEST_CASE("cli trl: the argilla export has a column per field and six per question", "[cli][trl]")
+{
+    concord::test::TempDir dir;
+    const fs::path project = projectOf(dir.path(), "pref", "--template preference",
+                                       "{\"id\":\"p1\",\"prompt\":\"Say hi.\",\"response_a\":\"Hi!\",\"response_b\":"
+                                       "\"Go away.\"}\n");
+    label(project, "p1", "ana", "preference", "response_a");
+    const fs::path out = dir.path() / "argilla";
+    const auto exported = cli("export " + project.string() + " --format argilla --out-dir " + out.string());
+    INFO(exported.output);
+    REQUIRE(exported.exitCode == 0);
+    const fs::path script = dir.path() / "check_argilla.py";
+    writeFile(script.string(), R"PY(import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) == 1, rows
+row = rows[0]
+columns = ["id", "prompt", "response_a", "response_b"]
+for q in ["preference", "reason"]:
+    columns += [q + ".responses", q + ".responses.users", q + ".responses.status",
+                q + ".suggestion", q + ".suggestion.score", q + ".suggestion.agent"]
+assert list(row) == columns, list(row)
+assert row["preference.responses"] == ["response_a"], row
+assert row["preference.responses.users"] == ["ana"] and row["preference.responses.status"] == ["submitted"], row
+assert all(type(row[q + ".responses"]) is list for q in ["preference", "reason"])
+print("ok")
+)PY");
+    const auto checked =
+        concord::test::runCommand("python3 " + script.string() + " " + (out / "records.jsonl").string());
+    INFO(checked.output);
+    CHECK(checked.exitCode == 0);
+    CHECK_THAT(checked.output, Catch::Contains("ok"));
+}
