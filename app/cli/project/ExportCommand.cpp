@@ -4,8 +4,10 @@
 // with label_map.json and a dataset card.
 #include "app/cli/Commands.hpp"
 #include "app/cli/SettingWords.hpp"
+#include "app/cli/project/TrlExport.hpp"
 #include "core/export/DatasetExporter.hpp"
 #include "core/export/Splits.hpp"
+#include "core/feedback/TrlExport.hpp"
 #include "core/io/PlainExporter.hpp"
 #include "core/signals/SignalEngine.hpp"
 #include "core/store/Project.hpp"
@@ -37,6 +39,7 @@ struct ExportOptions
     bool metadata = false;
     bool replace = false;
     std::string responses = "submitted";
+    TrlExportFlags trl;
 };
 
 template <typename Number> Number parseNumber(const std::string& text, const char* option, const char* expected)
@@ -182,10 +185,43 @@ void printSummary(const exporting::DatasetExportSummary& summary)
     std::cout << '\n';
 }
 
+void runTrl(const ExportOptions& options)
+{
+    if (!options.output.empty()) {
+        throw InputError("give either an output file (plain JSONL) or --out-dir (a dataset), not both");
+    }
+    if (!options.where.empty() || !options.signal.empty() || !options.minAgreement.empty() || !options.folds.empty() ||
+        options.labelIds || options.metadata) {
+        throw InputError("--where, --signal, --min-agreement, --folds, --label-ids and --metadata do not apply to " +
+                         options.format);
+    }
+    runTrlExport(options.format,
+                 {options.project, options.outDir, options.source, options.split, options.seed, options.replace},
+                 options.trl);
+}
+
+void runArgilla(const ExportOptions& options)
+{
+    if (options.outDir.empty() || !options.output.empty()) {
+        throw InputError("--format argilla writes a directory: give --out-dir DIR (and no output file)");
+    }
+    auto project = Project::open(options.project);
+    const std::size_t count = exportArgilla(*project, options.outDir, options.replace);
+    std::cout << "Exported " << count << " records (argilla) to " << options.outDir << "/records.jsonl\n";
+}
+
 void run(const ExportOptions& options)
 {
     if (!wantsDataset(options)) {
         runPlain(options);
+        return;
+    }
+    if (isTrlFormat(options.format)) {
+        runTrl(options);
+        return;
+    }
+    if (options.format == "argilla") {
+        runArgilla(options);
         return;
     }
     exporting::DatasetExportOptions dataset = datasetOptions(options);
@@ -193,8 +229,8 @@ void run(const ExportOptions& options)
     auto project = Project::open(options.project);
     if (!project->isLegacy()) {
         throw InputError(options.project +
-                         " has fields and questions; its training datasets are not written yet. "
-                         "Export every answer as JSONL: concord-cli export " +
+                         " has fields and questions: export it with --format trl-preference, trl-sft or trl-kto, "
+                         "or every answer as JSONL: concord-cli export " +
                          options.project + " FILE.jsonl --responses all");
     }
     dataset.signalExpression = signals::expressionFrom(*project, options.where, options.signal);
@@ -220,12 +256,13 @@ void addExportCommand(CLI::App& app)
         ->capture_default_str();
     command->add_option("--signal", options->signal, "Only the samples this saved signal selects");
     command->add_option("--format", options->format,
-                        "Dataset format: hf (default), csv, conll, spacy, labelstudio or prodigy");
+                        "Dataset format: hf (default), csv, conll, spacy, labelstudio or prodigy; for a project with "
+                        "fields and questions trl-preference, trl-sft, trl-kto or argilla");
     command->add_option("--out-dir", options->outDir,
                         "Write a dataset into this new directory: split files, label_map.json, README.md");
     command->add_option("--source", options->source,
                         "gold-majority (default: gold label, else majority vote), gold-dawid-skene, or raw (every "
-                        "annotator's labels)");
+                        "annotator's labels; for trl-* every submitted response)");
     command->add_option("--min-agreement", options->minAgreement,
                         "Leave out aggregated labels whose confidence (annotators' agreement, or the Dawid-Skene "
                         "posterior) is below this, 0..1");
@@ -235,6 +272,7 @@ void addExportCommand(CLI::App& app)
     command->add_flag("--label-ids", options->labelIds, "Labels as integer ids (see label_map.json)");
     command->add_flag("--metadata", options->metadata, "Include each sample's metadata");
     command->add_flag("--replace", options->replace, "Replace the --out-dir directory when it is not empty");
+    addTrlExportOptions(*command, options->trl);
     command->callback([options] { run(*options); });
 }
 

@@ -1,0 +1,584 @@
+#include "core/feedback/TrlRows.hpp"
+
+#include "core/util/Error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace concord {
+
+// A named namespace: a unity build puts this file in one batch with its neighbours.
+namespace trl_rows {
+
+// A vote on the compared fields as ranks (lower is better; a preference is a ranking of two),
+// with the preference's strength.
+struct Judgement
+{
+    std::map<std::string, double> rank;
+    double strength = 0.0;
+};
+
+struct Pair
+{
+    std::string chosen, rejected; // field names
+    double margin = 0.0;
+};
+
+class Drops
+{
+public:
+    explicit Drops(std::vector<std::pair<std::string, std::size_t>>& list) : m_list(list) {}
+    void add(const std::string& rule, std::size_t count = 1)
+    {
+        for (auto& [name, n] : m_list) {
+            if (name == rule) {
+                n += count;
+                return;
+            }
+        }
+        m_list.emplace_back(rule, count);
+    }
+
+private:
+    std::vector<std::pair<std::string, std::size_t>>& m_list;
+};
+
+struct Votes
+{
+    std::map<std::int64_t, nlohmann::json> gold;
+    std::map<std::int64_t, std::vector<nlohmann::json>> submitted; // in annotator order
+};
+
+Votes loadVotes(Project& project, const std::string& question)
+{
+    Votes votes;
+    auto gold = project.database().prepare("SELECT sample, value FROM gold WHERE question = ?1");
+    gold.bind(1, question);
+    while (gold.step()) {
+        votes.gold[gold.columnInt(0)] = nlohmann::json::parse(gold.columnView(1));
+    }
+    // No response row: a label made before statuses existed counts as submitted (as the plain export).
+    auto answers = project.database().prepare(
+        "SELECT a.sample, a.value FROM answers a LEFT JOIN responses r "
+        "ON r.sample = a.sample AND r.annotator = a.annotator "
+        "WHERE a.question = ?1 AND (r.status IS NULL OR r.status = 'submitted') ORDER BY a.sample, a.annotator");
+    answers.bind(1, question);
+    while (answers.step()) {
+        votes.submitted[answers.columnInt(0)].push_back(nlohmann::json::parse(answers.columnView(1)));
+    }
+    return votes;
+}
+
+bool fits(TrlFormat format, QuestionKind kind)
+{
+    switch (format) {
+    case TrlFormat::Preference:
+        return kind == QuestionKind::Preference || kind == QuestionKind::Ranking;
+    case TrlFormat::Sft:
+        return kind == QuestionKind::Text || kind == QuestionKind::Preference || kind == QuestionKind::Ranking;
+    case TrlFormat::Kto:
+        return kind == QuestionKind::Rating || kind == QuestionKind::Label || kind == QuestionKind::MultiLabel ||
+               kind == QuestionKind::Preference || kind == QuestionKind::Ranking;
+    }
+    return false;
+}
+
+const Question& chooseQuestion(const RecordSchema& schema, const TrlOptions& options)
+{
+    const std::string format = toString(options.format);
+    if (!options.question.empty()) {
+        const Question& question = schema.question(options.question);
+        if (!fits(options.format, question.kind)) {
+            throw SettingError("question", "question '" + question.name + "' is a " +
+                                               std::string(toString(question.kind)) + " question; a " + format +
+                                               " export reads a question of another kind");
+        }
+        return question;
+    }
+    for (const Question& question : schema.questions) {
+        if (fits(options.format, question.kind)) {
+            return question;
+        }
+    }
+    throw InputError("a " + format +
+                     " export needs a question of a fitting kind; the project has: " + schema.questionNames());
+}
+
+std::string promptFieldOf(const RecordSchema& schema, const Question& question, const TrlOptions& options)
+{
+    if (!options.promptField.empty()) {
+        if (!schema.findField(options.promptField)) {
+            throw SettingError("prompt_field", "no field named '" + options.promptField.substr(0, 64) +
+                                                   "' (there are: " + schema.fieldNames() + ")");
+        }
+        return options.promptField;
+    }
+    if (schema.findField("prompt")) {
+        return "prompt";
+    }
+    for (const Field& field : schema.fields) {
+        if (std::find(question.fields.begin(), question.fields.end(), field.name) == question.fields.end()) {
+            return field.name;
+        }
+    }
+    throw InputError("question '" + question.name + "' compares every field; no field is left for the prompt");
+}
+
+// The response a rating or label question judges: the named field, else `response`, else the
+// first field that is not the prompt.
+std::string completionFieldOf(const RecordSchema& schema, const std::string& prompt, const TrlOptions& options)
+{
+    if (!options.completionField.empty()) {
+        if (!schema.findField(options.completionField)) {
+            throw SettingError("completion_field", "no field named '" + options.completionField.substr(0, 64) +
+                                                       "' (there are: " + schema.fieldNames() + ")");
+        }
+        return options.completionField;
+    }
+    if (schema.findField("response")) {
+        return "response";
+    }
+    for (const Field& field : schema.fields) {
+        if (field.name != prompt) {
+            return field.name;
+        }
+    }
+    throw InputError("the project has no field besides the prompt to judge");
+}
+
+Judgement judgementOf(const Question& question, const nlohmann::json& value)
+{
+    Judgement judgement;
+    if (question.kind == QuestionKind::Ranking) {
+        for (const auto& [field, rank] : value.at("ranking").items()) {
+            judgement.rank[field] = rank.get<double>();
+        }
+        return judgement;
+    }
+    const nlohmann::json& preference = value.at("preference");
+    judgement.strength = preference.value("strength", 0);
+    for (const std::string& field : question.fields) {
+        const bool won = preference.at("winner").is_string() && preference.at("winner") == field;
+        judgement.rank[field] = preference.at("winner").is_null() ? 1.0 : (won ? 1.0 : 2.0);
+    }
+    return judgement;
+}
+
+// The judgements of one record that the rule keeps (gold; else majority of the winner, or the
+// mean rank; or every response), counting what it drops.
+std::vector<Judgement> judgementsOf(const Question& question, const nlohmann::json* gold,
+                                    const std::vector<nlohmann::json>& submitted, TrlVotes votes, Drops& drops)
+{
+    if (votes == TrlVotes::GoldThenAggregate && gold) {
+        return {judgementOf(question, *gold)};
+    }
+    if (submitted.empty()) {
+        drops.add("records without a submitted answer or gold value");
+        return {};
+    }
+    if (votes == TrlVotes::EveryResponse) {
+        std::vector<Judgement> all;
+        for (const nlohmann::json& value : submitted) {
+            all.push_back(judgementOf(question, value));
+        }
+        return all;
+    }
+    if (question.kind == QuestionKind::Ranking) {
+        Judgement mean;
+        for (const nlohmann::json& value : submitted) {
+            const Judgement one = judgementOf(question, value);
+            for (const auto& [field, rank] : one.rank) {
+                mean.rank[field] += rank / static_cast<double>(submitted.size());
+            }
+        }
+        return {mean};
+    }
+    std::map<std::string, std::vector<double>> byWinner; // "" is a tie
+    for (const nlohmann::json& value : submitted) {
+        const nlohmann::json& winner = value.at("preference").at("winner");
+        byWinner[winner.is_string() ? winner.get<std::string>() : ""].push_back(
+            value.at("preference").value("strength", 0));
+    }
+    std::size_t most = 0, atMost = 0;
+    std::string winner;
+    for (const auto& [name, strengths] : byWinner) {
+        if (strengths.size() > most) {
+            most = strengths.size();
+            atMost = 1;
+            winner = name;
+        } else if (strengths.size() == most) {
+            ++atMost;
+        }
+    }
+    if (atMost > 1) {
+        drops.add("records whose annotators are split evenly");
+        return {};
+    }
+    Judgement majority;
+    for (const std::string& field : question.fields) {
+        majority.rank[field] = winner.empty() ? 1.0 : (field == winner ? 1.0 : 2.0);
+    }
+    const auto& strengths = byWinner[winner];
+    for (double strength : strengths) {
+        majority.strength += strength / static_cast<double>(strengths.size());
+    }
+    return {majority};
+}
+
+std::vector<Pair> pairsOf(const Question& question, const Judgement& judgement, RankingPairs rule, Drops& drops)
+{
+    std::vector<Pair> pairs;
+    const auto& fields = question.fields;
+    if (question.kind == QuestionKind::Preference || rule == RankingPairs::Every) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            for (std::size_t j = i + 1; j < fields.size(); ++j) {
+                const double a = judgement.rank.at(fields[i]), b = judgement.rank.at(fields[j]);
+                if (a == b) {
+                    drops.add("pairs ranked equal (ties)");
+                } else {
+                    const bool first = a < b;
+                    const double margin =
+                        question.kind == QuestionKind::Preference ? judgement.strength : std::abs(a - b);
+                    pairs.push_back({first ? fields[i] : fields[j], first ? fields[j] : fields[i], margin});
+                }
+            }
+        }
+        return pairs;
+    }
+    double best = judgement.rank.at(fields.front()), worst = best;
+    for (const auto& field : fields) {
+        best = std::min(best, judgement.rank.at(field));
+        worst = std::max(worst, judgement.rank.at(field));
+    }
+    if (best == worst) {
+        drops.add("pairs ranked equal (ties)");
+        return pairs;
+    }
+    for (const auto& chosen : fields) {
+        for (const auto& rejected : fields) {
+            if (judgement.rank.at(chosen) == best && judgement.rank.at(rejected) == worst) {
+                pairs.push_back({chosen, rejected, worst - best});
+            }
+        }
+    }
+    return pairs;
+}
+
+// One chat message with `role` and `content` first, as TRL's documentation writes them.
+nlohmann::ordered_json message(const std::string& role, const std::string& content)
+{
+    nlohmann::ordered_json result;
+    result["role"] = role;
+    result["content"] = content;
+    return result;
+}
+
+// A chat field's messages in that key order (other keys kept after them).
+nlohmann::ordered_json orderedMessages(const nlohmann::json& chat)
+{
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& turn : chat) {
+        nlohmann::ordered_json ordered = message(turn.value("role", ""), turn.value("content", ""));
+        for (const auto& [key, value] : turn.items()) {
+            if (key != "role" && key != "content") {
+                ordered[key] = value;
+            }
+        }
+        list.push_back(std::move(ordered));
+    }
+    return list;
+}
+
+// A response as the prompt's form wants it: a string, or one assistant message.
+nlohmann::ordered_json completionValue(bool conversational, const std::string& text)
+{
+    if (!conversational) {
+        return text;
+    }
+    return nlohmann::ordered_json::array({message("assistant", text)});
+}
+
+// Which texts (the submitted or gold answers of a text question) the rule keeps.
+std::vector<std::string> textsOf(const nlohmann::json* gold, const std::vector<nlohmann::json>& submitted,
+                                 TrlVotes votes, Drops& drops)
+{
+    if (votes == TrlVotes::GoldThenAggregate && gold) {
+        return {gold->at("text").get<std::string>()};
+    }
+    if (submitted.empty()) {
+        drops.add("records without a submitted answer or gold value");
+        return {};
+    }
+    std::vector<std::string> texts;
+    for (const nlohmann::json& value : submitted) {
+        texts.push_back(value.at("text").get<std::string>());
+    }
+    if (votes == TrlVotes::EveryResponse) {
+        return texts;
+    }
+    std::map<std::string, std::size_t> counts;
+    for (const auto& text : texts) {
+        ++counts[text];
+    }
+    std::size_t most = 0, atMost = 0;
+    std::string kept;
+    for (const auto& [text, count] : counts) {
+        if (count > most) {
+            most = count;
+            atMost = 1;
+            kept = text;
+        } else if (count == most) {
+            ++atMost;
+        }
+    }
+    if (atMost > 1) {
+        drops.add("records whose annotators wrote different texts, none by most");
+        return {};
+    }
+    return {kept};
+}
+
+// KTO labels from a rating or label question: gold, else the mean rating or the majority of
+// good/not good, or every response.
+std::vector<bool> ktoLabelsOf(const Question& question, const TrlOptions& options, const nlohmann::json* gold,
+                              const std::vector<nlohmann::json>& submitted, Drops& drops)
+{
+    const auto good = [&](const nlohmann::json& value) {
+        if (question.kind == QuestionKind::Rating) {
+            return value.at("rating").get<double>() >= *options.ratingThreshold;
+        }
+        const auto& labels = value.at("labels");
+        return std::find(labels.begin(), labels.end(), options.goodLabel) != labels.end();
+    };
+    if (options.votes == TrlVotes::GoldThenAggregate && gold) {
+        return {good(*gold)};
+    }
+    if (submitted.empty()) {
+        drops.add("records without a submitted answer or gold value");
+        return {};
+    }
+    std::vector<bool> each;
+    for (const nlohmann::json& value : submitted) {
+        each.push_back(good(value));
+    }
+    if (options.votes == TrlVotes::EveryResponse) {
+        return each;
+    }
+    if (question.kind == QuestionKind::Rating) {
+        double mean = 0.0;
+        for (const nlohmann::json& value : submitted) {
+            mean += value.at("rating").get<double>() / static_cast<double>(submitted.size());
+        }
+        return {mean >= *options.ratingThreshold};
+    }
+    const auto yes = static_cast<std::size_t>(std::count(each.begin(), each.end(), true));
+    if (yes * 2 == each.size()) {
+        drops.add("records whose annotators are split evenly");
+        return {};
+    }
+    return {yes * 2 > each.size()};
+}
+
+void checkKtoOptions(const Question& question, const TrlOptions& options)
+{
+    if (question.kind == QuestionKind::Rating && !options.ratingThreshold) {
+        throw SettingError("kto_threshold", "a trl-kto export from rating question '" + question.name +
+                                                "' needs a threshold: ratings at or above it are good");
+    }
+    if (question.kind == QuestionKind::Label || question.kind == QuestionKind::MultiLabel) {
+        const auto names = question.labels.labelNames();
+        if (options.goodLabel.empty() || std::find(names.begin(), names.end(), options.goodLabel) == names.end()) {
+            std::string list;
+            for (const auto& name : names) {
+                list += (list.empty() ? "" : ", ") + name;
+            }
+            throw SettingError("kto_good_label", "a trl-kto export from label question '" + question.name +
+                                                     "' needs the label that means good, one of: " + list);
+        }
+    }
+}
+
+} // namespace trl_rows
+
+std::string toString(TrlFormat format)
+{
+    switch (format) {
+    case TrlFormat::Preference:
+        return "trl-preference";
+    case TrlFormat::Sft:
+        return "trl-sft";
+    case TrlFormat::Kto:
+        return "trl-kto";
+    }
+    return "trl";
+}
+
+TrlRows buildTrlRows(Project& project, const TrlOptions& options)
+{
+    const RecordSchema& schema = project.recordSchema();
+    const Question& question = trl_rows::chooseQuestion(schema, options);
+    const std::string promptField = trl_rows::promptFieldOf(schema, question, options);
+    const bool judgesOne = question.kind == QuestionKind::Rating || question.kind == QuestionKind::Label ||
+                           question.kind == QuestionKind::MultiLabel;
+    std::string completionField;
+    if (options.format == TrlFormat::Kto) {
+        trl_rows::checkKtoOptions(question, options);
+        if (judgesOne) {
+            completionField = trl_rows::completionFieldOf(schema, promptField, options);
+        }
+    }
+    const bool chatPrompt = schema.findField(promptField)->kind == FieldKind::Chat;
+    const bool messages = options.format == TrlFormat::Sft &&
+                          (options.sftForm == SftForm::Messages || (options.sftForm == SftForm::Auto && chatPrompt));
+    // Messages carry the prompt as turns; otherwise a chat prompt makes the conversational form.
+    const bool conversational = messages || chatPrompt;
+
+    TrlRows result;
+    result.question = question.name;
+    result.conversational = conversational;
+    trl_rows::Drops drops(result.dropped);
+    const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name);
+    static const std::vector<nlohmann::json> none;
+
+    project.samples().forEach([&](const Sample& sample) {
+        ++result.records;
+        const RecordContent record = project.recordOf(sample);
+        const std::string promptText = fieldText(record, promptField);
+        if (promptText.empty()) {
+            drops.add("records with an empty prompt");
+            return;
+        }
+        nlohmann::ordered_json prompt = promptText;
+        if (chatPrompt) {
+            prompt = trl_rows::orderedMessages(record.fields.at(promptField));
+        } else if (messages) {
+            prompt = nlohmann::ordered_json::array({trl_rows::message("user", promptText)});
+        }
+        const auto goldIt = votes.gold.find(sample.key);
+        const nlohmann::json* gold = goldIt == votes.gold.end() ? nullptr : &goldIt->second;
+        const auto submittedIt = votes.submitted.find(sample.key);
+        const auto& submitted = submittedIt == votes.submitted.end() ? none : submittedIt->second;
+        const std::size_t before = result.rows.size();
+
+        const auto addCompletion = [&](const std::string& text, std::optional<bool> label) {
+            if (text.empty()) {
+                drops.add("completions that are empty");
+                return;
+            }
+            nlohmann::ordered_json row;
+            if (messages) {
+                nlohmann::ordered_json turns = prompt;
+                turns.push_back(trl_rows::message("assistant", text));
+                row["messages"] = std::move(turns);
+            } else {
+                row["prompt"] = prompt;
+                row["completion"] = trl_rows::completionValue(conversational, text);
+            }
+            if (label) {
+                row["label"] = *label;
+            }
+            result.rows.push_back(std::move(row));
+            result.prompts.push_back(promptText);
+        };
+
+        if (question.kind == QuestionKind::Text) {
+            for (const auto& text : trl_rows::textsOf(gold, submitted, options.votes, drops)) {
+                addCompletion(text, std::nullopt);
+            }
+        } else if (judgesOne) {
+            const std::string text = fieldText(record, completionField);
+            for (bool label : trl_rows::ktoLabelsOf(question, options, gold, submitted, drops)) {
+                addCompletion(text, label);
+            }
+        } else {
+            std::set<std::pair<std::string, bool>> ktoSeen; // a field once per label per record
+            for (const trl_rows::Judgement& judgement :
+                 trl_rows::judgementsOf(question, gold, submitted, options.votes, drops)) {
+                const RankingPairs rule =
+                    options.format == TrlFormat::Preference ? options.rankingPairs : RankingPairs::BestVsWorst;
+                for (const trl_rows::Pair& pair : trl_rows::pairsOf(question, judgement, rule, drops)) {
+                    const std::string chosen = fieldText(record, pair.chosen);
+                    const std::string rejected = fieldText(record, pair.rejected);
+                    if (chosen.empty() || rejected.empty()) {
+                        drops.add("pairs with an empty response");
+                        continue;
+                    }
+                    if (chosen == rejected) {
+                        drops.add("pairs of identical responses");
+                        continue;
+                    }
+                    if (options.format == TrlFormat::Sft) {
+                        if (ktoSeen.insert({pair.chosen, true}).second) {
+                            addCompletion(chosen, std::nullopt);
+                        }
+                    } else if (options.format == TrlFormat::Kto) {
+                        if (ktoSeen.insert({pair.chosen, true}).second) {
+                            addCompletion(chosen, true);
+                        }
+                        if (ktoSeen.insert({pair.rejected, false}).second) {
+                            addCompletion(rejected, false);
+                        }
+                    } else {
+                        nlohmann::ordered_json row;
+                        row["prompt"] = prompt;
+                        row["chosen"] = trl_rows::completionValue(conversational, chosen);
+                        row["rejected"] = trl_rows::completionValue(conversational, rejected);
+                        if (options.margin) {
+                            row["margin"] = pair.margin;
+                        }
+                        result.rows.push_back(std::move(row));
+                        result.prompts.push_back(promptText);
+                    }
+                }
+            }
+        }
+        if (result.rows.size() > before) {
+            ++result.recordsUsed;
+        }
+    });
+    checkTrlRows(result.rows);
+    return result;
+}
+
+void checkTrlRows(const std::vector<nlohmann::ordered_json>& rows)
+{
+    std::optional<bool> conversational;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string where = "row " + std::to_string(i + 1);
+        for (const char* column : {"prompt", "chosen", "rejected", "completion", "messages"}) {
+            if (!rows[i].contains(column)) {
+                continue;
+            }
+            const auto& value = rows[i][column];
+            const bool isList = value.is_array();
+            if (std::string(column) != "messages") {
+                if (!conversational) {
+                    conversational = isList;
+                } else if (*conversational != isList) {
+                    throw InputError(where + ": column '" + column + "' is " +
+                                     (isList ? "a conversation" : "a string") + " but earlier rows are " +
+                                     (isList ? "strings" : "conversations") + "; a file holds one form");
+                }
+            }
+            if (value.is_string() ? value.get<std::string>().empty() : value.empty()) {
+                throw InputError(where + ": column '" + std::string(column) + "' is empty");
+            }
+            if (isList) {
+                for (const auto& message : value) {
+                    if (!message.is_object() || !message.contains("role") || !message.contains("content") ||
+                        !message["content"].is_string()) {
+                        throw InputError(where + ": column '" + std::string(column) +
+                                         "' holds a message without a role or content");
+                    }
+                }
+            } else if (!value.is_string()) {
+                throw InputError(where + ": column '" + std::string(column) + "' is neither a string nor a list");
+            }
+        }
+    }
+}
+
+} // namespace concord
