@@ -39,10 +39,10 @@ TEST_CASE("argilla: a column per field, responses, users, statuses and the best 
                                 {"reason.suggestion", nullptr},
                                 {"reason.suggestion.score", nullptr},
                                 {"reason.suggestion.agent", nullptr}});
-    CHECK(rows[1]["preference.responses"] == json::array());
+    CHECK(json(rows[1]["preference.responses"]) == json::array());
 
     Question ranking;
     ranking.kind = QuestionKind::Ranking;
     ranking.fields = {"r1", "r2", "r3"};
-    CHECK(argillaValue(ranking, {{"ranking", {{"r1", 2}, {"r2", 1}, {"r3", 3}}}}) == json{"r2", "r1", "r3"});
+    CHECK(json(argillaValue(ranking, {{"ranking", {{"r1", 2}, {"r2", 1}, {"r3", 3}}}})) == json{"r2", "r1", "r3"});
 }
