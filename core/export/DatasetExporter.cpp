@@ -2,6 +2,7 @@
 #include "core/export/DatasetExporter.hpp"
 
 #include "core/export/DatasetCard.hpp"
+#include "core/export/ExportTarget.hpp"
 #include "core/export/Formats.hpp"
 #include "core/export/LabelMap.hpp"
 #include "core/export/LabelStudioFormat.hpp"
@@ -53,28 +54,6 @@ void writeFile(const fs::path& path, const std::function<void(std::ostream&)>& w
     out.close();
     if (!out) {
         throw StoreError("cannot write " + path.string() + " (disk full?)");
-    }
-}
-
-// The target directory must be new, empty, or (with `replace`) replaceable; its parent must exist.
-void checkTarget(const fs::path& target, bool replace)
-{
-    std::error_code error;
-    const auto status = fs::status(target, error);
-    if (fs::exists(status)) {
-        if (!fs::is_directory(status)) {
-            throw SettingError("directory", target.string() + " exists and is not a directory");
-        }
-        if (!replace && !fs::is_empty(target, error)) {
-            throw SettingError("directory",
-                               target.string() +
-                                   " already exists and is not empty (choose a new directory, or replace it)");
-        }
-        return;
-    }
-    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (!fs::is_directory(parent, error)) {
-        throw SettingError("directory", "the parent directory " + parent.string() + " does not exist");
     }
 }
 
@@ -160,7 +139,7 @@ DatasetExportSummary exportDataset(Project& project, const DatasetExportOptions&
     if (target.filename().empty()) {
         throw SettingError("directory", options.directory + " does not name a directory");
     }
-    checkTarget(target, options.replace);
+    checkExportTarget(target, options.replace);
     SplitOptions splitOptions;
     splitOptions.ratios = options.ratios;
     splitOptions.folds = options.folds;

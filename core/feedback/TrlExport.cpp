@@ -1,5 +1,6 @@
 #include "core/feedback/TrlExport.hpp"
 
+#include "core/export/ExportTarget.hpp"
 #include "core/export/Splits.hpp"
 #include "core/feedback/ArgillaExport.hpp"
 #include "core/io/AtomicFile.hpp"
@@ -17,23 +18,9 @@ namespace fs = std::filesystem;
 
 void prepareDirectory(const fs::path& target, bool replace)
 {
+    exporting::checkExportTarget(target, replace);
     std::error_code error;
-    if (fs::exists(target, error)) {
-        if (!fs::is_directory(target, error)) {
-            throw SettingError("directory", target.string() + " exists and is not a directory");
-        }
-        if (!replace && !fs::is_empty(target, error)) {
-            throw SettingError("directory",
-                               target.string() +
-                                   " already exists and is not empty (choose a new directory, or replace it)");
-        }
-        return;
-    }
-    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (!fs::is_directory(parent, error)) {
-        throw SettingError("directory", "the parent directory " + parent.string() + " does not exist");
-    }
-    if (!fs::create_directory(target, error) && error) {
+    if (!fs::exists(target, error) && !fs::create_directory(target, error) && error) {
         throw StoreError("cannot create " + target.string() + ": " + error.message());
     }
 }
