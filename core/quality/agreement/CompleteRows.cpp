@@ -51,4 +51,16 @@ CompleteRows completeRows(const RatingTable& table, std::string_view metric)
     return result;
 }
 
+Coefficient coefficientOver(const RatingTable& table, const CompleteRows& rows)
+{
+    Coefficient result;
+    result.items = rows.rows();
+    result.ratings = rows.scores.size();
+    result.excludedItems = rows.excludedItems;
+    if (table.ratings.empty()) {
+        result.undefined = Undefined::NoRatings;
+    }
+    return result;
+}
+
 } // namespace concord::quality

@@ -4,6 +4,7 @@
 // R's psych::ICC, which stops on missing data without lmer).
 #pragma once
 
+#include "core/quality/agreement/Coefficient.hpp"
 #include "core/quality/agreement/RatingTable.hpp"
 
 #include <cstddef>
@@ -29,5 +30,9 @@ void requireNumericValues(const RatingTable& table, std::string_view metric);
 
 // The complete rows of `table`; requireNumericValues first.
 CompleteRows completeRows(const RatingTable& table, std::string_view metric);
+
+// A coefficient over `rows` before its value: the counts of items, ratings and items left out,
+// and NoRatings when `table` has none.
+Coefficient coefficientOver(const RatingTable& table, const CompleteRows& rows);
 
 } // namespace concord::quality

@@ -66,12 +66,8 @@ IccMeanSquares iccMeanSquares(const CompleteRows& rows)
 Coefficient intraclassCorrelation(const RatingTable& table, IccModel model, IccUnit unit)
 {
     const CompleteRows rows = completeRows(table, metricName(model, unit));
-    Coefficient result;
-    result.items = rows.rows();
-    result.ratings = rows.scores.size();
-    result.excludedItems = rows.excludedItems;
+    Coefficient result = coefficientOver(table, rows);
     if (table.ratings.empty()) {
-        result.undefined = Undefined::NoRatings;
         return result;
     }
     if (rows.rows() < 2 || rows.raters < 2) {

@@ -40,12 +40,8 @@ std::vector<double> averageRanks(const std::vector<double>& scores, double& ties
 Coefficient kendallW(const RatingTable& table)
 {
     const CompleteRows rows = completeRows(table, "kendall-w");
-    Coefficient result;
-    result.items = rows.rows();
-    result.ratings = rows.scores.size();
-    result.excludedItems = rows.excludedItems;
+    Coefficient result = coefficientOver(table, rows);
     if (table.ratings.empty()) {
-        result.undefined = Undefined::NoRatings;
         return result;
     }
     const std::size_t n = rows.rows();
