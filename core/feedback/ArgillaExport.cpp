@@ -1,5 +1,8 @@
 #include "core/feedback/ArgillaExport.hpp"
 
+#include "core/feedback/RecordStream.hpp"
+#include "core/store/Project.hpp"
+
 #include <algorithm>
 #include <map>
 #include <utility>
@@ -78,8 +81,7 @@ std::vector<nlohmann::ordered_json> argillaRows(Project& project)
     }
 
     std::vector<nlohmann::ordered_json> rows;
-    project.samples().forEach([&](const Sample& sample) {
-        const RecordContent record = project.recordOf(sample);
+    forEachRecord(project, [&](const Sample& sample, const RecordContent& record) {
         nlohmann::ordered_json row;
         row["id"] = sample.id;
         for (const Field& field : schema.fields) {

@@ -1,5 +1,6 @@
 #include "core/feedback/RecordContent.hpp"
 
+#include "core/io/JsonWriter.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
@@ -139,93 +140,15 @@ std::string primaryText(const RecordSchema& schema, const RecordContent& record)
     return {};
 }
 
-namespace {
-
-// JSON text of a string, escaping only what JSON requires: a hundred thousand records of a few
-// kilobytes go through here on import, and nlohmann's dump (which validates UTF-8 again, byte by
-// byte) took longer than SQLite's whole write. The text was validated where it entered.
-void appendJsonString(std::string& out, std::string_view text)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c != '"' && c != '\\' && c >= 0x20) {
-            continue;
-        }
-        out.append(text.data() + start, i - start);
-        start = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        }
-    }
-    out.append(text.data() + start, text.size() - start);
-    out += '"';
-}
-
-void appendJson(std::string& out, const nlohmann::json& value)
-{
-    if (value.is_string()) {
-        appendJsonString(out, value.get_ref<const std::string&>());
-    } else if (value.is_object()) {
-        out += '{';
-        bool first = true;
-        for (const auto& [key, item] : value.items()) {
-            out += first ? "" : ",";
-            first = false;
-            appendJsonString(out, key);
-            out += ':';
-            appendJson(out, item);
-        }
-        out += '}';
-    } else if (value.is_array()) {
-        out += '[';
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            out += i ? "," : "";
-            appendJson(out, value[i]);
-        }
-        out += ']';
-    } else {
-        out += value.dump();
-    }
-}
-
-} // namespace
-
 std::string encodeRecord(const RecordContent& record)
 {
     std::string out;
     out.reserve(4096);
     out += "{\"fields\":";
-    appendJson(out, record.fields);
+    io::appendJson(out, record.fields);
     if (!record.meta.empty()) {
         out += ",\"meta\":";
-        appendJson(out, record.meta);
+        io::appendJson(out, record.meta);
     }
     out += '}';
     return out;
@@ -233,14 +156,16 @@ std::string encodeRecord(const RecordContent& record)
 
 RecordContent decodeRecord(std::string_view encoded)
 {
-    const auto json = nlohmann::json::parse(encoded, nullptr, false);
-    if (!json.is_object() || !json.contains("fields") || !json["fields"].is_object()) {
+    auto json = nlohmann::json::parse(encoded, nullptr, false);
+    const auto fields = json.is_object() ? json.find("fields") : json.end();
+    if (fields == json.end() || !fields->is_object()) {
         throw InputError("a stored record is not {\"fields\":{...}}");
     }
     RecordContent record;
-    record.fields = json["fields"];
-    if (json.contains("meta") && json["meta"].is_object()) {
-        record.meta = json["meta"];
+    // Moved, not copied: an export decodes every record once.
+    record.fields = std::move(*fields);
+    if (const auto meta = json.find("meta"); meta != json.end() && meta->is_object()) {
+        record.meta = std::move(*meta);
     }
     return record;
 }

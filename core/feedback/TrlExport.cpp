@@ -4,6 +4,7 @@
 #include "core/export/Splits.hpp"
 #include "core/feedback/ArgillaExport.hpp"
 #include "core/io/AtomicFile.hpp"
+#include "core/io/JsonWriter.hpp"
 #include "core/util/Error.hpp"
 
 #include <filesystem>
@@ -125,9 +126,13 @@ TrlExportSummary exportTrl(Project& project, const TrlExportOptions& options)
         }
         io::AtomicFile file((directory / (std::string(names[part]) + ".jsonl")).string());
         std::size_t count = 0;
+        std::string line;
         for (std::size_t i = 0; i < rows.rows.size(); ++i) {
             if (parts[i] == part) {
-                file.stream() << rows.rows[i].dump() << '\n';
+                line.clear();
+                io::appendJson(line, rows.rows[i]);
+                line += '\n';
+                file.stream() << line;
                 ++count;
             }
         }
@@ -147,8 +152,12 @@ std::size_t exportArgilla(Project& project, const std::string& directory, bool r
     const auto rows = argillaRows(project);
     trl_export::prepareDirectory(directory, replace);
     io::AtomicFile file((std::filesystem::path(directory) / "records.jsonl").string());
+    std::string line;
     for (const auto& row : rows) {
-        file.stream() << row.dump() << '\n';
+        line.clear();
+        io::appendJson(line, row);
+        line += '\n';
+        file.stream() << line;
     }
     file.commit();
     return rows.size();

@@ -1,12 +1,16 @@
 #include "core/feedback/TrlRows.hpp"
 
+#include "core/feedback/RecordStream.hpp"
+#include "core/feedback/SubmittedAnswers.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace concord {
 
@@ -46,10 +50,23 @@ private:
     std::vector<std::pair<std::string, std::size_t>>& m_list;
 };
 
+// Looks up a std::string key by a string_view without making a string of it.
+struct TextHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// A record's submitted answers, each a reference into Votes::distinct.
+using AnswerList = std::vector<std::reference_wrapper<const nlohmann::json>>;
+
 struct Votes
 {
     std::map<std::int64_t, nlohmann::json> gold;
-    std::map<std::int64_t, std::vector<nlohmann::json>> submitted; // in annotator order
+    std::map<std::int64_t, AnswerList> submitted; // in annotator order
+    // Each distinct answer text parsed once: a million votes of a preference or a label hold a
+    // handful of distinct texts, and parsing each vote was most of an export's time.
+    std::unordered_map<std::string, nlohmann::json, TextHash, std::equal_to<>> distinct;
 };
 
 Votes loadVotes(Project& project, const std::string& question)
@@ -60,15 +77,18 @@ Votes loadVotes(Project& project, const std::string& question)
     while (gold.step()) {
         votes.gold[gold.columnInt(0)] = nlohmann::json::parse(gold.columnView(1));
     }
-    // No response row: a label made before statuses existed counts as submitted (as the plain export).
-    auto answers = project.database().prepare(
-        "SELECT a.sample, a.value FROM answers a LEFT JOIN responses r "
-        "ON r.sample = a.sample AND r.annotator = a.annotator "
-        "WHERE a.question = ?1 AND (r.status IS NULL OR r.status = 'submitted') ORDER BY a.sample, a.annotator");
-    answers.bind(1, question);
-    while (answers.step()) {
-        votes.submitted[answers.columnInt(0)].push_back(nlohmann::json::parse(answers.columnView(1)));
-    }
+    auto current = votes.submitted.end();
+    forEachSubmittedAnswer(project, question, [&](const SubmittedAnswer& answer) {
+        auto it = votes.distinct.find(answer.value);
+        if (it == votes.distinct.end()) {
+            it = votes.distinct.emplace(std::string(answer.value), nlohmann::json::parse(answer.value)).first;
+        }
+        // Answers arrive in record order: each record's list is made once, at the end.
+        if (current == votes.submitted.end() || current->first != answer.sample) {
+            current = votes.submitted.emplace_hint(votes.submitted.end(), answer.sample, AnswerList{});
+        }
+        current->second.emplace_back(it->second);
+    });
     return votes;
 }
 
@@ -169,8 +189,8 @@ Judgement judgementOf(const Question& question, const nlohmann::json& value)
 
 // The judgements of one record that the rule keeps (gold; else majority of the winner, or the
 // mean rank; or every response), counting what it drops.
-std::vector<Judgement> judgementsOf(const Question& question, const nlohmann::json* gold,
-                                    const std::vector<nlohmann::json>& submitted, TrlVotes votes, Drops& drops)
+std::vector<Judgement> judgementsOf(const Question& question, const nlohmann::json* gold, const AnswerList& submitted,
+                                    TrlVotes votes, Drops& drops)
 {
     if (votes == TrlVotes::GoldThenAggregate && gold) {
         return {judgementOf(question, *gold)};
@@ -302,8 +322,7 @@ nlohmann::ordered_json completionValue(bool conversational, const std::string& t
 }
 
 // Which texts (the submitted or gold answers of a text question) the rule keeps.
-std::vector<std::string> textsOf(const nlohmann::json* gold, const std::vector<nlohmann::json>& submitted,
-                                 TrlVotes votes, Drops& drops)
+std::vector<std::string> textsOf(const nlohmann::json* gold, const AnswerList& submitted, TrlVotes votes, Drops& drops)
 {
     if (votes == TrlVotes::GoldThenAggregate && gold) {
         return {gold->at("text").get<std::string>()};
@@ -344,7 +363,7 @@ std::vector<std::string> textsOf(const nlohmann::json* gold, const std::vector<n
 // KTO labels from a rating or label question: gold, else the mean rating or the majority of
 // good/not good, or every response.
 std::vector<bool> ktoLabelsOf(const Question& question, const TrlOptions& options, const nlohmann::json* gold,
-                              const std::vector<nlohmann::json>& submitted, Drops& drops)
+                              const AnswerList& submitted, Drops& drops)
 {
     const auto good = [&](const nlohmann::json& value) {
         if (question.kind == QuestionKind::Rating) {
@@ -441,11 +460,10 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     result.conversational = conversational;
     trl_rows::Drops drops(result.dropped);
     const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name);
-    static const std::vector<nlohmann::json> none;
+    static const trl_rows::AnswerList none;
 
-    project.samples().forEach([&](const Sample& sample) {
+    forEachRecord(project, [&](const Sample& sample, const RecordContent& record) {
         ++result.records;
-        const RecordContent record = project.recordOf(sample);
         const std::string promptText = fieldText(record, promptField);
         if (promptText.empty()) {
             drops.add("records with an empty prompt");
