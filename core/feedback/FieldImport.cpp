@@ -117,15 +117,23 @@ std::string takeId(nlohmann::json& fields, const std::optional<std::string>& idF
         }
         return stem + "-" + std::to_string(line);
     }
-    std::string id;
-    if (found->is_string()) {
-        id = found->get<std::string>();
-    } else if (found->is_number_integer()) {
-        id = found->dump();
-    } else {
-        throw InputError("key '" + key + "' (the id) is " + describeType(*found) + ", expected a string or an integer");
-    }
+    std::string id = recordIdFrom(*found, key);
     fields.erase(found);
+    return id;
+}
+
+} // namespace
+
+std::string recordIdFrom(const nlohmann::json& value, const std::string& key)
+{
+    std::string id;
+    if (value.is_string()) {
+        id = value.get<std::string>();
+    } else if (value.is_number_integer()) {
+        id = value.dump();
+    } else {
+        throw InputError("key '" + key + "' (the id) is " + describeType(value) + ", expected a string or an integer");
+    }
     if (id.empty()) {
         throw InputError("key '" + key + "' (the id) is empty");
     }
@@ -136,7 +144,33 @@ std::string takeId(nlohmann::json& fields, const std::optional<std::string>& idF
     return id;
 }
 
-} // namespace
+nlohmann::json fieldValueFrom(const Field& field, nlohmann::json value, const std::string& where)
+{
+    if (field.kind == FieldKind::Chat) {
+        return chatFrom(std::move(value), where);
+    }
+    if (value.is_string()) {
+        return value;
+    }
+    if (value.is_number() || value.is_boolean()) {
+        return value.dump();
+    }
+    throw InputError(where + ": expected text, found " + describeType(value));
+}
+
+std::int64_t insertRecord(Project& project, const std::string& id, const RecordContent& content,
+                          const std::string& meta, const RecordLimits& limits)
+{
+    // Encoded once: its size is what the limit measures, and it is what is stored.
+    const std::string encoded = encodeRecord(content);
+    checkRecord(project.recordSchema(), content, limits, encoded.size());
+    const std::string text = primaryText(project.recordSchema(), content);
+    const auto key = project.samples().insert(id, text, meta, project.isLegacy() ? "" : encoded);
+    if (!key) {
+        throw InputError("record '" + id + "' could not be stored (its id is taken)");
+    }
+    return *key;
+}
 
 FieldImporter::FieldImporter(Project& project, FieldImportOptions options)
     : m_project(project), m_options(std::move(options)), m_limits(project.recordLimits()),
@@ -272,15 +306,7 @@ RecordContent FieldImporter::takeContent(nlohmann::json& fields) const
             continue; // checkRecord names a required field that is missing
         }
         const std::string where = "field '" + field.name + "'" + (key != field.name ? " (key '" + key + "')" : "");
-        if (field.kind == FieldKind::Chat) {
-            content.fields[field.name] = chatFrom(std::move(*found), where);
-        } else if (found->is_string()) {
-            content.fields[field.name] = std::move(*found);
-        } else if (found->is_number() || found->is_boolean()) {
-            content.fields[field.name] = found->dump();
-        } else {
-            throw InputError(where + ": expected text, found " + describeType(*found));
-        }
+        content.fields[field.name] = fieldValueFrom(field, std::move(*found), where);
         fields.erase(key);
     }
     for (const auto& [target, key] : m_options.metaKeys) {
@@ -339,11 +365,7 @@ void FieldImporter::importRecord(io::SourceRecord& record, FieldImportReport& re
             }
             ++report.updated;
         } else {
-            // Encoded once: its size is what the limit measures, and it is what is stored.
-            const std::string encoded = encodeRecord(content);
-            checkRecord(schema, content, m_limits, encoded.size());
-            const std::string text = primaryText(schema, content);
-            key = m_project.samples().insert(id, text, meta, m_project.isLegacy() ? "" : encoded);
+            key = insertRecord(m_project, id, content, meta, m_limits);
             ++report.added;
         }
         for (const auto& [question, column] : m_options.suggestion) {

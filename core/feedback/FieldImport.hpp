@@ -61,6 +61,17 @@ struct FieldImportReport
     bool committed = false;
 };
 
+// What FieldImporter and the Argilla import (ArgillaImport.hpp) share:
+// A record's id from a file's value (a string or an integer, not empty, within the id limit);
+// `key` names it in the message.
+std::string recordIdFrom(const nlohmann::json& value, const std::string& key);
+// A file's value as `field`'s content: text (numbers and booleans as written), or for a chat a
+// list of messages (or a CSV cell holding that list as JSON). `where` begins the message.
+nlohmann::json fieldValueFrom(const Field& field, nlohmann::json value, const std::string& where);
+// Checks a new record against the schema and the limits, then stores it; returns its key.
+std::int64_t insertRecord(Project& project, const std::string& id, const RecordContent& content,
+                          const std::string& meta, const RecordLimits& limits);
+
 class FieldImporter
 {
 public:

@@ -18,7 +18,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/concord-fuzz.XXXXXX")
 failed=0
 # Each target: its binary, its corpus and dictionary (tests/fuzz/NAME.dict, corpus/NAME).
 for target in jsonl_reader:jsonl csv_reader:csv record_import:record labelstudio_reader:labelstudio \
-    frame_decoder:frame message_parser:message record_schema:record_schema record_content:record_content; do
+    frame_decoder:frame message_parser:message record_schema:record_schema record_content:record_content \
+    argilla_import:argilla_import; do
     name=${target#*:}
     fuzzer=fuzz_${target%%:*}
     binary="$build/tests/fuzz/$fuzzer"

@@ -5,6 +5,7 @@
 #include "app/cli/ProgressBar.hpp"
 #include "app/cli/SettingWords.hpp"
 #include "core/export/RecordImport.hpp"
+#include "core/feedback/ArgillaImport.hpp"
 #include "core/feedback/FieldImport.hpp"
 #include "core/io/Importer.hpp"
 #include "core/text/Utf8.hpp"
@@ -255,8 +256,41 @@ void runFields(const ImportCliOptions& options)
     rejects.summarize();
 }
 
+// An Argilla flat export (records.jsonl, as `export --format argilla` writes it), whole or not at all.
+void runArgilla(const ImportCliOptions& options)
+{
+    if (options.mapsFields() || options.skipInvalid || !options.labelField.empty() || !options.idField.empty() ||
+        options.textField != "text" || !options.annotator.empty()) {
+        throw InputError("an Argilla file names its fields, annotators and suggestions in its columns; it takes no "
+                         "--field, --answer, --suggestion, --annotator, --id-field, --text-field or --skip-invalid");
+    }
+    std::ifstream input(options.file, std::ios::binary);
+    if (!input) {
+        throw StoreError("cannot read " + options.file);
+    }
+    auto project = Project::open(options.project);
+    std::error_code sizeError;
+    const auto total = std::filesystem::file_size(options.file, sizeError);
+    const std::string name = std::filesystem::path(options.file).filename().string();
+    ProgressBar bar("importing " + name, sizeError ? 0 : total);
+    auto reader = io::makeReader(io::Format::Jsonl, input);
+    const auto report =
+        importArgilla(*project, *reader, name, Progress([&](const ProgressStep& step) { bar.update(step.done); }));
+    bar.finish();
+    std::cout << "Imported " << withThousands(report.added) << " records";
+    if (report.existing > 0) {
+        std::cout << " (and " << withThousands(report.existing) << " already there, their fields kept)";
+    }
+    std::cout << " with " << withThousands(report.answers) << " answers and " << withThousands(report.suggestions)
+              << " suggestions from " << options.file << " (argilla) into " << options.project << ".\n";
+}
+
 void run(const ImportCliOptions& options)
 {
+    if (options.format == "argilla") {
+        runArgilla(options);
+        return;
+    }
     if (options.mapsFields() || !Project::open(options.project)->isLegacy()) {
         runFields(options);
         return;
@@ -338,12 +372,14 @@ void addImportCommand(CLI::App& app)
     command->add_option("project", options->project, "Project file")->required();
     command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)")->required();
     command
-        ->add_option("--format", options->format,
-                     "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
-                     "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes); or "
-                     "TRL's trl-preference (prompt/chosen/rejected) and trl-sft (prompt/completion) JSONL")
+        ->add_option(
+            "--format", options->format,
+            "Input format (default: from the file name): jsonl, csv, tsv, text; or labelled data with its "
+            "annotations: labelstudio, prodigy, spacy, conll, hf, labeled-csv (the CSV export writes); or "
+            "TRL's trl-preference (prompt/chosen/rejected) and trl-sft (prompt/completion) JSONL; or argilla (the "
+            "records.jsonl of export --format argilla, into a project with the same fields and questions)")
         ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text", "labelstudio", "prodigy", "spacy", "conll", "hf",
-                               "labeled-csv", "trl-preference", "trl-sft"}));
+                               "labeled-csv", "trl-preference", "trl-sft", "argilla"}));
     command->add_option("--field", options->fieldKeys,
                         "FIELD=KEY: the file's key (or column) holding a field (default: the field's own name)");
     command->add_option("--field-meta", options->metaKeys,

@@ -4,6 +4,7 @@
 #include "core/io/AtomicFile.hpp"
 #include "core/quality/aggregation/Aggregation.hpp"
 #include "core/quality/aggregation/DawidSkene.hpp"
+#include "core/quality/aggregation/QuestionGold.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
@@ -11,6 +12,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <map>
 
 namespace concord::cli {
 
@@ -20,6 +22,7 @@ struct AggregateOptions
 {
     std::string project;
     std::string method = "majority";
+    std::string question;
     bool json = false;
     std::string output;
 };
@@ -94,10 +97,119 @@ void printSummary(const quality::RatingTable& table, const quality::AggregationR
     }
 }
 
+// A gold value as a cell: a label, a rating, "response_a (2)" or "tie", or "b > a = c".
+std::string goldText(const nlohmann::json& value)
+{
+    if (value.contains("labels") && value["labels"].size() == 1) {
+        return value["labels"][0].get<std::string>();
+    }
+    if (value.contains("rating")) {
+        return value["rating"].dump();
+    }
+    if (value.contains("preference")) {
+        const auto& preference = value["preference"];
+        return preference["winner"].is_null()
+                   ? "tie"
+                   : preference["winner"].get<std::string>() + " (" + preference["strength"].dump() + ")";
+    }
+    if (value.contains("ranking")) {
+        std::multimap<std::int64_t, std::string> byRank;
+        for (const auto& [field, rank] : value["ranking"].items()) {
+            byRank.emplace(rank.get<std::int64_t>(), field);
+        }
+        std::string text;
+        std::int64_t last = 0;
+        for (const auto& [rank, field] : byRank) {
+            text += (text.empty() ? "" : rank == last ? " = " : " > ") + field;
+            last = rank;
+        }
+        return text;
+    }
+    return value.dump();
+}
+
+nlohmann::json recordJson(const quality::RecordGold& record)
+{
+    return {{"id", record.id},
+            {"value", record.value},
+            {"source", std::string(quality::toString(record.source))},
+            {"confidence", record.confidence ? nlohmann::json(*record.confidence) : nlohmann::json(nullptr)},
+            {"tied", record.tied},
+            {"votes", record.votes}};
+}
+
+void runQuestion(const AggregateOptions& options, quality::AggregationMethod method)
+{
+    auto project = Project::open(options.project);
+    const quality::QuestionGold gold = quality::aggregateQuestion(*project, options.question, method);
+    const bool choices = gold.kind != QuestionKind::Ranking;
+    if (!options.output.empty()) {
+        io::AtomicFile file(options.output);
+        for (const auto& record : gold.items) {
+            file.stream() << recordJson(record).dump() << '\n';
+        }
+        file.commit();
+    }
+    if (options.json) {
+        nlohmann::json json = choices ? summaryJson(gold.table, gold.aggregation) : nlohmann::json::object();
+        json["method"] = gold.method;
+        json["question"] = gold.question;
+        json["kind"] = std::string(toString(gold.kind));
+        json["records"] = gold.items.size();
+        json["from_reviewer"] = gold.fromReviewer;
+        json.erase("samples");
+        if (options.output.empty()) {
+            json["gold"] = nlohmann::json::array();
+            for (const auto& record : gold.items) {
+                json["gold"].push_back(recordJson(record));
+            }
+        } else {
+            json["output"] = options.output;
+        }
+        std::cout << json.dump(2) << '\n';
+        return;
+    }
+    std::cout << "Question   " << gold.question << " (" << toString(gold.kind) << ")\n";
+    if (choices) {
+        printSummary(gold.table, gold.aggregation);
+    } else {
+        std::cout << "Method     mean rank (Borda); equal means share the lower rank\n";
+    }
+    std::cout << "\nGold       " << gold.items.size() << " records: " << gold.fromReviewer << " from the reviewer, "
+              << gold.items.size() - gold.fromReviewer << " aggregated\n";
+    if (!options.output.empty()) {
+        std::cout << "\nWrote " << gold.items.size() << " gold values to " << options.output << ".\n";
+        return;
+    }
+    std::cout << '\n'
+              << std::left << std::setw(24) << "Sample" << std::setw(28) << "Gold" << std::setw(10) << "Source"
+              << std::right << std::setw(11) << "Confidence" << std::setw(7) << "Votes" << '\n';
+    for (const auto& record : gold.items) {
+        std::cout << std::left << std::setw(24) << record.id << std::setw(28) << goldText(record.value) << std::setw(10)
+                  << quality::toString(record.source) << std::right << std::setw(11);
+        if (record.confidence) {
+            std::cout << std::fixed << std::setprecision(3) << *record.confidence;
+        } else {
+            std::cout << "-";
+        }
+        std::cout << std::setw(7) << record.votes << (record.tied ? "  tied" : "") << '\n';
+    }
+}
+
 void run(const AggregateOptions& options)
 {
     const auto method = quality::aggregationMethodFromString(options.method);
+    if (!options.question.empty()) {
+        runQuestion(options, method);
+        return;
+    }
     auto project = Project::open(options.project);
+    if (!project->isLegacy()) {
+        throw InputError(options.project +
+                         " has several fields or questions; name the question to aggregate with "
+                         "--question (one of: " +
+                         project->recordSchema().questionNames() + ")");
+    }
     const TaskKind kind = project->schema().kind;
     if (kind != TaskKind::Single && kind != TaskKind::Rating) {
         throw InputError("aggregate works on single-label and rating projects; " + options.project + " is a " +
@@ -158,6 +270,9 @@ void addAggregateCommand(CLI::App& app)
                      "their estimated skill)")
         ->check(CLI::IsMember({"majority", "dawid-skene"}))
         ->capture_default_str();
+    command->add_option("--question", options->question,
+                        "Aggregate this question of a project of fields and questions (label, rating, preference: "
+                        "--method; ranking: mean rank); the reviewer's gold value wins where there is one");
     command->add_flag("--json", options->json, "Print JSON instead of tables");
     command->add_option("--output", options->output,
                         "Write one JSON line per sample (id, label, confidence, tied, votes) to this file");
