@@ -1,6 +1,7 @@
 // A gold value per record for one question; the rules are in QuestionGold.hpp.
 #include "core/quality/aggregation/QuestionGold.hpp"
 
+#include "core/feedback/SubmittedAnswers.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
@@ -41,15 +42,18 @@ std::map<std::int64_t, RecordVotes> loadVotes(Project& project, const std::strin
         record.id = gold.columnText(1);
         record.gold = nlohmann::json::parse(gold.columnView(2));
     }
-    auto answers = project.database().prepare(
-        "SELECT a.sample, s.id, a.annotator, a.value FROM answers a JOIN samples s ON s.pk = a.sample "
-        "LEFT JOIN responses r ON r.sample = a.sample AND r.annotator = a.annotator "
-        "WHERE a.question = ?1 AND (r.status IS NULL OR r.status = 'submitted') ORDER BY a.sample, a.annotator");
-    answers.bind(1, question);
-    while (answers.step()) {
-        auto& record = records[answers.columnInt(0)];
-        record.id = answers.columnText(1);
-        record.submitted.push_back({answers.columnText(2), nlohmann::json::parse(answers.columnView(3))});
+    forEachSubmittedAnswer(project, question, [&](const SubmittedAnswer& answer) {
+        records[answer.sample].submitted.push_back(
+            {std::string(answer.annotator), nlohmann::json::parse(answer.value)});
+    });
+    // The ids of the records with votes, in one pass beside the map (both in key order).
+    auto ids = project.database().prepare("SELECT pk, id FROM samples ORDER BY pk");
+    auto record = records.begin();
+    while (record != records.end() && ids.step()) {
+        if (ids.columnInt(0) == record->first) {
+            record->second.id = ids.columnText(1);
+            ++record;
+        }
     }
     return records;
 }
