@@ -2,6 +2,7 @@
 // item,annotator,value rows (--triples), as a readable report or JSON.
 #include "app/cli/Commands.hpp"
 #include "app/cli/quality/AgreementOutput.hpp"
+#include "app/cli/quality/QuestionAgreementOutput.hpp"
 #include "core/quality/agreement/AgreementReport.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/quality/agreement/TriplesCsv.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct AgreementOptions
 {
     std::string project;
+    std::string question;
     std::string triples;
     std::vector<std::string> order;
     bool multi = false;
@@ -128,6 +130,105 @@ void runOne(const AgreementOptions& options, const quality::AgreementData& data,
     }
 }
 
+quality::ReportOptions reportOptions(const AgreementOptions& options)
+{
+    quality::ReportOptions result;
+    result.metricOptions = metricOptions(options);
+    result.bootstrap = options.bootstrap;
+    result.seed = options.seed;
+    result.level = options.level;
+    return result;
+}
+
+OutputOptions outputOptions(const AgreementOptions& options)
+{
+    OutputOptions output;
+    output.source = options.project.empty() ? options.triples : options.project;
+    output.digits = options.digits;
+    output.top = options.top;
+    return output;
+}
+
+// The agreement on one question of a project, with its suggestions' agreement when it has any.
+void runQuestion(const AgreementOptions& options, Project& project, const Question& question,
+                 const std::optional<quality::Metric>& metric)
+{
+    std::optional<quality::SuggestionAgreement> suggestions;
+    const auto measureSuggestions = [&] {
+        if (project.suggestions().anyFor(question.name)) {
+            suggestions =
+                quality::suggestionAgreement(project, question, quality::loadQuestionAnswers(project, question));
+        }
+    };
+    OutputOptions output = outputOptions(options);
+    if (question.asksLabels()) {
+        const quality::AgreementData data = quality::loadQuestionRatings(project, question);
+        if (metric) {
+            runOne(options, data, *metric);
+            return;
+        }
+        const quality::AgreementReport report = quality::buildReport(data, reportOptions(options));
+        measureSuggestions();
+        if (options.json) {
+            nlohmann::json json = reportJson(data, report, output);
+            json["question"] = question.name;
+            if (suggestions) {
+                json["suggestions"] = suggestionAgreementJson(*suggestions);
+            }
+            std::cout << json.dump(2) << '\n';
+            return;
+        }
+        output.source += ", question '" + question.name + "'";
+        printReport(std::cout, data, report, output);
+        if (suggestions) {
+            printSuggestionAgreement(std::cout, *suggestions, options.digits);
+        }
+        return;
+    }
+    if (metric || options.bootstrap > 0) {
+        throw CLI::ValidationError(metric ? "--metric" : "--bootstrap",
+                                   "applies to label, multi_label, spans and rating questions; question '" +
+                                       question.name + "' is a " + std::string(toString(question.kind)) + " question");
+    }
+    const std::vector<quality::RecordAnswers> records = quality::loadQuestionAnswers(project, question);
+    if (project.suggestions().anyFor(question.name)) {
+        suggestions = quality::suggestionAgreement(project, question, records);
+    }
+    const auto emit = [&](const auto& result) {
+        if (options.json) {
+            nlohmann::json json = questionAgreementJson(question, result, output);
+            if (suggestions) {
+                json["suggestions"] = suggestionAgreementJson(*suggestions);
+            }
+            std::cout << json.dump(2) << '\n';
+            return;
+        }
+        printQuestionAgreement(std::cout, question, result, output);
+        if (suggestions) {
+            printSuggestionAgreement(std::cout, *suggestions, options.digits);
+        }
+    };
+    switch (question.kind) {
+    case QuestionKind::Preference:
+        emit(quality::preferenceAgreement(question, records));
+        return;
+    case QuestionKind::Ranking:
+        emit(quality::rankingAgreement(question, records));
+        return;
+    default:
+        emit(quality::textAgreement(records));
+        return;
+    }
+}
+
+// Under a readable report only: JSON stays one document.
+void printHint(const AgreementOptions& options, const std::string& hint)
+{
+    if (!hint.empty() && !options.json) {
+        std::cout << '\n' << hint << '\n';
+    }
+}
+
 void run(const AgreementOptions& options)
 {
     if (options.project.empty() == options.triples.empty()) {
@@ -139,31 +240,41 @@ void run(const AgreementOptions& options)
     if (options.multi && options.triples.empty()) {
         throw CLI::ValidationError("--multi", "--multi applies to --triples (a project knows its task kind)");
     }
+    if (!options.question.empty() && options.project.empty()) {
+        throw CLI::ValidationError("--question", "--question applies to a PROJECT (a triples file is one question)");
+    }
     // Parse the name before reading a large file, so that a typo fails at once.
     std::optional<quality::Metric> metric;
     if (!options.metric.empty()) {
         metric = quality::metricFromName(options.metric);
     }
+    std::string hint;
+    if (!options.project.empty()) {
+        auto project = Project::open(options.project);
+        const RecordSchema& schema = project->recordSchema();
+        if (options.question.empty() && schema.questions.size() > 1) {
+            hint = "This is the first of the project's questions (" + schema.questionNames() +
+                   "); --question NAME reports another.";
+        }
+        // A first question that a label schema cannot ask has no report of today's kinds.
+        if (!options.question.empty() || !schema.primary().asksLabels()) {
+            runQuestion(options, *project,
+                        options.question.empty() ? schema.primary() : schema.question(options.question), metric);
+            printHint(options, hint);
+            return;
+        }
+    }
     const quality::AgreementData data = load(options);
     if (metric) {
         runOne(options, data, *metric);
-        return;
-    }
-    quality::ReportOptions reportOptions;
-    reportOptions.metricOptions = metricOptions(options);
-    reportOptions.bootstrap = options.bootstrap;
-    reportOptions.seed = options.seed;
-    reportOptions.level = options.level;
-    const quality::AgreementReport report = quality::buildReport(data, reportOptions);
-    OutputOptions output;
-    output.source = options.project.empty() ? options.triples : options.project;
-    output.digits = options.digits;
-    output.top = options.top;
-    if (options.json) {
-        std::cout << reportJson(data, report, output).dump(2) << '\n';
+    } else if (options.json) {
+        std::cout
+            << reportJson(data, quality::buildReport(data, reportOptions(options)), outputOptions(options)).dump(2)
+            << '\n';
     } else {
-        printReport(std::cout, data, report, output);
+        printReport(std::cout, data, quality::buildReport(data, reportOptions(options)), outputOptions(options));
     }
+    printHint(options, hint);
 }
 
 std::string metricHelp()
@@ -183,6 +294,10 @@ void addAgreementCommand(CLI::App& app)
     auto* command = app.add_subcommand(
         "agreement", "Measure inter-annotator agreement on a project, or on a CSV of item,annotator,value rows");
     command->add_option("project", options->project, "Project file");
+    command->add_option("--question", options->question,
+                        "With a PROJECT: the question to measure (default: the first); preference, ranking and text "
+                        "questions get their own statistics, and a question with suggestions adds each agent's "
+                        "agreement with the annotators' majority");
     command->add_option("--triples", options->triples,
                         "CSV with a header row item,annotator,value (an empty value is missing), instead of a project");
     command
