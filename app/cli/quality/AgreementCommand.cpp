@@ -1,8 +1,8 @@
 // concord-cli agreement: how far the annotators agree, on a project or on a CSV of
 // item,annotator,value rows (--triples), as a readable report or JSON.
 #include "app/cli/Commands.hpp"
+#include "app/cli/quality/AgreementOptions.hpp"
 #include "app/cli/quality/AgreementOutput.hpp"
-#include "app/cli/quality/QuestionAgreementOutput.hpp"
 #include "core/quality/agreement/AgreementReport.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/quality/agreement/TriplesCsv.hpp"
@@ -14,24 +14,6 @@
 namespace concord::cli {
 
 namespace {
-
-struct AgreementOptions
-{
-    std::string project;
-    std::string question;
-    std::string triples;
-    std::vector<std::string> order;
-    bool multi = false;
-    std::string metric;
-    std::string weights = "quadratic";
-    std::string weightsBy = "value";
-    bool json = false;
-    std::size_t bootstrap = 0;
-    std::uint64_t seed = 1;
-    double level = 0.95;
-    int digits = 4;
-    std::size_t top = 10;
-};
 
 quality::AgreementData load(const AgreementOptions& options)
 {
@@ -79,8 +61,10 @@ quality::MetricOptions metricOptions(const AgreementOptions& options)
     return result;
 }
 
+} // namespace
+
 // --metric NAME: that coefficient alone (and its interval), without the breakdowns.
-void runOne(const AgreementOptions& options, const quality::AgreementData& data, quality::Metric metric)
+void runAgreementMetric(const AgreementOptions& options, const quality::AgreementData& data, quality::Metric metric)
 {
     const quality::Coefficient coefficient = quality::computeMetric(data, metric, metricOptions(options));
     std::optional<quality::BootstrapInterval> interval;
@@ -130,7 +114,7 @@ void runOne(const AgreementOptions& options, const quality::AgreementData& data,
     }
 }
 
-quality::ReportOptions reportOptions(const AgreementOptions& options)
+quality::ReportOptions agreementReportOptions(const AgreementOptions& options)
 {
     quality::ReportOptions result;
     result.metricOptions = metricOptions(options);
@@ -140,7 +124,7 @@ quality::ReportOptions reportOptions(const AgreementOptions& options)
     return result;
 }
 
-OutputOptions outputOptions(const AgreementOptions& options)
+OutputOptions agreementOutputOptions(const AgreementOptions& options)
 {
     OutputOptions output;
     output.source = options.project.empty() ? options.triples : options.project;
@@ -149,77 +133,7 @@ OutputOptions outputOptions(const AgreementOptions& options)
     return output;
 }
 
-// The agreement on one question of a project, with its suggestions' agreement when it has any.
-void runQuestion(const AgreementOptions& options, Project& project, const Question& question,
-                 const std::optional<quality::Metric>& metric)
-{
-    std::optional<quality::SuggestionAgreement> suggestions;
-    const auto measureSuggestions = [&] {
-        if (project.suggestions().anyFor(question.name)) {
-            suggestions =
-                quality::suggestionAgreement(project, question, quality::loadQuestionAnswers(project, question));
-        }
-    };
-    OutputOptions output = outputOptions(options);
-    if (question.asksLabels()) {
-        const quality::AgreementData data = quality::loadQuestionRatings(project, question);
-        if (metric) {
-            runOne(options, data, *metric);
-            return;
-        }
-        const quality::AgreementReport report = quality::buildReport(data, reportOptions(options));
-        measureSuggestions();
-        if (options.json) {
-            nlohmann::json json = reportJson(data, report, output);
-            json["question"] = question.name;
-            if (suggestions) {
-                json["suggestions"] = suggestionAgreementJson(*suggestions);
-            }
-            std::cout << json.dump(2) << '\n';
-            return;
-        }
-        output.source += ", question '" + question.name + "'";
-        printReport(std::cout, data, report, output);
-        if (suggestions) {
-            printSuggestionAgreement(std::cout, *suggestions, options.digits);
-        }
-        return;
-    }
-    if (metric || options.bootstrap > 0) {
-        throw CLI::ValidationError(metric ? "--metric" : "--bootstrap",
-                                   "applies to label, multi_label, spans and rating questions; question '" +
-                                       question.name + "' is a " + std::string(toString(question.kind)) + " question");
-    }
-    const std::vector<quality::RecordAnswers> records = quality::loadQuestionAnswers(project, question);
-    if (project.suggestions().anyFor(question.name)) {
-        suggestions = quality::suggestionAgreement(project, question, records);
-    }
-    const auto emit = [&](const auto& result) {
-        if (options.json) {
-            nlohmann::json json = questionAgreementJson(question, result, output);
-            if (suggestions) {
-                json["suggestions"] = suggestionAgreementJson(*suggestions);
-            }
-            std::cout << json.dump(2) << '\n';
-            return;
-        }
-        printQuestionAgreement(std::cout, question, result, output);
-        if (suggestions) {
-            printSuggestionAgreement(std::cout, *suggestions, options.digits);
-        }
-    };
-    switch (question.kind) {
-    case QuestionKind::Preference:
-        emit(quality::preferenceAgreement(question, records));
-        return;
-    case QuestionKind::Ranking:
-        emit(quality::rankingAgreement(question, records));
-        return;
-    default:
-        emit(quality::textAgreement(records));
-        return;
-    }
-}
+namespace {
 
 // Under a readable report only: JSON stays one document.
 void printHint(const AgreementOptions& options, const std::string& hint)
@@ -258,21 +172,24 @@ void run(const AgreementOptions& options)
         }
         // A first question that a label schema cannot ask has no report of today's kinds.
         if (!options.question.empty() || !schema.primary().asksLabels()) {
-            runQuestion(options, *project,
-                        options.question.empty() ? schema.primary() : schema.question(options.question), metric);
+            runQuestionAgreement(options, *project,
+                                 options.question.empty() ? schema.primary() : schema.question(options.question),
+                                 metric);
             printHint(options, hint);
             return;
         }
     }
     const quality::AgreementData data = load(options);
     if (metric) {
-        runOne(options, data, *metric);
+        runAgreementMetric(options, data, *metric);
     } else if (options.json) {
-        std::cout
-            << reportJson(data, quality::buildReport(data, reportOptions(options)), outputOptions(options)).dump(2)
-            << '\n';
+        std::cout << reportJson(data, quality::buildReport(data, agreementReportOptions(options)),
+                                agreementOutputOptions(options))
+                         .dump(2)
+                  << '\n';
     } else {
-        printReport(std::cout, data, quality::buildReport(data, reportOptions(options)), outputOptions(options));
+        printReport(std::cout, data, quality::buildReport(data, agreementReportOptions(options)),
+                    agreementOutputOptions(options));
     }
     printHint(options, hint);
 }
