@@ -116,6 +116,12 @@ Answers texts(const std::vector<std::pair<std::string, std::map<std::string, std
     return answers;
 }
 
+PreferenceAgreement measuredPreference(Project& project)
+{
+    const Question& question = project.recordSchema().primary();
+    return preferenceAgreement(question, loadQuestionAnswers(project, question));
+}
+
 // The three coefficients and the opposite winners, against the reference script's line.
 void checkPreference(const PreferenceAgreement& result, double percent, double nominal, double ordinal,
                      std::size_t opposite)
@@ -143,8 +149,7 @@ TEST_CASE("question agreement: preference choice, strength and opposite winners"
                                                 {"r3", {{"a1", 0}, {"a2", 0}, {"a3", 0}}},
                                                 {"r4", {{"a1", 1}, {"a2", -1}, {"a3", 1}}},
                                                 {"r5", {{"a1", -2}, {"a2", -2}, {"a3", -1}}}}));
-        const Question& question = project->recordSchema().primary();
-        const auto result = preferenceAgreement(question, loadQuestionAnswers(*project, question));
+        const auto result = measuredPreference(*project);
         CHECK(result.counts.records == 5);
         CHECK(result.counts.answers == 15);
         // P1 percent, alpha-nominal, alpha-ordinal, opposite 1 of 5
@@ -164,8 +169,7 @@ TEST_CASE("question agreement: preference choice, strength and opposite winners"
         project->answer(key("r1"), "d1", "pref", strength(-2)); // a draft
         project->answer(key("r4"), "d2", "pref", strength(-2));
         project->setStatus(key("r4"), "d2", ResponseStatus::Discarded, "unsure");
-        const Question& question = project->recordSchema().primary();
-        const auto result = preferenceAgreement(question, loadQuestionAnswers(*project, question));
+        const auto result = measuredPreference(*project);
         CHECK(result.counts.records == 6);
         CHECK(result.counts.pairedRecords == 5);
         CHECK(result.counts.annotators == 3);
