@@ -118,4 +118,13 @@ bool SuggestionTable::anyFor(std::string_view question)
     return found;
 }
 
+void SuggestionTable::forEachOf(std::string_view question, const std::function<void(const SuggestionChange&)>& visit)
+{
+    auto statement = m_db.prepare(std::string(kSuggestionColumns) + "WHERE g.question = ? ORDER BY g.sample, g.agent");
+    statement.bind(1, question);
+    while (statement.step()) {
+        visit(readSuggestion(statement));
+    }
+}
+
 } // namespace concord::store

@@ -5,6 +5,7 @@
 #include "core/model/SyncRecords.hpp"
 #include "core/store/Sqlite.hpp"
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ public:
     std::vector<SuggestionChange> unsequenced(int limit);
     std::int64_t count();
     bool anyFor(std::string_view question);
+    // Every suggestion for `question`, by sample then agent.
+    void forEachOf(std::string_view question, const std::function<void(const SuggestionChange&)>& visit);
 
 private:
     sqlite::Database& m_db;

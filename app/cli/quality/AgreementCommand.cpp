@@ -1,6 +1,7 @@
 // concord-cli agreement: how far the annotators agree, on a project or on a CSV of
 // item,annotator,value rows (--triples), as a readable report or JSON.
 #include "app/cli/Commands.hpp"
+#include "app/cli/quality/AgreementOptions.hpp"
 #include "app/cli/quality/AgreementOutput.hpp"
 #include "core/quality/agreement/AgreementReport.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
@@ -13,23 +14,6 @@
 namespace concord::cli {
 
 namespace {
-
-struct AgreementOptions
-{
-    std::string project;
-    std::string triples;
-    std::vector<std::string> order;
-    bool multi = false;
-    std::string metric;
-    std::string weights = "quadratic";
-    std::string weightsBy = "value";
-    bool json = false;
-    std::size_t bootstrap = 0;
-    std::uint64_t seed = 1;
-    double level = 0.95;
-    int digits = 4;
-    std::size_t top = 10;
-};
 
 quality::AgreementData load(const AgreementOptions& options)
 {
@@ -77,8 +61,10 @@ quality::MetricOptions metricOptions(const AgreementOptions& options)
     return result;
 }
 
+} // namespace
+
 // --metric NAME: that coefficient alone (and its interval), without the breakdowns.
-void runOne(const AgreementOptions& options, const quality::AgreementData& data, quality::Metric metric)
+void runAgreementMetric(const AgreementOptions& options, const quality::AgreementData& data, quality::Metric metric)
 {
     const quality::Coefficient coefficient = quality::computeMetric(data, metric, metricOptions(options));
     std::optional<quality::BootstrapInterval> interval;
@@ -128,6 +114,35 @@ void runOne(const AgreementOptions& options, const quality::AgreementData& data,
     }
 }
 
+quality::ReportOptions agreementReportOptions(const AgreementOptions& options)
+{
+    quality::ReportOptions result;
+    result.metricOptions = metricOptions(options);
+    result.bootstrap = options.bootstrap;
+    result.seed = options.seed;
+    result.level = options.level;
+    return result;
+}
+
+OutputOptions agreementOutputOptions(const AgreementOptions& options)
+{
+    OutputOptions output;
+    output.source = options.project.empty() ? options.triples : options.project;
+    output.digits = options.digits;
+    output.top = options.top;
+    return output;
+}
+
+namespace {
+
+// Under a readable report only: JSON stays one document.
+void printHint(const AgreementOptions& options, const std::string& hint)
+{
+    if (!hint.empty() && !options.json) {
+        std::cout << '\n' << hint << '\n';
+    }
+}
+
 void run(const AgreementOptions& options)
 {
     if (options.project.empty() == options.triples.empty()) {
@@ -139,31 +154,44 @@ void run(const AgreementOptions& options)
     if (options.multi && options.triples.empty()) {
         throw CLI::ValidationError("--multi", "--multi applies to --triples (a project knows its task kind)");
     }
+    if (!options.question.empty() && options.project.empty()) {
+        throw CLI::ValidationError("--question", "--question applies to a PROJECT (a triples file is one question)");
+    }
     // Parse the name before reading a large file, so that a typo fails at once.
     std::optional<quality::Metric> metric;
     if (!options.metric.empty()) {
         metric = quality::metricFromName(options.metric);
     }
+    std::string hint;
+    if (!options.project.empty()) {
+        auto project = Project::open(options.project);
+        const RecordSchema& schema = project->recordSchema();
+        if (options.question.empty() && schema.questions.size() > 1) {
+            hint = "This is the first of the project's questions (" + schema.questionNames() +
+                   "); --question NAME reports another.";
+        }
+        // A first question that a label schema cannot ask has no report of today's kinds.
+        if (!options.question.empty() || !schema.primary().asksLabels()) {
+            runQuestionAgreement(options, *project,
+                                 options.question.empty() ? schema.primary() : schema.question(options.question),
+                                 metric);
+            printHint(options, hint);
+            return;
+        }
+    }
     const quality::AgreementData data = load(options);
     if (metric) {
-        runOne(options, data, *metric);
-        return;
-    }
-    quality::ReportOptions reportOptions;
-    reportOptions.metricOptions = metricOptions(options);
-    reportOptions.bootstrap = options.bootstrap;
-    reportOptions.seed = options.seed;
-    reportOptions.level = options.level;
-    const quality::AgreementReport report = quality::buildReport(data, reportOptions);
-    OutputOptions output;
-    output.source = options.project.empty() ? options.triples : options.project;
-    output.digits = options.digits;
-    output.top = options.top;
-    if (options.json) {
-        std::cout << reportJson(data, report, output).dump(2) << '\n';
+        runAgreementMetric(options, data, *metric);
+    } else if (options.json) {
+        std::cout << reportJson(data, quality::buildReport(data, agreementReportOptions(options)),
+                                agreementOutputOptions(options))
+                         .dump(2)
+                  << '\n';
     } else {
-        printReport(std::cout, data, report, output);
+        printReport(std::cout, data, quality::buildReport(data, agreementReportOptions(options)),
+                    agreementOutputOptions(options));
     }
+    printHint(options, hint);
 }
 
 std::string metricHelp()
@@ -183,6 +211,10 @@ void addAgreementCommand(CLI::App& app)
     auto* command = app.add_subcommand(
         "agreement", "Measure inter-annotator agreement on a project, or on a CSV of item,annotator,value rows");
     command->add_option("project", options->project, "Project file");
+    command->add_option("--question", options->question,
+                        "With a PROJECT: the question to measure (default: the first); preference, ranking and text "
+                        "questions get their own statistics, and a question with suggestions adds each agent's "
+                        "agreement with the annotators' majority");
     command->add_option("--triples", options->triples,
                         "CSV with a header row item,annotator,value (an empty value is missing), instead of a project");
     command

@@ -1,12 +1,14 @@
 // Project annotations as agreement input; see ProjectRatings.hpp.
 #include "core/quality/agreement/ProjectRatings.hpp"
 
+#include "core/feedback/Answers.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/quality/agreement/StringInterner.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace concord::quality {
@@ -47,11 +49,11 @@ nlohmann::json parsedValue(const Annotation& annotation, const Sample& sample)
     }
 }
 
-AgreementData loadScalar(Project& project, const LabelSchema& schema)
+AgreementData loadScalar(Project& project, store::AnnotationTable& answers, const LabelSchema& schema)
 {
     SampleCache samples(project);
     RatingTableBuilder builder;
-    project.annotations().forEach([&](const Annotation& annotation) {
+    answers.forEach([&](const Annotation& annotation) {
         const Sample& sample = samples(annotation.sample);
         const nlohmann::json value = parsedValue(annotation, sample);
         std::string text;
@@ -85,11 +87,11 @@ AgreementData loadScalar(Project& project, const LabelSchema& schema)
     return data;
 }
 
-AgreementData loadSets(Project& project, const LabelSchema& schema)
+AgreementData loadSets(Project& project, store::AnnotationTable& answers, const LabelSchema& schema)
 {
     SampleCache samples(project);
     RatingTableBuilder builder;
-    project.annotations().forEach([&](const Annotation& annotation) {
+    answers.forEach([&](const Annotation& annotation) {
         const Sample& sample = samples(annotation.sample);
         nlohmann::json labels = parsedValue(annotation, sample).value("labels", nlohmann::json::array());
         // The sorted JSON list names the set; an empty set is "[]", not a missing value.
@@ -121,7 +123,9 @@ std::string describeSpans(const std::vector<Span>& spans, const std::vector<std:
     return text;
 }
 
-AgreementData loadSpans(Project& project, const LabelSchema& schema)
+// `markedText`: the text a sample's spans mark.
+AgreementData loadSpans(Project& project, store::AnnotationTable& answers, const LabelSchema& schema,
+                        const std::function<std::string(const Sample&)>& markedText)
 {
     SampleCache samples(project);
     SpanRatings spans;
@@ -134,13 +138,13 @@ AgreementData loadSpans(Project& project, const LabelSchema& schema)
     }
     StringInterner values;
     RatingTable table;
-    project.annotations().forEach([&](const Annotation& annotation) {
+    answers.forEach([&](const Annotation& annotation) {
         const Sample& sample = samples(annotation.sample);
         const nlohmann::json value = parsedValue(annotation, sample);
         SpanAnnotation entry;
         const auto [item, newItem] = items.intern(sample.id);
         if (newItem) {
-            spans.texts.push_back(sample.text);
+            spans.texts.push_back(markedText(sample));
         }
         entry.item = item;
         entry.annotator = annotators.intern(annotation.annotator).first;
@@ -170,21 +174,39 @@ AgreementData loadSpans(Project& project, const LabelSchema& schema)
     return data;
 }
 
+AgreementData loadAnswers(Project& project, store::AnnotationTable& answers, const LabelSchema& schema,
+                          const std::function<std::string(const Sample&)>& markedText)
+{
+    switch (schema.kind) {
+    case TaskKind::Single:
+    case TaskKind::Rating:
+        return loadScalar(project, answers, schema);
+    case TaskKind::Multi:
+        return loadSets(project, answers, schema);
+    case TaskKind::Spans:
+        return loadSpans(project, answers, schema, markedText);
+    }
+    return loadScalar(project, answers, schema);
+}
+
 } // namespace
 
 AgreementData loadProjectRatings(Project& project)
 {
-    const LabelSchema& schema = project.schema();
-    switch (schema.kind) {
-    case TaskKind::Single:
-    case TaskKind::Rating:
-        return loadScalar(project, schema);
-    case TaskKind::Multi:
-        return loadSets(project, schema);
-    case TaskKind::Spans:
-        return loadSpans(project, schema);
+    return loadAnswers(project, project.annotations(), project.schema(),
+                       [](const Sample& sample) { return sample.text; });
+}
+
+AgreementData loadQuestionRatings(Project& project, const Question& question)
+{
+    if (!question.asksLabels()) {
+        throw InputError("question '" + question.name + "' is a " + std::string(toString(question.kind)) +
+                         " question; its agreement is not a label, set, span or rating report");
     }
-    return loadScalar(project, schema);
+    auto answers = project.annotations().forQuestion(question.name);
+    return loadAnswers(project, answers, question.labels, [&](const Sample& sample) {
+        return question.field.empty() ? sample.text : markedText(question, project.recordOf(sample));
+    });
 }
 
 } // namespace concord::quality

@@ -1,0 +1,102 @@
+// Agreement of suggestions with the annotators' majority; see SuggestionAgreement.hpp.
+#include "core/quality/agreement/SuggestionAgreement.hpp"
+
+#include "core/quality/agreement/PairwiseAgreement.hpp"
+#include "core/quality/agreement/RatingTableBuilder.hpp"
+#include "core/store/Project.hpp"
+#include "core/util/Error.hpp"
+
+#include <map>
+
+namespace concord::quality {
+
+// A named namespace: a unity build puts this file in one batch with its neighbours.
+namespace suggestion_agreement {
+
+// The record's majority value; nullopt when the most frequent values tie.
+std::optional<std::string> majorityOf(const Question& question, const RecordAnswers& record)
+{
+    std::map<std::string, std::size_t> counts;
+    for (const auto& answer : record.answers) {
+        ++counts[choiceOf(question, answer.second)];
+    }
+    std::optional<std::string> best;
+    std::size_t bestCount = 0;
+    bool tied = false;
+    for (const auto& [value, count] : counts) {
+        if (count > bestCount) {
+            best = value;
+            bestCount = count;
+            tied = false;
+        } else if (count == bestCount) {
+            tied = true;
+        }
+    }
+    return tied ? std::nullopt : best;
+}
+
+struct AgentTally
+{
+    AgentAgreement result;
+    RatingTableBuilder pairs; // raters "agent" and "majority"
+};
+
+} // namespace suggestion_agreement
+
+bool suggestionAgreementDefined(QuestionKind kind)
+{
+    return kind != QuestionKind::Ranking && kind != QuestionKind::Text;
+}
+
+SuggestionAgreement suggestionAgreement(Project& project, const Question& question,
+                                        const std::vector<RecordAnswers>& records)
+{
+    SuggestionAgreement result;
+    if (!suggestionAgreementDefined(question.kind)) {
+        result.defined = false;
+        result.note = "not defined for " + std::string(toString(question.kind)) +
+                      " questions: a whole ranking or written answer seldom equals another";
+        return result;
+    }
+    std::map<std::int64_t, std::optional<std::string>> majorities; // records with answers
+    for (const RecordAnswers& record : records) {
+        majorities.emplace(record.key, suggestion_agreement::majorityOf(question, record));
+    }
+    std::map<std::string, suggestion_agreement::AgentTally> agents;
+    project.suggestions().forEachOf(question.name, [&](const SuggestionChange& suggestion) {
+        auto& tally = agents[suggestion.agent];
+        tally.result.agent = suggestion.agent;
+        ++tally.result.suggested;
+        const auto found = majorities.find(suggestion.sampleKey);
+        if (found == majorities.end()) {
+            ++tally.result.withoutAnswers;
+            return;
+        }
+        if (!found->second) {
+            ++tally.result.tiedMajority;
+            return;
+        }
+        const nlohmann::json value = nlohmann::json::parse(suggestion.value, nullptr, false);
+        if (value.is_discarded()) {
+            throw InputError("record '" + suggestion.sampleId + "', agent '" + suggestion.agent + "', question '" +
+                             question.name + "': the stored suggestion is not JSON");
+        }
+        const std::string suggested = choiceOf(question, value);
+        ++tally.result.compared;
+        tally.result.agreed += suggested == *found->second ? 1 : 0;
+        tally.pairs.add(suggestion.sampleId, "agent", suggested);
+        tally.pairs.add(suggestion.sampleId, "majority", *found->second);
+    });
+    for (auto& [name, tally] : agents) {
+        if (tally.result.compared > 0) {
+            const RatingTable table = tally.pairs.build();
+            // "agent" was added first, so it is annotator 0.
+            tally.result.kappa =
+                cohenKappa(crossTable(table, 0, 1), scalePoints(table, WeightScale::Rank), KappaWeights::None);
+        }
+        result.agents.push_back(std::move(tally.result));
+    }
+    return result;
+}
+
+} // namespace concord::quality
