@@ -1,33 +1,47 @@
 // A question's submitted answers per record; see QuestionAnswers.hpp.
 #include "core/quality/agreement/QuestionAnswers.hpp"
 
+#include "core/feedback/SubmittedAnswers.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace concord::quality {
 
 std::vector<RecordAnswers> loadQuestionAnswers(Project& project, const Question& question)
 {
     std::vector<RecordAnswers> records;
-    project.annotations().forQuestion(question.name).forEach([&](const Annotation& annotation) {
+    // A million votes hold a handful of distinct texts: each is parsed once.
+    std::unordered_map<std::string, nlohmann::json> parsed;
+    forEachSubmittedAnswer(project, question.name, [&](const SubmittedAnswer& answer) {
         // Answers come ordered by sample, then annotator.
-        if (records.empty() || records.back().key != annotation.sample) {
-            RecordAnswers record;
-            record.key = annotation.sample;
-            const auto sample = project.samples().findByKey(annotation.sample);
-            record.id = sample ? sample->id : std::to_string(annotation.sample);
-            records.push_back(std::move(record));
+        if (records.empty() || records.back().key != answer.sample) {
+            records.emplace_back().key = answer.sample;
         }
-        RecordAnswers& record = records.back();
-        nlohmann::json value = nlohmann::json::parse(annotation.value, nullptr, false);
-        if (value.is_discarded()) {
-            throw InputError("record '" + record.id + "', annotator '" + annotation.annotator + "', question '" +
-                             question.name + "': the stored value is not JSON");
+        auto it = parsed.find(std::string(answer.value));
+        if (it == parsed.end()) {
+            nlohmann::json value = nlohmann::json::parse(answer.value, nullptr, false);
+            if (value.is_discarded()) {
+                const auto sample = project.samples().findByKey(answer.sample);
+                const std::string id = sample ? sample->id : std::to_string(answer.sample);
+                throw InputError("record '" + id + "', annotator '" + std::string(answer.annotator) + "', question '" +
+                                 question.name + "': the stored value is not JSON");
+            }
+            it = parsed.emplace(std::string(answer.value), std::move(value)).first;
         }
-        record.answers.emplace_back(annotation.annotator, std::move(value));
+        records.back().answers.emplace_back(std::string(answer.annotator), it->second);
     });
+    // The ids, in one pass beside the records (both in key order).
+    auto ids = project.database().prepare("SELECT pk, id FROM samples ORDER BY pk");
+    auto record = records.begin();
+    while (record != records.end() && ids.step()) {
+        if (ids.columnInt(0) == record->key) {
+            record->id = ids.columnText(1);
+            ++record;
+        }
+    }
     return records;
 }
 
