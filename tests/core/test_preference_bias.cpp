@@ -199,6 +199,16 @@ TEST_CASE("preference checks: a position-biased annotator, one who always ties, 
     CHECK(drawn[0].message == position[0].message);
     CHECK_THAT(drawn[1].message, Catch::EndsWith("flagged: ada; 30 votes recorded no order: their first field is "
                                                  "the one the per-annotator draw gives"));
+
+    // Values in another spelling than Concord's own are parsed in full, with the same result.
+    project->database().exec(
+        "UPDATE answers SET value = '{ \"preference\" : { \"winner\" : null, \"strength\" : 0 } }' "
+        "WHERE annotator = 'cy'");
+    quality::CheckOptions oneSidedOnly;
+    oneSidedOnly.only = {"one-sided-annotator"};
+    const auto respelled = quality::runChecks(*project, oneSidedOnly);
+    REQUIRE(respelled.size() == 2);
+    CHECK(respelled[1].message == oneSided[1].message);
 }
 
 TEST_CASE("preference checks: length bias counts code points, and the threshold is a setting", "[bias][integrity]")

@@ -7,13 +7,15 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
 
 namespace concord::quality {
 
 namespace preference_votes {
 
 // 0 or 1 for a field of the question, -1 for anything else.
-int sideOf(const std::array<std::string, 2>& fields, const nlohmann::json& name)
+int sideOfJson(const std::array<std::string, 2>& fields, const nlohmann::json& name)
 {
     if (!name.is_string()) {
         return -1;
@@ -24,6 +26,77 @@ int sideOf(const std::array<std::string, 2>& fields, const nlohmann::json& name)
         }
     }
     return -1;
+}
+
+// The text of a JSON string that starts at text[at] (after its opening quote) when it has no
+// escapes; nullopt otherwise.
+std::optional<std::string_view> plainString(std::string_view text, std::size_t at)
+{
+    const std::size_t end = text.find('"', at);
+    if (end == std::string_view::npos || text.substr(at, end - at).find('\\') != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return text.substr(at, end - at);
+}
+
+int sideOf(const std::array<std::string, 2>& fields, std::string_view name)
+{
+    return name == fields[0] ? 0 : name == fields[1] ? 1 : -1;
+}
+
+// The winner of a stored preference: 0 or 1, -1 for a tie; nullopt when the value is not a
+// preference between the two fields. Values are stored as Concord writes them
+// ({"preference":{"strength":1,"winner":"response_a"}}), read here without building a JSON
+// tree (a million votes); anything else is parsed in full.
+std::optional<int> winnerOf(const std::array<std::string, 2>& fields, std::string_view stored)
+{
+    static constexpr std::string_view prefix = "{\"preference\":{";
+    static constexpr std::string_view key = "\"winner\":";
+    const std::size_t at = stored.find(key);
+    if (stored.substr(0, prefix.size()) == prefix && at != std::string_view::npos &&
+        stored.find(key, at + 1) == std::string_view::npos && stored.find('[') == std::string_view::npos) {
+        const std::size_t value = at + key.size();
+        if (stored.substr(value, 4) == "null") {
+            return -1;
+        }
+        if (value < stored.size() && stored[value] == '"') {
+            if (const auto name = plainString(stored, value + 1)) {
+                const int side = sideOf(fields, *name);
+                return side < 0 ? std::nullopt : std::optional<int>(side);
+            }
+        }
+    }
+    const nlohmann::json json = nlohmann::json::parse(stored, nullptr, false);
+    if (!json.is_object() || !json.contains("preference") || !json["preference"].is_object() ||
+        !json["preference"].contains("winner")) {
+        return std::nullopt;
+    }
+    const nlohmann::json& winner = json["preference"]["winner"];
+    if (winner.is_null()) {
+        return -1;
+    }
+    const int side = sideOfJson(fields, winner);
+    return side < 0 ? std::nullopt : std::optional<int>(side);
+}
+
+// The field shown first, from an answer's context ({"order":["response_b","response_a"],...});
+// -1 when the context records no order.
+int firstShown(const std::array<std::string, 2>& fields, std::string_view context)
+{
+    static constexpr std::string_view prefix = "{\"order\":[\"";
+    if (context.substr(0, prefix.size()) == prefix) {
+        if (const auto name = plainString(context, prefix.size())) {
+            return sideOf(fields, *name);
+        }
+    }
+    if (context.empty()) {
+        return -1;
+    }
+    const nlohmann::json json = nlohmann::json::parse(context, nullptr, false);
+    if (!json.is_object() || !json.contains("order") || !json["order"].is_array() || json["order"].empty()) {
+        return -1;
+    }
+    return sideOfJson(fields, json["order"][0]);
 }
 
 } // namespace preference_votes
@@ -54,63 +127,66 @@ std::string promptFieldOf(const RecordSchema& schema, const Question& question)
 
 PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
 {
-    using preference_votes::sideOf;
+    using namespace preference_votes;
     PreferenceVotes out;
     out.question = question.name;
     out.fields = {question.fields.at(0), question.fields.at(1)};
     out.promptField = promptFieldOf(project.recordSchema(), question);
 
-    std::map<std::int64_t, std::uint32_t> recordIndex;
     project.samples().forEach([&](const Sample& sample) {
         const RecordContent content = project.recordOf(sample);
-        recordIndex.emplace(sample.key, static_cast<std::uint32_t>(out.records.size()));
         out.records.push_back({sample.key,
                                sample.id,
                                out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
                                {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
     });
 
+    // Responses not submitted are few (drafts, discards): read them once instead of joining
+    // every answer to its status row.
+    std::map<std::int64_t, std::vector<std::string>> notSubmitted;
+    auto statuses = project.database().prepare("SELECT sample, annotator FROM responses WHERE status <> 'submitted'");
+    while (statuses.step()) {
+        notSubmitted[statuses.columnInt(0)].push_back(statuses.columnText(1));
+    }
+    const auto submitted = [&](std::int64_t sample, std::string_view annotator) {
+        const auto found = notSubmitted.find(sample);
+        return found == notSubmitted.end() ||
+               std::find(found->second.begin(), found->second.end(), annotator) == found->second.end();
+    };
+
     auto statement = project.database().prepare(
-        "SELECT a.sample, a.annotator, a.value, a.context FROM answers a LEFT JOIN responses r "
-        "ON r.sample = a.sample AND r.annotator = a.annotator "
-        "WHERE a.question = ?1 AND (r.status IS NULL OR r.status = 'submitted') ORDER BY a.sample, a.annotator");
+        "SELECT sample, annotator, value, context FROM answers WHERE question = ?1 ORDER BY sample, annotator");
     statement.bind(1, question.name);
     std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
     const std::uint64_t seed = project.orderSeed();
+    std::size_t cursor = 0; // answers come in key order, as the records do
     while (statement.step()) {
-        const auto record = recordIndex.find(statement.columnInt(0));
-        const nlohmann::json value = nlohmann::json::parse(statement.columnView(2), nullptr, false);
-        const nlohmann::json* preference =
-            value.is_object() && value.contains("preference") ? &value["preference"] : nullptr;
-        if (record == recordIndex.end() || preference == nullptr || !preference->is_object() ||
-            !preference->contains("winner")) {
+        const std::int64_t sample = statement.columnInt(0);
+        const std::string_view annotator = statement.columnView(1);
+        if (!submitted(sample, annotator)) {
+            continue;
+        }
+        while (cursor < out.records.size() && out.records[cursor].key < sample) {
+            ++cursor;
+        }
+        const auto winner = winnerOf(out.fields, statement.columnView(2));
+        if (cursor == out.records.size() || out.records[cursor].key != sample || !winner) {
             ++out.unreadable;
             continue;
         }
         PreferenceVote vote;
-        vote.record = record->second;
-        vote.winner = sideOf(out.fields, (*preference)["winner"]);
-        if (vote.winner < 0 && !(*preference)["winner"].is_null()) {
-            ++out.unreadable; // a winner that is neither field nor a tie
-            continue;
+        vote.record = static_cast<std::uint32_t>(cursor);
+        vote.winner = *winner;
+        auto named = annotatorIndex.find(annotator);
+        if (named == annotatorIndex.end()) {
+            named =
+                annotatorIndex.emplace(std::string(annotator), static_cast<std::uint32_t>(out.annotators.size())).first;
+            out.annotators.emplace_back(annotator);
         }
-        const std::string annotator = statement.columnText(1);
-        const auto named = annotatorIndex.try_emplace(annotator, static_cast<std::uint32_t>(out.annotators.size()));
-        if (named.second) {
-            out.annotators.push_back(annotator);
-        }
-        vote.annotator = named.first->second;
-
-        int first = -1;
-        if (!statement.isNull(3)) {
-            const nlohmann::json context = nlohmann::json::parse(statement.columnView(3), nullptr, false);
-            if (context.is_object() && context.contains("order") && context["order"].is_array() &&
-                !context["order"].empty()) {
-                first = sideOf(out.fields, context["order"][0]);
-            }
-        }
+        vote.annotator = named->second;
+        int first = firstShown(out.fields, statement.columnView(3));
         if (first < 0) {
-            first = sideOf(out.fields, shownOrder(seed, out.records[vote.record].id, annotator, question).front());
+            first = sideOf(out.fields, shownOrder(seed, out.records[cursor].id, annotator, question).front());
             ++out.drawnOrders;
         }
         vote.shownFirst = first;

@@ -177,6 +177,11 @@ void checkPreferences(Project& project, const CheckOptions& options, const Wante
                       std::vector<Finding>& findings)
 {
     using namespace preference_checks;
+    const auto& ids = checkIds();
+    const auto first = std::find(ids.begin(), ids.end(), "position-bias");
+    if (std::none_of(first, ids.end(), [&](const std::string& id) { return wanted(id); })) {
+        return; // loading the votes is the costly part
+    }
     for (const Question* question : preferenceQuestions(project.recordSchema())) {
         const PreferenceVotes votes = loadPreferenceVotes(project, *question);
         if (wanted("position-bias")) {
@@ -193,7 +198,9 @@ void checkPreferences(Project& project, const CheckOptions& options, const Wante
                            "non-tie vote on responses of different lengths",
                            "non-tie votes on responses of different lengths", "", findings);
         }
-        checkPairs(votes, options, wanted, findings);
+        if (wanted("identical-responses") || wanted("near-identical-responses") || wanted("empty-response")) {
+            checkPairs(votes, options, wanted, findings);
+        }
         if (wanted("repeated-prompt")) {
             checkRepeatedPrompts(votes, findings);
         }
