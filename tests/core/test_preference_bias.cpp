@@ -191,6 +191,9 @@ TEST_CASE("preference checks: a position-biased annotator, one who always ties, 
     }
     CHECK(flagged == expected);
     CHECK_THROWS_AS(quality::biasFlaggedRecords(*project, "reason"), SettingError);
+    // The seed the orders above were drawn from cannot change under them.
+    CHECK_THROWS_WITH(project->setOrderSeed(8), Catch::Contains("has answers already"));
+    CHECK(project->orderSeed() == 7);
 
     // Answers that recorded no order are judged by the draw, which is what they were shown.
     project->database().exec("UPDATE answers SET context = '' WHERE annotator = 'bob'");
