@@ -79,6 +79,19 @@ RecordContent Project::recordFor(const Sample& sample, const Question& question)
     return question.kind == QuestionKind::Spans ? recordOf(sample) : RecordContent{};
 }
 
+void Project::setOrderSeed(std::uint64_t seed)
+{
+    if (m_replica.load()) {
+        throw InputError(path() + " is a replica; its order seed is the server's");
+    }
+    for (const Question& question : m_recordSchema.questions) {
+        if (m_annotations.forQuestion(question.name).anyAnswer()) {
+            throw InputError(path() + " has answers already, whose orders were drawn from its seed");
+        }
+    }
+    m_settings.set("order_seed", std::to_string(seed));
+}
+
 RecordContent Project::recordOf(const Sample& sample) const
 {
     if (sample.record.empty()) {

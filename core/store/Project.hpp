@@ -56,6 +56,10 @@ public:
     void takeServerSchema(const RecordSchema& schema, std::uint64_t orderSeed);
     // The seed from which each annotator's order of compared fields is drawn (shownOrder()).
     std::uint64_t orderSeed();
+    // Sets that seed, so that the orders are reproducible (a bundled example, a test). Throws
+    // InputError once any answer is stored (its recorded order came from the old seed) or on a
+    // replica (the server's seed is the one its annotators share).
+    void setOrderSeed(std::uint64_t seed);
     // A record's fields: a one-text sample's is {"text": its text}.
     RecordContent recordOf(const Sample& sample) const;
     // What checking an answer to `question` needs of the record: the field a spans question

@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace concord::cli {
@@ -29,6 +30,7 @@ struct InitOptions
     bool blind = false;
     std::string guidelinesFile;
     std::size_t maxTextBytes = limits::kDefaultTextBytes;
+    std::optional<std::uint64_t> orderSeed;
 };
 
 std::string readFile(const std::string& path, const char* what)
@@ -110,7 +112,10 @@ void run(const InitOptions& options)
         settings.guidelines = readFile(options.guidelinesFile, "guidelines");
     }
     const RecordSchema records = schemaFrom(options);
-    Project::create(options.project, settings, records);
+    const auto project = Project::create(options.project, settings, records);
+    if (options.orderSeed) {
+        project->setOrderSeed(*options.orderSeed);
+    }
     if (!records.isLegacy()) {
         std::cout << "Created " << options.project << " with fields";
         for (const auto& field : records.fields) {
@@ -171,6 +176,9 @@ void addInitCommand(CLI::App& app)
         ->excludes(schema)
         ->excludes(preset);
     command->add_option("--name", options->name, "Project name (default: the file name)");
+    command->add_option("--order-seed", options->orderSeed,
+                        "Seed of the order each annotator sees compared fields in (default: random), for a "
+                        "reproducible project");
     command->add_option("--overlap", options->overlap, "Annotators per sample")->check(CLI::PositiveNumber);
     command->add_flag("--blind", options->blind, "Annotators do not see each other's labels");
     command->add_option("--guidelines", options->guidelinesFile, "Labeling guidelines as a text or Markdown file");

@@ -22,6 +22,8 @@ struct CheckCliOptions
     bool strict = false;
     std::vector<std::string> only;
     double nearThreshold = 0.7;
+    double biasAlpha = 0.05;
+    double nearIdentical = 0.9;
 };
 
 std::string withThousands(std::size_t value)
@@ -67,6 +69,9 @@ void printReport(const std::string& path, std::int64_t samples, const std::vecto
         for (std::size_t f = start; f < end && f < start + kFindingsShown; ++f) {
             const auto& finding = findings[f];
             std::cout << "  " << quality::toString(finding.severity) << ": " << finding.message << '\n';
+            if (finding.sampleIds.empty()) {
+                continue; // a finding about the whole data (an overall bias)
+            }
             std::cout << "    samples:";
             for (std::size_t i = 0; i < finding.sampleIds.size() && i < kIdsShown; ++i) {
                 std::cout << (i == 0 ? " " : ", ") << finding.sampleIds[i];
@@ -90,6 +95,8 @@ void run(const CheckCliOptions& options)
     quality::CheckOptions checkOptions;
     checkOptions.only = options.only;
     checkOptions.nearDuplicateThreshold = options.nearThreshold;
+    checkOptions.biasAlpha = options.biasAlpha;
+    checkOptions.nearIdenticalThreshold = options.nearIdentical;
     const auto findings = quality::runChecks(*project, checkOptions);
     const std::int64_t samples = project->samples().count();
 
@@ -124,7 +131,8 @@ void addCheckCommand(CLI::App& app)
 {
     auto options = std::make_shared<CheckCliOptions>();
     auto* command = app.add_subcommand("check", "Check a project's data: empty or broken texts, duplicates, labels "
-                                                "the schema refuses, thin coverage, doubtful annotators");
+                                                "the schema refuses, thin coverage, doubtful annotators, and "
+                                                "position and length bias in preferences");
     command->add_option("project", options->project, "Project file")->required();
     command->add_flag("--json", options->json, "Print JSON (every finding with all its sample ids)");
     command->add_flag("--strict", options->strict, "Exit with code 5 when any finding is an error");
@@ -137,6 +145,17 @@ void addCheckCommand(CLI::App& app)
     command
         ->add_option("--near-threshold", options->nearThreshold,
                      "Word-pair (Jaccard) similarity from which two texts count as near duplicates")
+        ->check(CLI::Range(0.05, 1.0))
+        ->capture_default_str();
+    command
+        ->add_option("--bias-alpha", options->biasAlpha,
+                     "Preferences: the p-value (Holm-adjusted across annotators) below which a position or "
+                     "length bias is flagged")
+        ->check(CLI::Range(1e-12, 0.5))
+        ->capture_default_str();
+    command
+        ->add_option("--near-identical", options->nearIdentical,
+                     "Preferences: word-pair similarity from which a record's two responses are near-identical")
         ->check(CLI::Range(0.05, 1.0))
         ->capture_default_str();
     command->callback([options] { run(*options); });

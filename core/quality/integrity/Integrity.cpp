@@ -23,10 +23,16 @@ std::string_view toString(Severity severity)
 
 const std::vector<std::string>& checkIds()
 {
-    static const std::vector<std::string> ids{"empty-text",           "invalid-utf8",   "control-chars",
-                                              "exact-duplicate",      "near-duplicate", "conflicting-duplicates",
-                                              "label-outside-schema", "span-problem",   "under-overlap",
-                                              "suspicious-annotator", "length-outlier", "over-limit"};
+    static const std::vector<std::string> ids{"empty-text",           "invalid-utf8",
+                                              "control-chars",        "exact-duplicate",
+                                              "near-duplicate",       "conflicting-duplicates",
+                                              "label-outside-schema", "span-problem",
+                                              "under-overlap",        "suspicious-annotator",
+                                              "length-outlier",       "over-limit",
+                                              "position-bias",        "length-bias",
+                                              "identical-responses",  "near-identical-responses",
+                                              "empty-response",       "repeated-prompt",
+                                              "one-sided-annotator"};
     return ids;
 }
 
@@ -46,13 +52,19 @@ std::vector<Finding> runChecks(Project& project, const CheckOptions& options)
         return options.only.empty() || std::find(options.only.begin(), options.only.end(), id) != options.only.end();
     };
 
-    const IntegrityData data = IntegrityData::load(project);
     std::vector<Finding> findings;
-    checks::checkTexts(data, options, wanted, findings);
-    checks::checkDuplicates(data, options, wanted, findings);
-    checks::checkValues(data, options, wanted, findings);
-    checks::checkAnnotators(data, options, wanted, findings);
-    checks::checkLimits(data, options, wanted, findings);
+    // The checks before the preference ones read IntegrityData: loading it (every annotation,
+    // parsed) is skipped when only preference checks are asked for.
+    const auto firstPreference = std::find(ids.begin(), ids.end(), "position-bias");
+    if (std::any_of(ids.begin(), firstPreference, [&](const std::string& id) { return wanted(id); })) {
+        const IntegrityData data = IntegrityData::load(project);
+        checks::checkTexts(data, options, wanted, findings);
+        checks::checkDuplicates(data, options, wanted, findings);
+        checks::checkValues(data, options, wanted, findings);
+        checks::checkAnnotators(data, options, wanted, findings);
+        checks::checkLimits(data, options, wanted, findings);
+    }
+    checks::checkPreferences(project, options, wanted, findings);
 
     // Group by check in the documented order; within a check, keep the order found.
     std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {

@@ -44,6 +44,11 @@ struct CheckOptions
     double randomKappa = 0.1;            // kappa against the others' consensus at or below this looks random
     double constantShare = 0.95;         // one value in at least this share of an annotator's labels ...
     double constantOthersShare = 0.75;   // ... while the others give it to less than this share of theirs
+
+    // Preference questions (docs/quality.md, "Preference data"):
+    double biasAlpha = 0.05;             // position and length bias: flagged below this p (Holm-adjusted per annotator)
+    double nearIdenticalThreshold = 0.9; // word-pair Jaccard similarity from which two responses are near-identical
+    // one-sided-annotator uses minAnnotatorLabels and constantShare: the same choice in that share of the votes
 };
 
 // The check ids in the order they run and are reported.

@@ -31,4 +31,9 @@ void checkAnnotators(const IntegrityData& data, const CheckOptions& options, con
 void checkLimits(const IntegrityData& data, const CheckOptions& options, const Wanted& wanted,
                  std::vector<Finding>& findings);
 
+// position-bias, length-bias, identical-responses, near-identical-responses, empty-response,
+// repeated-prompt, one-sided-annotator, on each preference question (PreferenceChecks.cpp)
+void checkPreferences(Project& project, const CheckOptions& options, const Wanted& wanted,
+                      std::vector<Finding>& findings);
+
 } // namespace concord::quality::checks

@@ -113,6 +113,20 @@ IntegrityData IntegrityData::load(Project& project)
     IntegrityData data;
     data.schema = project.schema();
     data.settings = project.settings();
+    // The value checks read label, rating and span values. When the first question asks
+    // something else (a preference, a ranking, a written answer), its stored values are counted
+    // for coverage but not judged against a label schema they were never meant to fit; the
+    // preference checks (PreferenceChecks.cpp) read those questions themselves.
+    const bool asksLabels = project.recordSchema().primary().asksLabels();
+    const auto parse = [&](std::uint32_t sample, std::string raw) {
+        if (!asksLabels) {
+            StoredValue stored;
+            stored.sample = sample;
+            stored.raw = std::move(raw);
+            return stored;
+        }
+        return parseValue(data.schema, sample, std::move(raw), data.samples[sample].text);
+    };
     project.samples().forEach([&](const Sample& sample) { data.samples.push_back(sample); });
 
     std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
@@ -136,7 +150,7 @@ IntegrityData IntegrityData::load(Project& project)
         if (!sample) {
             return; // foreign keys make this impossible; a damaged file is not ours to judge here
         }
-        StoredValue vote = parseValue(data.schema, *sample, annotation.value, data.samples[*sample].text);
+        StoredValue vote = parse(*sample, annotation.value);
         // An annotator who appeared after the count above (another process writing) is added.
         const auto named =
             annotatorIndex.try_emplace(annotation.annotator, static_cast<std::uint32_t>(data.annotators.size()));
@@ -158,8 +172,7 @@ IntegrityData IntegrityData::load(Project& project)
         while (statement.step()) {
             const auto sample = sampleIndex(statement.columnInt(0));
             if (sample) {
-                data.golds.push_back(
-                    parseValue(data.schema, *sample, statement.columnText(1), data.samples[*sample].text));
+                data.golds.push_back(parse(*sample, statement.columnText(1)));
                 data.goldAuthors.push_back(statement.columnText(2));
             }
         }

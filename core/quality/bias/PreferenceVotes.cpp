@@ -1,0 +1,211 @@
+// loadPreferenceVotes(): the records in one scan of the samples, the votes in one query.
+#include "core/quality/bias/PreferenceVotes.hpp"
+
+#include "core/feedback/Answers.hpp"
+#include "core/feedback/ShownOrder.hpp"
+#include "core/store/Project.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string_view>
+
+namespace concord::quality {
+
+namespace preference_votes {
+
+// 0 or 1 for a field of the question, -1 for anything else.
+int sideOfJson(const std::array<std::string, 2>& fields, const nlohmann::json& name)
+{
+    if (!name.is_string()) {
+        return -1;
+    }
+    for (int side = 0; side < 2; ++side) {
+        if (name.get_ref<const std::string&>() == fields[static_cast<std::size_t>(side)]) {
+            return side;
+        }
+    }
+    return -1;
+}
+
+// The text of a JSON string that starts at text[at] (after its opening quote) when it has no
+// escapes; nullopt otherwise.
+std::optional<std::string_view> plainString(std::string_view text, std::size_t at)
+{
+    const std::size_t end = text.find('"', at);
+    if (end == std::string_view::npos || text.substr(at, end - at).find('\\') != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return text.substr(at, end - at);
+}
+
+int sideOf(const std::array<std::string, 2>& fields, std::string_view name)
+{
+    return name == fields[0] ? 0 : name == fields[1] ? 1 : -1;
+}
+
+// The winner of a stored preference: 0 or 1, -1 for a tie; nullopt when the value is not a
+// preference between the two fields. Values are stored as Concord writes them
+// ({"preference":{"strength":1,"winner":"response_a"}}), read here without building a JSON
+// tree (a million votes); anything else is parsed in full.
+std::optional<int> winnerOf(const std::array<std::string, 2>& fields, std::string_view stored)
+{
+    static constexpr std::string_view prefix = "{\"preference\":{";
+    static constexpr std::string_view key = "\"winner\":";
+    const std::size_t at = stored.find(key);
+    if (stored.substr(0, prefix.size()) == prefix && at != std::string_view::npos &&
+        stored.find(key, at + 1) == std::string_view::npos && stored.find('[') == std::string_view::npos) {
+        const std::size_t value = at + key.size();
+        if (stored.substr(value, 4) == "null") {
+            return -1;
+        }
+        if (value < stored.size() && stored[value] == '"') {
+            if (const auto name = plainString(stored, value + 1)) {
+                const int side = sideOf(fields, *name);
+                return side < 0 ? std::nullopt : std::optional<int>(side);
+            }
+        }
+    }
+    const nlohmann::json json = nlohmann::json::parse(stored, nullptr, false);
+    if (!json.is_object() || !json.contains("preference") || !json["preference"].is_object() ||
+        !json["preference"].contains("winner")) {
+        return std::nullopt;
+    }
+    const nlohmann::json& winner = json["preference"]["winner"];
+    if (winner.is_null()) {
+        return -1;
+    }
+    const int side = sideOfJson(fields, winner);
+    return side < 0 ? std::nullopt : std::optional<int>(side);
+}
+
+// The field shown first, from an answer's context ({"order":["response_b","response_a"],...});
+// -1 when the context records no order.
+int firstShown(const std::array<std::string, 2>& fields, std::string_view context)
+{
+    static constexpr std::string_view prefix = "{\"order\":[\"";
+    if (context.substr(0, prefix.size()) == prefix) {
+        if (const auto name = plainString(context, prefix.size())) {
+            return sideOf(fields, *name);
+        }
+    }
+    if (context.empty()) {
+        return -1;
+    }
+    const nlohmann::json json = nlohmann::json::parse(context, nullptr, false);
+    if (!json.is_object() || !json.contains("order") || !json["order"].is_array() || json["order"].empty()) {
+        return -1;
+    }
+    return sideOfJson(fields, json["order"][0]);
+}
+
+} // namespace preference_votes
+
+std::vector<const Question*> preferenceQuestions(const RecordSchema& schema)
+{
+    std::vector<const Question*> questions;
+    for (const Question& question : schema.questions) {
+        if (question.kind == QuestionKind::Preference && question.fields.size() == 2) {
+            questions.push_back(&question);
+        }
+    }
+    return questions;
+}
+
+std::string promptFieldOf(const RecordSchema& schema, const Question& question)
+{
+    if (schema.findField("prompt")) {
+        return "prompt";
+    }
+    for (const Field& field : schema.fields) {
+        if (std::find(question.fields.begin(), question.fields.end(), field.name) == question.fields.end()) {
+            return field.name;
+        }
+    }
+    return {};
+}
+
+PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
+{
+    using namespace preference_votes;
+    PreferenceVotes out;
+    out.question = question.name;
+    out.fields = {question.fields.at(0), question.fields.at(1)};
+    out.promptField = promptFieldOf(project.recordSchema(), question);
+
+    project.samples().forEach([&](const Sample& sample) {
+        const RecordContent content = project.recordOf(sample);
+        out.records.push_back({sample.key,
+                               sample.id,
+                               out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
+                               {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
+    });
+
+    // Responses not submitted are few (drafts, discards): read them once instead of joining
+    // every answer to its status row.
+    std::map<std::int64_t, std::vector<std::string>> notSubmitted;
+    auto statuses = project.database().prepare("SELECT sample, annotator FROM responses WHERE status <> 'submitted'");
+    while (statuses.step()) {
+        notSubmitted[statuses.columnInt(0)].push_back(statuses.columnText(1));
+    }
+    const auto submitted = [&](std::int64_t sample, std::string_view annotator) {
+        const auto found = notSubmitted.find(sample);
+        return found == notSubmitted.end() ||
+               std::find(found->second.begin(), found->second.end(), annotator) == found->second.end();
+    };
+
+    auto statement = project.database().prepare(
+        "SELECT sample, annotator, value, context FROM answers WHERE question = ?1 ORDER BY sample, annotator");
+    statement.bind(1, question.name);
+    std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
+    const std::uint64_t seed = project.orderSeed();
+    std::size_t cursor = 0; // answers come in key order, as the records do
+    while (statement.step()) {
+        const std::int64_t sample = statement.columnInt(0);
+        const std::string_view annotator = statement.columnView(1);
+        if (!submitted(sample, annotator)) {
+            continue;
+        }
+        while (cursor < out.records.size() && out.records[cursor].key < sample) {
+            ++cursor;
+        }
+        const auto winner = winnerOf(out.fields, statement.columnView(2));
+        if (cursor == out.records.size() || out.records[cursor].key != sample || !winner) {
+            ++out.unreadable;
+            continue;
+        }
+        PreferenceVote vote;
+        vote.record = static_cast<std::uint32_t>(cursor);
+        vote.winner = *winner;
+        auto named = annotatorIndex.find(annotator);
+        if (named == annotatorIndex.end()) {
+            named =
+                annotatorIndex.emplace(std::string(annotator), static_cast<std::uint32_t>(out.annotators.size())).first;
+            out.annotators.emplace_back(annotator);
+        }
+        vote.annotator = named->second;
+        int first = firstShown(out.fields, statement.columnView(3));
+        if (first < 0) {
+            first = sideOf(out.fields, shownOrder(seed, out.records[cursor].id, annotator, question).front());
+            ++out.drawnOrders;
+        }
+        vote.shownFirst = first;
+        out.votes.push_back(vote);
+    }
+    // Annotators by name, so that reports read in a stable order.
+    std::vector<std::uint32_t> rename(out.annotators.size());
+    std::uint32_t position = 0;
+    for (const auto& [name, index] : annotatorIndex) {
+        rename[index] = position++;
+    }
+    for (auto& vote : out.votes) {
+        vote.annotator = rename[vote.annotator];
+    }
+    out.annotators.clear();
+    for (const auto& [name, index] : annotatorIndex) {
+        out.annotators.push_back(name);
+    }
+    return out;
+}
+
+} // namespace concord::quality
