@@ -60,6 +60,22 @@ std::string card(const TrlExportSummary& summary, const TrlExportOptions& option
             out << "- `margin`: the preference's strength, or the rank difference of a ranking pair.\n";
         }
     }
+    if (options.rows.minAgreement || options.rows.withoutTies || options.rows.withoutFlagged) {
+        out << "- Filters:";
+        if (options.rows.minAgreement) {
+            out << " records whose annotators agree less than " << *options.rows.minAgreement
+                << " on the question (the share of agreeing pairs; Kendall's W for a ranking; the mean similarity "
+                   "for a text) left out, unless a reviewer resolved them;";
+        }
+        if (options.rows.withoutTies) {
+            out << " records with a tie left out;";
+        }
+        if (options.rows.withoutFlagged) {
+            out << " records the preference checks flag left out (empty or identical responses, votes of a "
+                   "position-biased or one-sided annotator);";
+        }
+        out << " counts below.\n";
+    }
     out << "- Splits: every row of one prompt (same text, ignoring case and spacing) is in one split; seed "
         << options.seed << ".\n";
     out << "\n## What was left out\n\n";

@@ -2,6 +2,7 @@
 
 #include "core/feedback/RecordStream.hpp"
 #include "core/feedback/SubmittedAnswers.hpp"
+#include "core/feedback/TrlFilters.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
@@ -460,6 +461,7 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     result.conversational = conversational;
     trl_rows::Drops drops(result.dropped);
     const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name);
+    const TrlRecordFilter filter(project, question, options);
     static const trl_rows::AnswerList none;
 
     forEachRecord(project, [&](const Sample& sample, const RecordContent& record) {
@@ -479,6 +481,15 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
         const nlohmann::json* gold = goldIt == votes.gold.end() ? nullptr : &goldIt->second;
         const auto submittedIt = votes.submitted.find(sample.key);
         const auto& submitted = submittedIt == votes.submitted.end() ? none : submittedIt->second;
+        const bool resolved = gold && options.votes == TrlVotes::GoldThenAggregate;
+        const bool tie =
+            (resolved && isTie(question, *gold)) ||
+            (!resolved && std::any_of(submitted.begin(), submitted.end(),
+                                      [&](const nlohmann::json& value) { return isTie(question, value); }));
+        if (const char* rule = filter.dropReason(sample.key, resolved, tie)) {
+            drops.add(rule);
+            return;
+        }
         const std::size_t before = result.rows.size();
 
         const auto addCompletion = [&](const std::string& text, std::optional<bool> label) {

@@ -53,6 +53,12 @@ struct TrlOptions
     SftForm sftForm = SftForm::Auto;
     std::optional<double> ratingThreshold; // KTO from a rating: label true at or above it
     std::string goodLabel;                 // KTO from a label question: label true when chosen
+    // Records left out (TrlFilters.hpp): annotators' agreement on the question below this
+    // (0..1; a record with a reviewer's gold value is kept when gold values are read), a tie in
+    // any answer, a flag of the preference checks.
+    std::optional<double> minAgreement;
+    bool withoutTies = false;
+    bool withoutFlagged = false;
 };
 
 struct TrlRows

@@ -302,3 +302,51 @@ print("ok")
     CHECK(checked.exitCode == 0);
     CHECK_THAT(checked.output, Catch::Contains("ok"));
 }
+
+TEST_CASE("cli trl: --min-agreement, --without-ties and --without-flagged leave records out, the card counts them",
+          "[cli][trl]")
+{
+    concord::test::TempDir dir;
+    const fs::path project =
+        projectOf(dir.path(), "filters", "--template preference",
+                  "{\"id\":\"p1\",\"prompt\":\"One.\",\"response_a\":\"a1\",\"response_b\":\"b1\"}\n"
+                  "{\"id\":\"p2\",\"prompt\":\"Two.\",\"response_a\":\"a2\",\"response_b\":\"b2\"}\n"
+                  "{\"id\":\"p3\",\"prompt\":\"Three.\",\"response_a\":\"same\","
+                  "\"response_b\":\"same\"}\n");
+    for (const char* who : {"ana", "ben", "cy"}) {
+        label(project, "p1", who, "preference", "response_a");
+        label(project, "p3", who, "preference", "response_b");
+    }
+    label(project, "p2", "ana", "preference", "response_b");
+    label(project, "p2", "ben", "preference", "tie");
+    label(project, "p2", "cy", "preference", "response_b");
+
+    const fs::path out = dir.path() / "filtered";
+    const auto exported = cli("export " + project.string() + " --format trl-preference --out-dir " + out.string() +
+                              " --split 1,0,0 --min-agreement 0.5 --without-ties --without-flagged");
+    INFO(exported.output);
+    REQUIRE(exported.exitCode == 0);
+    CHECK_THAT(exported.output, Catch::Contains("Exported 1 rows"));
+    CHECK_THAT(exported.output, Catch::Contains("1 records with a tie"));
+    CHECK_THAT(exported.output, Catch::Contains("1 records the preference checks flag"));
+    std::ifstream cardFile(out / "README.md");
+    const std::string card((std::istreambuf_iterator<char>(cardFile)), std::istreambuf_iterator<char>());
+    CHECK_THAT(card, Catch::Contains("- Filters: records whose annotators agree less than 0.5"));
+    CHECK_THAT(card, Catch::Contains("| records with a tie | 1 |"));
+    CHECK_THAT(card, Catch::Contains("| records the preference checks flag | 1 |"));
+    const auto checked = pythonCheck(dir.path(), out / "train.jsonl", "trl-preference");
+    CHECK(checked.exitCode == 0);
+    CHECK_THAT(checked.output, Catch::Contains("1 plain"));
+
+    const auto low = cli("export " + project.string() + " --format trl-preference --out-dir " +
+                         (dir.path() / "low").string() + " --min-agreement 0.9 --split 1,0,0");
+    INFO(low.output);
+    CHECK(low.exitCode == 0);
+    CHECK_THAT(low.output, Catch::Contains("1 records whose annotators agree less than the least agreement"));
+
+    const auto refused = cli("export " + project.string() + " --format trl-sft --question reason --out-dir " +
+                             (dir.path() / "no").string() + " --without-ties");
+    INFO(refused.output);
+    CHECK(refused.exitCode == 3);
+    CHECK_THAT(refused.output, Catch::Contains("--without-ties"));
+}

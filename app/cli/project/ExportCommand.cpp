@@ -190,13 +190,13 @@ void runTrl(const ExportOptions& options)
     if (!options.output.empty()) {
         throw InputError("give either an output file (plain JSONL) or --out-dir (a dataset), not both");
     }
-    if (!options.where.empty() || !options.signal.empty() || !options.minAgreement.empty() || !options.folds.empty() ||
-        options.labelIds || options.metadata) {
-        throw InputError("--where, --signal, --min-agreement, --folds, --label-ids and --metadata do not apply to " +
-                         options.format);
+    if (!options.where.empty() || !options.signal.empty() || !options.folds.empty() || options.labelIds ||
+        options.metadata) {
+        throw InputError("--where, --signal, --folds, --label-ids and --metadata do not apply to " + options.format);
     }
     runTrlExport(options.format,
-                 {options.project, options.outDir, options.source, options.split, options.seed, options.replace},
+                 {options.project, options.outDir, options.source, options.split, options.seed, options.minAgreement,
+                  options.replace},
                  options.trl);
 }
 
@@ -265,7 +265,8 @@ void addExportCommand(CLI::App& app)
                         "annotator's labels; for trl-* every submitted response)");
     command->add_option("--min-agreement", options->minAgreement,
                         "Leave out aggregated labels whose confidence (annotators' agreement, or the Dawid-Skene "
-                        "posterior) is below this, 0..1");
+                        "posterior) is below this, 0..1; for trl-*: records whose annotators agree less on the "
+                        "question (a reviewer's gold value stands)");
     command->add_option("--split", options->split, "Train, validation, test ratios (default 0.8,0.1,0.1)");
     command->add_option("--folds", options->folds, "K fold files instead of train/validation/test");
     command->add_option("--seed", options->seed, "Seed of the splits (default 42): the same seed, the same files");

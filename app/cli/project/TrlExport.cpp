@@ -60,6 +60,17 @@ TrlExportOptions optionsOf(const std::string& format, const TrlExportCommon& com
         rows.ratingThreshold = value;
     }
     rows.goodLabel = flags.goodLabel;
+    rows.withoutTies = flags.withoutTies;
+    rows.withoutFlagged = flags.withoutFlagged;
+    if (!common.minAgreement.empty()) {
+        double value = 0.0;
+        const auto [end, error] =
+            std::from_chars(common.minAgreement.data(), common.minAgreement.data() + common.minAgreement.size(), value);
+        if (error != std::errc() || end != common.minAgreement.data() + common.minAgreement.size()) {
+            throw InputError("--min-agreement: '" + common.minAgreement + "' is not a number");
+        }
+        rows.minAgreement = value;
+    }
     if (!common.split.empty()) {
         options.ratios = exporting::parseRatios(common.split);
     }
@@ -129,6 +140,11 @@ void addTrlExportOptions(CLI::App& command, TrlExportFlags& flags)
                        "trl-kto from a rating: ratings at or above this are labelled true");
     command.add_option("--kto-good-label", flags.goodLabel,
                        "trl-kto from a label question: the label that means good (true)");
+    command.add_flag("--without-ties", flags.withoutTies,
+                     "TRL formats: leave out records where an answer (or the gold value) is a tie");
+    command.add_flag("--without-flagged", flags.withoutFlagged,
+                     "TRL formats from a preference: leave out the records the preference checks flag (empty or "
+                     "identical responses, votes of a position-biased or one-sided annotator)");
 }
 
 void runTrlExport(const std::string& format, const TrlExportCommon& common, const TrlExportFlags& flags)

@@ -18,6 +18,8 @@ struct TrlExportFlags
     std::string sftForm = "auto";
     std::string threshold;
     std::string goodLabel;
+    bool withoutTies = false;
+    bool withoutFlagged = false;
 };
 
 bool isTrlFormat(const std::string& format);
@@ -26,7 +28,7 @@ void addTrlExportOptions(CLI::App& command, TrlExportFlags& flags);
 // What ExportCommand parsed that a TRL export reads too.
 struct TrlExportCommon
 {
-    std::string project, outDir, source, split, seed;
+    std::string project, outDir, source, split, seed, minAgreement;
     bool replace = false;
 };
 
