@@ -26,6 +26,16 @@ TrlFormat formatOf(const std::string& name)
     return TrlFormat::Kto;
 }
 
+double numberOf(const std::string& text, const char* option)
+{
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+        throw InputError(std::string(option) + ": '" + text + "' is not a number");
+    }
+    return value;
+}
+
 TrlExportOptions optionsOf(const std::string& format, const TrlExportCommon& common, const TrlExportFlags& flags)
 {
     if (common.outDir.empty()) {
@@ -51,25 +61,13 @@ TrlExportOptions optionsOf(const std::string& format, const TrlExportCommon& com
                    : flags.sftForm == "prompt-completion" ? SftForm::PromptCompletion
                                                           : SftForm::Auto;
     if (!flags.threshold.empty()) {
-        double value = 0.0;
-        const auto [end, error] =
-            std::from_chars(flags.threshold.data(), flags.threshold.data() + flags.threshold.size(), value);
-        if (error != std::errc() || end != flags.threshold.data() + flags.threshold.size()) {
-            throw InputError("--kto-threshold: '" + flags.threshold + "' is not a number");
-        }
-        rows.ratingThreshold = value;
+        rows.ratingThreshold = numberOf(flags.threshold, "--kto-threshold");
     }
     rows.goodLabel = flags.goodLabel;
     rows.withoutTies = flags.withoutTies;
     rows.withoutFlagged = flags.withoutFlagged;
     if (!common.minAgreement.empty()) {
-        double value = 0.0;
-        const auto [end, error] =
-            std::from_chars(common.minAgreement.data(), common.minAgreement.data() + common.minAgreement.size(), value);
-        if (error != std::errc() || end != common.minAgreement.data() + common.minAgreement.size()) {
-            throw InputError("--min-agreement: '" + common.minAgreement + "' is not a number");
-        }
-        rows.minAgreement = value;
+        rows.minAgreement = numberOf(common.minAgreement, "--min-agreement");
     }
     if (!common.split.empty()) {
         options.ratios = exporting::parseRatios(common.split);
