@@ -3,6 +3,7 @@
 #include "core/feedback/RecordStream.hpp"
 #include "core/feedback/SubmittedAnswers.hpp"
 #include "core/feedback/TrlFilters.hpp"
+#include "core/quality/bias/PreferenceVotes.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
@@ -137,15 +138,11 @@ std::string promptFieldOf(const RecordSchema& schema, const Question& question, 
         }
         return options.promptField;
     }
-    if (schema.findField("prompt")) {
-        return "prompt";
+    std::string field = quality::promptFieldOf(schema, question);
+    if (field.empty()) {
+        throw InputError("question '" + question.name + "' compares every field; no field is left for the prompt");
     }
-    for (const Field& field : schema.fields) {
-        if (std::find(question.fields.begin(), question.fields.end(), field.name) == question.fields.end()) {
-            return field.name;
-        }
-    }
-    throw InputError("question '" + question.name + "' compares every field; no field is left for the prompt");
+    return field;
 }
 
 // The response a rating or label question judges: the named field, else `response`, else the

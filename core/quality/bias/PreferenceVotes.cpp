@@ -2,7 +2,9 @@
 #include "core/quality/bias/PreferenceVotes.hpp"
 
 #include "core/feedback/Answers.hpp"
+#include "core/feedback/RecordStream.hpp"
 #include "core/feedback/ShownOrder.hpp"
+#include "core/feedback/SubmittedAnswers.hpp"
 #include "core/store/Project.hpp"
 
 #include <algorithm>
@@ -133,46 +135,26 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
     out.fields = {question.fields.at(0), question.fields.at(1)};
     out.promptField = promptFieldOf(project.recordSchema(), question);
 
-    project.samples().forEach([&](const Sample& sample) {
-        const RecordContent content = project.recordOf(sample);
+    forEachRecord(project, [&](const Sample& sample, const RecordContent& content) {
         out.records.push_back({sample.key,
                                sample.id,
                                out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
                                {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
     });
 
-    // Responses not submitted are few (drafts, discards): read them once instead of joining
-    // every answer to its status row.
-    std::map<std::int64_t, std::vector<std::string>> notSubmitted;
-    auto statuses = project.database().prepare("SELECT sample, annotator FROM responses WHERE status <> 'submitted'");
-    while (statuses.step()) {
-        notSubmitted[statuses.columnInt(0)].push_back(statuses.columnText(1));
-    }
-    const auto submitted = [&](std::int64_t sample, std::string_view annotator) {
-        const auto found = notSubmitted.find(sample);
-        return found == notSubmitted.end() ||
-               std::find(found->second.begin(), found->second.end(), annotator) == found->second.end();
-    };
-
-    auto statement = project.database().prepare(
-        "SELECT sample, annotator, value, context FROM answers WHERE question = ?1 ORDER BY sample, annotator");
-    statement.bind(1, question.name);
     std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
     const std::uint64_t seed = project.orderSeed();
     std::size_t cursor = 0; // answers come in key order, as the records do
-    while (statement.step()) {
-        const std::int64_t sample = statement.columnInt(0);
-        const std::string_view annotator = statement.columnView(1);
-        if (!submitted(sample, annotator)) {
-            continue;
-        }
+    forEachSubmittedAnswer(project, question.name, [&](const SubmittedAnswer& answer) {
+        const std::int64_t sample = answer.sample;
+        const std::string_view annotator = answer.annotator;
         while (cursor < out.records.size() && out.records[cursor].key < sample) {
             ++cursor;
         }
-        const auto winner = winnerOf(out.fields, statement.columnView(2));
+        const auto winner = winnerOf(out.fields, answer.value);
         if (cursor == out.records.size() || out.records[cursor].key != sample || !winner) {
             ++out.unreadable;
-            continue;
+            return;
         }
         PreferenceVote vote;
         vote.record = static_cast<std::uint32_t>(cursor);
@@ -184,14 +166,14 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
             out.annotators.emplace_back(annotator);
         }
         vote.annotator = named->second;
-        int first = firstShown(out.fields, statement.columnView(3));
+        int first = firstShown(out.fields, answer.context);
         if (first < 0) {
             first = sideOf(out.fields, shownOrder(seed, out.records[cursor].id, annotator, question).front());
             ++out.drawnOrders;
         }
         vote.shownFirst = first;
         out.votes.push_back(vote);
-    }
+    });
     // Annotators by name, so that reports read in a stable order.
     std::vector<std::uint32_t> rename(out.annotators.size());
     std::uint32_t position = 0;
