@@ -3,13 +3,19 @@
 #include "core/quality/integrity/NearDuplicates.hpp"
 #include "core/quality/integrity/TextNormalize.hpp"
 
+#include <future>
+
 namespace concord::quality {
 
-PairProblems pairProblems(const PreferenceVotes& votes, double nearThreshold)
+namespace pair_problems {
+
+// The records [begin, end): comparing the two texts of 100,000 records is most of the
+// preference checks' work, so two halves run at once.
+PairProblems inRange(const PreferenceVotes& votes, double nearThreshold, std::size_t begin, std::size_t end)
 {
     PairProblems problems;
     constexpr std::size_t kShingleWords = 2; // as the near-duplicate check of texts
-    for (std::size_t r = 0; r < votes.records.size(); ++r) {
+    for (std::size_t r = begin; r < end; ++r) {
         const auto& [a, b] = votes.records[r].responses;
         const auto index = static_cast<std::uint32_t>(r);
         const bool emptyA = isBlank(a);
@@ -35,6 +41,29 @@ PairProblems pairProblems(const PreferenceVotes& votes, double nearThreshold)
             problems.nearSimilarity.push_back(similarity);
         }
     }
+    return problems;
+}
+
+template <typename T> void append(std::vector<T>& to, const std::vector<T>& from)
+{
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+} // namespace pair_problems
+
+PairProblems pairProblems(const PreferenceVotes& votes, double nearThreshold)
+{
+    const std::size_t middle = votes.records.size() / 2;
+    auto secondHalf = std::async(std::launch::async, pair_problems::inRange, std::cref(votes), nearThreshold, middle,
+                                 votes.records.size());
+    PairProblems problems = pair_problems::inRange(votes, nearThreshold, 0, middle);
+    const PairProblems rest = secondHalf.get();
+    pair_problems::append(problems.empty, rest.empty);
+    problems.emptyOf[0] += rest.emptyOf[0];
+    problems.emptyOf[1] += rest.emptyOf[1];
+    pair_problems::append(problems.identical, rest.identical);
+    pair_problems::append(problems.nearIdentical, rest.nearIdentical);
+    pair_problems::append(problems.nearSimilarity, rest.nearSimilarity);
     return problems;
 }
 
