@@ -4,6 +4,7 @@
 // scipy, scikit-learn), run as `/usr/bin/python3 tests/reference/question_agreement.py`; each
 // CHECK names the line of its output.
 #include "core/quality/agreement/AgreementReport.hpp"
+#include "core/quality/agreement/PreferenceVotes.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/quality/agreement/QuestionAgreement.hpp"
 #include "core/quality/agreement/RecordAgreement.hpp"
@@ -421,4 +422,53 @@ TEST_CASE("question agreement: a preference agent is compared on the winner", "[
     CHECK(result.agents[0].agreed == 3);                                             // S3 agreed 3
     CHECK(result.agents[0].tiedMajority == 1);                                       // S3 tied 1
     CHECK(result.agents[0].kappa.value == Approx(0.6363636363636364).margin(1e-12)); // S3 kappa
+}
+
+TEST_CASE("question agreement: a preference's votes as columns give what its loaded answers give",
+          "[agreement][question]")
+{
+    test::TempDir dir;
+    // P2's project with S3's suggestions: missing answers, a single answer, a draft, a discard.
+    auto project = projectWith(dir.file("v.concord"), preferenceSchema(5),
+                               preferences({{"r1", {{"a1", 1}, {"a2", 2}}},
+                                            {"r2", {{"a1", -2}, {"a3", -1}}},
+                                            {"r3", {{"a2", 0}, {"a3", 0}}},
+                                            {"r4", {{"a1", 2}}},
+                                            {"r5", {{"a1", -1}, {"a2", 1}, {"a3", 0}}}}));
+    const auto key = [&](const char* id) { return project->samples().findById(id)->key; };
+    project->answer(key("r1"), "d1", "pref", strength(-2)); // a draft
+    project->answer(key("r4"), "d2", "pref", strength(-2));
+    project->setStatus(key("r4"), "d2", ResponseStatus::Discarded, "unsure");
+    for (const char* id : {"r1", "r2", "r3", "r4", "r5"}) {
+        project->suggest(key(id), "pref", "judge", strength(1), std::nullopt);
+    }
+    const Question& question = project->recordSchema().primary();
+    const auto records = loadQuestionAnswers(*project, question);
+    const PreferenceVotes votes = loadPreferenceVotes(*project, question);
+    const PreferenceVotes fromRecords = preferenceVotes(question, records);
+    CHECK(votes.keys == fromRecords.keys);
+    CHECK(votes.start == fromRecords.start);
+    CHECK(votes.annotator == fromRecords.annotator);
+    CHECK(votes.answer == fromRecords.answer);
+    CHECK(votes.annotators == std::vector<std::string>{"a1", "a2", "a3"});
+    CHECK(votes.votes() == 10);
+
+    const auto columns = preferenceAgreement(question, votes);
+    const auto answers = preferenceAgreement(question, records);
+    CHECK(columns.percent.value == answers.percent.value);
+    CHECK(columns.alphaChoice.value == answers.alphaChoice.value);
+    CHECK(columns.alphaStrength.value == answers.alphaStrength.value);
+    CHECK(columns.oppositeRecords == answers.oppositeRecords);
+    CHECK(recordAgreement(votes) == recordAgreement(question, records));
+
+    const auto suggested = suggestionAgreementOfVotes(*project, question, votes);
+    const auto majority = suggestionAgreement(*project, question, records);
+    REQUIRE(suggested.agents.size() == 1);
+    REQUIRE(majority.agents.size() == 1);
+    CHECK(suggested.agents[0].compared == majority.agents[0].compared);
+    CHECK(suggested.agents[0].agreed == majority.agents[0].agreed);
+    CHECK(suggested.agents[0].tiedMajority == majority.agents[0].tiedMajority);
+    CHECK(suggested.agents[0].tiedMajority == 1); // r5: three answers, three winners
+    CHECK(suggested.agents[0].compared == 4);
+    CHECK(suggested.agents[0].kappa.value == majority.agents[0].kappa.value);
 }

@@ -51,10 +51,6 @@ void runQuestionAgreement(const AgreementOptions& options, Project& project, con
                                    "applies to label, multi_label, spans and rating questions; question '" +
                                        question.name + "' is a " + std::string(toString(question.kind)) + " question");
     }
-    const std::vector<quality::RecordAnswers> records = quality::loadQuestionAnswers(project, question);
-    if (project.suggestions().anyFor(question.name)) {
-        suggestions = quality::suggestionAgreement(project, question, records);
-    }
     const auto emit = [&](const auto& result) {
         if (options.json) {
             nlohmann::json json = questionAgreementJson(question, result, output);
@@ -69,17 +65,24 @@ void runQuestionAgreement(const AgreementOptions& options, Project& project, con
             printSuggestionAgreement(std::cout, *suggestions, options.digits);
         }
     };
-    switch (question.kind) {
-    case QuestionKind::Preference:
-        emit(quality::preferenceAgreement(question, records));
-        return;
-    case QuestionKind::Ranking:
-        emit(quality::rankingAgreement(question, records));
-        return;
-    default:
-        emit(quality::textAgreement(records));
+    if (question.kind == QuestionKind::Preference) {
+        // A million votes: read as columns, each distinct answer parsed once.
+        const quality::PreferenceVotes votes = quality::loadPreferenceVotes(project, question);
+        if (project.suggestions().anyFor(question.name)) {
+            suggestions = quality::suggestionAgreementOfVotes(project, question, votes);
+        }
+        emit(quality::preferenceAgreement(question, votes));
         return;
     }
+    const std::vector<quality::RecordAnswers> records = quality::loadQuestionAnswers(project, question);
+    if (project.suggestions().anyFor(question.name)) {
+        suggestions = quality::suggestionAgreement(project, question, records);
+    }
+    if (question.kind == QuestionKind::Ranking) {
+        emit(quality::rankingAgreement(question, records));
+        return;
+    }
+    emit(quality::textAgreement(records));
 }
 
 } // namespace concord::cli

@@ -3,6 +3,7 @@
 
 #include "core/quality/agreement/KrippendorffAlpha.hpp"
 #include "core/quality/agreement/MultiRaterAgreement.hpp"
+#include "core/quality/agreement/PreferenceVotes.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/quality/agreement/RecordAgreement.hpp"
 #include "core/quality/agreement/StringInterner.hpp"
@@ -26,18 +27,57 @@ double quantile(const std::vector<double>& sorted, double p)
     return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
-// Whether some annotator chose the first field and another the second.
-bool opposite(const Question& question, const RecordAnswers& record)
+// One of a preference's rating tables (the choice, the signed strength) built from the votes'
+// indices, as RatingTableBuilder would from their texts with a listed order whose unlisted
+// values come after it (by first appearance), without a string per vote.
+class VoteTable
 {
-    bool first = false;
-    bool second = false;
-    for (const auto& answer : record.answers) {
-        const std::string choice = preferenceChoice(answer.second);
-        first = first || choice == question.fields[0];
-        second = second || choice == question.fields[1];
+public:
+    VoteTable(const PreferenceVotes& votes, std::vector<std::string> listed) : m_votes(votes)
+    {
+        m_table.values = std::move(listed);
+        m_table.annotators = votes.annotators;
+        m_table.items.reserve(votes.records());
+        m_table.ratings.reserve(votes.votes());
     }
-    return first && second;
-}
+    // Gives the next distinct answer (in order of first vote) the value `text`; an empty
+    // text is a missing rating, as for the builder.
+    void code(const std::string& text)
+    {
+        if (text.empty()) {
+            m_code.push_back(kMissing);
+            return;
+        }
+        const auto found = std::find(m_table.values.begin(), m_table.values.end(), text);
+        m_code.push_back(static_cast<std::uint32_t>(found - m_table.values.begin()));
+        if (found == m_table.values.end()) {
+            m_table.values.push_back(text);
+        }
+    }
+    void add(std::uint32_t record, std::uint32_t vote)
+    {
+        if (m_table.items.size() == record) {
+            m_table.items.push_back(std::to_string(m_votes.keys[record]));
+        }
+        const std::uint32_t value = m_code[m_votes.answer[vote]];
+        if (value != kMissing) {
+            m_table.ratings.push_back(Rating{record, m_votes.annotator[vote], value});
+        }
+    }
+    RatingTable table()
+    {
+        for (const std::string& value : m_table.values) {
+            m_table.numeric.push_back(parseNumber(value).value_or(std::numeric_limits<double>::quiet_NaN()));
+        }
+        return std::move(m_table);
+    }
+
+private:
+    static constexpr std::uint32_t kMissing = UINT32_MAX;
+    const PreferenceVotes& m_votes;
+    RatingTable m_table;
+    std::vector<std::uint32_t> m_code; // by distinct answer: its value, or kMissing
+};
 
 } // namespace question_agreement
 
@@ -80,31 +120,46 @@ Spread spreadOf(std::vector<double> values)
 
 PreferenceAgreement preferenceAgreement(const Question& question, const std::vector<RecordAnswers>& records)
 {
+    return preferenceAgreement(question, preferenceVotes(question, records));
+}
+
+PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceVotes& votes)
+{
+    using question_agreement::VoteTable;
     PreferenceAgreement result;
-    result.counts = countAnswers(records);
-    RatingTableBuilder choices;
-    RatingTableBuilder strengths;
-    for (const RecordAnswers& record : records) {
-        for (const auto& [annotator, value] : record.answers) {
-            choices.add(record.id, annotator, preferenceChoice(value));
-            strengths.add(record.id, annotator, std::to_string(signedStrength(question, value)));
-        }
-        if (record.answers.size() >= 2 && question_agreement::opposite(question, record)) {
-            ++result.oppositeRecords;
-        }
-    }
-    ValueOrder choiceOrder;
-    choiceOrder.listed = {question.fields.at(0), kTieChoice, question.fields.at(1)};
-    choiceOrder.appendUnlisted = true;
-    ValueOrder strengthOrder;
+    result.counts.records = votes.records();
+    result.counts.answers = votes.votes();
+    result.counts.annotators = votes.annotators.size();
+    std::vector<std::string> choiceOrder = {question.fields.at(0), kTieChoice, question.fields.at(1)};
+    std::vector<std::string> strengthOrder;
     for (int s = -question.maxStrength(); s <= question.maxStrength(); ++s) {
-        strengthOrder.listed.push_back(std::to_string(s));
+        strengthOrder.push_back(std::to_string(s));
     }
-    strengthOrder.appendUnlisted = true;
-    const RatingTable choiceTable = choices.build(choiceOrder);
+    VoteTable choices(votes, std::move(choiceOrder));
+    VoteTable strengths(votes, std::move(strengthOrder));
+    // Which field each distinct answer chooses: 1 the first, 2 the second, 0 neither (a tie).
+    std::vector<int> side;
+    for (const PreferenceVotes::Answer& answer : votes.answers) {
+        choices.code(answer.choice);
+        strengths.code(std::to_string(answer.strength));
+        side.push_back(answer.choice == question.fields[0] ? 1 : answer.choice == question.fields[1] ? 2 : 0);
+    }
+    for (std::uint32_t record = 0; record < votes.records(); ++record) {
+        const std::uint32_t begin = votes.start[record];
+        const std::uint32_t end = votes.start[record + 1];
+        int sides = 0;
+        for (std::uint32_t vote = begin; vote < end; ++vote) {
+            choices.add(record, vote);
+            strengths.add(record, vote);
+            sides |= side[votes.answer[vote]];
+        }
+        result.counts.pairedRecords += end - begin >= 2 ? 1 : 0;
+        result.oppositeRecords += end - begin >= 2 && sides == 3 ? 1 : 0;
+    }
+    const RatingTable choiceTable = choices.table();
     result.percent = percentAgreement(choiceTable);
     result.alphaChoice = krippendorffAlpha(choiceTable, AlphaMetric::Nominal);
-    result.alphaStrength = krippendorffAlpha(strengths.build(strengthOrder), AlphaMetric::Ordinal);
+    result.alphaStrength = krippendorffAlpha(strengths.table(), AlphaMetric::Ordinal);
     return result;
 }
 

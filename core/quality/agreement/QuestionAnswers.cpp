@@ -22,14 +22,7 @@ std::vector<RecordAnswers> loadQuestionAnswers(Project& project, const Question&
         }
         auto it = parsed.find(std::string(answer.value));
         if (it == parsed.end()) {
-            nlohmann::json value = nlohmann::json::parse(answer.value, nullptr, false);
-            if (value.is_discarded()) {
-                const auto sample = project.samples().findByKey(answer.sample);
-                const std::string id = sample ? sample->id : std::to_string(answer.sample);
-                throw InputError("record '" + id + "', annotator '" + std::string(answer.annotator) + "', question '" +
-                                 question.name + "': the stored value is not JSON");
-            }
-            it = parsed.emplace(std::string(answer.value), std::move(value)).first;
+            it = parsed.emplace(std::string(answer.value), parseStoredAnswer(project, question, answer)).first;
         }
         records.back().answers.emplace_back(std::string(answer.annotator), it->second);
     });
@@ -43,6 +36,18 @@ std::vector<RecordAnswers> loadQuestionAnswers(Project& project, const Question&
         }
     }
     return records;
+}
+
+nlohmann::json parseStoredAnswer(Project& project, const Question& question, const SubmittedAnswer& answer)
+{
+    nlohmann::json value = nlohmann::json::parse(answer.value, nullptr, false);
+    if (value.is_discarded()) {
+        const auto sample = project.samples().findByKey(answer.sample);
+        const std::string id = sample ? sample->id : std::to_string(answer.sample);
+        throw InputError("record '" + id + "', annotator '" + std::string(answer.annotator) + "', question '" +
+                         question.name + "': the stored value is not JSON");
+    }
+    return value;
 }
 
 std::string preferenceChoice(const nlohmann::json& value)

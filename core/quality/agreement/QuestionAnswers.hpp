@@ -14,7 +14,8 @@
 
 namespace concord {
 class Project;
-}
+struct SubmittedAnswer;
+} // namespace concord
 
 namespace concord::quality {
 
@@ -29,6 +30,9 @@ struct RecordAnswers
 // response is left out; an answer without a response row counts as submitted), by sample key.
 // InputError naming the record and the annotator when a stored value is not JSON.
 std::vector<RecordAnswers> loadQuestionAnswers(Project& project, const Question& question);
+
+// The stored answer's JSON value; InputError naming the record and the annotator when it is not JSON.
+nlohmann::json parseStoredAnswer(Project& project, const Question& question, const SubmittedAnswer& answer);
 
 // What "the same answer" compares, as a canonical string: the label, the set of labels (sorted),
 // the set of spans (sorted), the rating, the preference's winner (strength left aside; "null"

@@ -3,7 +3,10 @@
 
 #include "core/quality/agreement/EditDistance.hpp"
 #include "core/quality/agreement/KendallW.hpp"
+#include "core/quality/agreement/PreferenceVotes.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
+
+#include <algorithm>
 
 namespace concord::quality {
 
@@ -82,8 +85,32 @@ std::map<std::int64_t, double> recordAgreement(const Question& question, const s
     return result;
 }
 
+std::map<std::int64_t, double> recordAgreement(const PreferenceVotes& votes)
+{
+    // Whole numbers of agreeing pairs per record, each answer's choiceOf compared as its index.
+    std::map<std::int64_t, double> result;
+    std::vector<std::size_t> count(votes.sameValues.size(), 0);
+    for (std::size_t record = 0; record < votes.records(); ++record) {
+        const std::size_t n = votes.start[record + 1] - votes.start[record];
+        if (n < 2) {
+            continue;
+        }
+        std::fill(count.begin(), count.end(), 0);
+        std::size_t agreeing = 0;
+        for (std::uint32_t vote = votes.start[record]; vote < votes.start[record + 1]; ++vote) {
+            agreeing += count[votes.answers[votes.answer[vote]].same]++; // pairs with the equal votes before it
+        }
+        result.emplace_hint(result.end(), votes.keys[record],
+                            static_cast<double>(agreeing) / static_cast<double>(n * (n - 1) / 2));
+    }
+    return result;
+}
+
 std::map<std::int64_t, double> recordAgreement(Project& project, const Question& question)
 {
+    if (question.kind == QuestionKind::Preference) {
+        return recordAgreement(loadPreferenceVotes(project, question));
+    }
     return recordAgreement(question, loadQuestionAnswers(project, question));
 }
 

@@ -6,6 +6,8 @@
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 
 namespace concord::quality {
@@ -41,6 +43,13 @@ struct AgentTally
     RatingTableBuilder pairs; // raters "agent" and "majority"
 };
 
+// Per record with answers (sample key), its majority value; nullopt when its most frequent values tie.
+using Majorities = std::map<std::int64_t, std::optional<std::string>>;
+
+// The agents' suggestions against the majorities (made by `majorities` when the kind has them).
+SuggestionAgreement againstMajorities(Project& project, const Question& question,
+                                      const std::function<Majorities()>& majorities);
+
 } // namespace suggestion_agreement
 
 bool suggestionAgreementDefined(QuestionKind kind)
@@ -51,6 +60,39 @@ bool suggestionAgreementDefined(QuestionKind kind)
 SuggestionAgreement suggestionAgreement(Project& project, const Question& question,
                                         const std::vector<RecordAnswers>& records)
 {
+    return suggestion_agreement::againstMajorities(project, question, [&] {
+        suggestion_agreement::Majorities majorities;
+        for (const RecordAnswers& record : records) {
+            majorities.emplace(record.key, suggestion_agreement::majorityOf(question, record));
+        }
+        return majorities;
+    });
+}
+
+SuggestionAgreement suggestionAgreementOfVotes(Project& project, const Question& question, const PreferenceVotes& votes)
+{
+    return suggestion_agreement::againstMajorities(project, question, [&] {
+        // A strict plurality of each record's votes, compared by the index of their choiceOf.
+        suggestion_agreement::Majorities majorities;
+        std::vector<std::size_t> count(votes.sameValues.size(), 0);
+        for (std::size_t record = 0; record < votes.records(); ++record) {
+            std::fill(count.begin(), count.end(), 0);
+            for (std::uint32_t vote = votes.start[record]; vote < votes.start[record + 1]; ++vote) {
+                ++count[votes.answers[votes.answer[vote]].same];
+            }
+            const auto best = std::max_element(count.begin(), count.end());
+            const bool tied = std::count(count.begin(), count.end(), *best) > 1;
+            majorities.emplace_hint(majorities.end(), votes.keys[record],
+                                    tied ? std::nullopt
+                                         : std::optional<std::string>(votes.sameValues[best - count.begin()]));
+        }
+        return majorities;
+    });
+}
+
+SuggestionAgreement suggestion_agreement::againstMajorities(Project& project, const Question& question,
+                                                            const std::function<Majorities()>& majorityOfRecords)
+{
     SuggestionAgreement result;
     if (!suggestionAgreementDefined(question.kind)) {
         result.defined = false;
@@ -58,10 +100,7 @@ SuggestionAgreement suggestionAgreement(Project& project, const Question& questi
                       " questions: a whole ranking or written answer seldom equals another";
         return result;
     }
-    std::map<std::int64_t, std::optional<std::string>> majorities; // records with answers
-    for (const RecordAnswers& record : records) {
-        majorities.emplace(record.key, suggestion_agreement::majorityOf(question, record));
-    }
+    const Majorities majorities = majorityOfRecords();
     std::map<std::string, suggestion_agreement::AgentTally> agents;
     project.suggestions().forEachOf(question.name, [&](const SuggestionChange& suggestion) {
         auto& tally = agents[suggestion.agent];
