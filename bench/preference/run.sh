@@ -2,12 +2,14 @@
 # bench/preference: preference data of issue 16 on N records with ANNOTATORS votes each
 # (1,000,000 votes by default), each step against a peer measured in the same run. See
 # bench/README.md.
-#   quality  `concord-cli agreement --question preference` and `concord-cli check` of the
-#            preference checks (no bootstrap), against peer.py: numpy and scipy computing the
-#            same numbers from the same project file (Python's sqlite3 and json read it).
+#   quality  `concord-cli agreement --question preference` and `concord-cli check` of the seven
+#            preference checks (no bootstrap), against peer_agreement.py (numpy) and
+#            peer_bias.py (numpy, scipy) computing the same numbers from the same project file
+#            (Python's sqlite3 and json read it); compare_*.py check that the values agree.
 #   export   `concord-cli export --format trl-preference|trl-sft|trl-kto --out-dir` of every
-#            record, against the sqlite3 shell writing the same records' prompt and responses
-#            with their votes as JSON lines (a floor: reading the data out, no rule applied).
+#            record, against the sqlite3 shell writing every record's fields
+#            and every vote as JSON lines, in two scans (a floor: reading the data out, no rule
+#            applied, no split).
 #
 #   bench/preference/run.sh BUILD_DIR [N=100000] [ANNOTATORS=10]   (BUILD_DIR: a Release build)
 #
@@ -81,18 +83,34 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "project: $N records x $A annotators ($PROJECT), medians of $REPS runs, whole processes"
 
 if [[ $STEPS == *" quality "* ]]; then
+    checks=""
+    for check in position-bias length-bias identical-responses near-identical-responses empty-response \
+        repeated-prompt one-sided-annotator; do
+        checks="$checks --only $check"
+    done
+    # shellcheck disable=SC2086 # one word per check
     concord_agreement=$(timed agreement "$CLI" agreement "$PROJECT" --question preference --json)
-    concord_check=$(timed check "$CLI" check "$PROJECT" --only @CHECKS@ --json)
-    peer=$(timed peer $PY "$HERE/peer.py" "$PROJECT")
-    $PY "$HERE/compare.py" "$OUT/agreement.out" "$OUT/check.out" "$OUT/peer.out"
+    concord_check=$(timed check "$CLI" check "$PROJECT" $checks --json)
+    peer_agreement=$(timed peer_agreement $PY "$HERE/peer_agreement.py" "$PROJECT")
+    peer_bias=$(timed peer_bias $PY "$HERE/peer_bias.py" "$PROJECT")
+    $PY "$HERE/compare_agreement.py" "$OUT/agreement.out" "$OUT/peer_agreement.out"
+    $PY "$HERE/compare_bias.py" "$OUT/check.out" "$OUT/peer_bias.out"
     total=$(awk -v a="$concord_agreement" -v b="$concord_check" 'BEGIN { printf "%.3f", a + b }')
-    echo "quality: concord-cli agreement ${concord_agreement} s + check ${concord_check} s = ${total} s;" \
-        "numpy/scipy peer ${peer} s; ratio peer / concord $(ratio "$peer" "$total")"
+    peer=$(awk -v a="$peer_agreement" -v b="$peer_bias" 'BEGIN { printf "%.3f", a + b }')
+    echo "quality: concord-cli agreement ${concord_agreement} s + check (7 preference checks) ${concord_check} s = ${total} s"
+    echo "         numpy peer_agreement ${peer_agreement} s + numpy/scipy peer_bias (position, length) ${peer_bias} s = ${peer} s"
+    echo "         ratio peer / concord: agreement $(ratio "$peer_agreement" "$concord_agreement"), all $(ratio "$peer" "$total")"
+    $PY -c 'import json, sys
+for name in sys.argv[1:]:
+    s = json.load(open(name))["seconds"]
+    print("         %s: read %.3f s, compute %.3f s" % (name.rsplit("/", 1)[-1], s["load"], s["compute"]))' \
+        "$OUT/peer_agreement.out" "$OUT/peer_bias.out"
 fi
 
 if [[ $STEPS == *" export "* ]]; then
     floor=$(timed floor sqlite3 "$PROJECT" \
-        "SELECT json_object('id', s.id, 'record', json(s.record), 'votes', (SELECT json_group_array(json(a.value)) FROM answers a WHERE a.sample = s.pk)) FROM samples s;")
+        "SELECT json_object('id', id, 'record', json(record)) FROM samples ORDER BY pk;" \
+        "SELECT json_object('sample', sample, 'annotator', annotator, 'value', json(value)) FROM answers ORDER BY sample, annotator;")
     for format in trl-preference trl-sft trl-kto; do
         seconds=$(timed "$format" "$CLI" export "$PROJECT" --format "$format" --out-dir "$OUT/$format" --replace)
         rows=$(cat "$OUT/$format"/*.jsonl | wc -l)

@@ -4,7 +4,7 @@
 // scipy, scikit-learn), run as `/usr/bin/python3 tests/reference/question_agreement.py`; each
 // CHECK names the line of its output.
 #include "core/quality/agreement/AgreementReport.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/quality/agreement/QuestionAgreement.hpp"
 #include "core/quality/agreement/RecordAgreement.hpp"
@@ -444,8 +444,8 @@ TEST_CASE("question agreement: a preference's votes as columns give what its loa
     }
     const Question& question = project->recordSchema().primary();
     const auto records = loadQuestionAnswers(*project, question);
-    const PreferenceVotes votes = loadPreferenceVotes(*project, question);
-    const PreferenceVotes fromRecords = preferenceVotes(question, records);
+    const PreferenceChoices votes = loadPreferenceChoices(*project, question);
+    const PreferenceChoices fromRecords = preferenceChoices(question, records);
     CHECK(votes.keys == fromRecords.keys);
     CHECK(votes.start == fromRecords.start);
     CHECK(votes.annotator == fromRecords.annotator);
@@ -461,7 +461,7 @@ TEST_CASE("question agreement: a preference's votes as columns give what its loa
     CHECK(columns.oppositeRecords == answers.oppositeRecords);
     CHECK(recordAgreement(votes) == recordAgreement(question, records));
 
-    const auto suggested = suggestionAgreementOfVotes(*project, question, votes);
+    const auto suggested = suggestionAgreementOfChoices(*project, question, votes);
     const auto majority = suggestionAgreement(*project, question, records);
     REQUIRE(suggested.agents.size() == 1);
     REQUIRE(majority.agents.size() == 1);

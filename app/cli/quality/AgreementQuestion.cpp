@@ -67,9 +67,9 @@ void runQuestionAgreement(const AgreementOptions& options, Project& project, con
     };
     if (question.kind == QuestionKind::Preference) {
         // A million votes: read as columns, each distinct answer parsed once.
-        const quality::PreferenceVotes votes = quality::loadPreferenceVotes(project, question);
+        const quality::PreferenceChoices votes = quality::loadPreferenceChoices(project, question);
         if (project.suggestions().anyFor(question.name)) {
-            suggestions = quality::suggestionAgreementOfVotes(project, question, votes);
+            suggestions = quality::suggestionAgreementOfChoices(project, question, votes);
         }
         emit(quality::preferenceAgreement(question, votes));
         return;

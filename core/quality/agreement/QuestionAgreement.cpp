@@ -3,7 +3,7 @@
 
 #include "core/quality/agreement/KrippendorffAlpha.hpp"
 #include "core/quality/agreement/MultiRaterAgreement.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/quality/agreement/RecordAgreement.hpp"
 #include "core/quality/agreement/StringInterner.hpp"
@@ -33,7 +33,7 @@ double quantile(const std::vector<double>& sorted, double p)
 class VoteTable
 {
 public:
-    VoteTable(const PreferenceVotes& votes, std::vector<std::string> listed) : m_votes(votes)
+    VoteTable(const PreferenceChoices& votes, std::vector<std::string> listed) : m_votes(votes)
     {
         m_table.values = std::move(listed);
         m_table.annotators = votes.annotators;
@@ -74,7 +74,7 @@ public:
 
 private:
     static constexpr std::uint32_t kMissing = UINT32_MAX;
-    const PreferenceVotes& m_votes;
+    const PreferenceChoices& m_votes;
     RatingTable m_table;
     std::vector<std::uint32_t> m_code; // by distinct answer: its value, or kMissing
 };
@@ -120,10 +120,10 @@ Spread spreadOf(std::vector<double> values)
 
 PreferenceAgreement preferenceAgreement(const Question& question, const std::vector<RecordAnswers>& records)
 {
-    return preferenceAgreement(question, preferenceVotes(question, records));
+    return preferenceAgreement(question, preferenceChoices(question, records));
 }
 
-PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceVotes& votes)
+PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceChoices& votes)
 {
     using question_agreement::VoteTable;
     PreferenceAgreement result;
@@ -139,7 +139,7 @@ PreferenceAgreement preferenceAgreement(const Question& question, const Preferen
     VoteTable strengths(votes, std::move(strengthOrder));
     // Which field each distinct answer chooses: 1 the first, 2 the second, 0 neither (a tie).
     std::vector<int> side;
-    for (const PreferenceVotes::Answer& answer : votes.answers) {
+    for (const PreferenceChoices::Answer& answer : votes.answers) {
         choices.code(answer.choice);
         strengths.code(std::to_string(answer.strength));
         side.push_back(answer.choice == question.fields[0] ? 1 : answer.choice == question.fields[1] ? 2 : 0);

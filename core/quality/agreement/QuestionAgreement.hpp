@@ -6,7 +6,7 @@
 #include "core/feedback/RecordSchema.hpp"
 #include "core/quality/agreement/Coefficient.hpp"
 #include "core/quality/agreement/EditAlpha.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/QuestionAnswers.hpp"
 
 #include <cstddef>
@@ -51,8 +51,8 @@ struct PreferenceAgreement
     std::size_t oppositeRecords = 0;
 };
 
-PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceVotes& votes);
-// The same from loaded answers (through preferenceVotes).
+PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceChoices& votes);
+// The same from loaded answers (through preferenceChoices).
 PreferenceAgreement preferenceAgreement(const Question& question, const std::vector<RecordAnswers>& records);
 
 struct RankingAgreement

@@ -3,7 +3,7 @@
 
 #include "core/quality/agreement/EditDistance.hpp"
 #include "core/quality/agreement/KendallW.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
 
 #include <algorithm>
@@ -85,7 +85,7 @@ std::map<std::int64_t, double> recordAgreement(const Question& question, const s
     return result;
 }
 
-std::map<std::int64_t, double> recordAgreement(const PreferenceVotes& votes)
+std::map<std::int64_t, double> recordAgreement(const PreferenceChoices& votes)
 {
     // Whole numbers of agreeing pairs per record, each answer's choiceOf compared as its index.
     std::map<std::int64_t, double> result;
@@ -109,7 +109,7 @@ std::map<std::int64_t, double> recordAgreement(const PreferenceVotes& votes)
 std::map<std::int64_t, double> recordAgreement(Project& project, const Question& question)
 {
     if (question.kind == QuestionKind::Preference) {
-        return recordAgreement(loadPreferenceVotes(project, question));
+        return recordAgreement(loadPreferenceChoices(project, question));
     }
     return recordAgreement(question, loadQuestionAnswers(project, question));
 }

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/feedback/RecordSchema.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/QuestionAnswers.hpp"
 
 #include <cstdint>
@@ -39,7 +39,7 @@ std::optional<double> recordTextSimilarity(const RecordAnswers& record);
 // Records with fewer than two submitted answers are absent.
 std::map<std::int64_t, double> recordAgreement(const Question& question, const std::vector<RecordAnswers>& records);
 // A preference question's from its votes as columns (what the project's overload reads).
-std::map<std::int64_t, double> recordAgreement(const PreferenceVotes& votes);
+std::map<std::int64_t, double> recordAgreement(const PreferenceChoices& votes);
 std::map<std::int64_t, double> recordAgreement(Project& project, const Question& question);
 
 } // namespace concord::quality

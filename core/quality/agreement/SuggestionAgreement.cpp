@@ -69,7 +69,8 @@ SuggestionAgreement suggestionAgreement(Project& project, const Question& questi
     });
 }
 
-SuggestionAgreement suggestionAgreementOfVotes(Project& project, const Question& question, const PreferenceVotes& votes)
+SuggestionAgreement suggestionAgreementOfChoices(Project& project, const Question& question,
+                                                 const PreferenceChoices& votes)
 {
     return suggestion_agreement::againstMajorities(project, question, [&] {
         // A strict plurality of each record's votes, compared by the index of their choiceOf.

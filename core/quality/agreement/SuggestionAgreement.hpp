@@ -12,7 +12,7 @@
 
 #include "core/feedback/RecordSchema.hpp"
 #include "core/quality/agreement/Coefficient.hpp"
-#include "core/quality/agreement/PreferenceVotes.hpp"
+#include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/QuestionAnswers.hpp"
 
 #include <cstddef>
@@ -54,7 +54,7 @@ bool suggestionAgreementDefined(QuestionKind kind);
 SuggestionAgreement suggestionAgreement(Project& project, const Question& question,
                                         const std::vector<RecordAnswers>& records);
 // The same for a preference question from its votes as columns (a million votes: no answer copied).
-SuggestionAgreement suggestionAgreementOfVotes(Project& project, const Question& question,
-                                               const PreferenceVotes& votes);
+SuggestionAgreement suggestionAgreementOfChoices(Project& project, const Question& question,
+                                                 const PreferenceChoices& votes);
 
 } // namespace concord::quality

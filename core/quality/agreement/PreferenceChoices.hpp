@@ -17,7 +17,7 @@ class Project;
 
 namespace concord::quality {
 
-struct PreferenceVotes
+struct PreferenceChoices
 {
     struct Answer
     {
@@ -40,9 +40,9 @@ struct PreferenceVotes
 
 // The submitted votes (as loadQuestionAnswers counts them). InputError naming the record and
 // the annotator when a stored value is not JSON.
-PreferenceVotes loadPreferenceVotes(Project& project, const Question& question);
+PreferenceChoices loadPreferenceChoices(Project& project, const Question& question);
 
 // The same columns from loaded answers (records without answers are left out).
-PreferenceVotes preferenceVotes(const Question& question, const std::vector<RecordAnswers>& records);
+PreferenceChoices preferenceChoices(const Question& question, const std::vector<RecordAnswers>& records);
 
 } // namespace concord::quality

@@ -1,5 +1,5 @@
-// A preference question's votes as columns; see PreferenceVotes.hpp.
-#include "core/quality/agreement/PreferenceVotes.hpp"
+// A preference question's votes as columns; see PreferenceChoices.hpp.
+#include "core/quality/agreement/PreferenceChoices.hpp"
 
 #include "core/feedback/SubmittedAnswers.hpp"
 #include "core/quality/agreement/StringInterner.hpp"
@@ -7,7 +7,7 @@
 namespace concord::quality {
 
 // A named namespace: a unity build puts this file in one batch with its neighbours.
-namespace preference_votes {
+namespace preference_choices {
 
 // Appends votes record by record, interning annotators and answer texts.
 class VoteColumns
@@ -35,7 +35,7 @@ public:
         }
         m_votes.answer.push_back(index);
     }
-    PreferenceVotes finish()
+    PreferenceChoices finish()
     {
         m_votes.start.push_back(static_cast<std::uint32_t>(m_votes.answer.size()));
         m_votes.annotators = m_annotators.release();
@@ -48,14 +48,14 @@ private:
     StringInterner m_annotators;
     StringInterner m_texts;
     StringInterner m_same;
-    PreferenceVotes m_votes;
+    PreferenceChoices m_votes;
 };
 
-} // namespace preference_votes
+} // namespace preference_choices
 
-PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
+PreferenceChoices loadPreferenceChoices(Project& project, const Question& question)
 {
-    preference_votes::VoteColumns columns(question);
+    preference_choices::VoteColumns columns(question);
     forEachSubmittedAnswer(project, question.name, [&](const SubmittedAnswer& answer) {
         columns.record(answer.sample);
         columns.add(answer.annotator, answer.value, [&] { return parseStoredAnswer(project, question, answer); });
@@ -63,9 +63,9 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
     return columns.finish();
 }
 
-PreferenceVotes preferenceVotes(const Question& question, const std::vector<RecordAnswers>& records)
+PreferenceChoices preferenceChoices(const Question& question, const std::vector<RecordAnswers>& records)
 {
-    preference_votes::VoteColumns columns(question);
+    preference_choices::VoteColumns columns(question);
     std::string text;
     for (const RecordAnswers& record : records) {
         for (const auto& answer : record.answers) {
