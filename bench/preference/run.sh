@@ -91,15 +91,20 @@ if [[ $STEPS == *" quality "* ]]; then
     # shellcheck disable=SC2086 # one word per check
     concord_agreement=$(timed agreement "$CLI" agreement "$PROJECT" --question preference --json)
     concord_check=$(timed check "$CLI" check "$PROJECT" $checks --json)
+    concord_sides=$(timed sides "$CLI" check "$PROJECT" --only position-bias --only length-bias --json)
     peer_agreement=$(timed peer_agreement $PY "$HERE/peer_agreement.py" "$PROJECT")
     peer_bias=$(timed peer_bias $PY "$HERE/peer_bias.py" "$PROJECT")
     $PY "$HERE/compare_agreement.py" "$OUT/agreement.out" "$OUT/peer_agreement.out"
     $PY "$HERE/compare_bias.py" "$OUT/check.out" "$OUT/peer_bias.out"
+    $PY "$HERE/compare_bias.py" "$OUT/sides.out" "$OUT/peer_bias.out" >/dev/null
     total=$(awk -v a="$concord_agreement" -v b="$concord_check" 'BEGIN { printf "%.3f", a + b }')
     peer=$(awk -v a="$peer_agreement" -v b="$peer_bias" 'BEGIN { printf "%.3f", a + b }')
     echo "quality: concord-cli agreement ${concord_agreement} s + check (7 preference checks) ${concord_check} s = ${total} s"
     echo "         numpy peer_agreement ${peer_agreement} s + numpy/scipy peer_bias (position, length) ${peer_bias} s = ${peer} s"
-    echo "         ratio peer / concord: agreement $(ratio "$peer_agreement" "$concord_agreement"), all $(ratio "$peer" "$total")"
+    sides=$(awk -v a="$concord_agreement" -v b="$concord_sides" 'BEGIN { printf "%.3f", a + b }')
+    echo "         concord-cli agreement + check --only position-bias --only length-bias (what the peers compute): ${sides} s"
+    echo "         ratio peer / concord: agreement $(ratio "$peer_agreement" "$concord_agreement"), position and length" \
+        "$(ratio "$peer_bias" "$concord_sides"), both $(ratio "$peer" "$sides"); all seven checks $(ratio "$peer" "$total")"
     $PY -c 'import json, sys
 for name in sys.argv[1:]:
     s = json.load(open(name))["seconds"]
