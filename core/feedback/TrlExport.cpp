@@ -71,8 +71,8 @@ std::string card(const TrlExportSummary& summary, const TrlExportOptions& option
             out << " records with a tie left out;";
         }
         if (options.rows.withoutFlagged) {
-            out << " records the preference checks flag left out (empty or identical responses, votes of a "
-                   "position-biased or one-sided annotator);";
+            out << " records with empty or identical responses and the votes of position-biased or one-sided "
+                   "annotators (the preference checks' flags) left out;";
         }
         out << " counts below.\n";
     }

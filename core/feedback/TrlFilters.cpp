@@ -28,7 +28,9 @@ TrlRecordFilter::TrlRecordFilter(Project& project, const Question& question, con
                                                       "' is not a preference: the preference checks flag none of "
                                                       "its records");
         }
-        m_flagged = quality::biasFlaggedRecords(project, question.name);
+        quality::BiasFlags flags = quality::biasFlags(project, question.name);
+        m_flagged = std::move(flags.records);
+        m_distrusted = std::move(flags.annotators);
     }
 }
 

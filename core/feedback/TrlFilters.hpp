@@ -1,6 +1,7 @@
 // The rules that leave records out of a TRL export beyond what its format needs: annotators who
-// agree too little on the question, ties, and the records the preference checks flag. Each rule
-// has a name the dataset card counts its records under.
+// agree too little on the question, ties, and what the preference checks flag (records whose
+// pair of responses teaches nothing, and the votes of position-biased or one-sided annotators).
+// Each rule has a name the dataset card counts its records (or votes) under.
 #pragma once
 
 #include "core/feedback/TrlRows.hpp"
@@ -22,6 +23,9 @@ public:
     // the record a gold value and the export reads gold values (the reviewer's word stands,
     // whatever the annotators' agreement). `tie`: the gold value, or a submitted answer, is a tie.
     const char* dropReason(std::int64_t sampleKey, bool resolved, bool tie) const;
+    // Annotators whose votes are left out (those the preference checks flag): the others' votes
+    // on the same records stand.
+    const std::set<std::string>& distrustedAnnotators() const { return m_distrusted; }
 
 private:
     std::optional<double> m_minAgreement;
@@ -29,6 +33,7 @@ private:
     bool m_withoutTies = false;
     bool m_withoutFlagged = false;
     std::set<std::int64_t> m_flagged;
+    std::set<std::string> m_distrusted;
 };
 
 // A preference answer choosing neither field, or a ranking giving two fields one rank.

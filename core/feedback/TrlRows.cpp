@@ -71,7 +71,8 @@ struct Votes
     std::unordered_map<std::string, nlohmann::json, TextHash, std::equal_to<>> distinct;
 };
 
-Votes loadVotes(Project& project, const std::string& question)
+// `leaveOut`: annotators whose votes do not count, each vote left out counted in `drops`.
+Votes loadVotes(Project& project, const std::string& question, const std::set<std::string>& leaveOut, Drops& drops)
 {
     Votes votes;
     auto gold = project.database().prepare("SELECT sample, value FROM gold WHERE question = ?1");
@@ -81,6 +82,10 @@ Votes loadVotes(Project& project, const std::string& question)
     }
     auto current = votes.submitted.end();
     forEachSubmittedAnswer(project, question, [&](const SubmittedAnswer& answer) {
+        if (!leaveOut.empty() && leaveOut.count(std::string(answer.annotator)) > 0) {
+            drops.add("votes of annotators the preference checks flag");
+            return;
+        }
         auto it = votes.distinct.find(answer.value);
         if (it == votes.distinct.end()) {
             it = votes.distinct.emplace(std::string(answer.value), nlohmann::json::parse(answer.value)).first;
@@ -457,8 +462,8 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     result.question = question.name;
     result.conversational = conversational;
     trl_rows::Drops drops(result.dropped);
-    const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name);
     const TrlRecordFilter filter(project, question, options);
+    const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name, filter.distrustedAnnotators(), drops);
     static const trl_rows::AnswerList none;
 
     forEachRecord(project, [&](const Sample& sample, const RecordContent& record) {

@@ -55,7 +55,7 @@ struct TrlOptions
     std::string goodLabel;                 // KTO from a label question: label true when chosen
     // Records left out (TrlFilters.hpp): annotators' agreement on the question below this
     // (0..1; a record with a reviewer's gold value is kept when gold values are read), a tie in
-    // any answer, a flag of the preference checks.
+    // any answer, what the preference checks flag (records, and the votes of flagged annotators).
     std::optional<double> minAgreement;
     bool withoutTies = false;
     bool withoutFlagged = false;

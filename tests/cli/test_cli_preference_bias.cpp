@@ -73,4 +73,14 @@ TEST_CASE("cli check: the bundled preference example's planted biases are flagge
         models.push_back(entry.at("model"));
     }
     CHECK(models == std::vector<std::string>{"atlas-70b", "birch-13b", "cedar-7b"});
+
+    // The TRL export without what the checks flag leaves out dee's votes, not the records she
+    // voted on: the other three annotators' majority still gives rows.
+    const auto exported = cli("export " + project + " --format trl-preference --without-flagged --out-dir " +
+                              dir.file("dpo") + " --split 1,0,0");
+    INFO(exported.output);
+    REQUIRE(exported.exitCode == 0);
+    CHECK_THAT(exported.output, Catch::Contains("330 votes of annotators the preference checks flag"));
+    CHECK_THAT(exported.output, Catch::Contains("Exported "));
+    CHECK_THAT(exported.output, !Catch::Contains("Exported 0 rows"));
 }

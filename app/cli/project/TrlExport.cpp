@@ -141,8 +141,8 @@ void addTrlExportOptions(CLI::App& command, TrlExportFlags& flags)
     command.add_flag("--without-ties", flags.withoutTies,
                      "TRL formats: leave out records where an answer (or the gold value) is a tie");
     command.add_flag("--without-flagged", flags.withoutFlagged,
-                     "TRL formats from a preference: leave out the records the preference checks flag (empty or "
-                     "identical responses, votes of a position-biased or one-sided annotator)");
+                     "TRL formats from a preference: leave out what the preference checks flag (records with empty "
+                     "or identical responses, the votes of a position-biased or one-sided annotator)");
 }
 
 void runTrlExport(const std::string& format, const TrlExportCommon& common, const TrlExportFlags& flags)

@@ -7,35 +7,64 @@
 
 namespace concord::quality {
 
-std::set<std::int64_t> biasFlaggedRecords(Project& project, const std::string& questionName,
-                                          const CheckOptions& options)
+namespace bias_flags {
+
+struct Loaded
+{
+    PreferenceVotes votes;
+    std::set<std::int64_t> records;
+    std::vector<bool> distrusted; // per annotator of `votes`
+};
+
+Loaded load(Project& project, const std::string& questionName, const CheckOptions& options)
 {
     const Question* question = project.recordSchema().findQuestion(questionName);
     if (question == nullptr || question->kind != QuestionKind::Preference || question->fields.size() != 2) {
         throw SettingError("question", "the project has no preference question '" + questionName.substr(0, 64) + "'");
     }
-    const PreferenceVotes votes = loadPreferenceVotes(project, *question);
-    std::set<std::int64_t> flagged;
+    Loaded loaded{loadPreferenceVotes(project, *question), {}, {}};
+    const PreferenceVotes& votes = loaded.votes;
     const PairProblems problems = pairProblems(votes, options.nearIdenticalThreshold);
     for (const auto* list : {&problems.empty, &problems.identical, &problems.nearIdentical}) {
         for (const std::uint32_t record : *list) {
-            flagged.insert(votes.records[record].key);
+            loaded.records.insert(votes.records[record].key);
         }
     }
-    std::vector<bool> distrusted(votes.annotators.size(), false);
+    loaded.distrusted.assign(votes.annotators.size(), false);
     const SideBias position = positionBias(votes);
     for (std::size_t a = 0; a < votes.annotators.size(); ++a) {
-        distrusted[a] = position.annotators[a].adjusted < options.biasAlpha;
+        loaded.distrusted[a] = position.annotators[a].adjusted < options.biasAlpha;
     }
     for (const auto& oneSided : oneSidedAnnotators(votes, options.minAnnotatorLabels, options.constantShare)) {
-        distrusted[oneSided.annotator] = true;
+        loaded.distrusted[oneSided.annotator] = true;
     }
-    for (const PreferenceVote& vote : votes.votes) {
-        if (distrusted[vote.annotator]) {
-            flagged.insert(votes.records[vote.record].key);
+    return loaded;
+}
+
+} // namespace bias_flags
+
+BiasFlags biasFlags(Project& project, const std::string& question, const CheckOptions& options)
+{
+    bias_flags::Loaded loaded = bias_flags::load(project, question, options);
+    BiasFlags flags;
+    flags.records = std::move(loaded.records);
+    for (std::size_t a = 0; a < loaded.distrusted.size(); ++a) {
+        if (loaded.distrusted[a]) {
+            flags.annotators.insert(loaded.votes.annotators[a]);
         }
     }
-    return flagged;
+    return flags;
+}
+
+std::set<std::int64_t> biasFlaggedRecords(Project& project, const std::string& question, const CheckOptions& options)
+{
+    bias_flags::Loaded loaded = bias_flags::load(project, question, options);
+    for (const PreferenceVote& vote : loaded.votes.votes) {
+        if (loaded.distrusted[vote.annotator]) {
+            loaded.records.insert(loaded.votes.records[vote.record].key);
+        }
+    }
+    return std::move(loaded.records);
 }
 
 } // namespace concord::quality
