@@ -55,4 +55,40 @@ void forEachRecord(Project& project, const std::function<void(const Sample&, con
     }
 }
 
+void forEachRecordFields(Project& project, const std::vector<std::string>& fields,
+                         const std::function<void(const Sample&, const RecordContent&)>& visit)
+{
+    const RecordSchema& schema = project.recordSchema();
+    for (const std::string& name : fields) {
+        const Field* field = schema.findField(name);
+        if (field == nullptr || field->kind == FieldKind::Chat) {
+            forEachRecord(project, visit);
+            return;
+        }
+    }
+    std::string sql = "SELECT pk, id";
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        sql += ", json_extract(record, ?" + std::to_string(i + 1) + ")";
+    }
+    auto statement = project.database().prepare(sql + " FROM samples ORDER BY pk");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        // Field names are letters, digits, '_' and '-': quoted, they are a JSON path's label.
+        statement.bind(static_cast<int>(i + 1), "$.fields.\"" + fields[i] + "\"");
+    }
+    Sample sample;
+    RecordContent record;
+    while (statement.step()) {
+        sample.key = statement.columnInt(0);
+        sample.id = statement.columnText(1);
+        record.fields = nlohmann::json::object();
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const int column = static_cast<int>(i + 2);
+            if (!statement.isNull(column)) {
+                record.fields[fields[i]] = statement.columnText(column);
+            }
+        }
+        visit(sample, record);
+    }
+}
+
 } // namespace concord

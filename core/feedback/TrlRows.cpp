@@ -466,7 +466,12 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name, filter.distrustedAnnotators(), drops);
     static const trl_rows::AnswerList none;
 
-    forEachRecord(project, [&](const Sample& sample, const RecordContent& record) {
+    std::vector<std::string> needed{promptField};
+    if (!completionField.empty()) {
+        needed.push_back(completionField);
+    }
+    needed.insert(needed.end(), question.fields.begin(), question.fields.end());
+    forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& record) {
         ++result.records;
         const std::string promptText = fieldText(record, promptField);
         if (promptText.empty()) {

@@ -1,5 +1,8 @@
 #include "core/io/JsonWriter.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace concord::io {
 
 namespace json_writer {
@@ -7,6 +10,19 @@ namespace json_writer {
 bool needsEscape(unsigned char c)
 {
     return c < 0x20 || c == '"' || c == '\\';
+}
+
+// Whether any of the eight bytes at `bytes` is below 0x20, '"' or '\\' (the classic zero-byte
+// test: a byte of `x` is zero exactly when the high bit of the expression is set for it).
+bool anyNeedsEscape(const char* bytes)
+{
+    std::uint64_t x;
+    std::memcpy(&x, bytes, sizeof x);
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto zeroIn = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t below20 = (x - ones * 0x20) & ~x & highs;
+    return (below20 | zeroIn(x ^ (ones * '"')) | zeroIn(x ^ (ones * '\\'))) != 0;
 }
 
 template <typename Json> void append(std::string& out, const Json& value)
@@ -57,6 +73,13 @@ void appendJsonString(std::string& out, std::string_view text)
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // Eight bytes at a time while none of them needs an escape: most text needs none.
+        while (i + 8 <= text.size() && !json_writer::anyNeedsEscape(text.data() + i)) {
+            i += 8;
+        }
+        if (i >= text.size()) {
+            break;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         if (!json_writer::needsEscape(c)) {
             continue;

@@ -38,6 +38,19 @@ TEST_CASE("json writer: every escape, control byte and UTF-8 text as dump() writ
     }
 }
 
+TEST_CASE("json writer: an escape at every position of the eight-byte blocks", "[io][json]")
+{
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        for (std::size_t before = 0; before < 20; ++before) {
+            const std::string text = std::string(before, 'a') + special + std::string(19 - before, 'b') + "\xc3\xa9";
+            const nlohmann::json value = text;
+            CHECK(written(value) == value.dump());
+        }
+    }
+    const nlohmann::json utf8 = std::string(40, ' ') + "\xe6\x97\xa5\xe6\x9c\xac~\x7f";
+    CHECK(written(utf8) == utf8.dump());
+}
+
 TEST_CASE("json writer: objects keep their order, arrays, numbers, booleans and null as dump()", "[io][json]")
 {
     nlohmann::ordered_json row;
