@@ -101,37 +101,6 @@ int firstShown(const std::array<std::string, 2>& fields, std::string_view contex
     return sideOfJson(fields, json["order"][0]);
 }
 
-// True when the prompt and both compared fields hold plain strings (text or Markdown, not chats).
-bool allPlainText(const RecordSchema& schema, const PreferenceVotes& votes)
-{
-    for (const std::string& name : {votes.promptField, votes.fields[0], votes.fields[1]}) {
-        const Field* field = name.empty() ? nullptr : schema.findField(name);
-        if (field && field->kind == FieldKind::Chat) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// The fields' texts picked out by SQLite's JSON functions: decoding each whole record (with
-// every other field and the metadata) took most of the checks' time on 100,000 records.
-void readPlainTexts(Project& project, PreferenceVotes& votes)
-{
-    const auto path = [](const std::string& field) { return "$.fields.\"" + field + "\""; };
-    auto statement = project.database().prepare(
-        "SELECT pk, id, coalesce(json_extract(record, ?1), ''), coalesce(json_extract(record, ?2), ''), "
-        "coalesce(json_extract(record, ?3), '') FROM samples ORDER BY pk");
-    statement.bind(1, votes.promptField.empty() ? std::string("$.none") : path(votes.promptField));
-    statement.bind(2, path(votes.fields[0]));
-    statement.bind(3, path(votes.fields[1]));
-    while (statement.step()) {
-        votes.records.push_back({statement.columnInt(0),
-                                 statement.columnText(1),
-                                 votes.promptField.empty() ? std::string() : statement.columnText(2),
-                                 {statement.columnText(3), statement.columnText(4)}});
-    }
-}
-
 } // namespace preference_votes
 
 std::vector<const Question*> preferenceQuestions(const RecordSchema& schema)
@@ -166,16 +135,17 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
     out.fields = {question.fields.at(0), question.fields.at(1)};
     out.promptField = promptFieldOf(project.recordSchema(), question);
 
-    if (preference_votes::allPlainText(project.recordSchema(), out)) {
-        preference_votes::readPlainTexts(project, out);
-    } else {
-        forEachRecord(project, [&](const Sample& sample, const RecordContent& content) {
-            out.records.push_back({sample.key,
-                                   sample.id,
-                                   out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
-                                   {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
-        });
+    // Only the prompt and the two responses: SQLite picks them out of each stored record.
+    std::vector<std::string> needed{out.fields[0], out.fields[1]};
+    if (!out.promptField.empty()) {
+        needed.push_back(out.promptField);
     }
+    forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& content) {
+        out.records.push_back({sample.key,
+                               sample.id,
+                               out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
+                               {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
+    });
 
     std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
     const std::uint64_t seed = project.orderSeed();
