@@ -52,13 +52,6 @@ private:
     std::vector<std::pair<std::string, std::size_t>>& m_list;
 };
 
-// Looks up a std::string key by a string_view without making a string of it.
-struct TextHash
-{
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
 // A record's submitted answers, each a reference into Votes::distinct.
 using AnswerList = std::vector<std::reference_wrapper<const nlohmann::json>>;
 
@@ -66,9 +59,7 @@ struct Votes
 {
     std::map<std::int64_t, nlohmann::json> gold;
     std::map<std::int64_t, AnswerList> submitted; // in annotator order
-    // Each distinct answer text parsed once: a million votes of a preference or a label hold a
-    // handful of distinct texts, and parsing each vote was most of an export's time.
-    std::unordered_map<std::string, nlohmann::json, TextHash, std::equal_to<>> distinct;
+    DistinctAnswers distinct;
 };
 
 // `leaveOut`: annotators whose votes do not count, each vote left out counted in `drops`.
@@ -86,15 +77,13 @@ Votes loadVotes(Project& project, const std::string& question, const std::set<st
             drops.add("votes of annotators the preference checks flag");
             return;
         }
-        auto it = votes.distinct.find(answer.value);
-        if (it == votes.distinct.end()) {
-            it = votes.distinct.emplace(std::string(answer.value), nlohmann::json::parse(answer.value)).first;
-        }
+        const nlohmann::json& value =
+            votes.distinct.of(answer.value, [&] { return nlohmann::json::parse(answer.value); });
         // Answers arrive in record order: each record's list is made once, at the end.
         if (current == votes.submitted.end() || current->first != answer.sample) {
             current = votes.submitted.emplace_hint(votes.submitted.end(), answer.sample, AnswerList{});
         }
-        current->second.emplace_back(it->second);
+        current->second.emplace_back(value);
     });
     return votes;
 }

@@ -13,18 +13,15 @@ namespace concord::quality {
 std::vector<RecordAnswers> loadQuestionAnswers(Project& project, const Question& question)
 {
     std::vector<RecordAnswers> records;
-    // A million votes hold a handful of distinct texts: each is parsed once.
-    std::unordered_map<std::string, nlohmann::json> parsed;
+    DistinctAnswers parsed;
     forEachSubmittedAnswer(project, question.name, [&](const SubmittedAnswer& answer) {
         // Answers come ordered by sample, then annotator.
         if (records.empty() || records.back().key != answer.sample) {
             records.emplace_back().key = answer.sample;
         }
-        auto it = parsed.find(std::string(answer.value));
-        if (it == parsed.end()) {
-            it = parsed.emplace(std::string(answer.value), parseStoredAnswer(project, question, answer)).first;
-        }
-        records.back().answers.emplace_back(std::string(answer.annotator), it->second);
+        records.back().answers.emplace_back(std::string(answer.annotator), parsed.of(answer.value, [&] {
+            return parseStoredAnswer(project, question, answer);
+        }));
     });
     // The ids, in one pass beside the records (both in key order).
     auto ids = project.database().prepare("SELECT pk, id FROM samples ORDER BY pk");
