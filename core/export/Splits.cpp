@@ -150,6 +150,10 @@ std::vector<std::uint32_t> duplicateGroups(const std::vector<ExportRecord>& reco
     UnionFind sets(records.size());
     std::unordered_map<std::string, std::uint32_t> firstWithText;
     for (std::uint32_t i = 0; i < records.size(); ++i) {
+        if (i > 0 && records[i].text == records[i - 1].text) {
+            sets.join(i - 1, i); // the rows of one prompt come together: normalised once
+            continue;
+        }
         const auto [it, added] = firstWithText.try_emplace(quality::normalizeForDuplicates(records[i].text), i);
         if (!added) {
             sets.join(it->second, i);

@@ -1,7 +1,9 @@
 #include "core/feedback/RecordStream.hpp"
 
+#include "core/feedback/StoredFields.hpp"
 #include "core/store/Project.hpp"
 
+#include <algorithm>
 #include <future>
 #include <vector>
 
@@ -55,39 +57,56 @@ void forEachRecord(Project& project, const std::function<void(const Sample&, con
     }
 }
 
+bool arePlainFields(const RecordSchema& schema, const std::vector<std::string>& fields)
+{
+    return std::all_of(fields.begin(), fields.end(), [&](const std::string& name) {
+        const Field* field = schema.findField(name);
+        return field != nullptr && field->kind != FieldKind::Chat;
+    });
+}
+
 void forEachRecordFields(Project& project, const std::vector<std::string>& fields,
                          const std::function<void(const Sample&, const RecordContent&)>& visit)
 {
-    const RecordSchema& schema = project.recordSchema();
-    for (const std::string& name : fields) {
-        const Field* field = schema.findField(name);
-        if (field == nullptr || field->kind == FieldKind::Chat) {
-            forEachRecord(project, visit);
-            return;
-        }
+    if (!arePlainFields(project.recordSchema(), fields)) {
+        forEachRecord(project, visit);
+        return;
     }
-    std::string sql = "SELECT pk, id";
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        sql += ", json_extract(record, ?" + std::to_string(i + 1) + ")";
-    }
-    auto statement = project.database().prepare(sql + " FROM samples ORDER BY pk");
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        // Field names are letters, digits, '_' and '-': quoted, they are a JSON path's label.
-        statement.bind(static_cast<int>(i + 1), "$.fields.\"" + fields[i] + "\"");
-    }
-    Sample sample;
     RecordContent record;
-    while (statement.step()) {
-        sample.key = statement.columnInt(0);
-        sample.id = statement.columnText(1);
+    forEachPlainRecordTexts(project.database(), fields, [&](const Sample& sample, std::vector<std::string>& texts) {
         record.fields = nlohmann::json::object();
         for (std::size_t i = 0; i < fields.size(); ++i) {
-            const int column = static_cast<int>(i + 2);
-            if (!statement.isNull(column)) {
-                record.fields[fields[i]] = statement.columnText(column);
+            if (!texts[i].empty()) {
+                record.fields[fields[i]] = std::move(texts[i]);
             }
         }
         visit(sample, record);
+    });
+}
+
+void forEachPlainRecordTexts(sqlite::Database& db, const std::vector<std::string>& fields,
+                             const std::function<void(const Sample&, std::vector<std::string>& texts)>& visit)
+{
+    // A record of the one field `text` (a project made before fields) stores no record.
+    auto statement = db.prepare("SELECT pk, id, record, iif(coalesce(record, '') = '', text, NULL) FROM samples "
+                                "ORDER BY pk");
+    Sample sample;
+    std::vector<std::string> texts(fields.size());
+    while (statement.step()) {
+        sample.key = statement.columnInt(0);
+        sample.id = statement.columnText(1);
+        const std::string_view stored = statement.columnView(2);
+        if (stored.empty()) {
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                texts[i] = fields[i] == "text" ? statement.columnText(3) : std::string();
+            }
+        } else if (!pickStoredStrings(stored, fields, texts)) {
+            const RecordContent record = decodeRecord(stored);
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                texts[i] = fieldText(record, fields[i]);
+            }
+        }
+        visit(sample, texts);
     }
 }
 

@@ -116,7 +116,7 @@ TrlExportSummary exportTrl(Project& project, const TrlExportOptions& options)
     // KTO rows are stratified by their label.
     std::vector<exporting::ExportRecord> byPrompt(rows.rows.size());
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
-        byPrompt[i].text = rows.prompts[i];
+        byPrompt[i].text = std::move(rows.prompts[i]);
         if (rows.rows[i].contains("label")) {
             byPrompt[i].labels = {rows.rows[i]["label"].get<bool>() ? "true" : "false"};
         }

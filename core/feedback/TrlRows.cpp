@@ -20,18 +20,26 @@ namespace concord {
 namespace trl_rows {
 
 // A vote on the compared fields as ranks (lower is better; a preference is a ranking of two),
-// with the preference's strength.
+// with the preference's strength. Fields by their position in the question: a hundred thousand
+// records make a judgement each, and maps of names were a tenth of an export's time.
 struct Judgement
 {
-    std::map<std::string, double> rank;
+    std::vector<double> rank; // by the question's field
     double strength = 0.0;
 };
 
 struct Pair
 {
-    std::string chosen, rejected; // field names
+    std::size_t chosen = 0, rejected = 0; // positions in the question's fields
     double margin = 0.0;
 };
+
+// The position of `name` among the question's fields; fields.size() for another name.
+std::size_t fieldIndex(const Question& question, std::string_view name)
+{
+    const auto& fields = question.fields;
+    return static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) - fields.begin());
+}
 
 class Drops
 {
@@ -164,17 +172,27 @@ std::string completionFieldOf(const RecordSchema& schema, const std::string& pro
 Judgement judgementOf(const Question& question, const nlohmann::json& value)
 {
     Judgement judgement;
+    const std::size_t count = question.fields.size();
     if (question.kind == QuestionKind::Ranking) {
-        for (const auto& [field, rank] : value.at("ranking").items()) {
-            judgement.rank[field] = rank.get<double>();
+        const nlohmann::json& ranking = value.at("ranking");
+        judgement.rank.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto rank = ranking.find(question.fields[i]);
+            if (rank == ranking.end() || !rank->is_number()) {
+                throw InputError("a stored ranking of question '" + question.name + "' does not rank field '" +
+                                 question.fields[i] + "'");
+            }
+            judgement.rank[i] = rank->get<double>();
         }
         return judgement;
     }
     const nlohmann::json& preference = value.at("preference");
     judgement.strength = preference.value("strength", 0);
-    for (const std::string& field : question.fields) {
-        const bool won = preference.at("winner").is_string() && preference.at("winner") == field;
-        judgement.rank[field] = preference.at("winner").is_null() ? 1.0 : (won ? 1.0 : 2.0);
+    const nlohmann::json& winner = preference.at("winner");
+    const std::size_t won = winner.is_string() ? fieldIndex(question, winner.get_ref<const std::string&>()) : count;
+    judgement.rank.assign(count, winner.is_null() ? 1.0 : 2.0);
+    if (won < count) {
+        judgement.rank[won] = 1.0;
     }
     return judgement;
 }
@@ -198,44 +216,43 @@ std::vector<Judgement> judgementsOf(const Question& question, const nlohmann::js
         }
         return all;
     }
+    const std::size_t count = question.fields.size();
     if (question.kind == QuestionKind::Ranking) {
         Judgement mean;
+        mean.rank.assign(count, 0.0);
         for (const nlohmann::json& value : submitted) {
             const Judgement one = judgementOf(question, value);
-            for (const auto& [field, rank] : one.rank) {
-                mean.rank[field] += rank / static_cast<double>(submitted.size());
+            for (std::size_t i = 0; i < count; ++i) {
+                mean.rank[i] += one.rank[i] / static_cast<double>(submitted.size());
             }
         }
         return {mean};
     }
-    std::map<std::string, std::vector<double>> byWinner; // "" is a tie
-    for (const nlohmann::json& value : submitted) {
+    // The winner of each vote: a field's position, `count` for a name no field has, count + 1
+    // for a tie.
+    const auto winnerOf = [&](const nlohmann::json& value) {
         const nlohmann::json& winner = value.at("preference").at("winner");
-        byWinner[winner.is_string() ? winner.get<std::string>() : ""].push_back(
-            value.at("preference").value("strength", 0));
+        return winner.is_string() ? fieldIndex(question, winner.get_ref<const std::string&>()) : count + 1;
+    };
+    std::vector<std::size_t> byWinner(count + 2, 0);
+    for (const nlohmann::json& value : submitted) {
+        ++byWinner[winnerOf(value)];
     }
-    std::size_t most = 0, atMost = 0;
-    std::string winner;
-    for (const auto& [name, strengths] : byWinner) {
-        if (strengths.size() > most) {
-            most = strengths.size();
-            atMost = 1;
-            winner = name;
-        } else if (strengths.size() == most) {
-            ++atMost;
-        }
-    }
-    if (atMost > 1) {
+    const std::size_t most = *std::max_element(byWinner.begin(), byWinner.end());
+    if (std::count(byWinner.begin(), byWinner.end(), most) > 1) {
         drops.add("records whose annotators are split evenly");
         return {};
     }
+    const auto winner = static_cast<std::size_t>(std::max_element(byWinner.begin(), byWinner.end()) - byWinner.begin());
     Judgement majority;
-    for (const std::string& field : question.fields) {
-        majority.rank[field] = winner.empty() ? 1.0 : (field == winner ? 1.0 : 2.0);
+    majority.rank.assign(count, winner == count + 1 ? 1.0 : 2.0);
+    if (winner < count) {
+        majority.rank[winner] = 1.0;
     }
-    const auto& strengths = byWinner[winner];
-    for (double strength : strengths) {
-        majority.strength += strength / static_cast<double>(strengths.size());
+    for (const nlohmann::json& value : submitted) {
+        if (winnerOf(value) == winner) {
+            majority.strength += value.at("preference").value("strength", 0) / static_cast<double>(most);
+        }
     }
     return {majority};
 }
@@ -243,35 +260,33 @@ std::vector<Judgement> judgementsOf(const Question& question, const nlohmann::js
 std::vector<Pair> pairsOf(const Question& question, const Judgement& judgement, RankingPairs rule, Drops& drops)
 {
     std::vector<Pair> pairs;
-    const auto& fields = question.fields;
+    const std::vector<double>& rank = judgement.rank;
+    const std::size_t count = rank.size();
     if (question.kind == QuestionKind::Preference || rule == RankingPairs::Every) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            for (std::size_t j = i + 1; j < fields.size(); ++j) {
-                const double a = judgement.rank.at(fields[i]), b = judgement.rank.at(fields[j]);
+        for (std::size_t i = 0; i < count; ++i) {
+            for (std::size_t j = i + 1; j < count; ++j) {
+                const double a = rank[i], b = rank[j];
                 if (a == b) {
                     drops.add("pairs ranked equal (ties)");
                 } else {
                     const bool first = a < b;
                     const double margin =
                         question.kind == QuestionKind::Preference ? judgement.strength : std::abs(a - b);
-                    pairs.push_back({first ? fields[i] : fields[j], first ? fields[j] : fields[i], margin});
+                    pairs.push_back({first ? i : j, first ? j : i, margin});
                 }
             }
         }
         return pairs;
     }
-    double best = judgement.rank.at(fields.front()), worst = best;
-    for (const auto& field : fields) {
-        best = std::min(best, judgement.rank.at(field));
-        worst = std::max(worst, judgement.rank.at(field));
-    }
+    const double best = *std::min_element(rank.begin(), rank.end());
+    const double worst = *std::max_element(rank.begin(), rank.end());
     if (best == worst) {
         drops.add("pairs ranked equal (ties)");
         return pairs;
     }
-    for (const auto& chosen : fields) {
-        for (const auto& rejected : fields) {
-            if (judgement.rank.at(chosen) == best && judgement.rank.at(rejected) == worst) {
+    for (std::size_t chosen = 0; chosen < count; ++chosen) {
+        for (std::size_t rejected = 0; rejected < count; ++rejected) {
+            if (rank[chosen] == best && rank[rejected] == worst) {
                 pairs.push_back({chosen, rejected, worst - best});
             }
         }
@@ -519,14 +534,14 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
                 addCompletion(text, label);
             }
         } else {
-            std::set<std::pair<std::string, bool>> ktoSeen; // a field once per label per record
+            std::set<std::pair<std::size_t, bool>> ktoSeen; // a field once per label per record
             for (const trl_rows::Judgement& judgement :
                  trl_rows::judgementsOf(question, gold, submitted, options.votes, drops)) {
                 const RankingPairs rule =
                     options.format == TrlFormat::Preference ? options.rankingPairs : RankingPairs::BestVsWorst;
                 for (const trl_rows::Pair& pair : trl_rows::pairsOf(question, judgement, rule, drops)) {
-                    const std::string chosen = fieldText(record, pair.chosen);
-                    const std::string rejected = fieldText(record, pair.rejected);
+                    const std::string chosen = fieldText(record, question.fields[pair.chosen]);
+                    const std::string rejected = fieldText(record, question.fields[pair.rejected]);
                     if (chosen.empty() || rejected.empty()) {
                         drops.add("pairs with an empty response");
                         continue;

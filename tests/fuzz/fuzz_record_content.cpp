@@ -1,4 +1,5 @@
-// libFuzzer target for what enters a project of fields and questions: bytes parsed as JSON
+// libFuzzer target for what enters a project of fields and questions, and for the stored form
+// read back (decodeRecord, and pickStoredStrings, which must agree with it): bytes parsed as JSON
 // nested at most 8 levels. An object with "fields" is a record ({"fields", "meta", "value"}),
 // anything else is both the record's fields and the value. The record is checked (checkRecord)
 // against a fixed schema of a text, a markdown and a chat field (and the two responses a
@@ -11,12 +12,14 @@
 #include "core/feedback/Answers.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
+#include "core/feedback/StoredFields.hpp"
 #include "core/feedback/Templates.hpp"
 #include "core/io/BoundedJson.hpp"
 #include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -209,6 +212,23 @@ void checkContext(const json& value)
             again.suggestionShown == context.suggestionShown && again.suggestionTaken == context.suggestionTaken);
 }
 
+// The fast reader of stored fields (pickStoredStrings) may refuse anything, but what it
+// accepts and decodeRecord reads too gives the same texts.
+void checkPicked(std::string_view stored, const std::optional<RecordContent>& decoded)
+{
+    static const std::vector<std::string> names{"prompt", "response", "response_a", "chat"};
+    std::vector<std::string> texts;
+    if (!concord::pickStoredStrings(stored, names, texts)) {
+        return;
+    }
+    require(texts.size() == names.size());
+    if (decoded) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            require(texts[i] == concord::fieldText(*decoded, names[i]));
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -217,10 +237,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The stored form is read by decodeRecord alone; it may only refuse. (A stored record was
     // checked for nesting where it entered, as everything read here is.)
     if (!concord::io::nestsDeeperThan(text, kDepth)) {
+        std::optional<RecordContent> decoded;
         try {
-            concord::decodeRecord(text);
+            decoded = concord::decodeRecord(text);
         } catch (const concord::InputError&) {
         }
+        checkPicked(text, decoded);
     }
     json input;
     try {

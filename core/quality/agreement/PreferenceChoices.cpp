@@ -2,7 +2,7 @@
 #include "core/quality/agreement/PreferenceChoices.hpp"
 
 #include "core/feedback/SubmittedAnswers.hpp"
-#include "core/quality/agreement/StringInterner.hpp"
+#include "core/util/StringInterner.hpp"
 
 namespace concord::quality {
 

@@ -3,9 +3,9 @@
 
 #include "core/feedback/Answers.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
-#include "core/quality/agreement/StringInterner.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
+#include "core/util/StringInterner.hpp"
 
 #include <algorithm>
 #include <functional>

@@ -6,7 +6,7 @@
 #include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/RatingTableBuilder.hpp"
 #include "core/quality/agreement/RecordAgreement.hpp"
-#include "core/quality/agreement/StringInterner.hpp"
+#include "core/util/StringInterner.hpp"
 
 #include <algorithm>
 #include <cmath>

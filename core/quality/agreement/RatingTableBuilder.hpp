@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/quality/agreement/RatingTable.hpp"
-#include "core/quality/agreement/StringInterner.hpp"
+#include "core/util/StringInterner.hpp"
 
 #include <functional>
 #include <optional>

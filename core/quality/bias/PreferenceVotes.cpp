@@ -6,9 +6,12 @@
 #include "core/feedback/ShownOrder.hpp"
 #include "core/feedback/SubmittedAnswers.hpp"
 #include "core/store/Project.hpp"
+#include "core/store/ReadAside.hpp"
+#include "core/util/StringInterner.hpp"
 
 #include <algorithm>
-#include <map>
+#include <future>
+#include <numeric>
 #include <optional>
 #include <string_view>
 
@@ -40,6 +43,15 @@ std::optional<std::string_view> plainString(std::string_view text, std::size_t a
     }
     return text.substr(at, end - at);
 }
+
+// A vote as read, before its record is known by index.
+struct KeyedVote
+{
+    std::int64_t sample = 0;
+    std::uint32_t annotator = 0; // in order of first appearance
+    int winner = -1;
+    int shownFirst = -1; // -1: the answer recorded no order
+};
 
 int sideOf(const std::array<std::string, 2>& fields, std::string_view name)
 {
@@ -135,63 +147,95 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
     out.fields = {question.fields.at(0), question.fields.at(1)};
     out.promptField = promptFieldOf(project.recordSchema(), question);
 
-    // Only the prompt and the two responses: SQLite picks them out of each stored record.
+    // Only the prompt and the two responses, picked out of each stored record. When they are
+    // plain texts, on another thread while this one reads the votes.
     std::vector<std::string> needed{out.fields[0], out.fields[1]};
     if (!out.promptField.empty()) {
         needed.push_back(out.promptField);
     }
-    forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& content) {
-        out.records.push_back({sample.key,
-                               sample.id,
-                               out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
-                               {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
-    });
+    std::future<std::vector<PreferenceRecord>> aside;
+    if (arePlainFields(project.recordSchema(), needed) && store::canReadAside(project)) {
+        aside = store::readAside(project, [needed, prompt = !out.promptField.empty()](sqlite::Database& db) {
+            std::vector<PreferenceRecord> records;
+            forEachPlainRecordTexts(db, needed, [&](const Sample& sample, std::vector<std::string>& texts) {
+                records.push_back({sample.key,
+                                   sample.id,
+                                   prompt ? std::move(texts[2]) : std::string(),
+                                   {std::move(texts[0]), std::move(texts[1])}});
+            });
+            return records;
+        });
+    } else {
+        forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& content) {
+            out.records.push_back({sample.key,
+                                   sample.id,
+                                   out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
+                                   {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
+        });
+    }
 
-    std::map<std::string, std::uint32_t, std::less<>> annotatorIndex;
-    const std::uint64_t seed = project.orderSeed();
-    std::size_t cursor = 0; // answers come in key order, as the records do
+    // A million votes hold a handful of distinct annotators, values and contexts: each is read
+    // once.
+    std::vector<KeyedVote> keyed;
+    StringInterner annotators, values, contexts;
+    std::vector<std::optional<int>> winners;
+    std::vector<int> firsts;
     forEachSubmittedAnswer(project, question.name, [&](const SubmittedAnswer& answer) {
-        const std::int64_t sample = answer.sample;
-        const std::string_view annotator = answer.annotator;
-        while (cursor < out.records.size() && out.records[cursor].key < sample) {
-            ++cursor;
+        const auto [value, newValue] = values.intern(answer.value);
+        if (newValue) {
+            winners.push_back(winnerOf(out.fields, answer.value));
         }
-        const auto winner = winnerOf(out.fields, answer.value);
-        if (cursor == out.records.size() || out.records[cursor].key != sample || !winner) {
+        if (!winners[value]) {
             ++out.unreadable;
             return;
         }
-        PreferenceVote vote;
-        vote.record = static_cast<std::uint32_t>(cursor);
-        vote.winner = *winner;
-        auto named = annotatorIndex.find(annotator);
-        if (named == annotatorIndex.end()) {
-            named =
-                annotatorIndex.emplace(std::string(annotator), static_cast<std::uint32_t>(out.annotators.size())).first;
-            out.annotators.emplace_back(annotator);
+        const auto [context, newContext] = contexts.intern(answer.context);
+        if (newContext) {
+            firsts.push_back(firstShown(out.fields, answer.context));
         }
-        vote.annotator = named->second;
-        int first = firstShown(out.fields, answer.context);
+        keyed.push_back({answer.sample, annotators.intern(answer.annotator).first, *winners[value], firsts[context]});
+    });
+    out.annotators = annotators.release();
+    if (aside.valid()) {
+        out.records = aside.get();
+    }
+
+    // Votes and records both come in key order. A vote without its record is unreadable: a
+    // damaged file, or a record a sync added between the two reads (it counts next time).
+    const std::uint64_t seed = project.orderSeed();
+    std::size_t cursor = 0;
+    out.votes.reserve(keyed.size());
+    for (const KeyedVote& vote : keyed) {
+        while (cursor < out.records.size() && out.records[cursor].key < vote.sample) {
+            ++cursor;
+        }
+        if (cursor == out.records.size() || out.records[cursor].key != vote.sample) {
+            ++out.unreadable;
+            continue;
+        }
+        int first = vote.shownFirst;
         if (first < 0) {
-            first = sideOf(out.fields, shownOrder(seed, out.records[cursor].id, annotator, question).front());
+            first = sideOf(out.fields,
+                           shownOrder(seed, out.records[cursor].id, out.annotators[vote.annotator], question).front());
             ++out.drawnOrders;
         }
-        vote.shownFirst = first;
-        out.votes.push_back(vote);
-    });
+        out.votes.push_back({static_cast<std::uint32_t>(cursor), vote.annotator, vote.winner, first});
+    }
     // Annotators by name, so that reports read in a stable order.
-    std::vector<std::uint32_t> rename(out.annotators.size());
-    std::uint32_t position = 0;
-    for (const auto& [name, index] : annotatorIndex) {
-        rename[index] = position++;
+    std::vector<std::uint32_t> byName(out.annotators.size());
+    std::iota(byName.begin(), byName.end(), 0U);
+    std::sort(byName.begin(), byName.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return out.annotators[a] < out.annotators[b]; });
+    std::vector<std::uint32_t> rename(byName.size());
+    std::vector<std::string> sorted;
+    for (std::uint32_t position = 0; position < byName.size(); ++position) {
+        rename[byName[position]] = position;
+        sorted.push_back(std::move(out.annotators[byName[position]]));
     }
     for (auto& vote : out.votes) {
         vote.annotator = rename[vote.annotator];
     }
-    out.annotators.clear();
-    for (const auto& [name, index] : annotatorIndex) {
-        out.annotators.push_back(name);
-    }
+    out.annotators = std::move(sorted);
     return out;
 }
 

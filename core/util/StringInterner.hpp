@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace concord::quality {
+namespace concord {
 
 class StringInterner
 {
@@ -91,4 +91,4 @@ private:
     std::uint32_t m_last = UINT32_MAX;
 };
 
-} // namespace concord::quality
+} // namespace concord
