@@ -2,6 +2,7 @@
 
 #include "core/feedback/StoredFields.hpp"
 #include "core/store/Project.hpp"
+#include "core/store/ReadAside.hpp"
 
 #include <algorithm>
 #include <future>
@@ -107,6 +108,44 @@ void forEachPlainRecordTexts(sqlite::Database& db, const std::vector<std::string
             }
         }
         visit(sample, texts);
+    }
+}
+
+RecordFieldsAhead::RecordFieldsAhead(Project& project, std::vector<std::string> fields)
+    : m_project(project), m_fields(std::move(fields))
+{
+    if (arePlainFields(project.recordSchema(), m_fields) && store::canReadAside(project)) {
+        m_read = store::readAside(project, [fields = m_fields](sqlite::Database& db) {
+            Read read;
+            forEachPlainRecordTexts(db, fields, [&](const Sample& sample, std::vector<std::string>& texts) {
+                Sample kept;
+                kept.key = sample.key;
+                kept.id = sample.id;
+                read.samples.push_back(std::move(kept));
+                read.texts.push_back(std::move(texts));
+                texts.resize(fields.size());
+            });
+            return read;
+        });
+    }
+}
+
+void RecordFieldsAhead::forEach(const std::function<void(const Sample&, const RecordContent&)>& visit)
+{
+    if (!m_read.valid()) {
+        forEachRecordFields(m_project, m_fields, visit);
+        return;
+    }
+    Read read = m_read.get();
+    RecordContent record;
+    for (std::size_t r = 0; r < read.samples.size(); ++r) {
+        record.fields = nlohmann::json::object();
+        for (std::size_t i = 0; i < m_fields.size(); ++i) {
+            if (!read.texts[r][i].empty()) {
+                record.fields[m_fields[i]] = std::move(read.texts[r][i]);
+            }
+        }
+        visit(read.samples[r], record);
     }
 }
 

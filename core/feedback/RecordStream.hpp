@@ -8,6 +8,7 @@
 #include "core/store/Sqlite.hpp"
 
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,27 @@ bool arePlainFields(const RecordSchema& schema, const std::vector<std::string>& 
 // The visitor may move the texts away.
 void forEachPlainRecordTexts(sqlite::Database& db, const std::vector<std::string>& fields,
                              const std::function<void(const Sample&, std::vector<std::string>& texts)>& visit);
+
+// forEachRecordFields() started early: when the fields are plain and the project can read aside
+// (store/ReadAside.hpp), the records are read on another connection and thread from
+// construction on, while the caller reads something else (a TRL export, its votes); forEach()
+// then gives them from memory. Otherwise forEach() reads them then.
+class RecordFieldsAhead
+{
+public:
+    RecordFieldsAhead(Project& project, std::vector<std::string> fields);
+    // Once. Throws what the read threw.
+    void forEach(const std::function<void(const Sample&, const RecordContent&)>& visit);
+
+private:
+    struct Read
+    {
+        std::vector<Sample> samples;                 // key and id
+        std::vector<std::vector<std::string>> texts; // by sample, then field
+    };
+    Project& m_project;
+    std::vector<std::string> m_fields;
+    std::future<Read> m_read;
+};
 
 } // namespace concord

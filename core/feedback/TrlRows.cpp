@@ -462,6 +462,14 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     // Messages carry the prompt as turns; otherwise a chat prompt makes the conversational form.
     const bool conversational = messages || chatPrompt;
 
+    // The records' fields are read aside while the votes are read here.
+    std::vector<std::string> needed{promptField};
+    if (!completionField.empty()) {
+        needed.push_back(completionField);
+    }
+    needed.insert(needed.end(), question.fields.begin(), question.fields.end());
+    RecordFieldsAhead records(project, needed);
+
     TrlRows result;
     result.question = question.name;
     result.conversational = conversational;
@@ -470,12 +478,7 @@ TrlRows buildTrlRows(Project& project, const TrlOptions& options)
     const trl_rows::Votes votes = trl_rows::loadVotes(project, question.name, filter.distrustedAnnotators(), drops);
     static const trl_rows::AnswerList none;
 
-    std::vector<std::string> needed{promptField};
-    if (!completionField.empty()) {
-        needed.push_back(completionField);
-    }
-    needed.insert(needed.end(), question.fields.begin(), question.fields.end());
-    forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& record) {
+    records.forEach([&](const Sample& sample, const RecordContent& record) {
         ++result.records;
         const std::string promptText = fieldText(record, promptField);
         if (promptText.empty()) {
