@@ -8,6 +8,7 @@
 #include "core/quality/bias/BiasFlags.hpp"
 #include "core/quality/bias/BinomialTest.hpp"
 #include "core/quality/bias/Holm.hpp"
+#include "core/quality/bias/PreferenceVotes.hpp"
 #include "core/quality/integrity/Integrity.hpp"
 #include "core/util/Error.hpp"
 #include "tests/core/TrlTestSupport.hpp"
@@ -245,4 +246,18 @@ TEST_CASE("preference checks: length bias counts code points, and the threshold 
     REQUIRE(lenient.size() == 1);
     CHECK(lenient[0].severity == quality::Severity::Info);
     CHECK_THAT(lenient[0].message, Catch::EndsWith("no annotator flagged; no bias shown at this size"));
+
+    // Run alone (strict.only above), the check reads the lengths and not the texts.
+    const Question& question = project->recordSchema().question("preference");
+    const auto kept = quality::loadPreferenceVotes(*project, question);
+    const auto lengths = quality::loadPreferenceVotes(*project, question, quality::PreferenceTexts::LengthsOnly);
+    REQUIRE(lengths.records.size() == 17);
+    CHECK(kept.records[0].responses[0] == "ééééé");
+    CHECK(lengths.records[0].responses[0].empty());
+    CHECK(lengths.records[0].prompt.empty());
+    for (std::size_t r = 0; r < 17; ++r) {
+        CHECK(lengths.records[r].lengths == kept.records[r].lengths);
+    }
+    CHECK(lengths.records[0].lengths == std::array<std::size_t, 2>{5, 7});
+    CHECK(lengths.records[15].lengths == std::array<std::size_t, 2>{3, 3});
 }

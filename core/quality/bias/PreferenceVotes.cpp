@@ -7,6 +7,7 @@
 #include "core/feedback/SubmittedAnswers.hpp"
 #include "core/store/Project.hpp"
 #include "core/store/ReadAside.hpp"
+#include "core/text/Utf8.hpp"
 #include "core/util/StringInterner.hpp"
 
 #include <algorithm>
@@ -113,6 +114,20 @@ int firstShown(const std::array<std::string, 2>& fields, std::string_view contex
     return sideOfJson(fields, json["order"][0]);
 }
 
+PreferenceRecord recordOf(const Sample& sample, std::string prompt, std::string first, std::string second,
+                          PreferenceTexts texts)
+{
+    PreferenceRecord record;
+    record.key = sample.key;
+    record.id = sample.id;
+    record.lengths = {utf8::codePointCount(first), utf8::codePointCount(second)};
+    if (texts == PreferenceTexts::Kept) {
+        record.prompt = std::move(prompt);
+        record.responses = {std::move(first), std::move(second)};
+    }
+    return record;
+}
+
 } // namespace preference_votes
 
 std::vector<const Question*> preferenceQuestions(const RecordSchema& schema)
@@ -139,7 +154,7 @@ std::string promptFieldOf(const RecordSchema& schema, const Question& question)
     return {};
 }
 
-PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
+PreferenceVotes loadPreferenceVotes(Project& project, const Question& question, PreferenceTexts texts)
 {
     using namespace preference_votes;
     PreferenceVotes out;
@@ -155,22 +170,19 @@ PreferenceVotes loadPreferenceVotes(Project& project, const Question& question)
     }
     std::future<std::vector<PreferenceRecord>> aside;
     if (arePlainFields(project.recordSchema(), needed) && store::canReadAside(project)) {
-        aside = store::readAside(project, [needed, prompt = !out.promptField.empty()](sqlite::Database& db) {
+        aside = store::readAside(project, [needed, prompt = !out.promptField.empty(), texts](sqlite::Database& db) {
             std::vector<PreferenceRecord> records;
-            forEachPlainRecordTexts(db, needed, [&](const Sample& sample, std::vector<std::string>& texts) {
-                records.push_back({sample.key,
-                                   sample.id,
-                                   prompt ? std::move(texts[2]) : std::string(),
-                                   {std::move(texts[0]), std::move(texts[1])}});
+            forEachPlainRecordTexts(db, needed, [&](const Sample& sample, std::vector<std::string>& read) {
+                records.push_back(recordOf(sample, prompt ? std::move(read[2]) : std::string(), std::move(read[0]),
+                                           std::move(read[1]), texts));
             });
             return records;
         });
     } else {
         forEachRecordFields(project, needed, [&](const Sample& sample, const RecordContent& content) {
-            out.records.push_back({sample.key,
-                                   sample.id,
-                                   out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
-                                   {fieldText(content, out.fields[0]), fieldText(content, out.fields[1])}});
+            out.records.push_back(
+                recordOf(sample, out.promptField.empty() ? std::string() : fieldText(content, out.promptField),
+                         fieldText(content, out.fields[0]), fieldText(content, out.fields[1]), texts));
         });
     }
 

@@ -2,7 +2,6 @@
 
 #include "core/quality/bias/BinomialTest.hpp"
 #include "core/quality/bias/Holm.hpp"
-#include "core/text/Utf8.hpp"
 
 namespace concord::quality {
 
@@ -63,8 +62,8 @@ SideBias lengthBias(const PreferenceVotes& votes)
 {
     std::vector<int> longer(votes.records.size(), -1); // per record: 0 or 1, -1 for equal lengths
     for (std::size_t r = 0; r < votes.records.size(); ++r) {
-        const std::size_t a = utf8::codePointCount(votes.records[r].responses[0]);
-        const std::size_t b = utf8::codePointCount(votes.records[r].responses[1]);
+        const std::size_t a = votes.records[r].lengths[0];
+        const std::size_t b = votes.records[r].lengths[1];
         longer[r] = a > b ? 0 : b > a ? 1 : -1;
     }
     return side_bias::tally(votes, [&](const PreferenceVote& vote) {

@@ -183,7 +183,10 @@ void checkPreferences(Project& project, const CheckOptions& options, const Wante
         return; // loading the votes is the costly part
     }
     for (const Question* question : preferenceQuestions(project.recordSchema())) {
-        const PreferenceVotes votes = loadPreferenceVotes(project, *question);
+        const bool textChecks = wanted("identical-responses") || wanted("near-identical-responses") ||
+                                wanted("empty-response") || wanted("repeated-prompt");
+        const PreferenceVotes votes =
+            loadPreferenceVotes(project, *question, textChecks ? PreferenceTexts::Kept : PreferenceTexts::LengthsOnly);
         if (wanted("position-bias")) {
             const std::string drawn =
                 votes.drawnOrders == 0
