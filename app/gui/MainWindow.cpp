@@ -270,7 +270,7 @@ void MainWindow::screenChanged(int index)
     } else if (m_stack->widget(index) == m_samplesScreen) {
         m_samplesScreen->table()->setFocus();
     } else if (annotating && session()) {
-        m_annotate->samples()->list()->setFocus();
+        m_annotate->takeKeyboard();
     }
 }
 
@@ -344,7 +344,7 @@ void MainWindow::adopt(std::unique_ptr<Project> project)
     showProgress();
     session->start(); // shows the first sample through currentChanged
     if (m_stack->currentWidget() != m_review) {
-        m_annotate->samples()->list()->setFocus();
+        m_annotate->takeKeyboard();
     }
 }
 

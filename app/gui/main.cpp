@@ -77,6 +77,10 @@ int main(int argc, char* argv[])
     parser.addOption(import);
     const QCommandLineOption exportDialog(QStringLiteral("export"), QStringLiteral("Open the export dialog."));
     parser.addOption(exportDialog);
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Open the window at WIDTHxHEIGHT pixels (screenshots at 1920x1080)."),
+                                  QStringLiteral("SIZE"));
+    parser.addOption(size);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -105,6 +109,16 @@ int main(int argc, char* argv[])
     if (!screens.contains(screenName) && !modelResults) {
         qCritical("concord: --screen is annotate, review, dashboard, quality or samples");
         return 2;
+    }
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        const int width = parts.size() == 2 ? parts[0].toInt() : 0;
+        const int height = parts.size() == 2 ? parts[1].toInt() : 0;
+        if (width < 640 || height < 480) {
+            qCritical("concord: --size is WIDTHxHEIGHT, at least 640x480");
+            return 2;
+        }
+        window.resize(width, height);
     }
     window.show();
     if (parser.isSet(sample) && window.session()) {

@@ -104,4 +104,23 @@ shot --import resources/demo/reviews.jsonl --screenshot "$out/import-wizard.png"
 
 # Export: the dialog over the demo.
 shot --demo --export --screenshot "$out/export.png"
+
+# A preference between two markdown responses (with code and a table), at both window sizes.
+preference="$work/preference.concord"
+"$cli" init "$preference" --template preference >/dev/null
+python3 - "$work/preference.jsonl" <<'PY'
+import json, sys
+a = ("## Use slicing\n\nThe shortest way:\n\n```python\nitems = [1, 2, 3]\nreversed_items = items[::-1]\n```\n\n"
+     "- works on any sequence\n- returns a **new** list\n\nSee [the docs](https://docs.python.org).")
+b = ("You can call `list.reverse()`, which reverses *in place*:\n\n```python\nitems.reverse()\n```\n\n"
+     "| method | copies? |\n| --- | --- |\n| `items[::-1]` | yes |\n| `items.reverse()` | no |\n")
+with open(sys.argv[1], "w") as out:
+    for n in range(1, 6):
+        out.write(json.dumps({"id": f"q{n}", "prompt": f"How do I reverse a list in Python? (variant {n})",
+                              "response_a": a, "response_b": b}) + "\n")
+PY
+"$cli" import "$preference" "$work/preference.jsonl" >/dev/null
+shot "$preference" --screenshot "$out/annotate-preference.png"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" "$preference" --size 1920x1080 \
+    --screenshot "$out/annotate-preference-1920.png"
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

@@ -7,6 +7,7 @@
 #include "app/gui/annotate/QueueController.hpp"
 #include "app/gui/annotate/QueuePicker.hpp"
 #include "app/gui/annotate/SamplePanel.hpp"
+#include "app/gui/feedback/FeedbackView.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "app/gui/project/SampleListModel.hpp"
@@ -15,6 +16,7 @@
 #include <QListView>
 #include <QSplitter>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace concord::gui {
 
@@ -26,10 +28,19 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
     m_splitter->setHandleWidth(1);
     m_splitter->setChildrenCollapsible(false);
     m_samples = new SamplePanel(m_splitter);
-    m_view = new AnnotateView(m_splitter);
+    // One centre at a time: the label view of a one-question project, or the fields and
+    // questions of the others.
+    auto* centre = new QWidget(m_splitter);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    m_view = new AnnotateView(centre);
+    m_feedback = new FeedbackView(centre);
+    m_feedback->hide();
+    centreLayout->addWidget(m_view);
+    centreLayout->addWidget(m_feedback);
     m_guidelines = new GuidelinesPanel(m_splitter);
     m_splitter->addWidget(m_samples);
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(centre);
     m_splitter->addWidget(m_guidelines);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({300, 680, 300});
@@ -65,6 +76,7 @@ AnnotateScreen::AnnotateScreen(QWidget* parent) : QWidget(parent)
         }
     });
     connect(m_view, &AnnotateView::notice, this, &AnnotateScreen::notice);
+    connect(m_feedback, &FeedbackView::notice, this, &AnnotateScreen::notice);
     connect(m_view, &AnnotateView::valueChosen, this, [this](const nlohmann::json& value) {
         if (m_session && !m_session->record(value)) {
             showCurrent(); // undo the buttons' look of a value that was not stored
@@ -90,6 +102,7 @@ void AnnotateScreen::setProject(OpenProject* project)
     m_queue->setProject(project);
     m_samples->queuePicker()->setAssignAvailable(project && project->isReplica());
     if (!session) {
+        m_feedback->setSession(nullptr);
         return;
     }
     connect(m_samples->list()->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -100,6 +113,10 @@ void AnnotateScreen::setProject(OpenProject* project)
             });
     connect(m_session, &AnnotationSession::currentChanged, this, &AnnotateScreen::showCurrent);
     connect(m_session, &AnnotationSession::sampleLabeled, this, [this](qint64 key) { m_model->refreshMark(key); });
+    const bool fields = !session->project().isLegacy();
+    m_view->setVisible(!fields);
+    m_feedback->setVisible(fields);
+    m_feedback->setSession(fields ? session : nullptr);
     m_view->setSchema(session->project().schema());
     m_view->showPlaceholder(QString());
     try {
@@ -125,6 +142,16 @@ void AnnotateScreen::showEvent(QShowEvent* event)
 void AnnotateScreen::showPlaceholder(const QString& message)
 {
     m_view->showPlaceholder(message);
+    m_feedback->showPlaceholder(message);
+}
+
+void AnnotateScreen::takeKeyboard()
+{
+    if (m_feedback->isVisibleTo(this)) {
+        m_feedback->takeKeyboard();
+    } else {
+        m_samples->list()->setFocus();
+    }
 }
 
 void AnnotateScreen::setGuidelinesVisible(bool visible)
@@ -144,8 +171,12 @@ void AnnotateScreen::showCurrent()
         Q_EMIT sampleShown(QString());
         return;
     }
-    m_view->showSample(*sample, m_session->currentValue());
-    m_view->showFlag(m_flags->currentComment());
+    if (m_feedback->isVisibleTo(this)) {
+        m_feedback->showCurrent();
+    } else {
+        m_view->showSample(*sample, m_session->currentValue());
+        m_view->showFlag(m_flags->currentComment());
+    }
     Q_EMIT sampleShown(QString::fromStdString(sample->id));
     selectInList(sample->key);
 }

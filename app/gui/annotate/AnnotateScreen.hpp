@@ -15,6 +15,7 @@ namespace concord::gui {
 
 class AnnotateView;
 class AnnotationSession;
+class FeedbackView;
 class FlagController;
 class GuidelinesPanel;
 class QueueController;
@@ -32,8 +33,13 @@ public:
     void setProject(OpenProject* project) override;
     void showPlaceholder(const QString& message);
     void setGuidelinesVisible(bool visible);
+    // Gives the keyboard to where labeling starts: the samples list (whose label keys work
+    // window-wide), or the first question of a project of fields and questions.
+    void takeKeyboard();
 
     AnnotateView* view() const { return m_view; }
+    // The centre for a project of fields and questions (shown instead of view()).
+    FeedbackView* feedbackView() const { return m_feedback; }
     SamplePanel* samples() const { return m_samples; }
     GuidelinesPanel* guidelines() const { return m_guidelines; }
     FlagController* flags() const { return m_flags; }
@@ -55,6 +61,7 @@ private:
     QSplitter* m_splitter = nullptr;
     SamplePanel* m_samples = nullptr;
     AnnotateView* m_view = nullptr;
+    FeedbackView* m_feedback = nullptr;
     GuidelinesPanel* m_guidelines = nullptr;
     FlagController* m_flags = nullptr;
     QueueController* m_queue = nullptr;

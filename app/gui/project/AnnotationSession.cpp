@@ -142,6 +142,91 @@ bool AnnotationSession::apply(const nlohmann::json& value, bool advance)
     return true;
 }
 
+std::map<std::string, nlohmann::json> AnnotationSession::currentAnswers()
+{
+    std::map<std::string, nlohmann::json> answers;
+    if (!m_current) {
+        return answers;
+    }
+    guarded("Reading the record's answers", [&] {
+        for (const AnnotationChange& given : m_project->annotations().forResponse(m_current->key, m_annotator)) {
+            auto value = nlohmann::json::parse(given.value, nullptr, false);
+            if (!value.is_discarded()) {
+                answers[given.question] = std::move(value);
+            }
+        }
+    });
+    return answers;
+}
+
+std::optional<ResponseStatus> AnnotationSession::currentStatus()
+{
+    std::optional<ResponseStatus> status;
+    if (m_current) {
+        guarded("Reading the response's status", [&] { status = m_project->statusOf(m_current->key, m_annotator); });
+    }
+    return status;
+}
+
+std::vector<std::string> AnnotationSession::missingRequired()
+{
+    std::vector<std::string> missing;
+    if (m_current) {
+        guarded("Reading the record's answers",
+                [&] { missing = m_project->missingRequired(m_current->key, m_annotator); });
+    }
+    return missing;
+}
+
+bool AnnotationSession::answer(const std::string& question, const nlohmann::json& value)
+{
+    if (!m_current) {
+        return false;
+    }
+    const Sample sample = *m_current;
+    return guarded(("Record '" + sample.id + "'").c_str(),
+                   [&] { m_project->answer(sample.key, m_annotator, question, value); });
+}
+
+bool AnnotationSession::submit()
+{
+    if (!m_current) {
+        return false;
+    }
+    const Sample sample = *m_current;
+    bool wasSubmitted = false;
+    const bool stored = guarded(("Record '" + sample.id + "' was not submitted").c_str(), [&] {
+        wasSubmitted = m_project->statusOf(sample.key, m_annotator) == ResponseStatus::Submitted;
+        m_project->setStatus(sample.key, m_annotator, ResponseStatus::Submitted);
+    });
+    if (!stored) {
+        return false;
+    }
+    m_labeled += wasSubmitted ? 0 : 1;
+    m_labelTimes.push_back(m_project->now());
+    Q_EMIT sampleLabeled(sample.key);
+    Q_EMIT progressChanged();
+    advanceFrom(sample.key);
+    return true;
+}
+
+bool AnnotationSession::discard(const std::string& reason)
+{
+    if (!m_current) {
+        return false;
+    }
+    const Sample sample = *m_current;
+    const bool stored = guarded(("Record '" + sample.id + "' was not discarded").c_str(), [&] {
+        m_project->setStatus(sample.key, m_annotator, ResponseStatus::Discarded, reason);
+    });
+    if (!stored) {
+        return false;
+    }
+    Q_EMIT sampleLabeled(sample.key);
+    advanceFrom(sample.key);
+    return true;
+}
+
 std::optional<double> AnnotationSession::labelsPerHour() const
 {
     // A pace over less than a minute is noise (three quick keys read as thousands an hour).

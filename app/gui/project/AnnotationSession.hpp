@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +69,21 @@ public:
     // of them not labeled yet; queueFinished() when none is left.
     void followQueue(std::vector<std::int64_t> keys);
     QueueOrder queueOrder() const { return m_queue.order(); }
+
+    // A project of fields and questions (not isLegacy()): the annotator's answers to the
+    // current record by question, and the response's status (nullopt: none yet).
+    std::map<std::string, nlohmann::json> currentAnswers();
+    std::optional<ResponseStatus> currentStatus();
+    // Stores one answer to the current record; its response stays a draft (a first answer
+    // opens one) until it is submitted, so nothing given is lost with a closed window.
+    bool answer(const std::string& question, const nlohmann::json& value);
+    // Submits the current record's response and moves on. Returns false, after failed() naming
+    // them, while a required question is unanswered (missingRequired()).
+    bool submit();
+    // Sets the current record's response aside with an optional reason, and moves on.
+    bool discard(const std::string& reason);
+    // The current record's required questions its annotator has not answered.
+    std::vector<std::string> missingRequired();
 
     // Undo goes back to the sample of the session's latest edit and restores the value it had
     // before (removing it when it had none); redo applies the edit again and moves on as the

@@ -1,0 +1,225 @@
+#include "app/gui/feedback/FieldsPane.hpp"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace concord::gui {
+
+namespace fields_pane {
+
+// Below this width the compared fields are stacked: columns under 320 pixels are too narrow to
+// read a response in.
+constexpr int kStackBelow = 640;
+
+QString escaped(const std::string& text)
+{
+    return QString::fromStdString(text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+// A chat as HTML: one bubble per message, its role above it; system messages folded to a line.
+QString chatHtml(const nlohmann::json& chat)
+{
+    QString html;
+    if (!chat.is_array()) {
+        return html;
+    }
+    for (const auto& message : chat) {
+        if (!message.is_object()) {
+            continue;
+        }
+        const std::string role = message.value("role", "");
+        const std::string content = message.contains("content") && message["content"].is_string()
+                                        ? message["content"].get<std::string>()
+                                        : std::string();
+        if (role == "system") {
+            QString first = QString::fromStdString(content).section(QLatin1Char('\n'), 0, 0);
+            if (first.size() > 90) {
+                first = first.left(90) + QStringLiteral("\u2026");
+            }
+            html +=
+                QStringLiteral("<p style=\"color:#6b6b6b\"><i>system (folded): %1</i></p>").arg(first.toHtmlEscaped());
+            continue;
+        }
+        const bool user = role == "user";
+        html += QStringLiteral("<table width=\"100%\" cellpadding=\"8\" style=\"margin-bottom:6px\"><tr><td "
+                               "style=\"background-color:%1\"><b>%2</b><br>%3</td></tr></table>")
+                    .arg(user ? QStringLiteral("#eef3fb") : QStringLiteral("#f3f3f1"),
+                         QString::fromStdString(role).toHtmlEscaped(), escaped(content));
+    }
+    return html;
+}
+
+// A field shown above the compared ones (a prompt): as tall as its text, up to `cap` pixels.
+class FittedBrowser : public QTextBrowser
+{
+public:
+    FittedBrowser(QWidget* parent, int cap) : QTextBrowser(parent), m_cap(cap) {}
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QTextBrowser::resizeEvent(event);
+        document()->setTextWidth(viewport()->width());
+        const int fitted = static_cast<int>(document()->size().height()) + 2 * frameWidth() + 2;
+        setFixedHeight(std::min(std::max(fitted, 32), m_cap)); // the width does not change: no loop
+    }
+
+private:
+    int m_cap;
+};
+
+} // namespace fields_pane
+
+FieldsPane::FieldsPane(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_above = new QVBoxLayout;
+    layout->addLayout(m_above);
+    m_together = new QCheckBox(QStringLiteral("Scroll together"), this);
+    m_together->setObjectName(QStringLiteral("scrollTogether"));
+    m_together->setFocusPolicy(Qt::NoFocus);
+    m_together->setChecked(true);
+    layout->addWidget(m_together);
+    m_columns = new QSplitter(Qt::Horizontal, this);
+    m_columns->setObjectName(QStringLiteral("comparedFields"));
+    m_columns->setChildrenCollapsible(false);
+    layout->addWidget(m_columns, 1);
+    connect(m_together, &QCheckBox::toggled, this, [this] { linkScrolling(); });
+}
+
+void FieldsPane::clear()
+{
+    for (auto& [name, browser] : m_shown) {
+        delete browser->parentWidget(); // its title and frame with it
+    }
+    m_shown.clear();
+    m_compared.clear();
+    m_titles.clear();
+}
+
+QTextBrowser* FieldsPane::addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value)
+{
+    browser->setOpenLinks(false); // a link in a response is read, not followed
+    browser->setFocusPolicy(Qt::NoFocus);
+    browser->setFrameShape(QFrame::StyledPanel);
+    if (field.kind == FieldKind::Chat) {
+        browser->setHtml(fields_pane::chatHtml(value));
+    } else {
+        const QString text = value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
+        if (field.kind == FieldKind::Markdown) {
+            browser->setMarkdown(text);
+        } else {
+            browser->setPlainText(text);
+        }
+    }
+    m_shown.emplace_back(field.name, browser);
+    return browser;
+}
+
+void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& record,
+                            const std::vector<std::string>& compared)
+{
+    clear();
+    const auto valueOf = [&](const std::string& name) {
+        const auto found = record.fields.find(name);
+        return found == record.fields.end() ? nlohmann::json() : *found;
+    };
+    for (const Field& field : schema.fields) {
+        if (std::find(compared.begin(), compared.end(), field.name) != compared.end()) {
+            continue;
+        }
+        auto* box = new QWidget(this);
+        auto* boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        auto* title = new QLabel(QString::fromStdString(field.title.empty() ? field.name : field.title), box);
+        title->setStyleSheet(QStringLiteral("font-weight: 600; color: #555;"));
+        boxLayout->addWidget(title);
+        // A prompt is short: no more height than it needs, up to a third of the pane.
+        QTextBrowser* browser =
+            addBrowser(new fields_pane::FittedBrowser(box, std::max(80, height() / 3)), field, valueOf(field.name));
+        boxLayout->addWidget(browser);
+        m_above->addWidget(box);
+    }
+    for (std::size_t i = 0; i < compared.size(); ++i) {
+        const Field* field = schema.findField(compared[i]);
+        if (!field) {
+            continue;
+        }
+        auto* column = new QWidget(m_columns);
+        auto* columnLayout = new QVBoxLayout(column);
+        columnLayout->setContentsMargins(0, 0, 0, 0);
+        const QString title = QStringLiteral("Response %1").arg(i + 1);
+        auto* label = new QLabel(title, column);
+        label->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        columnLayout->addWidget(label);
+        QTextBrowser* browser = addBrowser(new QTextBrowser(column), *field, valueOf(field->name));
+        browser->setObjectName(QStringLiteral("response%1").arg(i + 1));
+        columnLayout->addWidget(browser, 1);
+        m_columns->addWidget(column);
+        m_compared.push_back(browser);
+        m_titles << title;
+    }
+    m_together->setVisible(m_compared.size() > 1);
+    m_columns->setVisible(!m_compared.empty());
+    linkScrolling();
+}
+
+void FieldsPane::linkScrolling()
+{
+    for (QTextBrowser* browser : m_compared) {
+        disconnect(browser->verticalScrollBar(), &QScrollBar::valueChanged, this, nullptr);
+    }
+    if (!m_together->isChecked()) {
+        return;
+    }
+    for (QTextBrowser* source : m_compared) {
+        connect(source->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, source](int value) {
+            // The same share of each response, so that responses of different lengths keep step.
+            const QScrollBar* from = source->verticalScrollBar();
+            const double share = from->maximum() > 0 ? static_cast<double>(value) / from->maximum() : 0.0;
+            for (QTextBrowser* other : m_compared) {
+                if (other != source) {
+                    QScrollBar* to = other->verticalScrollBar();
+                    const QSignalBlocker block(to);
+                    to->setValue(static_cast<int>(share * to->maximum()));
+                }
+            }
+        });
+    }
+}
+
+QString FieldsPane::shownText(const std::string& field) const
+{
+    for (const auto& [name, browser] : m_shown) {
+        if (name == field) {
+            return browser->toPlainText();
+        }
+    }
+    return {};
+}
+
+QStringList FieldsPane::columnTitles() const
+{
+    return m_titles;
+}
+
+bool FieldsPane::scrollsTogether() const
+{
+    return m_together->isChecked();
+}
+
+void FieldsPane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_columns->setOrientation(event->size().width() < fields_pane::kStackBelow ? Qt::Vertical : Qt::Horizontal);
+}
+
+} // namespace concord::gui

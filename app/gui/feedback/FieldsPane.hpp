@@ -1,0 +1,57 @@
+// A record's fields on the annotate screen of a project of fields and questions: the fields a
+// question compares side by side in the order this annotator is shown them (stacked when the
+// window is narrow), every other field above them. Markdown is rendered (links are not followed
+// on a click), a chat shows one bubble per message with its role and the system's messages
+// folded. The compared fields are named by their place ("Response 1"), never by their field
+// names, which blind mode hides.
+#pragma once
+
+#include "core/feedback/RecordContent.hpp"
+#include "core/feedback/RecordSchema.hpp"
+
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QCheckBox;
+class QSplitter;
+class QTextBrowser;
+class QVBoxLayout;
+
+namespace concord::gui {
+
+class FieldsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FieldsPane(QWidget* parent = nullptr);
+
+    // `compared`: the fields shown side by side, in the order shown; the others are shown above.
+    void showRecord(const RecordSchema& schema, const RecordContent& record, const std::vector<std::string>& compared);
+    void clear();
+
+    // The plain text shown for a field (what a test reads), empty when it is not shown.
+    QString shownText(const std::string& field) const;
+    // The compared fields' titles in the order shown.
+    QStringList columnTitles() const;
+    bool scrollsTogether() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    // Fills `browser` with the field's value and keeps it as the field's.
+    QTextBrowser* addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value);
+    void linkScrolling();
+
+    QVBoxLayout* m_above = nullptr;
+    QSplitter* m_columns = nullptr;
+    QCheckBox* m_together = nullptr;
+    std::vector<std::pair<std::string, QTextBrowser*>> m_shown;
+    std::vector<QTextBrowser*> m_compared;
+    QStringList m_titles;
+};
+
+} // namespace concord::gui

@@ -1,0 +1,136 @@
+#include "app/gui/feedback/PreferenceBox.hpp"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace concord::gui {
+
+namespace preference_box {
+
+// The digit key pressed, whatever Shift makes of it on the layout: by its key code first, then
+// by its place on the keyboard (X11 and Wayland give the evdev code plus 8: the digit row 1–9, 0
+// is 10–19). -1 for another key.
+int digitOf(const QKeyEvent* event)
+{
+    if (event->key() >= Qt::Key_0 && event->key() <= Qt::Key_9) {
+        return event->key() - Qt::Key_0;
+    }
+    const quint32 scan = event->nativeScanCode();
+    if (scan >= 10 && scan <= 19) {
+        return scan == 19 ? 0 : static_cast<int>(scan) - 9;
+    }
+    return -1;
+}
+
+QString pointText(int side, int strength, int maxStrength)
+{
+    if (side < 0) {
+        return QStringLiteral("Tie  [=]");
+    }
+    const QString which = QString::number(side + 1);
+    if (strength == maxStrength && maxStrength > 1) {
+        return QStringLiteral("%1 much better  [Shift+%1]").arg(which);
+    }
+    if (strength == 1) {
+        return QStringLiteral("%1 better  [%1]").arg(which);
+    }
+    return QStringLiteral("%1 clearly better").arg(which);
+}
+
+} // namespace preference_box
+
+PreferenceBox::PreferenceBox(const Question& question, QWidget* parent) : QuestionBox(question, parent)
+{
+    const int most = question.maxStrength();
+    for (int strength = most; strength >= 1; --strength) {
+        m_points.push_back({0, strength, nullptr});
+    }
+    if (question.hasTie()) {
+        m_points.push_back({-1, 0, nullptr});
+    }
+    for (int strength = 1; strength <= most; ++strength) {
+        m_points.push_back({1, strength, nullptr});
+    }
+    auto* row = new QHBoxLayout;
+    for (std::size_t i = 0; i < m_points.size(); ++i) {
+        Point& point = m_points[i];
+        point.button = new QPushButton(preference_box::pointText(point.side, point.strength, most), this);
+        point.button->setObjectName(QStringLiteral("point_%1").arg(i));
+        point.button->setCheckable(true);
+        point.button->setFocusPolicy(Qt::NoFocus);
+        connect(point.button, &QPushButton::clicked, this, [this, i] {
+            setFocus();
+            give(m_points[i].side, m_points[i].strength);
+        });
+        row->addWidget(point.button);
+    }
+    row->addStretch(1);
+    body()->addLayout(row);
+}
+
+QString PreferenceBox::keyHint() const
+{
+    return question().hasTie() ? QStringLiteral("1 or 2: the better response; Shift: much better; =: a tie")
+                               : QStringLiteral("1 or 2: the better response; Shift: much better");
+}
+
+void PreferenceBox::showAnswer(const RecordContent&, const std::optional<nlohmann::json>& answer,
+                               const std::vector<std::string>& order)
+{
+    m_order = order;
+    int side = -2;
+    int strength = 0;
+    if (answer && answer->contains("preference") && (*answer)["preference"].is_object()) {
+        const auto& preference = (*answer)["preference"];
+        const auto winner = preference.find("winner");
+        strength = preference.value("strength", 0);
+        if (winner != preference.end() && winner->is_null()) {
+            side = -1;
+        } else if (winner != preference.end() && winner->is_string()) {
+            for (std::size_t i = 0; i < m_order.size(); ++i) {
+                if (m_order[i] == winner->get<std::string>()) {
+                    side = static_cast<int>(i);
+                }
+            }
+        }
+    }
+    for (Point& point : m_points) {
+        point.button->setChecked(point.side == side && (side < 0 || point.strength == strength));
+    }
+}
+
+void PreferenceBox::give(int side, int strength)
+{
+    if (m_order.size() != 2) {
+        return; // no record shown
+    }
+    for (Point& point : m_points) {
+        point.button->setChecked(point.side == side && point.strength == strength);
+    }
+    nlohmann::json winner = side < 0 ? nlohmann::json() : nlohmann::json(m_order[static_cast<std::size_t>(side)]);
+    Q_EMIT answered({{"preference", {{"winner", winner}, {"strength", strength}}}});
+}
+
+void PreferenceBox::keyPressEvent(QKeyEvent* event)
+{
+    const Qt::KeyboardModifiers others = event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+    if (others != Qt::NoModifier) {
+        QuestionBox::keyPressEvent(event);
+        return;
+    }
+    const bool much = event->modifiers().testFlag(Qt::ShiftModifier);
+    const int digit = preference_box::digitOf(event);
+    if (digit == 1 || digit == 2) {
+        give(digit - 1, much ? question().maxStrength() : 1);
+        return;
+    }
+    if (question().hasTie() && (digit == 0 || event->key() == Qt::Key_Equal || event->text() == QStringLiteral("="))) {
+        give(-1, 0);
+        return;
+    }
+    QuestionBox::keyPressEvent(event);
+}
+
+} // namespace concord::gui

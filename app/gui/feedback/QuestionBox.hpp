@@ -1,0 +1,62 @@
+// One question of a record on the annotate screen: its title, its guideline as a tooltip (the
+// whole guideline panel is one key away), and the control of its kind. A box takes the keyboard
+// when it has the focus (Tab and Shift+Tab move between boxes) and emits the answer given; the
+// screen stores it. makeQuestionBox() picks the box for a question's kind.
+#pragma once
+
+#include "core/feedback/RecordContent.hpp"
+#include "core/feedback/RecordSchema.hpp"
+
+#include <QFrame>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace concord::gui {
+
+class QuestionBox : public QFrame
+{
+    Q_OBJECT
+
+public:
+    QuestionBox(const Question& question, QWidget* parent);
+
+    const Question& question() const { return m_question; }
+    // Shows the record's stored answer (nullopt: none yet). `order`: the compared fields in the
+    // order shown (preference and ranking), so that "1" is the response shown first.
+    virtual void showAnswer(const RecordContent& record, const std::optional<nlohmann::json>& answer,
+                            const std::vector<std::string>& order) = 0;
+    // The answer being written and not yet given (a text box's editor), else nullopt.
+    virtual std::optional<nlohmann::json> pendingAnswer() const { return std::nullopt; }
+    // Marks the box as a required question left unanswered.
+    void markMissing(bool missing);
+    // A one-line hint of its keys.
+    virtual QString keyHint() const = 0;
+
+Q_SIGNALS:
+    // An answer was given: store it (the response stays a draft until it is submitted).
+    void answered(const nlohmann::json& value);
+
+protected:
+    QVBoxLayout* body() const { return m_body; }
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    void updateLook();
+
+private:
+    Question m_question;
+    QLabel* m_title = nullptr;
+    QVBoxLayout* m_body = nullptr;
+    bool m_missing = false;
+};
+
+QuestionBox* makeQuestionBox(const Question& question, QWidget* parent);
+
+} // namespace concord::gui

@@ -1,0 +1,217 @@
+// Offscreen GUI tests of the annotate screen for a project of fields and questions: a real
+// project file, the real MainWindow driven by keys alone; what was stored (the answers, the
+// order shown, the status and the reason) is read back through a fresh Project::open.
+#include "GuiTestSupport.hpp"
+#include "app/gui/MainWindow.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/feedback/FeedbackView.hpp"
+#include "app/gui/feedback/FieldsPane.hpp"
+#include "app/gui/feedback/QuestionBox.hpp"
+#include "app/gui/feedback/TextAnswerBox.hpp"
+#include "app/gui/project/SampleListModel.hpp"
+#include "core/feedback/Answers.hpp"
+#include "core/feedback/RecordContent.hpp"
+#include "core/feedback/ShownOrder.hpp"
+#include "core/store/Project.hpp"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using concord::Project;
+using concord::ResponseStatus;
+using concord::gui::FeedbackView;
+using concord::gui::MainWindow;
+using guitest::press;
+
+namespace {
+
+// A prompt and two markdown responses; a 5-point preference (with a tie), a required 1–5 rating
+// and an optional written note.
+const char* const kSchema = R"({
+    "fields": [{"name": "prompt", "title": "Prompt"},
+               {"name": "response_a", "kind": "markdown"}, {"name": "response_b", "kind": "markdown"}],
+    "questions": [
+        {"name": "preference", "title": "Which is better?", "kind": "preference",
+         "fields": ["response_a", "response_b"], "scale": {"points": 5}},
+        {"name": "quality", "title": "How good is the better one?", "kind": "rating", "rating": {"min": 1, "max": 5}},
+        {"name": "note", "title": "Note", "kind": "text", "required": false}]})";
+
+QString makeFeedbackProject(const QTemporaryDir& dir, int count)
+{
+    const QString path = dir.filePath(QStringLiteral("feedback.concord"));
+    concord::ProjectSettings settings;
+    settings.name = "Feedback";
+    auto project =
+        Project::create(path.toStdString(), settings, concord::RecordSchema::fromJson(nlohmann::json::parse(kSchema)));
+    for (int i = 1; i <= count; ++i) {
+        concord::RecordContent record;
+        const std::string n = std::to_string(i);
+        record.fields = {{"prompt", "Question " + n + "?"},
+                         {"response_a", "# Answer A" + n + "\n\n- first point\n\n```\ncode()\n```"},
+                         {"response_b", "Answer **B" + n + "**"}};
+        const auto key = project->samples().insert("r" + n, "Question " + n + "?", "{}", concord::encodeRecord(record));
+        if (!key) {
+            qFatal("test record not inserted");
+        }
+    }
+    return path;
+}
+
+struct Stored
+{
+    std::map<std::string, nlohmann::json> answers;
+    std::map<std::string, nlohmann::json> contexts;
+    std::optional<ResponseStatus> status;
+    std::string reason;
+};
+
+Stored storedResponse(const QString& path, const std::string& id)
+{
+    auto project = Project::open(path.toStdString());
+    const auto key = *project->samples().keyOf(id);
+    Stored stored;
+    for (const auto& given : project->annotations().forResponse(key, "tester")) {
+        stored.answers[given.question] = nlohmann::json::parse(given.value);
+        stored.contexts[given.question] =
+            given.context.empty() ? nlohmann::json() : nlohmann::json::parse(given.context);
+    }
+    stored.status = project->statusOf(key, "tester");
+    if (const auto row = project->responses().find(key, "tester")) {
+        stored.reason = row->reason;
+    }
+    return stored;
+}
+
+// The fields in the order this annotator is shown them on record `id`.
+std::vector<std::string> orderShown(const QString& path, const std::string& id)
+{
+    auto project = Project::open(path.toStdString());
+    return concord::shownOrder(project->orderSeed(), id, "tester", project->recordSchema().question("preference"));
+}
+
+} // namespace
+
+class TestAnnotateFeedback : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyQuestionByKeyboardThenSubmit()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 3);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        QVERIFY(view->isVisible());
+        QVERIFY(!window.annotateView()->isVisible());
+        QCOMPARE(view->displayedId(), QStringLiteral("r1"));
+
+        // The prompt above, the responses side by side in the order drawn for this annotator.
+        const auto order = orderShown(path, "r1");
+        QCOMPARE(view->fields()->shownText("prompt"), QStringLiteral("Question 1?"));
+        QCOMPARE(view->fields()->columnTitles(),
+                 (QStringList{QStringLiteral("Response 1"), QStringLiteral("Response 2")}));
+        const QString first = view->fields()->shownText(order[0]);
+        QVERIFY(first.contains(order[0] == "response_a" ? QStringLiteral("Answer A1") : QStringLiteral("B1")));
+        QVERIFY(!first.contains(QStringLiteral("**"))); // markdown is rendered, not shown as written
+
+        // The first question has the keyboard: "1" prefers the response shown first.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("preference")));
+        press(window, Qt::Key_1);
+        Stored stored = storedResponse(path, "r1");
+        QCOMPARE(stored.answers["preference"],
+                 (nlohmann::json{{"preference", {{"winner", order[0]}, {"strength", 1}}}}));
+        QCOMPARE(stored.contexts["preference"]["order"], nlohmann::json(order));
+        QVERIFY(stored.status == ResponseStatus::Draft);
+        // ...and the keyboard moved on to the rating.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("quality")));
+
+        // Submitting with the rating unanswered is refused, and says which question is missing.
+        press(window, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(view->displayedId(), QStringLiteral("r1"));
+        QVERIFY(storedResponse(path, "r1").status == ResponseStatus::Draft);
+        QVERIFY(view->statusText().contains(QStringLiteral("to answer: quality")));
+
+        press(window, Qt::Key_4);
+        // Tab into the note, write it, submit: the record is given and the next one shown.
+        auto* note = qobject_cast<concord::gui::TextAnswerBox*>(view->box("note"));
+        QVERIFY(note != nullptr);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(note->editor()));
+        QTest::keyClicks(note->editor(), QStringLiteral("too long"));
+        press(window, Qt::Key_Return, Qt::ControlModifier);
+        stored = storedResponse(path, "r1");
+        QVERIFY(stored.status == ResponseStatus::Submitted);
+        QCOMPARE(stored.answers["quality"], (nlohmann::json{{"rating", 4}}));
+        QCOMPARE(stored.answers["note"], (nlohmann::json{{"text", "too long"}}));
+        QCOMPARE(view->displayedId(), QStringLiteral("r2"));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void muchBetterTieDraftsAndDiscard()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 3);
+        const auto order = orderShown(path, "r1");
+        {
+            MainWindow window(QStringLiteral("tester"));
+            QVERIFY(window.openProject(path));
+            QVERIFY(guitest::showAndActivate(window));
+            FeedbackView* view = window.annotateScreen()->feedbackView();
+            // Shift with 2: the response shown second is much better (the scale's strongest point).
+            press(window, Qt::Key_2, Qt::ShiftModifier);
+            QCOMPARE(storedResponse(path, "r1").answers["preference"],
+                     (nlohmann::json{{"preference", {{"winner", order[1]}, {"strength", 2}}}}));
+            // "=" changes it to a tie.
+            view->box("preference")->setFocus();
+            press(window, Qt::Key_Equal);
+            QCOMPARE(storedResponse(path, "r1").answers["preference"],
+                     (nlohmann::json{{"preference", {{"winner", nullptr}, {"strength", 0}}}}));
+        } // the window closes with the response a draft
+        {
+            MainWindow window(QStringLiteral("tester"));
+            QVERIFY(window.openProject(path));
+            QVERIFY(guitest::showAndActivate(window));
+            FeedbackView* view = window.annotateScreen()->feedbackView();
+            // The queue counts a draft as the annotator's own (as it does on the CLI): it opens
+            // the next record, and the list leads back to the draft, shown as it was left.
+            QCOMPARE(view->displayedId(), QStringLiteral("r2"));
+            auto* list = window.findChild<QListView*>(QStringLiteral("sampleList"));
+            list->setCurrentIndex(window.sampleModel()->index(0));
+            QCOMPARE(view->displayedId(), QStringLiteral("r1"));
+            QVERIFY(storedResponse(path, "r1").status == ResponseStatus::Draft);
+            QVERIFY(view->statusText().startsWith(QStringLiteral("Draft")));
+            QVERIFY(view->box("preference")->findChild<QPushButton*>(QStringLiteral("point_2"))->isChecked()); // tie
+            view->takeKeyboard();
+
+            // Ctrl+D asks for a reason; Enter sets the record aside and moves on.
+            press(window, Qt::Key_D, Qt::ControlModifier);
+            auto* reason = view->findChild<QLineEdit*>(QStringLiteral("discardReason"));
+            QVERIFY(reason->isVisible());
+            QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(reason));
+            QTest::keyClicks(reason, QStringLiteral("prompt is unclear"));
+            press(window, Qt::Key_Return);
+            const Stored stored = storedResponse(path, "r1");
+            QVERIFY(stored.status == ResponseStatus::Discarded);
+            QCOMPARE(stored.reason, std::string("prompt is unclear"));
+            QCOMPARE(view->displayedId(), QStringLiteral("r2"));
+            QVERIFY(window.errorText().isEmpty());
+        }
+    }
+};
+
+int runAnnotateFeedbackTests(int argc, char** argv)
+{
+    TestAnnotateFeedback tests;
+    return QTest::qExec(&tests, argc, argv);
+}
+
+#include "test_annotate_feedback.moc"
