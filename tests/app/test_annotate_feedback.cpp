@@ -17,8 +17,8 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QListView>
-#include <QPushButton>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 
