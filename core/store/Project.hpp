@@ -105,6 +105,9 @@ public:
     std::vector<std::string> missingRequired(std::int64_t sampleKey, const std::string& annotator);
     // The same, given the annotator's answers on the record (annotations().forResponse).
     std::vector<std::string> missingRequired(const std::vector<AnnotationChange>& given) const;
+    // The suggestion an annotator meets for a record's question (the best-scored of any agent),
+    // unless the question hides them: what answer() records as shown and taken.
+    std::optional<SuggestionChange> shownSuggestion(std::int64_t sampleKey, const Question& question);
     // Stores a suggestion for a record's question (validated as an answer); returns true when it
     // replaced one of the same agent. On a replica only an admin may, and it is queued.
     bool suggest(std::int64_t sampleKey, const std::string& question, const std::string& agent,

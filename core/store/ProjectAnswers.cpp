@@ -14,28 +14,25 @@ namespace concord {
 
 namespace {
 
-// The suggestion an annotator meets for a question: the best-scored one of an agent, unless
-// the question hides them.
-std::optional<SuggestionChange> shownSuggestion(store::SuggestionTable& suggestions, std::int64_t sampleKey,
-                                                const Question& question)
-{
-    if (question.suggestions == SuggestionMode::Hidden) {
-        return std::nullopt;
-    }
-    for (auto& suggestion : suggestions.forSample(sampleKey)) {
-        if (suggestion.question == question.name) {
-            return suggestion;
-        }
-    }
-    return std::nullopt;
-}
-
 bool isDecided(ResponseStatus status)
 {
     return status != ResponseStatus::Draft;
 }
 
 } // namespace
+
+std::optional<SuggestionChange> Project::shownSuggestion(std::int64_t sampleKey, const Question& question)
+{
+    if (question.suggestions == SuggestionMode::Hidden) {
+        return std::nullopt;
+    }
+    for (auto& suggestion : m_suggestions.forSample(sampleKey)) {
+        if (suggestion.question == question.name) {
+            return suggestion;
+        }
+    }
+    return std::nullopt;
+}
 
 Sample Project::requireSample(std::int64_t sampleKey)
 {
@@ -72,7 +69,7 @@ std::string Project::answer(std::int64_t sampleKey, const std::string& annotator
     if (question.kind == QuestionKind::Ranking || question.kind == QuestionKind::Preference) {
         context.order = shownOrder(orderSeed(), sample.id, annotator, question);
     }
-    if (const auto suggestion = shownSuggestion(m_suggestions, sampleKey, question)) {
+    if (const auto suggestion = shownSuggestion(sampleKey, question)) {
         context.suggestionAgent = suggestion->agent;
         context.suggestionShown = std::string(toString(question.suggestions));
         context.suggestionTaken = nlohmann::json::parse(suggestion->value, nullptr, false) == value;

@@ -96,6 +96,35 @@ std::vector<std::string> orderShown(const QString& path, const std::string& id)
     return concord::shownOrder(project->orderSeed(), id, "tester", project->recordSchema().question("preference"));
 }
 
+// A chat prompt, three responses ranked; a rating whose suggestion is prefilled and a label
+// question whose suggestion shows once it is answered.
+const char* const kRankingSchema = R"({
+    "fields": [{"name": "chat", "kind": "chat"}, {"name": "r1"}, {"name": "r2"}, {"name": "r3"}],
+    "questions": [
+        {"name": "ranking", "kind": "ranking", "fields": ["r1", "r2", "r3"]},
+        {"name": "score", "kind": "rating", "rating": {"min": 1, "max": 5}, "suggestions": "prefill"},
+        {"name": "safe", "kind": "label", "labels": [{"name": "safe", "key": "s"}, {"name": "unsafe", "key": "u"}],
+         "suggestions": "after"}]})";
+
+QString makeRankingProject(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("ranking.concord"));
+    concord::ProjectSettings settings;
+    settings.name = "Ranking";
+    auto project = Project::create(path.toStdString(), settings,
+                                   concord::RecordSchema::fromJson(nlohmann::json::parse(kRankingSchema)));
+    concord::RecordContent record;
+    record.fields = {{"chat", nlohmann::json::array({{{"role", "system"}, {"content", "Be brief."}},
+                                                     {{"role", "user"}, {"content", "Name a prime."}}})},
+                     {"r1", "Seven."},
+                     {"r2", "Four."},
+                     {"r3", "Two."}};
+    const auto key = project->samples().insert("c1", "Name a prime.", "{}", concord::encodeRecord(record));
+    project->suggest(*key, "score", "judge", {{"rating", 4}}, 0.9);
+    project->suggest(*key, "safe", "judge", {{"labels", {"safe"}}}, std::nullopt);
+    return path;
+}
+
 } // namespace
 
 class TestAnnotateFeedback : public QObject
@@ -205,6 +234,62 @@ private Q_SLOTS:
             QCOMPARE(view->displayedId(), QStringLiteral("r2"));
             QVERIFY(window.errorText().isEmpty());
         }
+    }
+
+    void rankingByTypingAndSuggestionsTakenOrShownAfter()
+    {
+        QTemporaryDir dir;
+        const QString path = makeRankingProject(dir);
+        std::vector<std::string> order;
+        {
+            auto project = Project::open(path.toStdString());
+            order =
+                concord::shownOrder(project->orderSeed(), "c1", "tester", project->recordSchema().question("ranking"));
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        // The chat shows its turns, the system's folded.
+        const QString chat = view->fields()->shownText("chat");
+        QVERIFY(chat.contains(QStringLiteral("Name a prime.")));
+        QVERIFY(chat.contains(QStringLiteral("system (folded): Be brief.")));
+        QCOMPARE(view->fields()->columnTitles().size(), 3);
+
+        // "2", "=", "3", "1": the responses shown second and third share the first rank.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("ranking")));
+        press(window, Qt::Key_2);
+        press(window, Qt::Key_Equal);
+        press(window, Qt::Key_3);
+        QVERIFY(storedResponse(path, "c1").answers.count("ranking") == 0); // not every place typed yet
+        press(window, Qt::Key_1);
+        Stored stored = storedResponse(path, "c1");
+        QCOMPARE(stored.answers["ranking"],
+                 (nlohmann::json{{"ranking", {{order[1], 1}, {order[2], 1}, {order[0], 3}}}}));
+        QCOMPARE(stored.contexts["ranking"]["order"], nlohmann::json(order));
+
+        // The rating's suggestion is shown before answering; Enter takes it.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("score")));
+        QVERIFY(view->box("score")->suggestionText().startsWith(QStringLiteral("Suggested: 4")));
+        press(window, Qt::Key_Return);
+        stored = storedResponse(path, "c1");
+        QCOMPARE(stored.answers["score"], (nlohmann::json{{"rating", 4}}));
+        QCOMPARE(stored.contexts["score"]["suggestion"],
+                 (nlohmann::json{{"agent", "judge"}, {"shown", "prefill"}, {"taken", true}}));
+
+        // The label's suggestion waits for the answer; answering differently is recorded as changed.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("safe")));
+        QVERIFY(view->box("safe")->suggestionText().isEmpty());
+        press(window, Qt::Key_U);
+        QVERIFY(view->box("safe")->suggestionText().startsWith(QStringLiteral("Suggested: safe")));
+        stored = storedResponse(path, "c1");
+        QCOMPARE(stored.answers["safe"], (nlohmann::json{{"labels", {"unsafe"}}}));
+        QCOMPARE(stored.contexts["safe"]["suggestion"],
+                 (nlohmann::json{{"agent", "judge"}, {"shown", "after"}, {"taken", false}}));
+
+        press(window, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(storedResponse(path, "c1").status == ResponseStatus::Submitted);
+        QVERIFY(window.errorText().isEmpty());
     }
 };
 

@@ -78,6 +78,20 @@ void ChoiceBox::showAnswer(const RecordContent&, const std::optional<nlohmann::j
     showChecked();
 }
 
+QString ChoiceBox::describe(const nlohmann::json& value) const
+{
+    if (value.contains("rating")) {
+        return QString::fromStdString(value["rating"].dump());
+    }
+    QStringList names;
+    if (value.contains("labels") && value["labels"].is_array()) {
+        for (const auto& name : value["labels"]) {
+            names << QString::fromStdString(name.is_string() ? name.get<std::string>() : name.dump());
+        }
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 void ChoiceBox::showChecked()
 {
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {

@@ -114,6 +114,7 @@ void FeedbackView::setSession(AnnotationSession* session)
                 return;
             }
             box->markMissing(false);
+            box->revealSuggestion();
             showStatus();
             // A choice moves on to the next question; a written answer was given on leaving.
             if (box->hasFocus()) {
@@ -161,6 +162,7 @@ void FeedbackView::showCurrent()
     m_fields->showRecord(project.recordSchema(), record,
                          feedback_view::comparedFields(project, sample, m_session->annotator()));
     const auto answers = m_session->currentAnswers();
+    const auto suggestions = m_session->currentSuggestions();
     for (QuestionBox* box : m_questionBoxes) {
         const Question& question = box->question();
         const auto found = answers.find(question.name);
@@ -172,6 +174,10 @@ void FeedbackView::showCurrent()
         box->markMissing(false);
         box->showAnswer(record, found == answers.end() ? std::nullopt : std::optional<nlohmann::json>(found->second),
                         order);
+        const auto suggested = suggestions.find(question.name);
+        box->showSuggestion(suggested == suggestions.end() ? std::nullopt
+                                                           : std::optional<SuggestionChange>(suggested->second),
+                            found != answers.end());
     }
     showStatus();
     placeDivider();

@@ -56,11 +56,12 @@ QString chatHtml(const nlohmann::json& chat)
     return html;
 }
 
-// A field shown above the compared ones (a prompt): as tall as its text, up to `cap` pixels.
+// A field shown above the compared ones (a prompt, a conversation): as tall as its text, up to
+// two fifths of the pane.
 class FittedBrowser : public QTextBrowser
 {
 public:
-    FittedBrowser(QWidget* parent, int cap) : QTextBrowser(parent), m_cap(cap) {}
+    FittedBrowser(QWidget* parent, const QWidget* pane) : QTextBrowser(parent), m_pane(pane) {}
 
 protected:
     void resizeEvent(QResizeEvent* event) override
@@ -68,11 +69,12 @@ protected:
         QTextBrowser::resizeEvent(event);
         document()->setTextWidth(viewport()->width());
         const int fitted = static_cast<int>(document()->size().height()) + 2 * frameWidth() + 2;
-        setFixedHeight(std::min(std::max(fitted, 32), m_cap)); // the width does not change: no loop
+        const int cap = std::max(120, m_pane->height() * 2 / 5);
+        setFixedHeight(std::min(std::max(fitted, 32), cap)); // the width does not change: no loop
     }
 
 private:
-    int m_cap;
+    const QWidget* m_pane;
 };
 
 } // namespace fields_pane
@@ -142,9 +144,8 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
         auto* title = new QLabel(QString::fromStdString(field.title.empty() ? field.name : field.title), box);
         title->setStyleSheet(QStringLiteral("font-weight: 600; color: #555;"));
         boxLayout->addWidget(title);
-        // A prompt is short: no more height than it needs, up to a third of the pane.
-        QTextBrowser* browser =
-            addBrowser(new fields_pane::FittedBrowser(box, std::max(80, height() / 3)), field, valueOf(field.name));
+        // A prompt is short: no more height than it needs.
+        QTextBrowser* browser = addBrowser(new fields_pane::FittedBrowser(box, this), field, valueOf(field.name));
         boxLayout->addWidget(browser);
         m_above->addWidget(box);
     }

@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace concord::gui {
 
 namespace preference_box {
@@ -99,6 +101,21 @@ void PreferenceBox::showAnswer(const RecordContent&, const std::optional<nlohman
     for (Point& point : m_points) {
         point.button->setChecked(point.side == side && (side < 0 || point.strength == strength));
     }
+}
+
+QString PreferenceBox::describe(const nlohmann::json& value) const
+{
+    const auto& preference = value.contains("preference") ? value["preference"] : value;
+    if (!preference.is_object() || !preference.contains("winner") || preference["winner"].is_null()) {
+        return QStringLiteral("a tie");
+    }
+    const auto place = std::find(m_order.begin(), m_order.end(), preference["winner"].get<std::string>());
+    if (place == m_order.end()) {
+        return QStringLiteral("another response");
+    }
+    const int strength = preference.value("strength", 1);
+    return preference_box::pointText(static_cast<int>(place - m_order.begin()), strength, question().maxStrength())
+        .section(QStringLiteral("  ["), 0, 0);
 }
 
 void PreferenceBox::give(int side, int strength)

@@ -25,6 +25,7 @@ public:
     QString keyHint() const override;
 
 protected:
+    QString describe(const nlohmann::json& value) const override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:

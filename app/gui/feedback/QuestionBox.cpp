@@ -2,8 +2,10 @@
 
 #include "app/gui/feedback/ChoiceBox.hpp"
 #include "app/gui/feedback/PreferenceBox.hpp"
+#include "app/gui/feedback/RankingBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 
+#include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -11,7 +13,8 @@ namespace concord::gui {
 
 namespace question_box {
 
-// Ranking and spans are answered in the CLI for now; the box says so instead of hiding them.
+// Spans on a record of fields (and rankings of more than nine fields) are answered in the CLI
+// for now; the box says so instead of hiding them.
 class NotHereBox : public QuestionBox
 {
 public:
@@ -28,6 +31,9 @@ public:
                     const std::vector<std::string>&) override
     {}
     QString keyHint() const override { return {}; }
+
+protected:
+    QString describe(const nlohmann::json& value) const override { return QString::fromStdString(value.dump()); }
 };
 
 } // namespace question_box
@@ -51,7 +57,60 @@ QuestionBox::QuestionBox(const Question& question, QWidget* parent) : QFrame(par
     layout->addWidget(m_title);
     m_body = new QVBoxLayout;
     layout->addLayout(m_body);
+    m_suggestion = new QLabel(this);
+    m_suggestion->setObjectName(QStringLiteral("suggestion"));
+    m_suggestion->setStyleSheet(QStringLiteral("color: #6a1b9a;"));
+    m_suggestion->setWordWrap(true);
+    m_suggestion->hide();
+    layout->addWidget(m_suggestion);
     updateLook();
+}
+
+void QuestionBox::showSuggestion(const std::optional<SuggestionChange>& suggestion, bool answered)
+{
+    m_suggested = suggestion;
+    m_answered = answered;
+    m_offered.reset();
+    if (suggestion) {
+        auto value = nlohmann::json::parse(suggestion->value, nullptr, false);
+        if (!value.is_discarded()) {
+            m_offered = std::move(value);
+        }
+    }
+    const bool shown = m_offered && (question().suggestions == SuggestionMode::Prefill || m_answered);
+    m_suggestion->setVisible(shown);
+    if (!shown) {
+        return;
+    }
+    const bool takeable = !m_answered && question().suggestions == SuggestionMode::Prefill;
+    m_suggestion->setText(QStringLiteral("Suggested: %1%2")
+                              .arg(describe(*m_offered), takeable ? QStringLiteral("   (Enter takes it)") : QString()));
+    QString tip = QStringLiteral("Suggested by %1").arg(QString::fromStdString(suggestion->agent));
+    if (suggestion->score) {
+        tip += QStringLiteral(", score %1").arg(*suggestion->score, 0, 'g', 3);
+    }
+    m_suggestion->setToolTip(tip);
+}
+
+void QuestionBox::revealSuggestion()
+{
+    showSuggestion(m_suggested, true);
+}
+
+QString QuestionBox::suggestionText() const
+{
+    return m_suggestion->isVisible() ? m_suggestion->text() : QString();
+}
+
+void QuestionBox::keyPressEvent(QKeyEvent* event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && event->modifiers() == Qt::NoModifier && m_offered && !m_answered &&
+        question().suggestions == SuggestionMode::Prefill) {
+        Q_EMIT answered(*m_offered); // taking the suggestion is one key
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 void QuestionBox::markMissing(bool missing)
@@ -98,6 +157,10 @@ QuestionBox* makeQuestionBox(const Question& question, QWidget* parent)
     case QuestionKind::Text:
         return new TextAnswerBox(question, parent);
     case QuestionKind::Ranking:
+        if (question.fields.size() >= 2 && question.fields.size() <= 9) {
+            return new RankingBox(question, parent); // places are typed as single digits
+        }
+        break;
     case QuestionKind::Spans:
         break;
     }

@@ -6,6 +6,7 @@
 
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/RecordSchema.hpp"
+#include "core/model/SyncRecords.hpp"
 
 #include <QFrame>
 
@@ -39,6 +40,13 @@ public:
     void markMissing(bool missing);
     // A one-line hint of its keys.
     virtual QString keyHint() const = 0;
+    // Shows the record's suggestion for this question as the question's setting says: before
+    // answering (prefill: Enter takes it) or once it is answered (after). Agent and score are in
+    // the tooltip. Call after showAnswer().
+    virtual void showSuggestion(const std::optional<SuggestionChange>& suggestion, bool answered);
+    // The question was answered: a suggestion shown after answering appears now.
+    void revealSuggestion();
+    QString suggestionText() const;
 
 Q_SIGNALS:
     // An answer was given: store it (the response stays a draft until it is submitted).
@@ -46,6 +54,11 @@ Q_SIGNALS:
 
 protected:
     QVBoxLayout* body() const { return m_body; }
+    // The suggested value in the words of the box ("Response 2 much better", "4", "sport").
+    virtual QString describe(const nlohmann::json& value) const = 0;
+    // The suggestion shown and not yet the stored answer, if any.
+    const std::optional<nlohmann::json>& offered() const { return m_offered; }
+    void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
     void updateLook();
@@ -54,7 +67,11 @@ private:
     Question m_question;
     QLabel* m_title = nullptr;
     QVBoxLayout* m_body = nullptr;
+    QLabel* m_suggestion = nullptr;
     bool m_missing = false;
+    std::optional<SuggestionChange> m_suggested;
+    std::optional<nlohmann::json> m_offered;
+    bool m_answered = false;
 };
 
 QuestionBox* makeQuestionBox(const Question& question, QWidget* parent);

@@ -37,6 +37,24 @@ void TextAnswerBox::showAnswer(const RecordContent& record, const std::optional<
     m_editor->setPlainText(QString::fromStdString(markedText(question(), record)));
 }
 
+void TextAnswerBox::showSuggestion(const std::optional<SuggestionChange>& suggestion, bool answered)
+{
+    QuestionBox::showSuggestion(suggestion, answered);
+    if (!answered && offered() && question().suggestions == SuggestionMode::Prefill && offered()->contains("text") &&
+        (*offered())["text"].is_string()) {
+        m_editor->setPlainText(QString::fromStdString((*offered())["text"].get<std::string>()));
+    }
+}
+
+QString TextAnswerBox::describe(const nlohmann::json& value) const
+{
+    QString text = value.contains("text") && value["text"].is_string()
+                       ? QString::fromStdString(value["text"].get<std::string>())
+                       : QString();
+    text = text.simplified();
+    return text.size() > 80 ? text.left(80) + QStringLiteral("\u2026") : text;
+}
+
 std::optional<nlohmann::json> TextAnswerBox::pendingAnswer() const
 {
     const QString text = m_editor->toPlainText();

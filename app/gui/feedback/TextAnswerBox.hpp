@@ -21,8 +21,11 @@ public:
     std::optional<nlohmann::json> pendingAnswer() const override;
     QString keyHint() const override;
     QPlainTextEdit* editor() const { return m_editor; }
+    // A prefilled suggestion starts the editor when nothing is stored yet.
+    void showSuggestion(const std::optional<SuggestionChange>& suggestion, bool answered) override;
 
 protected:
+    QString describe(const nlohmann::json& value) const override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:

@@ -168,6 +168,21 @@ std::optional<ResponseStatus> AnnotationSession::currentStatus()
     return status;
 }
 
+std::map<std::string, SuggestionChange> AnnotationSession::currentSuggestions()
+{
+    std::map<std::string, SuggestionChange> shown;
+    if (m_current) {
+        guarded("Reading the record's suggestions", [&] {
+            for (const Question& question : m_project->recordSchema().questions) {
+                if (auto suggestion = m_project->shownSuggestion(m_current->key, question)) {
+                    shown.emplace(question.name, std::move(*suggestion));
+                }
+            }
+        });
+    }
+    return shown;
+}
+
 std::vector<std::string> AnnotationSession::missingRequired()
 {
     std::vector<std::string> missing;

@@ -82,6 +82,9 @@ public:
     bool submit();
     // Sets the current record's response aside with an optional reason, and moves on.
     bool discard(const std::string& reason);
+    // The suggestion shown for each of the current record's questions (none for a question that
+    // hides them): Project::shownSuggestion.
+    std::map<std::string, SuggestionChange> currentSuggestions();
     // The current record's required questions its annotator has not answered.
     std::vector<std::string> missingRequired();
 
