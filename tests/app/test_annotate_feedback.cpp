@@ -12,6 +12,7 @@
 #include "core/feedback/Answers.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
+#include "core/feedback/Templates.hpp"
 #include "core/store/Project.hpp"
 
 #include <QApplication>
@@ -289,6 +290,43 @@ private Q_SLOTS:
 
         press(window, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(storedResponse(path, "c1").status == ResponseStatus::Submitted);
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void sftCorrectionShowsWhatChanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sft.concord"));
+        {
+            concord::ProjectSettings settings;
+            settings.name = "SFT";
+            auto project = Project::create(path.toStdString(), settings,
+                                           concord::RecordSchema::fromJson(concord::templateSchema("sft")));
+            concord::RecordContent record;
+            record.fields = {{"prompt", "Capital of France?"}, {"response", "The capital is Lyon."}};
+            project->samples().insert("s1", "Capital of France?", "{}", concord::encodeRecord(record));
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        auto* correction = qobject_cast<concord::gui::TextAnswerBox*>(view->box("correction"));
+        QVERIFY(correction != nullptr);
+        // The editor starts from the draft, with nothing changed yet.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(correction->editor()));
+        QCOMPARE(correction->editor()->toPlainText(), QStringLiteral("The capital is Lyon."));
+        QVERIFY(correction->changesText().isEmpty());
+        // Replace the last word: the change shows word by word.
+        press(window, Qt::Key_End, Qt::ControlModifier);
+        for (int i = 0; i < 5; ++i) {
+            press(window, Qt::Key_Backspace);
+        }
+        QTest::keyClicks(correction->editor(), QStringLiteral("Paris."));
+        QCOMPARE(correction->changesText(), QStringLiteral("The capital is [-Lyon.-]{+Paris.+}"));
+        press(window, Qt::Key_Return, Qt::ControlModifier);
+        const Stored stored = storedResponse(path, "s1");
+        QVERIFY(stored.status == ResponseStatus::Submitted);
+        QCOMPARE(stored.answers.at("correction"), (nlohmann::json{{"text", "The capital is Paris."}}));
         QVERIFY(window.errorText().isEmpty());
     }
 };

@@ -46,6 +46,7 @@ FeedbackView::FeedbackView(QWidget* parent) : QWidget(parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_userPlaced = true; }); // only a drag emits it
     m_fields = new FieldsPane(splitter);
     auto* scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
@@ -96,7 +97,7 @@ void FeedbackView::setSession(AnnotationSession* session)
         delete box;
     }
     m_questionBoxes.clear();
-    m_sized = false;
+    m_userPlaced = false;
     if (!session) {
         return;
     }
@@ -189,14 +190,15 @@ void FeedbackView::showCurrent()
 
 void FeedbackView::placeDivider()
 {
-    if (m_sized || m_questionBoxes.empty() || m_splitter->height() < 200) {
+    if (m_userPlaced || m_questionBoxes.empty() || m_splitter->height() < 200) {
         return;
     }
-    // The questions get the height they need (up to half), the fields the rest; the annotator
-    // may move the divider, and it stays where she left it.
-    const int questions = std::min(m_form->sizeHint().height() + 8, m_splitter->height() / 2);
-    m_splitter->setSizes({m_splitter->height() - questions, questions});
-    m_sized = true;
+    // The questions get the height they need, the fields the rest but at least what they ask
+    // for up to half; once the annotator moves the divider, it stays where she left it.
+    const int height = m_splitter->height();
+    const int fields = std::min(m_fields->sizeHint().height(), height / 2);
+    const int questions = std::min(m_form->sizeHint().height() + 8, height - fields);
+    m_splitter->setSizes({height - questions, questions});
 }
 
 void FeedbackView::resizeEvent(QResizeEvent* event)

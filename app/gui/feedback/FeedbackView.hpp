@@ -64,7 +64,7 @@ private:
     AnnotationSession* m_session = nullptr;
     FieldsPane* m_fields = nullptr;
     QSplitter* m_splitter = nullptr;
-    bool m_sized = false; // the divider was placed for the questions once
+    bool m_userPlaced = false; // the annotator moved the divider between fields and questions
     QWidget* m_form = nullptr;
     QVBoxLayout* m_boxes = nullptr;
     std::vector<QuestionBox*> m_questionBoxes;

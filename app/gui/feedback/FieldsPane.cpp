@@ -94,6 +94,8 @@ FieldsPane::FieldsPane(QWidget* parent) : QWidget(parent)
     m_columns->setObjectName(QStringLiteral("comparedFields"));
     m_columns->setChildrenCollapsible(false);
     layout->addWidget(m_columns, 1);
+    layout->addStretch(0); // takes the height the compared fields would, when there are none
+    m_layout = layout;
     connect(m_together, &QCheckBox::toggled, this, [this] { linkScrolling(); });
 }
 
@@ -170,6 +172,7 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
     }
     m_together->setVisible(m_compared.size() > 1);
     m_columns->setVisible(!m_compared.empty());
+    m_layout->setStretch(m_layout->count() - 1, m_compared.empty() ? 1 : 0);
     linkScrolling();
 }
 

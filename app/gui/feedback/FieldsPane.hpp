@@ -46,6 +46,7 @@ private:
     QTextBrowser* addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value);
     void linkScrolling();
 
+    QVBoxLayout* m_layout = nullptr;
     QVBoxLayout* m_above = nullptr;
     QSplitter* m_columns = nullptr;
     QCheckBox* m_together = nullptr;

@@ -1,9 +1,11 @@
 #include "app/gui/feedback/TextAnswerBox.hpp"
 
 #include "core/feedback/Answers.hpp"
+#include "core/text/WordDiff.hpp"
 
 #include <QEvent>
 #include <QPlainTextEdit>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace concord::gui {
@@ -17,7 +19,58 @@ TextAnswerBox::TextAnswerBox(const Question& question, QWidget* parent) : Questi
     m_editor->setMaximumHeight(160);
     m_editor->installEventFilter(this);
     body()->addWidget(m_editor);
+    m_changes = new QTextBrowser(this);
+    m_changes->setObjectName(QStringLiteral("answerChanges"));
+    m_changes->setFocusPolicy(Qt::NoFocus);
+    m_changes->setMaximumHeight(110);
+    m_changes->hide();
+    body()->addWidget(m_changes);
     setFocusProxy(m_editor); // Tab to the box is Tab into its editor
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &TextAnswerBox::showChanges);
+}
+
+void TextAnswerBox::showChanges()
+{
+    const QString text = m_editor->toPlainText();
+    const bool shown = !m_original.isEmpty() && text != m_original;
+    m_changes->setVisible(shown);
+    if (!shown) {
+        m_changes->clear();
+        return;
+    }
+    QString html = QStringLiteral("<div style=\"white-space: pre-wrap\"><span style=\"color:#666\">Changes against "
+                                  "the original:</span> ");
+    for (const auto& piece : text::wordDiff(m_original.toStdString(), text.toStdString())) {
+        const QString escaped = QString::fromStdString(piece.text).toHtmlEscaped();
+        switch (piece.kind) {
+        case text::DiffPiece::Kind::Same:
+            html += escaped;
+            break;
+        case text::DiffPiece::Kind::Removed:
+            html += QStringLiteral("<span style=\"background-color:#fbd5d5; text-decoration: line-through\">%1</span>")
+                        .arg(escaped);
+            break;
+        case text::DiffPiece::Kind::Added:
+            html += QStringLiteral("<span style=\"background-color:#cdeccf\">%1</span>").arg(escaped);
+            break;
+        }
+    }
+    m_changes->setHtml(html + QStringLiteral("</div>"));
+}
+
+QString TextAnswerBox::changesText() const
+{
+    if (m_changes->isHidden()) {
+        return {};
+    }
+    QString text;
+    for (const auto& piece : text::wordDiff(m_original.toStdString(), m_editor->toPlainText().toStdString())) {
+        const QString part = QString::fromStdString(piece.text);
+        text += piece.kind == text::DiffPiece::Kind::Same      ? part
+                : piece.kind == text::DiffPiece::Kind::Removed ? QStringLiteral("[-%1-]").arg(part)
+                                                               : QStringLiteral("{+%1+}").arg(part);
+    }
+    return text;
 }
 
 QString TextAnswerBox::keyHint() const
@@ -28,6 +81,7 @@ QString TextAnswerBox::keyHint() const
 void TextAnswerBox::showAnswer(const RecordContent& record, const std::optional<nlohmann::json>& answer,
                                const std::vector<std::string>&)
 {
+    m_original = question().field.empty() ? QString() : QString::fromStdString(markedText(question(), record));
     if (answer && answer->contains("text") && (*answer)["text"].is_string()) {
         m_given = QString::fromStdString((*answer)["text"].get<std::string>());
         m_editor->setPlainText(m_given);
