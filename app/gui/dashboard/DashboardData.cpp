@@ -68,6 +68,13 @@ DashboardData computeDashboard(const std::string& path, std::size_t resamples)
     DashboardData result;
     try {
         auto project = Project::open(path);
+        const Question& first = project->recordSchema().questions.front();
+        if (!first.asksLabels()) {
+            result.labelQuestion = false;
+            result.firstQuestion = QStringLiteral("%1 (%2)").arg(QString::fromStdString(first.name),
+                                                                 QString::fromUtf8(toString(first.kind).data()));
+            return result;
+        }
         const quality::AgreementData data = quality::loadProjectRatings(*project);
         const Metric headline = headlineMetric(data.kind);
 

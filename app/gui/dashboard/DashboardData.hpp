@@ -19,6 +19,10 @@ namespace concord::gui {
 struct DashboardData
 {
     QString error; // not empty: the computation failed and this says why; the rest is empty
+    // The first question asks for labels, spans or a rating (what this part of the dashboard
+    // measures); false for a preference, ranking or written answer, whose numbers are elsewhere.
+    bool labelQuestion = true;
+    QString firstQuestion; // its name and kind, when it asks something else
 
     quality::DataKind kind = quality::DataKind::Labels;
     quality::AgreementReport report;

@@ -6,6 +6,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
+#include "app/gui/dashboard/PreferenceSection.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "core/quality/agreement/AgreementMetrics.hpp"
 
@@ -100,9 +101,11 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     summaryLayout->addLayout(side);
     layout->addWidget(summary);
 
-    auto* grid = new QGridLayout;
+    m_labelCharts = new QWidget(page);
+    auto* grid = new QGridLayout(m_labelCharts);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(10);
-    m_pairs = new ChartPanel(QStringLiteral("Pairwise agreement (Cohen's kappa)"), page);
+    m_pairs = new ChartPanel(QStringLiteral("Pairwise agreement (Cohen's kappa)"), m_labelCharts);
     m_heatmap = new KappaHeatmap;
     m_pairs->setContent(m_heatmap);
     m_perLabel = new ChartPanel(QStringLiteral("Alpha per label"), page);
@@ -117,7 +120,10 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 1);
-    layout->addLayout(grid, 1);
+    layout->addWidget(m_labelCharts, 1);
+    m_preferences = new PreferenceSection(page);
+    layout->addWidget(m_preferences);
+    connect(m_preferences, &PreferenceSection::failed, this, &DashboardScreen::failed);
     m_model = new ModelSection(page);
     layout->addWidget(m_model);
     connect(m_model, &ModelSection::failed, this, &DashboardScreen::failed);
@@ -144,7 +150,7 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
 
 bool DashboardScreen::isComputing() const
 {
-    return m_task.isRunning() || m_model->isRunning();
+    return m_task.isRunning() || m_model->isRunning() || m_preferences->isRunning();
 }
 
 void DashboardScreen::showModelResults()
@@ -163,6 +169,7 @@ void DashboardScreen::setProject(OpenProject* project)
     m_project = project;
     m_stale = true;
     m_model->setProject(project);
+    m_preferences->setProject(project);
     if (!project) {
         clearCharts(QStringLiteral("No project is open."));
         m_alpha->setText(QStringLiteral("No project is open"));
@@ -210,6 +217,7 @@ void DashboardScreen::refresh()
     // While a computation runs, this one follows it: the running one may have read the labels
     // before the change.
     m_task.run(m_project, [path = m_project->pathBytes()](const Progress&) { return computeDashboard(path); });
+    m_preferences->refresh();
 }
 
 void DashboardScreen::finished(const DashboardData& data)
@@ -256,6 +264,15 @@ void DashboardScreen::clearCharts(const QString& note)
 
 void DashboardScreen::show(const DashboardData& data)
 {
+    m_labelCharts->setVisible(data.labelQuestion);
+    if (!data.labelQuestion) {
+        m_alpha->setText(QStringLiteral("Question %1").arg(data.firstQuestion));
+        m_interval->setText(QStringLiteral("Its agreement and the models' standing are measured below; the label "
+                                           "charts are for label, span and rating questions."));
+        m_counts->clear();
+        m_coefficients->clear();
+        return;
+    }
     if (data.report.ratings == 0) {
         clearCharts(QStringLiteral("Nobody has labeled a sample yet."));
         m_alpha->setText(QStringLiteral("Alpha: not enough data"));

@@ -22,6 +22,7 @@ namespace concord::gui {
 class ChartPanel;
 class KappaHeatmap;
 class ModelSection;
+class PreferenceSection;
 
 class DashboardScreen : public QWidget, public ProjectView
 {
@@ -54,6 +55,7 @@ public:
     KappaHeatmap* heatmap() const { return m_heatmap; }
     ChartPanel* progressPanel() const { return m_progress; }
     ModelSection* modelSection() const { return m_model; }
+    PreferenceSection* preferenceSection() const { return m_preferences; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -86,12 +88,14 @@ private:
     QLabel* m_counts = nullptr;
     QLabel* m_coefficients = nullptr;
     QPushButton* m_refresh = nullptr;
+    QWidget* m_labelCharts = nullptr; // the charts of a label, span or rating question
     ChartPanel* m_pairs = nullptr;
     ChartPanel* m_perLabel = nullptr;
     ChartPanel* m_annotators = nullptr;
     ChartPanel* m_distribution = nullptr;
     KappaHeatmap* m_heatmap = nullptr;
     ChartPanel* m_progress = nullptr;
+    PreferenceSection* m_preferences = nullptr;
     ModelSection* m_model = nullptr;
     QScrollArea* m_scroll = nullptr;
 };

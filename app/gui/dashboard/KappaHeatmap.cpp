@@ -24,6 +24,13 @@ void KappaHeatmap::setData(const QStringList& annotators, std::vector<std::vecto
     update();
 }
 
+void KappaHeatmap::setScale(double centre, double spread)
+{
+    m_centre = centre;
+    m_spread = spread > 0.0 ? spread : 1.0;
+    update();
+}
+
 std::optional<double> KappaHeatmap::value(int row, int column) const
 {
     if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= m_values.size() ||
@@ -83,7 +90,9 @@ void KappaHeatmap::paintEvent(QPaintEvent*)
         for (int j = 0; j < n; ++j) {
             const QRect cell(nameWidth + j * cellWidth, headerHeight + i * cellHeight, cellWidth, cellHeight);
             const std::optional<double> v = i == j ? std::nullopt : value(i, j);
-            const QColor fill = i == j ? palette().window().color() : v ? colorFor(*v) : QColor(224, 224, 224);
+            const QColor fill = i == j ? palette().window().color()
+                                : v    ? colorFor((*v - m_centre) / m_spread)
+                                       : QColor(224, 224, 224);
             painter.fillRect(cell, fill);
             painter.setPen(QColor(255, 255, 255));
             painter.drawRect(cell.adjusted(0, 0, -1, -1));

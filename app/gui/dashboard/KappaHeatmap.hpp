@@ -1,6 +1,7 @@
 // A painted grid of one agreement value per annotator pair (Cohen's kappa, or span F1): rows and
 // columns are the annotators, each cell coloured from red (-1) through white (0) to green (1)
-// and labelled with its value; pairs with nothing in common stay grey and say "n/a".
+// and labelled with its value; pairs with nothing in common stay grey and say "n/a". The
+// dashboard's win-rate matrix of models uses it too, on a scale of its own (setScale).
 #pragma once
 
 #include <QWidget>
@@ -21,6 +22,9 @@ public:
     void setData(const QStringList& annotators, std::vector<std::vector<std::optional<double>>> values);
     QStringList annotators() const { return m_annotators; }
     std::optional<double> value(int row, int column) const;
+    // The value coloured white, and the distance from it coloured fully (green above, red below):
+    // 0 and 1 for agreement, 0.5 and 0.5 for a win rate.
+    void setScale(double centre, double spread);
     // The background a value gets, so that a test can check the colour scale.
     static QColor colorFor(double value);
 
@@ -33,6 +37,8 @@ protected:
 private:
     QStringList m_annotators;
     std::vector<std::vector<std::optional<double>>> m_values;
+    double m_centre = 0.0;
+    double m_spread = 1.0;
 };
 
 } // namespace concord::gui

@@ -1,0 +1,40 @@
+#include "app/gui/dashboard/PreferenceData.hpp"
+
+#include "core/quality/bias/PreferenceVotes.hpp"
+#include "core/quality/leaderboard/ProjectComparisons.hpp"
+#include "core/store/Project.hpp"
+#include "core/util/Error.hpp"
+
+namespace concord::gui {
+
+PreferenceData computePreferenceData(const std::string& path)
+{
+    PreferenceData data;
+    try {
+        auto project = Project::open(path);
+        const auto questions = quality::preferenceQuestions(project->recordSchema());
+        if (questions.empty()) {
+            return data;
+        }
+        const Question& question = *questions.front();
+        data.question = QString::fromStdString(question.name);
+        const quality::PreferenceVotes votes =
+            quality::loadPreferenceVotes(*project, question, quality::PreferenceTexts::LengthsOnly);
+        for (const auto& name : votes.annotators) {
+            data.annotators << QString::fromStdString(name);
+        }
+        data.position = quality::positionBias(votes);
+        data.length = quality::lengthBias(votes);
+        try {
+            const auto comparisons = quality::loadProjectComparisons(*project, question.name);
+            data.leaderboard = quality::buildLeaderboard(comparisons.set, quality::LeaderboardOptions{});
+        } catch (const InputError& error) { // a SettingError too: the models that keep it from existing
+            data.leaderboardNote = QString::fromUtf8(error.what());
+        }
+    } catch (const std::exception& error) {
+        data.error = QString::fromUtf8(error.what());
+    }
+    return data;
+}
+
+} // namespace concord::gui

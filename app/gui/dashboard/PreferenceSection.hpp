@@ -1,0 +1,60 @@
+// The dashboard's section for preference data, shown when the project has a preference question
+// between two fields: the model leaderboard (ratings with their intervals as a chart, the
+// win-rate matrix as a heat map) and the bias panel (each annotator's share of votes for the
+// response shown first and for the longer one, with the exact binomial test's p-value and
+// Holm's correction; flagged annotators marked). Computed in the background (PreferenceData).
+#pragma once
+
+#include "app/gui/dashboard/PreferenceData.hpp"
+#include "app/gui/project/BackgroundTask.hpp"
+#include "app/gui/project/ProjectView.hpp"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace concord::gui {
+
+class ChartPanel;
+class KappaHeatmap;
+class RatingsChart;
+
+class PreferenceSection : public QWidget, public ProjectView
+{
+    Q_OBJECT
+
+public:
+    explicit PreferenceSection(QWidget* parent = nullptr);
+
+    void setProject(OpenProject* project) override;
+    // Computes again (the dashboard's refresh).
+    void refresh();
+    bool isRunning() const { return m_task.isRunning(); }
+
+    QString statusText() const;
+    RatingsChart* ratings() const { return m_ratings; }
+    KappaHeatmap* winRates() const { return m_winRates; }
+    QTableWidget* biasTable() const { return m_bias; }
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    void updated();
+
+private:
+    void show(const PreferenceData& data);
+    void showBias(const PreferenceData& data);
+
+    OpenProject* m_project = nullptr;
+    BackgroundTask<PreferenceData> m_task{this};
+    QLabel* m_title = nullptr;
+    QLabel* m_status = nullptr;
+    ChartPanel* m_ratingsPanel = nullptr;
+    ChartPanel* m_winPanel = nullptr;
+    ChartPanel* m_biasPanel = nullptr;
+    RatingsChart* m_ratings = nullptr;
+    KappaHeatmap* m_winRates = nullptr;
+    QTableWidget* m_bias = nullptr;
+};
+
+} // namespace concord::gui

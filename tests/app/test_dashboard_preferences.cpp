@@ -1,0 +1,115 @@
+// Offscreen GUI test of the dashboard's preference section on a real project: the leaderboard
+// orders the models as the votes say, the win-rate matrix holds each pair's share, and the bias
+// panel flags the annotator who always chose the response shown first, as `concord-cli check`
+// does.
+#include "GuiTestSupport.hpp"
+#include "app/gui/MainWindow.hpp"
+#include "app/gui/dashboard/DashboardScreen.hpp"
+#include "app/gui/dashboard/KappaHeatmap.hpp"
+#include "app/gui/dashboard/PreferenceSection.hpp"
+#include "app/gui/dashboard/RatingsChart.hpp"
+#include "core/feedback/RecordContent.hpp"
+#include "core/feedback/ShownOrder.hpp"
+#include "core/feedback/Templates.hpp"
+#include "core/store/Project.hpp"
+
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using concord::Project;
+using concord::gui::MainWindow;
+using concord::gui::PreferenceSection;
+
+namespace {
+
+// 60 records, each comparing two of three models in turn. "fair" prefers the stronger model
+// (strong > mid > weak) except on every fifth record; "first" always takes the response shown
+// first.
+QString makeProject(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("models.concord"));
+    concord::ProjectSettings settings;
+    settings.name = "Models";
+    auto project = Project::create(path.toStdString(), settings,
+                                   concord::RecordSchema::fromJson(concord::templateSchema("preference")));
+    const concord::Question& question = project->recordSchema().question("preference");
+    const char* models[] = {"strong", "mid", "weak"};
+    for (int i = 0; i < 60; ++i) {
+        const int a = i % 3, b = (i + 1) % 3;
+        concord::RecordContent record;
+        record.fields = {{"prompt", "prompt " + std::to_string(i)},
+                         {"response_a", std::string("answer by ") + models[a]},
+                         {"response_b", std::string("answer by ") + models[b]}};
+        record.meta = {{"response_a", {{"model", models[a]}}}, {"response_b", {{"model", models[b]}}}};
+        const std::string id = "r" + std::to_string(i);
+        const auto key = *project->samples().insert(id, "prompt", "{}", concord::encodeRecord(record));
+        const bool upset = i % 5 == 0;
+        const std::string better = (a < b) != upset ? "response_a" : "response_b";
+        project->answer(key, "fair", "preference",
+                        nlohmann::json{{"preference", {{"winner", better}, {"strength", 1}}}});
+        project->setStatus(key, "fair", concord::ResponseStatus::Submitted);
+        const auto shown = concord::shownOrder(project->orderSeed(), id, "first", question);
+        project->answer(key, "first", "preference",
+                        nlohmann::json{{"preference", {{"winner", shown.front()}, {"strength", 1}}}});
+        project->setStatus(key, "first", concord::ResponseStatus::Submitted);
+    }
+    return path;
+}
+
+} // namespace
+
+class TestDashboardPreferences : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void leaderboardAndBiasPanel()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        PreferenceSection* section = window.dashboard()->preferenceSection();
+        QSignalSpy updated(section, &PreferenceSection::updated);
+        guitest::press(window, Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(updated.wait(20000));
+        QVERIFY(section->isVisible());
+        QVERIFY(section->statusText().startsWith(QStringLiteral("120 comparisons on 60 records")));
+
+        const auto& rows = section->ratings()->rows();
+        QCOMPARE(rows.size(), std::size_t(3));
+        QCOMPARE(rows[0].model, QStringLiteral("strong"));
+        QCOMPARE(rows[1].model, QStringLiteral("mid"));
+        QCOMPARE(rows[2].model, QStringLiteral("weak"));
+        for (const auto& row : rows) {
+            QVERIFY(row.lower <= row.rating && row.rating <= row.upper);
+        }
+        // Win rates of the row's model against the column's: they sum to one over a pair.
+        const auto* matrix = section->winRates();
+        QCOMPARE(matrix->annotators(),
+                 (QStringList{QStringLiteral("strong"), QStringLiteral("mid"), QStringLiteral("weak")}));
+        QVERIFY(*matrix->value(0, 2) > 0.5);
+        QCOMPARE(*matrix->value(0, 1) + *matrix->value(1, 0), 1.0);
+
+        // "first" chose the response shown first in all 60 votes: flagged for position.
+        const QTableWidget* bias = section->biasTable();
+        QCOMPARE(bias->rowCount(), 3); // fair, first, everyone
+        QCOMPARE(bias->item(1, 0)->text(), QStringLiteral("first"));
+        QCOMPARE(bias->item(1, 1)->text(), QStringLiteral("100% of 60"));
+        QVERIFY(bias->item(1, 5)->text().contains(QStringLiteral("position")));
+        QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
+        // The label charts are for label questions: hidden here, and no error shown.
+        QVERIFY(window.errorText().isEmpty());
+    }
+};
+
+int runDashboardPreferenceTests(int argc, char** argv)
+{
+    TestDashboardPreferences tests;
+    return QTest::qExec(&tests, argc, argv);
+}
+
+#include "test_dashboard_preferences.moc"
