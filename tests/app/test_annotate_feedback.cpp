@@ -9,6 +9,8 @@
 #include "app/gui/feedback/QuestionBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 #include "app/gui/project/SampleListModel.hpp"
+#include "app/gui/review/FeedbackReviewView.hpp"
+#include "app/gui/review/ReviewScreen.hpp"
 #include "core/feedback/Answers.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
@@ -20,6 +22,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -327,6 +330,64 @@ private Q_SLOTS:
         const Stored stored = storedResponse(path, "s1");
         QVERIFY(stored.status == ResponseStatus::Submitted);
         QCOMPARE(stored.answers.at("correction"), (nlohmann::json{{"text", "The capital is Paris."}}));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void reviewOfAPreferenceDisagreement()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 3);
+        {
+            auto project = Project::open(path.toStdString());
+            const auto vote = [&](const char* id, const char* who, const nlohmann::json& winner, int strength) {
+                const auto key = *project->samples().keyOf(id);
+                project->answer(key, who, "preference", {{"preference", {{"winner", winner}, {"strength", strength}}}});
+                project->answer(key, who, "quality", {{"rating", 3}});
+                project->setStatus(key, who, ResponseStatus::Submitted);
+            };
+            vote("r1", "ana", "response_a", 1); // agree
+            vote("r1", "ben", "response_a", 2);
+            vote("r2", "ana", "response_a", 1); // opposite winners
+            vote("r2", "ben", "response_b", 1);
+            vote("r3", "ana", "response_b", 1); // a tie against a winner
+            vote("r3", "ben", nullptr, 0);
+        }
+        MainWindow window(QStringLiteral("lead"));
+        // The queue is built in the background as soon as the project opens.
+        QSignalSpy loaded(window.reviewScreen(), &concord::gui::ReviewScreen::queueLoaded);
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        auto* review = window.reviewScreen()->feedbackReview();
+        press(window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(review->isVisible());
+        QVERIFY(!loaded.isEmpty() || loaded.wait(20000));
+        // Opposite winners first; the record they agree on is not in the queue.
+        QCOMPARE(review->queueIds(), (QStringList{QStringLiteral("r2"), QStringLiteral("r3")}));
+        QCOMPARE(review->currentId(), QStringLiteral("r2"));
+        QCOMPARE(review->answerTexts(),
+                 (QStringList{QStringLiteral("ana: 1 better"), QStringLiteral("ben: 2 better")}));
+        QCOMPARE(review->fields()->columnTitles().size(), 2);
+
+        // The gold box has the keys: "2" sets response_b (the second field) as the winner.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(review->goldBox()));
+        press(window, Qt::Key_2);
+        {
+            auto project = Project::open(path.toStdString());
+            const auto gold = project->resolutions().forQuestion("preference").get(*project->samples().keyOf("r2"));
+            QVERIFY(gold.has_value());
+            QCOMPARE(nlohmann::json::parse(gold->value),
+                     (nlohmann::json{{"preference", {{"winner", "response_b"}, {"strength", 1}}}}));
+            QCOMPARE(gold->author, std::string("lead"));
+        }
+        // The next record without gold; Alt+2 accepts ben's tie as gold.
+        QCOMPARE(review->currentId(), QStringLiteral("r3"));
+        press(window, Qt::Key_2, Qt::AltModifier);
+        {
+            auto project = Project::open(path.toStdString());
+            const auto gold = project->resolutions().forQuestion("preference").get(*project->samples().keyOf("r3"));
+            QVERIFY(gold.has_value());
+            QCOMPARE(nlohmann::json::parse(gold->value)["preference"]["winner"], nlohmann::json());
+        }
         QVERIFY(window.errorText().isEmpty());
     }
 };

@@ -26,8 +26,9 @@ public:
                     const std::vector<std::string>& order) override;
     QString keyHint() const override;
 
-protected:
     QString describe(const nlohmann::json& value) const override;
+
+protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:

@@ -31,8 +31,6 @@ public:
                     const std::vector<std::string>&) override
     {}
     QString keyHint() const override { return {}; }
-
-protected:
     QString describe(const nlohmann::json& value) const override { return QString::fromStdString(value.dump()); }
 };
 

@@ -47,6 +47,9 @@ public:
     // The question was answered: a suggestion shown after answering appears now.
     void revealSuggestion();
     QString suggestionText() const;
+    // A value of the question in the box's words ("Response 2 much better", "4", "sport"), the
+    // places as last shown (showAnswer's order).
+    virtual QString describe(const nlohmann::json& value) const = 0;
 
 Q_SIGNALS:
     // An answer was given: store it (the response stays a draft until it is submitted).
@@ -54,8 +57,6 @@ Q_SIGNALS:
 
 protected:
     QVBoxLayout* body() const { return m_body; }
-    // The suggested value in the words of the box ("Response 2 much better", "4", "sport").
-    virtual QString describe(const nlohmann::json& value) const = 0;
     // The suggestion shown and not yet the stored answer, if any.
     const std::optional<nlohmann::json>& offered() const { return m_offered; }
     void keyPressEvent(QKeyEvent* event) override;

@@ -29,8 +29,9 @@ public:
     // A prefilled suggestion starts the editor when nothing is stored yet.
     void showSuggestion(const std::optional<SuggestionChange>& suggestion, bool answered) override;
 
-protected:
     QString describe(const nlohmann::json& value) const override;
+
+protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:

@@ -2,6 +2,8 @@
 #include "app/gui/review/ReviewScreen.hpp"
 
 #include "app/gui/project/OpenProject.hpp"
+#include "app/gui/review/FeedbackReviewView.hpp"
+#include "app/gui/review/SetGold.hpp"
 #include "app/gui/widgets/LabelBar.hpp"
 #include "app/gui/widgets/SampleTextView.hpp"
 #include "app/gui/widgets/ValueSummary.hpp"
@@ -107,7 +109,7 @@ ReviewScreen::ReviewScreen(QWidget* parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
 
-    auto* side = new QWidget(this);
+    auto* side = m_side = new QWidget(this);
     side->setFixedWidth(300);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -120,7 +122,7 @@ ReviewScreen::ReviewScreen(QWidget* parent) : QWidget(parent)
     sideLayout->addWidget(m_queue, 1);
     outer->addWidget(side);
 
-    auto* main = new QWidget(this);
+    auto* main = m_main = new QWidget(this);
     auto* mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(40, 24, 40, 20);
     m_placeholder = new QLabel(main);
@@ -178,10 +180,17 @@ ReviewScreen::ReviewScreen(QWidget* parent) : QWidget(parent)
     detail->addStretch(1);
     mainLayout->addWidget(m_detail, 1);
     outer->addWidget(main, 1);
+    m_feedback = new FeedbackReviewView(this);
+    m_feedback->hide();
+    outer->addWidget(m_feedback, 1);
+    connect(m_feedback, &FeedbackReviewView::failed, this, &ReviewScreen::failed);
+    connect(m_feedback, &FeedbackReviewView::notice, this, &ReviewScreen::notice);
+    connect(m_feedback, &FeedbackReviewView::queueLoaded, this, &ReviewScreen::queueLoaded);
 
     for (std::size_t i = 0; i < maxCandidates; ++i) {
         auto* shortcut = new QShortcut(QKeySequence(static_cast<int>(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { acceptCandidate(i); });
+        m_candidateKeys.push_back(shortcut);
     }
     auto* noteKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(noteKey, &QShortcut::activated, m_note, [this] { m_note->setFocus(); });
@@ -206,6 +215,20 @@ void ReviewScreen::setProject(OpenProject* project)
     m_queue->clear();
     delete m_bar;
     m_bar = nullptr;
+    // A project of fields and questions is reviewed question by question, with its own keys.
+    const bool fields = m_project && !m_project->isLegacy();
+    m_side->setVisible(!fields);
+    m_main->setVisible(!fields);
+    m_feedback->setVisible(fields);
+    for (QShortcut* key : m_candidateKeys) {
+        key->setEnabled(!fields);
+    }
+    m_feedback->setProject(fields ? project : nullptr);
+    if (fields) {
+        setFocusProxy(m_feedback);
+        return;
+    }
+    setFocusProxy(m_queue);
     if (!m_project) {
         showPlaceholder(QStringLiteral("No project is open."));
         return;
@@ -250,10 +273,15 @@ void ReviewScreen::showEvent(QShowEvent* event)
     }
 }
 
+bool ReviewScreen::isLoading() const
+{
+    return m_loader.isRunning() || m_feedback->isLoading();
+}
+
 void ReviewScreen::refresh()
 {
-    if (!m_open) {
-        return;
+    if (!m_open || m_feedback->isVisibleTo(this)) {
+        return; // the question review builds its queue itself
     }
     m_stale = false;
     m_queueHeader->setText(QStringLiteral("Disagreements \u00b7 finding\u2026"));
@@ -502,21 +530,14 @@ void ReviewScreen::resolve(const nlohmann::json& value, const QString& source)
         return;
     }
     review::ReviewItem& item = m_items[static_cast<std::size_t>(row)];
-    try {
-        m_project->resolve(item.id, m_reviewer, value, m_note->text().trimmed().toStdString());
-        // The sync sends it, the other screens count it; this queue shows it already.
-        m_resolving = true;
-        Q_EMIT m_open->labelsChanged();
-        m_resolving = false;
-    } catch (const InputError& error) {
-        Q_EMIT failed(QStringLiteral("The gold value of '%1' was not set: %2")
-                          .arg(QString::fromStdString(item.id), QString::fromUtf8(error.what())));
-        return;
-    } catch (const StoreError& error) {
-        Q_EMIT failed(QStringLiteral("The gold value of '%1' was not set: the project file failed: %2")
-                          .arg(QString::fromStdString(item.id), QString::fromUtf8(error.what())));
+    if (const auto failure = setGold(*m_project, item.id, m_reviewer, value, m_note->text().trimmed().toStdString())) {
+        Q_EMIT failed(*failure);
         return;
     }
+    // The sync sends it, the other screens count it; this queue shows it already.
+    m_resolving = true;
+    Q_EMIT m_open->labelsChanged();
+    m_resolving = false;
     item.resolved = true;
     m_note->clear();
     updateQueueRow(row);

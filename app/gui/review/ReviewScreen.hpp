@@ -21,10 +21,12 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QShortcut;
 class QVBoxLayout;
 
 namespace concord::gui {
 
+class FeedbackReviewView;
 class LabelBar;
 class SampleTextView;
 
@@ -44,7 +46,9 @@ public:
     // annotations are read: seconds on a million samples); queueLoaded() follows when it is shown.
     void refresh();
     // From refresh() until the queue it started is shown.
-    bool isLoading() const { return m_loader.isRunning(); }
+    bool isLoading() const;
+    // The review of a project of fields and questions (shown instead of the label review).
+    FeedbackReviewView* feedbackReview() const { return m_feedback; }
 
     // What the screen shows, for tests and the status bar.
     QStringList queueIds() const;
@@ -105,6 +109,10 @@ private:
     QVBoxLayout* m_barHolder = nullptr;
     LabelBar* m_bar = nullptr;
     QWidget* m_detail = nullptr;
+    QWidget* m_side = nullptr;
+    QWidget* m_main = nullptr;
+    std::vector<QShortcut*> m_candidateKeys;
+    FeedbackReviewView* m_feedback = nullptr;
     QLabel* m_placeholder = nullptr;
 };
 
