@@ -120,7 +120,61 @@ with open(sys.argv[1], "w") as out:
                               "response_a": a, "response_b": b}) + "\n")
 PY
 "$cli" import "$preference" "$work/preference.jsonl" >/dev/null
-shot "$preference" --screenshot "$out/annotate-preference.png"
-xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" "$preference" --size 1920x1080 \
-    --screenshot "$out/annotate-preference-1920.png"
+# Each feedback screen at 1280x800 and at 1920x1080 (NAME-1920.png).
+both() {
+    name=$1
+    shift
+    shot "$@" --screenshot "$out/$name.png"
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$gui" "$@" --size 1920x1080 --screenshot "$out/$name-1920.png"
+}
+both annotate-preference "$preference"
+
+# A chat with three replies to rank, an SFT correction with its changes, a multi-question evaluation.
+cat >"$work/chat-schema.json" <<'JSON'
+{"fields": [{"name": "conversation", "title": "Conversation", "kind": "chat"},
+            {"name": "reply_1", "kind": "markdown"}, {"name": "reply_2", "kind": "markdown"},
+            {"name": "reply_3", "kind": "markdown"}],
+ "questions": [{"name": "ranking", "title": "Rank the replies, best first", "kind": "ranking",
+                "fields": ["reply_1", "reply_2", "reply_3"]},
+               {"name": "safe", "title": "Is the best reply safe?", "kind": "label", "labels": ["safe", "unsafe"]}]}
+JSON
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+turns = [{"role": "system", "content": "You are a careful assistant for a bicycle shop. Answer in two sentences or fewer."},
+         {"role": "user", "content": "My chain keeps slipping when I climb hills. What should I check first?"},
+         {"role": "assistant", "content": "Check whether the chain is worn: a chain checker or a ruler will tell you."},
+         {"role": "user", "content": "It is new. What else?"}]
+with open(f"{work}/chat.jsonl", "w") as out:
+    out.write(json.dumps({"id": "chat-1", "conversation": turns,
+                          "reply_1": "Then look at the **cassette**: a new chain on worn cogs slips under load.",
+                          "reply_2": "Adjust the rear derailleur's *B-tension* and indexing; a barrel adjuster turn at a time.",
+                          "reply_3": "Buy a new bike."}) + "\n")
+with open(f"{work}/sft.jsonl", "w") as out:
+    out.write(json.dumps({"id": "sft-1", "prompt": "When did the Berlin Wall fall, and why did it matter?",
+                          "response": "The Berlin Wall fell on 9 November 1988. It mattered because it ended the Cold "
+                                      "War overnight and reunited Germany the same week."}) + "\n")
+with open(f"{work}/evaluate.jsonl", "w") as out:
+    out.write(json.dumps({"id": "e1", "prompt": "What is the boiling point of water at sea level?",
+                          "response": "Water boils at **100 °C** (212 °F) at sea level. At higher altitudes it boils at "
+                                      "a *lower* temperature, which is why pasta takes longer to cook in Denver."}) + "\n")
+PY
+"$cli" init "$work/chat.concord" --schema "$work/chat-schema.json" >/dev/null
+"$cli" import "$work/chat.concord" "$work/chat.jsonl" >/dev/null
+both annotate-chat-ranking "$work/chat.concord"
+"$cli" init "$work/sft.concord" --template sft >/dev/null
+"$cli" import "$work/sft.concord" "$work/sft.jsonl" >/dev/null
+"$cli" label "$work/sft.concord" sft-1 --annotator maria --question correction --value \
+    '{"text":"The Berlin Wall fell on 9 November 1989. It mattered because it opened the border between East and West Berlin and led to German reunification in October 1990."}' \
+    >/dev/null
+both annotate-sft-correction "$work/sft.concord" --sample sft-1
+"$cli" init "$work/evaluate.concord" --template evaluate >/dev/null
+"$cli" import "$work/evaluate.concord" "$work/evaluate.jsonl" >/dev/null
+both annotate-evaluate "$work/evaluate.concord"
+
+# The bundled preference example (a position-biased annotator, a length bias, three models):
+# the review of its disagreements, and the dashboard's leaderboard and bias panel.
+CONCORD_CLI="$cli" examples/preference-bias/build.sh "$work/preference-bias.concord" >/dev/null
+both review-preference "$work/preference-bias.concord" --screen review --annotator lead
+both dashboard-preferences "$work/preference-bias.concord" --screen dashboard
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"
