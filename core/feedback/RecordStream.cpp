@@ -32,6 +32,18 @@ DecodedPage decode(const Project& project, std::vector<Sample> samples)
     return page;
 }
 
+// `record`'s fields made of the texts of `fields` (moved out); an empty text is an absent field,
+// as fieldText() reads one.
+void fill(RecordContent& record, const std::vector<std::string>& fields, std::vector<std::string>& texts)
+{
+    record.fields = nlohmann::json::object();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (!texts[i].empty()) {
+            record.fields[fields[i]] = std::move(texts[i]);
+        }
+    }
+}
+
 } // namespace record_stream
 
 void forEachRecord(Project& project, const std::function<void(const Sample&, const RecordContent&)>& visit)
@@ -75,12 +87,7 @@ void forEachRecordFields(Project& project, const std::vector<std::string>& field
     }
     RecordContent record;
     forEachPlainRecordTexts(project.database(), fields, [&](const Sample& sample, std::vector<std::string>& texts) {
-        record.fields = nlohmann::json::object();
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (!texts[i].empty()) {
-                record.fields[fields[i]] = std::move(texts[i]);
-            }
-        }
+        record_stream::fill(record, fields, texts);
         visit(sample, record);
     });
 }
@@ -139,12 +146,7 @@ void RecordFieldsAhead::forEach(const std::function<void(const Sample&, const Re
     Read read = m_read.get();
     RecordContent record;
     for (std::size_t r = 0; r < read.samples.size(); ++r) {
-        record.fields = nlohmann::json::object();
-        for (std::size_t i = 0; i < m_fields.size(); ++i) {
-            if (!read.texts[r][i].empty()) {
-                record.fields[m_fields[i]] = std::move(read.texts[r][i]);
-            }
-        }
+        record_stream::fill(record, m_fields, read.texts[r]);
         visit(read.samples[r], record);
     }
 }

@@ -4,6 +4,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
 #include "app/gui/project/OpenProject.hpp"
+#include "core/quality/integrity/Integrity.hpp"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -16,9 +17,6 @@
 namespace concord::gui {
 
 namespace preference_section {
-
-// The bias checks' alpha (concord-cli check --bias-alpha's default).
-constexpr double kAlpha = 0.05;
 
 QString pText(double p)
 {
@@ -165,12 +163,13 @@ void PreferenceSection::show(const PreferenceData& data)
 void PreferenceSection::showBias(const PreferenceData& data)
 {
     using namespace preference_section;
+    const double alpha = quality::CheckOptions{}.biasAlpha; // flagged as `check` flags them by default
     m_bias->setRowCount(0);
     const auto addRow = [&](const QString& name, const quality::SideTest& first, const quality::SideTest& longer) {
         const int row = m_bias->rowCount();
         m_bias->insertRow(row);
-        const bool positionFlag = first.votes > 0 && first.adjusted < kAlpha;
-        const bool lengthFlag = longer.votes > 0 && longer.adjusted < kAlpha;
+        const bool positionFlag = first.votes > 0 && first.adjusted < alpha;
+        const bool lengthFlag = longer.votes > 0 && longer.adjusted < alpha;
         QStringList flags;
         if (positionFlag) {
             flags << QStringLiteral("position");

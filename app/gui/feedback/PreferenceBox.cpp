@@ -11,21 +11,6 @@ namespace concord::gui {
 
 namespace preference_box {
 
-// The digit key pressed, whatever Shift makes of it on the layout: by its key code first, then
-// by its place on the keyboard (X11 and Wayland give the evdev code plus 8: the digit row 1–9, 0
-// is 10–19). -1 for another key.
-int digitOf(const QKeyEvent* event)
-{
-    if (event->key() >= Qt::Key_0 && event->key() <= Qt::Key_9) {
-        return event->key() - Qt::Key_0;
-    }
-    const quint32 scan = event->nativeScanCode();
-    if (scan >= 10 && scan <= 19) {
-        return scan == 19 ? 0 : static_cast<int>(scan) - 9;
-    }
-    return -1;
-}
-
 QString pointText(int side, int strength, int maxStrength)
 {
     if (side < 0) {
@@ -138,7 +123,7 @@ void PreferenceBox::keyPressEvent(QKeyEvent* event)
         return;
     }
     const bool much = event->modifiers().testFlag(Qt::ShiftModifier);
-    const int digit = preference_box::digitOf(event);
+    const int digit = digitOf(event);
     if (digit == 1 || digit == 2) {
         give(digit - 1, much ? question().maxStrength() : 1);
         return;

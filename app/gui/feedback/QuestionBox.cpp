@@ -100,6 +100,19 @@ QString QuestionBox::suggestionText() const
     return m_suggestion->isVisible() ? m_suggestion->text() : QString();
 }
 
+int QuestionBox::digitOf(const QKeyEvent* event)
+{
+    if (event->key() >= Qt::Key_0 && event->key() <= Qt::Key_9) {
+        return event->key() - Qt::Key_0;
+    }
+    // X11 and Wayland give the evdev code plus 8: the digit row 1–9, 0 is 10–19.
+    const quint32 scan = event->nativeScanCode();
+    if (scan >= 10 && scan <= 19) {
+        return scan == 19 ? 0 : static_cast<int>(scan) - 9;
+    }
+    return -1;
+}
+
 void QuestionBox::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;

@@ -57,6 +57,9 @@ Q_SIGNALS:
 
 protected:
     QVBoxLayout* body() const { return m_body; }
+    // The digit key pressed, whatever Shift makes of it on the keyboard's layout: by its key code,
+    // else by its place on the keyboard. -1 for another key.
+    static int digitOf(const QKeyEvent* event);
     // The suggestion shown and not yet the stored answer, if any.
     const std::optional<nlohmann::json>& offered() const { return m_offered; }
     void keyPressEvent(QKeyEvent* event) override;

@@ -144,8 +144,9 @@ void RankingBox::keyPressEvent(QKeyEvent* event)
     }
     const int count = static_cast<int>(m_order.size());
     const int key = event->key();
-    if (key >= Qt::Key_1 && key <= Qt::Key_9 && key - Qt::Key_1 < count) {
-        const int place = key - Qt::Key_1;
+    const int digit = digitOf(event);
+    if (digit >= 1 && digit <= count) {
+        const int place = digit - 1;
         if (std::find(m_typed.places.begin(), m_typed.places.end(), place) == m_typed.places.end()) {
             m_typed.places.push_back(place);
             m_typed.tiedWithPrevious.push_back(m_tieNext && m_typed.places.size() > 1);

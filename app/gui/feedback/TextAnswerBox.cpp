@@ -34,13 +34,15 @@ void TextAnswerBox::showChanges()
     const QString text = m_editor->toPlainText();
     const bool shown = !m_original.isEmpty() && text != m_original;
     m_changes->setVisible(shown);
+    m_pieces.clear();
     if (!shown) {
         m_changes->clear();
         return;
     }
+    m_pieces = text::wordDiff(m_original.toStdString(), text.toStdString());
     QString html = QStringLiteral("<div style=\"white-space: pre-wrap\"><span style=\"color:#666\">Changes against "
                                   "the original:</span> ");
-    for (const auto& piece : text::wordDiff(m_original.toStdString(), text.toStdString())) {
+    for (const auto& piece : m_pieces) {
         const QString escaped = QString::fromStdString(piece.text).toHtmlEscaped();
         switch (piece.kind) {
         case text::DiffPiece::Kind::Same:
@@ -60,11 +62,8 @@ void TextAnswerBox::showChanges()
 
 QString TextAnswerBox::changesText() const
 {
-    if (m_changes->isHidden()) {
-        return {};
-    }
     QString text;
-    for (const auto& piece : text::wordDiff(m_original.toStdString(), m_editor->toPlainText().toStdString())) {
+    for (const auto& piece : m_pieces) {
         const QString part = QString::fromStdString(piece.text);
         text += piece.kind == text::DiffPiece::Kind::Same      ? part
                 : piece.kind == text::DiffPiece::Kind::Removed ? QStringLiteral("[-%1-]").arg(part)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/gui/feedback/QuestionBox.hpp"
+#include "core/text/WordDiff.hpp"
 
 class QPlainTextEdit;
 class QTextBrowser;
@@ -39,8 +40,9 @@ private:
 
     QPlainTextEdit* m_editor = nullptr;
     QTextBrowser* m_changes = nullptr;
-    QString m_original; // the field the answer started from; empty when the question names none
-    QString m_given;    // the text last stored (or shown as stored)
+    QString m_original;                    // the field the answer started from; empty when the question names none
+    std::vector<text::DiffPiece> m_pieces; // the changes shown; empty when none are
+    QString m_given;                       // the text last stored (or shown as stored)
 };
 
 } // namespace concord::gui
