@@ -50,6 +50,8 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project file to open."),
                                  QStringLiteral("[PROJECT]"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the bundled demo project."));
+    const QCommandLineOption feedbackDemo(QStringLiteral("feedback-demo"),
+                                          QStringLiteral("Open the bundled feedback demo (two models' responses)."));
     const QCommandLineOption annotator(QStringLiteral("annotator"),
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
@@ -66,6 +68,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption sample(QStringLiteral("sample"), QStringLiteral("Start at the sample with this id."),
                                     QStringLiteral("ID"));
     parser.addOption(demo);
+    parser.addOption(feedbackDemo);
     parser.addOption(annotator);
     parser.addOption(sample);
     parser.addOption(screen);
@@ -84,7 +87,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1 || (parser.isSet(demo) && !positional.isEmpty())) {
+    const bool anyDemo = parser.isSet(demo) || parser.isSet(feedbackDemo);
+    if (positional.size() > 1 || (anyDemo && !positional.isEmpty()) || (parser.isSet(demo) && parser.isSet(feedbackDemo))) {
         parser.showHelp(2); // exits: one project at a time
     }
     const QString name = parser.value(annotator).trimmed();
@@ -95,8 +99,8 @@ int main(int argc, char* argv[])
 
     concord::gui::applyTheme(app);
     concord::gui::MainWindow window(name);
-    if (parser.isSet(demo)) {
-        window.openDemo();
+    if (anyDemo) {
+        window.openDemo(parser.isSet(feedbackDemo) ? concord::gui::DemoKind::Feedback : concord::gui::DemoKind::Reviews);
     } else if (positional.isEmpty()) {
         window.showWelcome();
     } else {

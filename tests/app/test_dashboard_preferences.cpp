@@ -6,11 +6,15 @@
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
+#include "app/gui/dashboard/PreferenceData.hpp"
 #include "app/gui/dashboard/PreferenceSection.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
 #include "core/feedback/Templates.hpp"
+#include "core/feedback/SubmittedAnswers.hpp"
+#include "core/quality/integrity/Integrity.hpp"
+#include "app/gui/project/DemoProject.hpp"
 #include "core/store/Project.hpp"
 
 #include <QSignalSpy>
@@ -106,6 +110,50 @@ private Q_SLOTS:
         QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
         // The label charts are for label questions: hidden here, and no error shown.
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    // The bundled feedback demo is built from its resources once, with the traits its script
+    // plants: aurora-70b clearly the best model, and omar, alone, biased to the first shown.
+    void feedbackDemoShowsItsTraits()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("Concord/feedback-demo.concord"));
+        {
+            auto project = concord::gui::DemoProject::open(concord::gui::DemoKind::Feedback, path);
+            QCOMPARE(project->samples().count(), 300);
+            QCOMPARE(project->orderSeed(), concord::gui::DemoProject::feedbackOrderSeed);
+            std::map<std::string, int> answers;
+            concord::forEachSubmittedAnswer(*project, "preference",
+                                            [&](const concord::SubmittedAnswer& row) { ++answers[std::string(row.annotator)]; });
+            QCOMPARE(answers.size(), std::size_t{3});
+            for (const char* annotator : concord::gui::DemoProject::feedbackAnnotators) {
+                QCOMPARE(answers[annotator], 240);
+            }
+            QCOMPARE(project->suggestions().count(), std::int64_t{300});
+            QCOMPARE(project->suggestions().forSample(project->samples().keyOf("p001").value()).front().agent,
+                     std::string(concord::gui::DemoProject::judgeAgent));
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+
+        const auto data = concord::gui::computePreferenceData(path.toStdString());
+        QVERIFY2(data.error.isEmpty(), qPrintable(data.error));
+        QVERIFY(data.leaderboard.has_value());
+        QCOMPARE(data.leaderboard->standings.front().model, std::string("aurora-70b"));
+        // aurora's interval lies above the next model's: clearly better, not by chance.
+        QVERIFY(data.leaderboard->standings[0].ratingLower > data.leaderboard->standings[1].ratingUpper);
+        const double alpha = concord::quality::CheckOptions{}.biasAlpha;
+        QCOMPARE(data.annotators,
+                 (QStringList{QStringLiteral("maya"), QStringLiteral("noor"), QStringLiteral("omar")}));
+        QVERIFY(data.position.annotators[0].adjusted > alpha);
+        QVERIFY(data.position.annotators[1].adjusted > alpha);
+        QVERIFY(data.position.annotators[2].adjusted < alpha);
+        QVERIFY(data.position.annotators[2].share > 0.7);
+
+        // Opened again from the welcome screen's button, not rebuilt.
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openDemo(concord::gui::DemoKind::Feedback, path));
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY(window.annotateView() != nullptr);
     }
 };
 

@@ -1,7 +1,11 @@
-// Builds the demo project from the Qt resources: schema and guidelines into the settings, the
-// reviews through the same Importer the CLI uses.
+// Builds the demo projects from the Qt resources through the same importers the CLI uses: the
+// review demo's schema and guidelines into the settings and its reviews through Importer; the
+// feedback demo from the preference template, its records and each annotator's votes through
+// FieldImporter.
 #include "app/gui/project/DemoProject.hpp"
 
+#include "core/feedback/FieldImport.hpp"
+#include "core/feedback/Templates.hpp"
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/util/Error.hpp"
@@ -50,9 +54,19 @@ void removeDatabaseFiles(const QString& path)
     }
 }
 
-// Creates the project at `path` and imports the reviews; the project is closed on return,
-// which folds the write-ahead log back into the file.
-void build(const QString& path)
+// The first of an import's problems, for the message of a demo that could not be built.
+template <typename Problems>
+std::string firstProblem(const Problems& problems)
+{
+    if (problems.empty()) {
+        return "unknown problem";
+    }
+    return "line " + std::to_string(problems.front().line) + ": " + problems.front().message;
+}
+
+// Creates the review demo at `path`; the project is closed on return, which folds the
+// write-ahead log back into the file.
+void buildReviews(const QString& path)
 {
     ProjectSettings settings;
     settings.name = "Demo: review sentiment";
@@ -67,31 +81,65 @@ void build(const QString& path)
     options.annotator = DemoProject::referenceAnnotator;
     const io::ImportReport report = io::Importer(*project, options).run(*reader);
     if (!report.committed) {
-        std::string first = "unknown problem";
-        if (!report.problems.empty()) {
-            first = "line " + std::to_string(report.problems.front().line) + ": " + report.problems.front().message;
-        }
-        throw InputError("the demo data could not be imported (" + first + ")");
+        throw InputError("the demo data could not be imported (" + firstProblem(report.problems) + ")");
+    }
+}
+
+void importFeedback(Project& project, const QString& resource, FieldImportOptions options)
+{
+    std::istringstream input(readResource(resource));
+    auto reader = io::makeReader(io::Format::Jsonl, input);
+    const std::string name = resource.mid(resource.lastIndexOf(QLatin1Char('/')) + 1).toStdString();
+    options.sourceName = name;
+    const FieldImportReport report = FieldImporter(project, std::move(options)).run(*reader);
+    if (!report.committed) {
+        throw InputError("the demo data " + name + " could not be imported (" + firstProblem(report.problems) + ")");
+    }
+}
+
+// Creates the feedback demo at `path`: the records with the model behind each response and the
+// judge's suggestion, then each annotator's column of votes.jsonl as that annotator's answers.
+void buildFeedback(const QString& path)
+{
+    ProjectSettings settings;
+    settings.name = "Demo: which response is better?";
+    settings.guidelines = readResource(QStringLiteral(":/feedback-demo/guidelines.md"));
+    auto project = Project::create(QFile::encodeName(path).toStdString(), settings,
+                                   RecordSchema::fromJson(templateSchema("preference")));
+    project->setOrderSeed(DemoProject::feedbackOrderSeed);
+
+    FieldImportOptions records;
+    records.metaKeys = {{"response_a.model", "model_a"}, {"response_b.model", "model_b"}};
+    records.suggestion = {{"preference", "judge"}};
+    records.scoreKeys = {{"preference", "judge_score"}};
+    records.agents = {{"preference", DemoProject::judgeAgent}};
+    importFeedback(*project, QStringLiteral(":/feedback-demo/records.jsonl"), records);
+    for (const char* annotator : DemoProject::feedbackAnnotators) {
+        FieldImportOptions votes;
+        votes.answerKeys = {{"preference", annotator}};
+        votes.annotator = annotator;
+        importFeedback(*project, QStringLiteral(":/feedback-demo/votes.jsonl"), votes);
     }
 }
 
 } // namespace
 
-QString DemoProject::defaultPath()
+QString DemoProject::defaultPath(DemoKind kind)
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("demo.concord"));
+        .filePath(kind == DemoKind::Feedback ? QStringLiteral("feedback-demo.concord") : QStringLiteral("demo.concord"));
 }
 
-std::unique_ptr<Project> DemoProject::open(const QString& path)
+std::unique_ptr<Project> DemoProject::open(DemoKind kind, const QString& path)
 {
-    if (!QFileInfo::exists(path)) {
-        create(path);
+    const QString target = path.isEmpty() ? defaultPath(kind) : path;
+    if (!QFileInfo::exists(target)) {
+        create(kind, target);
     }
-    return Project::open(QFile::encodeName(path).toStdString());
+    return Project::open(QFile::encodeName(target).toStdString());
 }
 
-void DemoProject::create(const QString& path)
+void DemoProject::create(DemoKind kind, const QString& path)
 {
     initDemoResources();
     const QFileInfo target(path);
@@ -103,7 +151,11 @@ void DemoProject::create(const QString& path)
     const QString partial = path + QStringLiteral(".part");
     removeDatabaseFiles(partial);
     try {
-        build(partial);
+        if (kind == DemoKind::Feedback) {
+            buildFeedback(partial);
+        } else {
+            buildReviews(partial);
+        }
     } catch (...) {
         removeDatabaseFiles(partial);
         throw;

@@ -73,8 +73,10 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     m_open = actionButton(QStringLiteral("&Open project\u2026"), QStringLiteral("Open a .concord file (Ctrl+O)"), card);
     m_demo = actionButton(QStringLiteral("Open the &demo"),
                           QStringLiteral("300 review sentences to label as positive, negative or neutral"), card);
+    m_feedbackDemo = actionButton(QStringLiteral("Open the &feedback demo"),
+                                  QStringLiteral("300 prompts: say which of two models' responses is better"), card);
     m_join = actionButton(QStringLiteral("&Join a server\u2026"), QString(), card);
-    for (QPushButton* button : {m_new, m_open, m_demo, m_join}) {
+    for (QPushButton* button : {m_new, m_open, m_demo, m_feedbackDemo, m_join}) {
         left->addWidget(button);
     }
     setJoinAction(nullptr);
@@ -109,11 +111,13 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     setTabOrder(m_recent, m_new);
     setTabOrder(m_new, m_open);
     setTabOrder(m_open, m_demo);
-    setTabOrder(m_demo, m_join);
+    setTabOrder(m_demo, m_feedbackDemo);
+    setTabOrder(m_feedbackDemo, m_join);
 
     connect(m_new, &QPushButton::clicked, this, &WelcomeScreen::newProjectRequested);
     connect(m_open, &QPushButton::clicked, this, &WelcomeScreen::chooseProjectRequested);
     connect(m_demo, &QPushButton::clicked, this, &WelcomeScreen::demoRequested);
+    connect(m_feedbackDemo, &QPushButton::clicked, this, &WelcomeScreen::feedbackDemoRequested);
     connect(m_join, &QPushButton::clicked, this, [this] {
         if (m_joinAction) {
             m_joinAction->trigger();

@@ -29,12 +29,14 @@ public:
     QPushButton* newButton() const { return m_new; }
     QPushButton* openButton() const { return m_open; }
     QPushButton* demoButton() const { return m_demo; }
+    QPushButton* feedbackDemoButton() const { return m_feedbackDemo; }
     QPushButton* joinButton() const { return m_join; }
 
 Q_SIGNALS:
     void newProjectRequested();
     void chooseProjectRequested();
     void demoRequested();
+    void feedbackDemoRequested();
     void openRequested(const QString& path);
 
 protected:
@@ -48,6 +50,7 @@ private:
     QPushButton* m_new = nullptr;
     QPushButton* m_open = nullptr;
     QPushButton* m_demo = nullptr;
+    QPushButton* m_feedbackDemo = nullptr;
     QPushButton* m_join = nullptr;
     QAction* m_joinAction = nullptr;
 };
