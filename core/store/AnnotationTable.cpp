@@ -131,6 +131,25 @@ std::vector<std::pair<std::string, std::int64_t>> AnnotationTable::countsByAnnot
     return counts;
 }
 
+std::vector<AnnotationTable::StatusCount> AnnotationTable::countsByStatus()
+{
+    auto& statement = m_db.cached(
+        "SELECT annotator, status, sum(n) FROM ("
+        " SELECT a.annotator AS annotator, coalesce(r.status, 'submitted') AS status, count(*) AS n FROM answers a"
+        " LEFT JOIN responses r ON r.sample = a.sample AND r.annotator = a.annotator WHERE a.question = ?1"
+        " GROUP BY 1, 2"
+        " UNION ALL"
+        " SELECT r.annotator, r.status, count(*) FROM responses r WHERE r.status = 'discarded' AND NOT EXISTS"
+        " (SELECT 1 FROM answers a WHERE a.sample = r.sample AND a.annotator = r.annotator AND a.question = ?1)"
+        " GROUP BY 1, 2) GROUP BY 1, 2 ORDER BY 1, 2");
+    statement.bind(1, m_question);
+    std::vector<StatusCount> counts;
+    while (statement.step()) {
+        counts.push_back({statement.columnText(0), statement.columnText(1), statement.columnInt(2)});
+    }
+    return counts;
+}
+
 std::int64_t AnnotationTable::labeledSampleCount()
 {
     auto& statement =

@@ -43,6 +43,16 @@ public:
     std::int64_t count();
     // Annotators with the number of samples each has labeled, by name.
     std::vector<std::pair<std::string, std::int64_t>> countsByAnnotator();
+    // Per annotator (by name) and status ("discarded", "draft", "submitted"): the responses that
+    // answer this question, plus the discarded ones that do not (set aside, the record is done
+    // for every question). An answer without a response row counts as submitted, as count() does.
+    struct StatusCount
+    {
+        std::string annotator;
+        std::string status;
+        std::int64_t count = 0;
+    };
+    std::vector<StatusCount> countsByStatus();
     // The number of samples `annotator` has labeled (her range of the index only).
     std::int64_t countFor(std::string_view annotator);
     // Samples with at least one annotation.

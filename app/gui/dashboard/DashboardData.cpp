@@ -4,6 +4,7 @@
 
 #include "core/quality/agreement/AgreementMetrics.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
+#include "core/quality/agreement/QuestionSummary.hpp"
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 
@@ -15,23 +16,6 @@ namespace {
 
 using quality::DataKind;
 using quality::Metric;
-
-// The coefficient that sums up agreement for this kind of task: alpha over the labels, alpha
-// on the ordinal scale for ratings (the bootstrap interval is for the same one), alpha over
-// token tags for spans.
-Metric headlineMetric(DataKind kind)
-{
-    switch (kind) {
-    case DataKind::Ratings:
-        return Metric::AlphaOrdinal;
-    case DataKind::Spans:
-        return Metric::AlphaTokens;
-    case DataKind::Labels:
-    case DataKind::Sets:
-        break;
-    }
-    return Metric::AlphaNominal;
-}
 
 std::vector<std::pair<std::string, std::size_t>> labelUses(const quality::AgreementData& data,
                                                            const quality::AgreementReport& report)
@@ -76,7 +60,7 @@ DashboardData computeDashboard(const std::string& path, std::size_t resamples)
             return result;
         }
         const quality::AgreementData data = quality::loadProjectRatings(*project);
-        const Metric headline = headlineMetric(data.kind);
+        const Metric headline = quality::headlineMetric(data.kind);
 
         quality::ReportOptions options;
         options.bootstrap = data.kind == DataKind::Spans ? 0 : resamples;

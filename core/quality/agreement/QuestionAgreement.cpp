@@ -123,6 +123,20 @@ PreferenceAgreement preferenceAgreement(const Question& question, const std::vec
     return preferenceAgreement(question, preferenceChoices(question, records));
 }
 
+RatingTable preferenceChoiceTable(const Question& question, const PreferenceChoices& votes)
+{
+    question_agreement::VoteTable choices(votes, {question.fields.at(0), kTieChoice, question.fields.at(1)});
+    for (const PreferenceChoices::Answer& answer : votes.answers) {
+        choices.code(answer.choice);
+    }
+    for (std::uint32_t record = 0; record < votes.records(); ++record) {
+        for (std::uint32_t vote = votes.start[record]; vote < votes.start[record + 1]; ++vote) {
+            choices.add(record, vote);
+        }
+    }
+    return choices.table();
+}
+
 PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceChoices& votes)
 {
     using question_agreement::VoteTable;
@@ -168,14 +182,7 @@ RankingAgreement rankingAgreement(const Question& question, const std::vector<Re
     RankingAgreement result;
     result.counts = countAnswers(records);
     std::vector<double> ws;
-    RatingTableBuilder ranks;
     for (const RecordAnswers& record : records) {
-        for (const auto& [annotator, value] : record.answers) {
-            for (const auto& [field, rank] : value.at("ranking").items()) {
-                // A field name holds no newline, so the text after the last one names the field: unique.
-                ranks.add(record.id + "\n" + field, annotator, rank.dump());
-            }
-        }
         if (record.answers.size() < 2) {
             continue;
         }
@@ -186,13 +193,27 @@ RankingAgreement rankingAgreement(const Question& question, const std::vector<Re
         }
     }
     result.w = spreadOf(std::move(ws));
+    result.alphaRanks = krippendorffAlpha(rankTable(question, records), AlphaMetric::Ordinal);
+    return result;
+}
+
+RatingTable rankTable(const Question& question, const std::vector<RecordAnswers>& records)
+{
+    RatingTableBuilder ranks;
+    for (const RecordAnswers& record : records) {
+        for (const auto& [annotator, value] : record.answers) {
+            for (const auto& [field, rank] : value.at("ranking").items()) {
+                // A field name holds no newline, so the text after the last one names the field: unique.
+                ranks.add(record.id + "\n" + field, annotator, rank.dump());
+            }
+        }
+    }
     ValueOrder rankOrder;
     for (std::size_t r = 1; r <= question.fields.size(); ++r) {
         rankOrder.listed.push_back(std::to_string(r));
     }
     rankOrder.appendUnlisted = true;
-    result.alphaRanks = krippendorffAlpha(ranks.build(rankOrder), AlphaMetric::Ordinal);
-    return result;
+    return ranks.build(rankOrder);
 }
 
 TextAgreement textAgreement(const std::vector<RecordAnswers>& records, const EditAlphaLimits& limits)

@@ -8,6 +8,7 @@
 #include "core/quality/agreement/EditAlpha.hpp"
 #include "core/quality/agreement/PreferenceChoices.hpp"
 #include "core/quality/agreement/QuestionAnswers.hpp"
+#include "core/quality/agreement/RatingTable.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -52,6 +53,9 @@ struct PreferenceAgreement
 };
 
 PreferenceAgreement preferenceAgreement(const Question& question, const PreferenceChoices& votes);
+// The votes' choices as a nominal rating table (items: records; values: the question's first
+// field, tie, its second field): the table alphaChoice is computed on.
+RatingTable preferenceChoiceTable(const Question& question, const PreferenceChoices& votes);
 // The same from loaded answers (through preferenceChoices).
 PreferenceAgreement preferenceAgreement(const Question& question, const std::vector<RecordAnswers>& records);
 
@@ -68,6 +72,9 @@ struct RankingAgreement
 };
 
 RankingAgreement rankingAgreement(const Question& question, const std::vector<RecordAnswers>& records);
+// The ranks as a rating table (items: (record, field) pairs; values: ranks "1".."n"): the table
+// alphaRanks is computed on.
+RatingTable rankTable(const Question& question, const std::vector<RecordAnswers>& records);
 
 struct TextAgreement
 {
