@@ -88,7 +88,8 @@ int main(int argc, char* argv[])
 
     const QStringList positional = parser.positionalArguments();
     const bool anyDemo = parser.isSet(demo) || parser.isSet(feedbackDemo);
-    if (positional.size() > 1 || (anyDemo && !positional.isEmpty()) || (parser.isSet(demo) && parser.isSet(feedbackDemo))) {
+    if (positional.size() > 1 || (anyDemo && !positional.isEmpty()) ||
+        (parser.isSet(demo) && parser.isSet(feedbackDemo))) {
         parser.showHelp(2); // exits: one project at a time
     }
     const QString name = parser.value(annotator).trimmed();
@@ -100,7 +101,8 @@ int main(int argc, char* argv[])
     concord::gui::applyTheme(app);
     concord::gui::MainWindow window(name);
     if (anyDemo) {
-        window.openDemo(parser.isSet(feedbackDemo) ? concord::gui::DemoKind::Feedback : concord::gui::DemoKind::Reviews);
+        window.openDemo(parser.isSet(feedbackDemo) ? concord::gui::DemoKind::Feedback
+                                                   : concord::gui::DemoKind::Reviews);
     } else if (positional.isEmpty()) {
         window.showWelcome();
     } else {

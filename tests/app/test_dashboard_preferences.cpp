@@ -9,12 +9,12 @@
 #include "app/gui/dashboard/PreferenceData.hpp"
 #include "app/gui/dashboard/PreferenceSection.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
+#include "app/gui/project/DemoProject.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
-#include "core/feedback/Templates.hpp"
 #include "core/feedback/SubmittedAnswers.hpp"
+#include "core/feedback/Templates.hpp"
 #include "core/quality/integrity/Integrity.hpp"
-#include "app/gui/project/DemoProject.hpp"
 #include "core/store/Project.hpp"
 
 #include <QSignalSpy>
@@ -123,8 +123,9 @@ private Q_SLOTS:
             QCOMPARE(project->samples().count(), 300);
             QCOMPARE(project->orderSeed(), concord::gui::DemoProject::feedbackOrderSeed);
             std::map<std::string, int> answers;
-            concord::forEachSubmittedAnswer(*project, "preference",
-                                            [&](const concord::SubmittedAnswer& row) { ++answers[std::string(row.annotator)]; });
+            concord::forEachSubmittedAnswer(*project, "preference", [&](const concord::SubmittedAnswer& row) {
+                ++answers[std::string(row.annotator)];
+            });
             QCOMPARE(answers.size(), std::size_t{3});
             for (const char* annotator : concord::gui::DemoProject::feedbackAnnotators) {
                 QCOMPARE(answers[annotator], 240);

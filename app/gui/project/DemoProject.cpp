@@ -55,8 +55,7 @@ void removeDatabaseFiles(const QString& path)
 }
 
 // The first of an import's problems, for the message of a demo that could not be built.
-template <typename Problems>
-std::string firstProblem(const Problems& problems)
+template <typename Problems> std::string firstProblem(const Problems& problems)
 {
     if (problems.empty()) {
         return "unknown problem";
@@ -127,7 +126,8 @@ void buildFeedback(const QString& path)
 QString DemoProject::defaultPath(DemoKind kind)
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(kind == DemoKind::Feedback ? QStringLiteral("feedback-demo.concord") : QStringLiteral("demo.concord"));
+        .filePath(kind == DemoKind::Feedback ? QStringLiteral("feedback-demo.concord")
+                                             : QStringLiteral("demo.concord"));
 }
 
 std::unique_ptr<Project> DemoProject::open(DemoKind kind, const QString& path)
