@@ -6,8 +6,10 @@
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
+#include "app/gui/dashboard/ModelSection.hpp"
 #include "app/gui/dashboard/PreferenceData.hpp"
 #include "app/gui/dashboard/PreferenceSection.hpp"
+#include "app/gui/dashboard/QuestionsSection.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
 #include "app/gui/project/DemoProject.hpp"
 #include "core/feedback/RecordContent.hpp"
@@ -110,6 +112,63 @@ private Q_SLOTS:
         QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
         // The label charts are for label questions: hidden here, and no error shown.
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    // The questions table: each question's responses by status and its agreement with the
+    // core's interval; below, the selected question per annotator.
+    void questionsTable()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        {
+            auto project = Project::open(path.toStdString());
+            const auto key = *project->samples().keyOf("r0");
+            project->answer(key, "late", "preference",
+                            nlohmann::json{{"preference", {{"winner", "response_a"}, {"strength", 1}}}});
+            project->setStatus(key, "late", concord::ResponseStatus::Draft);
+            project->setStatus(*project->samples().keyOf("r1"), "late", concord::ResponseStatus::Discarded,
+                               "empty prompt");
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        QSignalSpy updated(window.dashboard(), &concord::gui::DashboardScreen::updated);
+        guitest::press(window, Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(updated.wait(20000));
+        concord::gui::QuestionsSection* section = window.dashboard()->questionsSection();
+        QVERIFY(section->isVisible());
+        const QTableWidget* questions = section->questionsTable();
+        QCOMPARE(questions->rowCount(), 2); // preference, reason
+        QCOMPARE(questions->item(0, 0)->text(), QStringLiteral("preference"));
+        QCOMPARE(questions->item(0, 2)->text(), QStringLiteral("120"));
+        QCOMPARE(questions->item(0, 3)->text(), QStringLiteral("1"));
+        QCOMPARE(questions->item(0, 4)->text(), QStringLiteral("1"));
+
+        auto project = Project::open(path.toStdString());
+        const auto& question = project->recordSchema().question("preference");
+        const auto summary = concord::quality::summarizeQuestion(*project, question, 1000);
+        const QString expected =
+            QStringLiteral("%1  [%2, %3]")
+                .arg(QString::number(summary.agreement.value, 'f', 3), QString::number(summary.interval->lower, 'f', 3),
+                     QString::number(summary.interval->upper, 'f', 3));
+        QCOMPARE(questions->item(0, 5)->text(), expected);
+        QVERIFY(window.dashboard()->alphaText().endsWith(QString::number(summary.agreement.value, 'f', 3)));
+        // The model section learns labels: not offered for a preference project.
+        QVERIFY(!window.dashboard()->modelSection()->isVisible());
+
+        const QTableWidget* annotators = section->annotatorsTable();
+        QCOMPARE(annotators->rowCount(), 3); // first, fair, late
+        QCOMPARE(annotators->item(2, 0)->text(), QStringLiteral("late"));
+        QCOMPARE(annotators->item(2, 2)->text(), QStringLiteral("1"));
+        QCOMPARE(annotators->item(2, 3)->text(), QStringLiteral("1"));
+        // With one other annotator, "fair" agrees with "first" where they chose the same field.
+        QVERIFY(annotators->item(1, 4)->text().endsWith(QStringLiteral("of 60")));
+
+        // The keyboard picks another question: its annotators show below.
+        section->questionsTable()->setFocus();
+        QTest::keyClick(section->questionsTable(), Qt::Key_Down);
+        QVERIFY(section->annotatorsTitle().contains(QStringLiteral("reason")));
+        QCOMPARE(annotators->rowCount(), 1); // "late" set r1 aside: done for every question
     }
 
     // The bundled feedback demo is built from its resources once, with the traits its script

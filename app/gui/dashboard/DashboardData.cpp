@@ -52,11 +52,15 @@ DashboardData computeDashboard(const std::string& path, std::size_t resamples)
     DashboardData result;
     try {
         auto project = Project::open(path);
-        const Question& first = project->recordSchema().questions.front();
+        const RecordSchema& schema = project->recordSchema();
+        if (!schema.isLegacy()) {
+            for (const Question& question : schema.questions) {
+                result.questions.push_back(quality::summarizeQuestion(*project, question, resamples));
+            }
+        }
+        const Question& first = schema.questions.front();
         if (!first.asksLabels()) {
             result.labelQuestion = false;
-            result.firstQuestion = QStringLiteral("%1 (%2)").arg(QString::fromStdString(first.name),
-                                                                 QString::fromUtf8(toString(first.kind).data()));
             return result;
         }
         const quality::AgreementData data = quality::loadProjectRatings(*project);

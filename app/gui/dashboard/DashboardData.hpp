@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/quality/agreement/AgreementReport.hpp"
+#include "core/quality/agreement/QuestionSummary.hpp"
 #include "core/store/LabelTimeline.hpp"
 
 #include <QString>
@@ -22,7 +23,8 @@ struct DashboardData
     // The first question asks for labels, spans or a rating (what this part of the dashboard
     // measures); false for a preference, ranking or written answer, whose numbers are elsewhere.
     bool labelQuestion = true;
-    QString firstQuestion; // its name and kind, when it asks something else
+    // A project of fields and questions: each question's progress and agreement, in schema order.
+    std::vector<quality::QuestionSummary> questions;
 
     quality::DataKind kind = quality::DataKind::Labels;
     quality::AgreementReport report;
@@ -42,7 +44,8 @@ struct DashboardData
 };
 
 // Opens `path`, reads its ratings and builds the agreement report with `resamples` bootstrap
-// resamples for the headline alpha (none for spans, which the bootstrap does not cover). Core
+// resamples for the headline alpha (none for spans, which the bootstrap does not cover), and as
+// many for each question's coefficient in a project of questions. Core
 // errors become `error`; nothing is thrown.
 DashboardData computeDashboard(const std::string& path, std::size_t resamples = 1000);
 

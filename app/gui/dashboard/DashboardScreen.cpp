@@ -6,7 +6,9 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
+#include "app/gui/dashboard/NumberText.hpp"
 #include "app/gui/dashboard/PreferenceSection.hpp"
+#include "app/gui/dashboard/QuestionsSection.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "core/quality/agreement/AgreementMetrics.hpp"
 
@@ -23,16 +25,6 @@
 namespace concord::gui {
 
 namespace {
-
-QString number(double value)
-{
-    return QString::number(value, 'f', 3);
-}
-
-QString words(const quality::Coefficient& coefficient)
-{
-    return QString::fromStdString(coefficient.reason());
-}
 
 QString name(const std::vector<std::string>& names, std::uint32_t index)
 {
@@ -100,6 +92,9 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     summaryLayout->addWidget(m_coefficients, 3);
     summaryLayout->addLayout(side);
     layout->addWidget(summary);
+    m_questions = new QuestionsSection(page);
+    m_questions->setVisible(false);
+    layout->addWidget(m_questions);
 
     m_labelCharts = new QWidget(page);
     auto* grid = new QGridLayout(m_labelCharts);
@@ -265,12 +260,14 @@ void DashboardScreen::clearCharts(const QString& note)
 void DashboardScreen::show(const DashboardData& data)
 {
     m_labelCharts->setVisible(data.labelQuestion);
+    // The model section learns the first question's labels: nothing to learn from otherwise.
+    m_model->setVisible(data.labelQuestion);
+    m_questions->setVisible(!data.questions.empty());
+    if (!data.questions.empty()) {
+        m_questions->show(data.questions);
+    }
     if (!data.labelQuestion) {
-        m_alpha->setText(QStringLiteral("Question %1").arg(data.firstQuestion));
-        m_interval->setText(QStringLiteral("Its agreement and the models' standing are measured below; the label "
-                                           "charts are for label, span and rating questions."));
-        m_counts->clear();
-        m_coefficients->clear();
+        showQuestionSummary(data);
         return;
     }
     if (data.report.ratings == 0) {
@@ -300,11 +297,7 @@ void DashboardScreen::showSummary(const DashboardData& data)
         // The core's reason, e.g. "no pairable items: ..." when only one annotator labeled.
         m_interval->setText(words(data.alpha));
     } else if (report.bootstrap && report.bootstrap->defined()) {
-        const auto& b = *report.bootstrap;
-        m_interval->setText(QStringLiteral("%1% interval %2 to %3 (bootstrap, %L4 resamples of the samples)")
-                                .arg(qRound(b.level * 100))
-                                .arg(number(b.lower), number(b.upper))
-                                .arg(b.replicates));
+        m_interval->setText(bootstrapText(*report.bootstrap, QStringLiteral("samples")));
     } else if (report.bootstrap) {
         m_interval->setText(QStringLiteral("Interval undefined: alpha was undefined on every resample."));
     } else {
@@ -339,6 +332,30 @@ void DashboardScreen::showSummary(const DashboardData& data)
     }
     m_coefficients->setText(QStringLiteral("<table>%1</table>").arg(rows));
     m_coefficients->setToolTip(reasons.join(QStringLiteral("\n")));
+}
+
+void DashboardScreen::showQuestionSummary(const DashboardData& data)
+{
+    const quality::QuestionSummary& first = data.questions.front();
+    const QString title = QString::fromStdString(first.statistic);
+    m_alpha->setText(first.agreement.defined() ? QStringLiteral("%1 = %2").arg(title, number(first.agreement.value))
+                                               : QStringLiteral("%1: undefined").arg(title));
+    m_alpha->setToolTip(title);
+    if (!first.agreement.defined()) {
+        m_interval->setText(words(first.agreement));
+    } else if (first.interval && first.interval->defined()) {
+        m_interval->setText(bootstrapText(*first.interval, QStringLiteral("records")));
+    } else {
+        m_interval->setText(QStringLiteral("No interval: the bootstrap does not cover this statistic."));
+    }
+    m_counts->setText(QStringLiteral("Question “%1” (%2): %L3 submitted, %L4 drafts, %L5 set aside, over "
+                                     "%L6 records. The other questions are in the table below.")
+                          .arg(QString::fromStdString(first.question), QString::fromUtf8(toString(first.kind).data()))
+                          .arg(first.counts.submitted)
+                          .arg(first.counts.drafts)
+                          .arg(first.counts.discarded)
+                          .arg(first.records));
+    m_coefficients->clear();
 }
 
 void DashboardScreen::showPairs(const DashboardData& data)

@@ -23,6 +23,7 @@ class ChartPanel;
 class KappaHeatmap;
 class ModelSection;
 class PreferenceSection;
+class QuestionsSection;
 
 class DashboardScreen : public QWidget, public ProjectView
 {
@@ -56,6 +57,7 @@ public:
     ChartPanel* progressPanel() const { return m_progress; }
     ModelSection* modelSection() const { return m_model; }
     PreferenceSection* preferenceSection() const { return m_preferences; }
+    QuestionsSection* questionsSection() const { return m_questions; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -71,6 +73,8 @@ private:
     void labelsChanged();
     void show(const DashboardData& data);
     void showSummary(const DashboardData& data);
+    // The header for a project whose first question is not a label question.
+    void showQuestionSummary(const DashboardData& data);
     void showPairs(const DashboardData& data);
     void showPerLabel(const DashboardData& data);
     void showAnnotators(const DashboardData& data);
@@ -96,6 +100,7 @@ private:
     KappaHeatmap* m_heatmap = nullptr;
     ChartPanel* m_progress = nullptr;
     PreferenceSection* m_preferences = nullptr;
+    QuestionsSection* m_questions = nullptr;
     ModelSection* m_model = nullptr;
     QScrollArea* m_scroll = nullptr;
 };

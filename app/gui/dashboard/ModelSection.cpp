@@ -5,6 +5,7 @@
 #include "app/gui/dashboard/ChartPanel.hpp"
 #include "app/gui/dashboard/ConfusionHeatmap.hpp"
 #include "app/gui/dashboard/LineChart.hpp"
+#include "app/gui/dashboard/NumberText.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "core/learn/Ranking.hpp"
 #include "core/store/Project.hpp"
@@ -24,15 +25,6 @@
 #include <utility>
 
 namespace concord::gui {
-
-namespace {
-
-QString number(double value)
-{
-    return QString::number(value, 'f', 3);
-}
-
-} // namespace
 
 ModelSection::ModelSection(QWidget* parent) : QWidget(parent)
 {
