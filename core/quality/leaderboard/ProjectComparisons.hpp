@@ -6,7 +6,13 @@
 
 #include "core/quality/leaderboard/Comparisons.hpp"
 
+#include "core/feedback/RecordSchema.hpp"
+
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace concord {
 class Project;
@@ -29,9 +35,50 @@ struct ProjectComparisons
     std::size_t samePairs = 0;      // pairs left out because one model wrote both fields
 };
 
-// `question`: its name, or empty for the project's first preference question (else its first
-// ranking question). Throws SettingError("question", ...) when the question is missing or of
-// another kind.
+// `name`: the question's name, or empty for the project's first preference question (else its
+// first ranking question). Throws SettingError("question", ...) when the question is missing or
+// of another kind.
+const Question& comparedQuestion(const RecordSchema& schema, const std::string& name);
+
+// `question`: as comparedQuestion reads it.
 ProjectComparisons loadProjectComparisons(Project& project, const std::string& question = {});
+
+// One comparison of two models out of one submitted answer; the views live while the visit runs.
+struct ModelVote
+{
+    std::int64_t sample = 0; // the record's key
+    std::string_view recordId;
+    std::string_view annotator;
+    std::string_view modelA; // the model of the question's earlier field
+    std::string_view modelB;
+    Outcome outcome = Outcome::Tie;
+};
+
+struct ModelVoteCounts
+{
+    std::size_t votes = 0, records = 0, skippedRecords = 0, skippedVotes = 0, samePairs = 0;
+};
+
+// Every comparison the question's submitted answers make, by record then annotator (what
+// loadProjectComparisons gathers).
+ModelVoteCounts forEachModelVote(Project& project, const Question& question,
+                                 const std::function<void(const ModelVote&)>& visit);
+
+// The votes behind one cell of the win-rate matrix: every comparison between `modelA` and
+// `modelB`, outcomes seen from `modelA`; the first `maxRows` of them listed.
+struct PairVotes
+{
+    struct Row
+    {
+        std::string recordId;
+        std::string annotator;
+        Outcome outcome = Outcome::Tie;
+    };
+    std::vector<Row> rows;
+    std::size_t aWins = 0, bWins = 0, ties = 0;
+};
+
+PairVotes votesBetween(Project& project, const std::string& question, const std::string& modelA,
+                       const std::string& modelB, std::size_t maxRows = 5000);
 
 } // namespace concord::quality
