@@ -113,6 +113,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     connect(m_review, &ReviewScreen::notice, this, &MainWindow::showNotice);
     connect(m_dashboard, &DashboardScreen::failed, this, &MainWindow::showError);
     connect(m_dashboard, &DashboardScreen::notice, this, &MainWindow::showNotice);
+    connect(m_dashboard, &DashboardScreen::openSample, this, &MainWindow::openSample);
     connect(m_quality, &QualityScreen::failed, this, &MainWindow::showError);
     connect(m_quality, &QualityScreen::openSample, this, &MainWindow::openSample);
     connect(m_samplesScreen, &SamplesScreen::openSample, this, &MainWindow::openSample);

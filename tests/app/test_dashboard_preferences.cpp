@@ -4,13 +4,16 @@
 // does.
 #include "GuiTestSupport.hpp"
 #include "app/gui/MainWindow.hpp"
+#include "app/gui/annotate/AnnotateScreen.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
+#include "app/gui/dashboard/PairVotesDialog.hpp"
 #include "app/gui/dashboard/PreferenceData.hpp"
 #include "app/gui/dashboard/PreferenceSection.hpp"
 #include "app/gui/dashboard/QuestionsSection.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
+#include "app/gui/feedback/FeedbackView.hpp"
 #include "app/gui/project/DemoProject.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
@@ -112,6 +115,22 @@ private Q_SLOTS:
         QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
         // The label charts are for label questions: hidden here, and no error shown.
         QVERIFY(window.errorText().isEmpty());
+
+        // A click on strong-against-weak lists the votes behind it; Enter opens one record.
+        QSignalSpy shown(section, &PreferenceSection::votesShown);
+        auto* matrixWidget = section->winRates();
+        QTest::mouseClick(matrixWidget, Qt::LeftButton, {}, matrixWidget->cellRect(0, 2).center());
+        QVERIFY(shown.wait(20000));
+        auto* dialog = shown.takeFirst().at(0).value<concord::gui::PairVotesDialog*>();
+        // strong and weak meet on every third record (i % 3 == 2), each voted on by both annotators.
+        QCOMPARE(dialog->table()->rowCount(), 40);
+        QVERIFY(dialog->summaryText().startsWith(QStringLiteral("strong won ")));
+        QVERIFY(dialog->summaryText().contains(QStringLiteral("of 40 comparisons with weak")));
+        const QString record = dialog->table()->item(0, 0)->text();
+        dialog->table()->setFocus();
+        dialog->table()->setCurrentCell(0, 0);
+        QTest::keyClick(dialog->table(), Qt::Key_Return);
+        QCOMPARE(window.annotateScreen()->feedbackView()->displayedId(), record);
     }
 
     // The questions table: each question's responses by status and its agreement with the

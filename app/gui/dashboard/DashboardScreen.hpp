@@ -64,6 +64,8 @@ Q_SIGNALS:
     void notice(const QString& message);
     // A computation finished (successfully or not) and the screen shows its result.
     void updated();
+    // The user asked to see a record (a vote behind a win rate).
+    void openSample(const QString& sampleId);
 
 protected:
     void showEvent(QShowEvent* event) override;

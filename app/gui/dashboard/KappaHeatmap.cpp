@@ -3,6 +3,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 
 #include <QFontMetrics>
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -60,6 +61,51 @@ QSize KappaHeatmap::minimumSizeHint() const
     return {200, 120};
 }
 
+KappaHeatmap::Grid KappaHeatmap::grid() const
+{
+    const int n = std::max(1, static_cast<int>(m_annotators.size()));
+    const QFontMetrics metrics(font());
+    Grid grid;
+    for (const QString& name : m_annotators) {
+        grid.nameWidth = std::max(grid.nameWidth, metrics.horizontalAdvance(name));
+    }
+    grid.nameWidth = std::min(grid.nameWidth + 8, width() / 3);
+    grid.headerHeight = metrics.height() + 6;
+    grid.cellWidth = std::max(1, (width() - grid.nameWidth) / n);
+    grid.cellHeight = std::max(1, std::min((height() - grid.headerHeight) / n, grid.cellWidth));
+    return grid;
+}
+
+QRect KappaHeatmap::cellRect(int row, int column) const
+{
+    const int n = static_cast<int>(m_annotators.size());
+    if (row < 0 || column < 0 || row >= n || column >= n) {
+        return {};
+    }
+    const Grid g = grid();
+    return {g.nameWidth + column * g.cellWidth, g.headerHeight + row * g.cellHeight, g.cellWidth, g.cellHeight};
+}
+
+void KappaHeatmap::setClickable(bool clickable)
+{
+    m_clickable = clickable;
+    setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void KappaHeatmap::mousePressEvent(QMouseEvent* event)
+{
+    const int n = static_cast<int>(m_annotators.size());
+    for (int i = 0; m_clickable && i < n; ++i) {
+        for (int j = 0; j < n; ++j) {
+            if (i != j && value(i, j) && cellRect(i, j).contains(event->position().toPoint())) {
+                Q_EMIT cellClicked(i, j);
+                return;
+            }
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
 void KappaHeatmap::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -69,14 +115,7 @@ void KappaHeatmap::paintEvent(QPaintEvent*)
         return;
     }
     const QFontMetrics metrics(font());
-    int nameWidth = 0;
-    for (const QString& name : m_annotators) {
-        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(name));
-    }
-    nameWidth = std::min(nameWidth + 8, width() / 3);
-    const int headerHeight = metrics.height() + 6;
-    const int cellWidth = std::max(1, (width() - nameWidth) / n);
-    const int cellHeight = std::max(1, std::min((height() - headerHeight) / n, cellWidth));
+    const auto [nameWidth, headerHeight, cellWidth, cellHeight] = grid();
 
     painter.setPen(palette().text().color());
     for (int i = 0; i < n; ++i) {
@@ -88,7 +127,7 @@ void KappaHeatmap::paintEvent(QPaintEvent*)
     }
     for (int i = 0; i < n; ++i) {
         for (int j = 0; j < n; ++j) {
-            const QRect cell(nameWidth + j * cellWidth, headerHeight + i * cellHeight, cellWidth, cellHeight);
+            const QRect cell = cellRect(i, j);
             const std::optional<double> v = i == j ? std::nullopt : value(i, j);
             const QColor fill = i == j ? palette().window().color()
                                 : v    ? colorFor((*v - m_centre) / m_spread)

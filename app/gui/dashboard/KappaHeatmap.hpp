@@ -28,17 +28,36 @@ public:
     // The background a value gets, so that a test can check the colour scale.
     static QColor colorFor(double value);
 
+    // Where a cell is drawn (for a click in a test); empty when there is no such cell.
+    QRect cellRect(int row, int column) const;
+    // Clicking an off-diagonal cell with a value emits cellClicked; the cursor says so.
+    void setClickable(bool clickable);
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    void cellClicked(int row, int column);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
+    struct Grid
+    {
+        int nameWidth = 0;
+        int headerHeight = 0;
+        int cellWidth = 1;
+        int cellHeight = 1;
+    };
+    Grid grid() const;
+
     QStringList m_annotators;
     std::vector<std::vector<std::optional<double>>> m_values;
     double m_centre = 0.0;
     double m_spread = 1.0;
+    bool m_clickable = false;
 };
 
 } // namespace concord::gui

@@ -2,9 +2,11 @@
 
 #include "app/gui/dashboard/ChartPanel.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
+#include "app/gui/dashboard/PairVotesDialog.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "core/quality/integrity/Integrity.hpp"
+#include "core/store/Project.hpp"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -52,6 +54,9 @@ PreferenceSection::PreferenceSection(QWidget* parent) : QWidget(parent)
     m_winPanel = new ChartPanel(QStringLiteral("Win rate of the row's model against the column's"), this);
     m_winRates = new KappaHeatmap;
     m_winRates->setScale(0.5, 0.5);
+    m_winRates->setClickable(true);
+    m_winRates->setToolTip(QStringLiteral("Click a cell for the votes behind it"));
+    connect(m_winRates, &KappaHeatmap::cellClicked, this, &PreferenceSection::showVotes);
     m_winPanel->setContent(m_winRates);
     m_biasPanel =
         new ChartPanel(QStringLiteral("Bias: votes for the response shown first, and for the longer one"), this);
@@ -83,7 +88,30 @@ PreferenceSection::PreferenceSection(QWidget* parent) : QWidget(parent)
         }
         Q_EMIT updated();
     });
+    m_votes.onFailed(
+        [this](const QString& error) { Q_EMIT failed(QStringLiteral("Could not read the votes: %1").arg(error)); });
     setVisible(false);
+}
+
+void PreferenceSection::showVotes(int row, int column)
+{
+    if (!m_project || row >= m_models.size() || column >= m_models.size()) {
+        return;
+    }
+    const QString a = m_models[row];
+    const QString b = m_models[column];
+    m_votes.onDone([this, a, b](quality::PairVotes&& votes) {
+        auto* dialog = new PairVotesDialog(a, b, votes, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PairVotesDialog::openRecord, this, &PreferenceSection::openRecord);
+        dialog->open();
+        Q_EMIT votesShown(dialog);
+    });
+    m_votes.run(m_project, [path = m_project->pathBytes(), question = m_question.toStdString(), a = a.toStdString(),
+                            b = b.toStdString()](const Progress&) {
+        auto project = Project::open(path);
+        return quality::votesBetween(*project, question, a, b);
+    });
 }
 
 void PreferenceSection::setProject(OpenProject* project)
@@ -123,6 +151,7 @@ void PreferenceSection::show(const PreferenceData& data)
         return;
     }
     m_title->setText(QStringLiteral("Preferences \u2014 question \u201c%1\u201d").arg(data.question));
+    m_question = data.question;
     if (data.leaderboard) {
         const quality::Leaderboard& board = *data.leaderboard;
         std::vector<RatingsChart::Row> rows;
@@ -145,6 +174,7 @@ void PreferenceSection::show(const PreferenceData& data)
                 }
             }
         }
+        m_models = models;
         m_winRates->setData(models, std::move(rates));
         m_status->setText(QStringLiteral("%1 comparisons on %2 records; intervals from %3 bootstrap rounds.")
                               .arg(board.comparisons)

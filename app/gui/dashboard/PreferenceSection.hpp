@@ -3,11 +3,13 @@
 // win-rate matrix as a heat map) and the bias panel (each annotator's share of votes for the
 // response shown first and for the longer one, with the exact binomial test's p-value and
 // Holm's correction; flagged annotators marked). Computed in the background (PreferenceData).
+// A click on a win-rate cell lists the votes behind it (PairVotesDialog).
 #pragma once
 
 #include "app/gui/dashboard/PreferenceData.hpp"
 #include "app/gui/project/BackgroundTask.hpp"
 #include "app/gui/project/ProjectView.hpp"
+#include "core/quality/leaderboard/ProjectComparisons.hpp"
 
 #include <QWidget>
 
@@ -18,6 +20,7 @@ namespace concord::gui {
 
 class ChartPanel;
 class KappaHeatmap;
+class PairVotesDialog;
 class RatingsChart;
 
 class PreferenceSection : public QWidget, public ProjectView
@@ -40,13 +43,20 @@ public:
 Q_SIGNALS:
     void failed(const QString& message);
     void updated();
+    // The votes behind a win-rate cell are shown (the dialog is open).
+    void votesShown(PairVotesDialog* dialog);
+    void openRecord(const QString& id);
 
 private:
     void show(const PreferenceData& data);
     void showBias(const PreferenceData& data);
+    void showVotes(int row, int column);
 
     OpenProject* m_project = nullptr;
     BackgroundTask<PreferenceData> m_task{this};
+    BackgroundTask<quality::PairVotes> m_votes{this};
+    QString m_question;
+    QStringList m_models; // the win-rate matrix's rows and columns
     QLabel* m_title = nullptr;
     QLabel* m_status = nullptr;
     ChartPanel* m_ratingsPanel = nullptr;
