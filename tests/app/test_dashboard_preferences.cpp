@@ -5,6 +5,7 @@
 #include "GuiTestSupport.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/dashboard/ChartPanel.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/ModelSection.hpp"
@@ -115,6 +116,19 @@ private Q_SLOTS:
         QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
         // The label charts are for label questions: hidden here, and no error shown.
         QVERIFY(window.errorText().isEmpty());
+
+        // The leaderboard saves as SVG: vector shapes with the models' names as text.
+        const QString svg = dir.filePath(QStringLiteral("leaderboard.svg"));
+        QVERIFY(section->ratingsPanel()->save(svg));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("<?xml"));
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY(bytes.contains(">strong<"));
+        QVERIFY(bytes.contains(">weak<"));
+        QVERIFY(!section->ratingsPanel()->save(dir.filePath(QStringLiteral("no/such/folder/chart.svg"))));
+        QVERIFY(window.errorText().contains(QStringLiteral("Could not save the chart")));
 
         // A click on strong-against-weak lists the votes behind it; Enter opens one record.
         QSignalSpy shown(section, &PreferenceSection::votesShown);

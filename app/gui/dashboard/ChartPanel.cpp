@@ -9,13 +9,16 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSvgGenerator>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -36,8 +39,8 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent) : QFrame(parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_save = new QPushButton(QStringLiteral("Save PNG\u2026"), this);
-    m_save->setToolTip(QStringLiteral("Save this chart as a PNG image"));
+    m_save = new QPushButton(QStringLiteral("Save\u2026"), this);
+    m_save->setToolTip(QStringLiteral("Save this chart as a PNG or SVG image"));
     m_save->setFocusPolicy(Qt::TabFocus);
     header->addWidget(m_title, 1);
     header->addWidget(m_save);
@@ -183,15 +186,59 @@ bool ChartPanel::savePng(const QString& path)
     return true;
 }
 
+bool ChartPanel::saveSvg(const QString& path)
+{
+    if (!m_content) {
+        Q_EMIT failed(QStringLiteral("There is no chart to save yet."));
+        return false;
+    }
+    // QSvgGenerator reports no write error: the file is opened here so that one is caught.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        Q_EMIT failed(QStringLiteral("Could not save the chart to %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setSize(m_content->size());
+    generator.setViewBox(QRect(QPoint(0, 0), m_content->size()));
+    generator.setTitle(m_title->text());
+    generator.setDescription(QStringLiteral("A chart from Concord's dashboard"));
+    {
+        QPainter painter(&generator);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_content->render(&painter);
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        Q_EMIT failed(QStringLiteral("Could not save the chart to %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    Q_EMIT notice(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool ChartPanel::save(const QString& path)
+{
+    return path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive) ? saveSvg(path) : savePng(path);
+}
+
 void ChartPanel::chooseFileAndSave()
 {
     QString name = m_title->text().toLower();
     name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save chart"), name + QStringLiteral(".png"),
-                                                      QStringLiteral("PNG images (*.png)"));
-    if (!path.isEmpty()) {
-        savePng(path);
+    const QString png = QStringLiteral("PNG images (*.png)");
+    const QString svg = QStringLiteral("SVG images (*.svg)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save chart"), name + QStringLiteral(".png"),
+                                                png + QStringLiteral(";;") + svg, &filter);
+    if (path.isEmpty()) {
+        return;
     }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += filter == svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+    }
+    save(path);
 }
 
 } // namespace concord::gui

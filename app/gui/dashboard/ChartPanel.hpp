@@ -1,4 +1,5 @@
-// One chart of the dashboard in a titled frame with a "Save PNG…" button (and context menu): a Qt Charts bar chart
+// One chart of the dashboard in a titled frame with a "Save…" button (PNG or SVG; a context menu
+// for PNG): a Qt Charts bar chart
 // (setBars) or any other widget (setContent, e.g. the kappa heatmap), and a note line below it
 // for what the chart cannot show (undefined values, an empty project).
 #pragma once
@@ -48,6 +49,11 @@ public:
     // Saves the shown chart or widget as a PNG at twice its size; false (and failed()) when
     // the file cannot be written.
     bool savePng(const QString& path);
+    // Saves it as SVG (vector shapes and text, for a paper or a slide); false (and failed()) when
+    // the file cannot be written.
+    bool saveSvg(const QString& path);
+    // By the file's suffix: .svg as SVG, anything else as PNG.
+    bool save(const QString& path);
 
 Q_SIGNALS:
     void failed(const QString& message);

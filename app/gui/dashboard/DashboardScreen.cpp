@@ -119,6 +119,7 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     m_preferences = new PreferenceSection(page);
     layout->addWidget(m_preferences);
     connect(m_preferences, &PreferenceSection::failed, this, &DashboardScreen::failed);
+    connect(m_preferences, &PreferenceSection::notice, this, &DashboardScreen::notice);
     connect(m_preferences, &PreferenceSection::openRecord, this, &DashboardScreen::openSample);
     m_model = new ModelSection(page);
     layout->addWidget(m_model);

@@ -75,6 +75,8 @@ PreferenceSection::PreferenceSection(QWidget* parent) : QWidget(parent)
     grid->addWidget(m_biasPanel, 1, 0, 1, 2);
     for (ChartPanel* panel : {m_ratingsPanel, m_winPanel, m_biasPanel}) {
         panel->setMinimumHeight(240);
+        connect(panel, &ChartPanel::failed, this, &PreferenceSection::failed);
+        connect(panel, &ChartPanel::notice, this, &PreferenceSection::notice);
     }
     layout->addLayout(grid);
     m_task.onDone([this](PreferenceData&& data) {

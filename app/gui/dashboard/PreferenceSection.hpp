@@ -37,11 +37,13 @@ public:
 
     QString statusText() const;
     RatingsChart* ratings() const { return m_ratings; }
+    ChartPanel* ratingsPanel() const { return m_ratingsPanel; }
     KappaHeatmap* winRates() const { return m_winRates; }
     QTableWidget* biasTable() const { return m_bias; }
 
 Q_SIGNALS:
     void failed(const QString& message);
+    void notice(const QString& message);
     void updated();
     // The votes behind a win-rate cell are shown (the dialog is open).
     void votesShown(PairVotesDialog* dialog);
