@@ -93,6 +93,13 @@ std::vector<ResponseChange> ResponseTable::unsequenced(int limit)
     return readAll(statement);
 }
 
+std::vector<ResponseChange> ResponseTable::withStatus(std::string_view status)
+{
+    auto& statement = m_db.cached(std::string(kResponseColumns) + "WHERE r.status = ? ORDER BY r.sample, r.annotator");
+    statement.bind(1, status);
+    return readAll(statement);
+}
+
 std::vector<std::pair<std::string, std::int64_t>> ResponseTable::countsByStatus()
 {
     auto& statement = m_db.cached("SELECT status, count(*) FROM responses GROUP BY status ORDER BY status");

@@ -26,6 +26,8 @@ public:
     // that are not drafts.
     std::vector<ResponseChange> changesAfter(std::int64_t seq, int limit, std::string_view viewer, bool onlyViewers);
     std::vector<ResponseChange> unsequenced(int limit);
+    // Every response in `status` ("draft", "submitted", "discarded"), by record then annotator.
+    std::vector<ResponseChange> withStatus(std::string_view status);
     // Responses per status ("draft", "submitted", "discarded"), of rows that have one.
     std::vector<std::pair<std::string, std::int64_t>> countsByStatus();
 

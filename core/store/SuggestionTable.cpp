@@ -118,6 +118,17 @@ bool SuggestionTable::anyFor(std::string_view question)
     return found;
 }
 
+std::vector<std::string> SuggestionTable::agentsFor(std::string_view question)
+{
+    auto& statement = m_db.cached("SELECT DISTINCT agent FROM suggestions WHERE question = ? ORDER BY agent");
+    statement.bind(1, question);
+    std::vector<std::string> agents;
+    while (statement.step()) {
+        agents.push_back(statement.columnText(0));
+    }
+    return agents;
+}
+
 void SuggestionTable::forEachOf(std::string_view question, const std::function<void(const SuggestionChange&)>& visit)
 {
     auto statement = m_db.prepare(std::string(kSuggestionColumns) + "WHERE g.question = ? ORDER BY g.sample, g.agent");

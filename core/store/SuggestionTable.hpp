@@ -29,6 +29,8 @@ public:
     std::vector<SuggestionChange> unsequenced(int limit);
     std::int64_t count();
     bool anyFor(std::string_view question);
+    // The agents with suggestions for `question`, by name.
+    std::vector<std::string> agentsFor(std::string_view question);
     // Every suggestion for `question`, by sample then agent.
     void forEachOf(std::string_view question, const std::function<void(const SuggestionChange&)>& visit);
 

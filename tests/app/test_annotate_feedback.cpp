@@ -10,6 +10,7 @@
 #include "app/gui/feedback/TextAnswerBox.hpp"
 #include "app/gui/project/SampleListModel.hpp"
 #include "app/gui/review/FeedbackReviewView.hpp"
+#include "app/gui/review/ReviewFilterBar.hpp"
 #include "app/gui/review/ReviewScreen.hpp"
 #include "core/feedback/Answers.hpp"
 #include "core/feedback/RecordContent.hpp"
@@ -388,6 +389,71 @@ private Q_SLOTS:
             QVERIFY(gold.has_value());
             QCOMPARE(nlohmann::json::parse(gold->value)["preference"]["winner"], nlohmann::json());
         }
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    // The review's filters: set-aside records with their reasons, drafts, a judge agreeing with
+    // the majority or not.
+    void reviewFilters()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 4);
+        {
+            auto project = Project::open(path.toStdString());
+            const auto vote = [&](const char* id, const char* who, const char* winner) {
+                const auto key = *project->samples().keyOf(id);
+                project->answer(key, who, "preference", {{"preference", {{"winner", winner}, {"strength", 1}}}});
+                project->answer(key, who, "quality", {{"rating", 3}});
+                project->setStatus(key, who, ResponseStatus::Submitted);
+            };
+            vote("r1", "ana", "response_a"); // a, a, b: the majority is a
+            vote("r1", "ben", "response_a");
+            vote("r1", "cal", "response_b");
+            vote("r2", "ana", "response_a"); // a against b: no majority
+            vote("r2", "ben", "response_b");
+            vote("r3", "ana", "response_a");
+            project->setStatus(*project->samples().keyOf("r3"), "ben", ResponseStatus::Discarded, "off-topic prompt");
+            project->answer(*project->samples().keyOf("r4"), "cal", "preference",
+                            {{"preference", {{"winner", "response_b"}, {"strength", 1}}}});
+            project->setStatus(*project->samples().keyOf("r4"), "cal", ResponseStatus::Draft);
+            for (const char* id : {"r1", "r2"}) {
+                project->suggest(*project->samples().keyOf(id), "preference", "judge",
+                                 {{"preference", {{"winner", "response_a"}, {"strength", 1}}}}, 0.8);
+            }
+        }
+        MainWindow window(QStringLiteral("lead"));
+        QSignalSpy loaded(window.reviewScreen(), &concord::gui::ReviewScreen::queueLoaded);
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        auto* review = window.reviewScreen()->feedbackReview();
+        press(window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(!loaded.isEmpty() || loaded.wait(20000));
+        // Both have opposite winners; r2 (no pair agrees) before r1 (a third of its pairs do).
+        QCOMPARE(review->queueIds(), (QStringList{QStringLiteral("r2"), QStringLiteral("r1")}));
+
+        const auto reload = [&](const std::function<void()>& change) {
+            loaded.clear();
+            change();
+            return loaded.wait(20000);
+        };
+        auto* filters = review->filters();
+        QVERIFY(reload([&] { filters->statusBox()->setCurrentIndex(2); })); // set aside
+        QCOMPARE(review->queueIds(), QStringList{QStringLiteral("r3")});
+        QCOMPARE(review->pendingTexts(), QStringList{QStringLiteral("ben set it aside: \u201coff-topic prompt\u201d")});
+        QCOMPARE(review->answerTexts(), QStringList{QStringLiteral("ana: 1 better")});
+        QVERIFY(reload([&] { filters->statusBox()->setCurrentIndex(1); })); // drafts
+        QCOMPARE(review->queueIds(), QStringList{QStringLiteral("r4")});
+        QCOMPARE(review->pendingTexts(), QStringList{QStringLiteral("cal has a draft, not yet submitted")});
+
+        QVERIFY(reload([&] { filters->statusBox()->setCurrentIndex(0); }));
+        QCOMPARE(filters->suggestionBox()->count(), 3); // any, judge agrees, judge differs
+        QVERIFY(reload([&] { filters->suggestionBox()->setCurrentIndex(1); }));
+        QCOMPARE(review->queueIds(), QStringList{QStringLiteral("r1")});
+        QVERIFY(reload([&] { filters->suggestionBox()->setCurrentIndex(2); }));
+        QCOMPARE(review->queueIds(), QStringList{QStringLiteral("r2")});
+        QVERIFY(reload([&] { filters->biasBox()->setChecked(true); }));
+        QVERIFY(review->queueIds().isEmpty()); // no bias flag on these records
+        QCOMPARE(review->pendingTexts(), QStringList{});
         QVERIFY(window.errorText().isEmpty());
     }
 };

@@ -4,6 +4,7 @@
 #include "app/gui/feedback/QuestionBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 #include "app/gui/project/OpenProject.hpp"
+#include "app/gui/review/ReviewFilterBar.hpp"
 #include "app/gui/review/SetGold.hpp"
 #include "core/store/Project.hpp"
 
@@ -46,6 +47,8 @@ FeedbackReviewView::FeedbackReviewView(QWidget* parent) : QWidget(parent)
     m_questions->setObjectName(QStringLiteral("reviewQuestion"));
     m_questions->setFocusPolicy(Qt::ClickFocus);
     sideLayout->addWidget(m_questions);
+    m_filters = new ReviewFilterBar(side);
+    sideLayout->addWidget(m_filters);
     m_queueHeader = new QLabel(QStringLiteral("Disagreements"), side);
     m_queueHeader->setObjectName(QStringLiteral("listHeader"));
     sideLayout->addWidget(m_queueHeader);
@@ -105,6 +108,7 @@ FeedbackReviewView::FeedbackReviewView(QWidget* parent) : QWidget(parent)
         }
     });
     connect(m_questions, &QComboBox::currentIndexChanged, this, [this] { pickQuestion(); });
+    connect(m_filters, &ReviewFilterBar::changed, this, &FeedbackReviewView::refresh);
     connect(m_queue, &QListWidget::currentRowChanged, this, &FeedbackReviewView::showRow);
     m_loader.onDone([this](std::vector<review::QuestionReviewItem>&& items) {
         showQueue(std::move(items));
@@ -170,6 +174,7 @@ void FeedbackReviewView::pickQuestion()
     if (!picked) {
         return;
     }
+    m_filters->setQuestion(*picked, m_open->project().suggestions().agentsFor(picked->name));
     m_gold = makeQuestionBox(*picked, this);
     m_goldHolder->addWidget(m_gold);
     setFocusProxy(m_gold); // the screen's keys are the gold value's
@@ -192,11 +197,12 @@ void FeedbackReviewView::refresh()
         return;
     }
     m_stale = false;
-    m_queueHeader->setText(QStringLiteral("Disagreements \u00b7 finding\u2026"));
-    m_loader.run(m_open, [path = m_open->pathBytes(), question = *picked](const Progress&) {
-        auto project = Project::open(path);
-        return review::questionReviewQueue(*project, question);
-    });
+    m_queueHeader->setText(QStringLiteral("%1 \u00b7 finding\u2026").arg(m_filters->listName()));
+    m_loader.run(m_open,
+                 [path = m_open->pathBytes(), question = *picked, filter = m_filters->filter()](const Progress&) {
+                     auto project = Project::open(path);
+                     return review::questionReviewQueue(*project, question, filter);
+                 });
 }
 
 void FeedbackReviewView::showQueue(std::vector<review::QuestionReviewItem> items)
@@ -209,7 +215,15 @@ void FeedbackReviewView::showQueue(std::vector<review::QuestionReviewItem> items
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         const auto& item = m_items[i];
         QString text = QString::fromStdString(item.id);
-        text += QStringLiteral("   %1% agree").arg(QString::number(100.0 * item.agreement, 'f', 0));
+        if (item.pending.empty()) {
+            text += QStringLiteral("   %1% agree").arg(QString::number(100.0 * item.agreement, 'f', 0));
+        } else {
+            QStringList who;
+            for (const auto& pending : item.pending) {
+                who << QString::fromStdString(pending.annotator);
+            }
+            text += QStringLiteral("   %1").arg(who.join(QStringLiteral(", ")));
+        }
         if (item.opposite) {
             text += QStringLiteral(" \u00b7 opposite winners");
         }
@@ -221,9 +235,17 @@ void FeedbackReviewView::showQueue(std::vector<review::QuestionReviewItem> items
             keepRow = static_cast<int>(i);
         }
     }
-    m_queueHeader->setText(QStringLiteral("Disagreements \u00b7 %1").arg(m_items.size()));
+    m_queueHeader->setText(QStringLiteral("%1 \u00b7 %2").arg(m_filters->listName()).arg(m_items.size()));
     if (m_items.empty()) {
-        m_title->setText(QStringLiteral("The annotators agree on every record with two answers or more."));
+        const review::QuestionReviewFilter filter = m_filters->filter();
+        const bool narrowed = filter.biasFlagged || !filter.agent.empty();
+        const QString among = narrowed ? QStringLiteral(" among the filtered records") : QString();
+        m_title->setText(filter.status == ResponseStatus::Draft ? QStringLiteral("No record has a draft%1.").arg(among)
+                         : filter.status == ResponseStatus::Discarded
+                             ? QStringLiteral("No record was set aside%1.").arg(among)
+                         : narrowed ? QStringLiteral("No disagreement matches the filters.")
+                                    : QStringLiteral("The annotators agree on every record with two answers or more."));
+        clearAnswers();
         m_fields->clear();
         return;
     }
@@ -254,10 +276,7 @@ void FeedbackReviewView::showRow(int row)
     m_gold->showAnswer(record, gold, compared);
     m_goldLabel->setText(gold ? QStringLiteral("Gold: %1").arg(m_gold->describe(*gold))
                               : QStringLiteral("No gold value yet: answer below, or accept an annotator's"));
-    for (QPushButton* button : m_answers) {
-        delete button;
-    }
-    m_answers.clear();
+    clearAnswers();
     for (std::size_t i = 0; i < item.answers.size(); ++i) {
         const auto& [annotator, value] = item.answers[i];
         auto* button = new QPushButton(
@@ -271,7 +290,43 @@ void FeedbackReviewView::showRow(int row)
         m_answersLayout->addWidget(button);
         m_answers.push_back(button);
     }
+    for (const auto& pending : item.pending) {
+        const QString who = QString::fromStdString(pending.annotator);
+        auto* label =
+            new QLabel(pending.status == ResponseStatus::Discarded
+                           ? (pending.reason.empty() ? QStringLiteral("%1 set it aside, without a reason").arg(who)
+                                                     : QStringLiteral("%1 set it aside: \u201c%2\u201d")
+                                                           .arg(who, QString::fromStdString(pending.reason)))
+                           : QStringLiteral("%1 has a draft, not yet submitted").arg(who),
+                       this);
+        label->setObjectName(QStringLiteral("pendingResponse"));
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        m_answersLayout->addWidget(label);
+        m_pending.push_back(label);
+    }
     m_gold->setFocus();
+}
+
+void FeedbackReviewView::clearAnswers()
+{
+    for (QPushButton* button : m_answers) {
+        delete button;
+    }
+    m_answers.clear();
+    for (QLabel* label : m_pending) {
+        delete label;
+    }
+    m_pending.clear();
+}
+
+QStringList FeedbackReviewView::pendingTexts() const
+{
+    QStringList texts;
+    for (const QLabel* label : m_pending) {
+        texts << label->text();
+    }
+    return texts;
 }
 
 void FeedbackReviewView::accept(std::size_t answer)

@@ -5,7 +5,8 @@
 // question's box takes the gold value with the annotate screen's keys. Alt+1..9 accepts the
 // n-th annotator's answer as gold (a written answer starts the editor from it instead, to be
 // finished and given with Ctrl+S). Gold values go through Project::resolve; the next record
-// without one follows.
+// without one follows. Filters (ReviewFilterBar) list drafts or set-aside records instead, or
+// narrow the list to bias-flagged records or to a suggestion agent agreeing or not.
 #pragma once
 
 #include "app/gui/project/BackgroundTask.hpp"
@@ -27,6 +28,7 @@ namespace concord::gui {
 class FieldsPane;
 class OpenProject;
 class QuestionBox;
+class ReviewFilterBar;
 
 class FeedbackReviewView : public QWidget
 {
@@ -46,6 +48,9 @@ public:
     QStringList answerTexts() const;
     QuestionBox* goldBox() const { return m_gold; }
     FieldsPane* fields() const { return m_fields; }
+    ReviewFilterBar* filters() const { return m_filters; }
+    // The record's drafts and set-aside responses, as shown ("ben set it aside: …").
+    QStringList pendingTexts() const;
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -61,6 +66,7 @@ private:
     void showQueue(std::vector<review::QuestionReviewItem> items);
     void showRow(int row);
     void accept(std::size_t answer);
+    void clearAnswers();
     void resolve(const nlohmann::json& value);
 
     OpenProject* m_open = nullptr;
@@ -68,12 +74,14 @@ private:
     std::vector<review::QuestionReviewItem> m_items;
     BackgroundTask<std::vector<review::QuestionReviewItem>> m_loader{this};
     QComboBox* m_questions = nullptr;
+    ReviewFilterBar* m_filters = nullptr;
     QListWidget* m_queue = nullptr;
     QLabel* m_queueHeader = nullptr;
     QLabel* m_title = nullptr;
     FieldsPane* m_fields = nullptr;
     QVBoxLayout* m_answersLayout = nullptr;
     std::vector<QPushButton*> m_answers;
+    std::vector<QLabel*> m_pending;
     QVBoxLayout* m_goldHolder = nullptr;
     QuestionBox* m_gold = nullptr;
     QLineEdit* m_note = nullptr;

@@ -52,6 +52,11 @@ SuggestionAgreement againstMajorities(Project& project, const Question& question
 
 } // namespace suggestion_agreement
 
+std::optional<std::string> majorityChoice(const Question& question, const RecordAnswers& record)
+{
+    return suggestion_agreement::majorityOf(question, record);
+}
+
 bool suggestionAgreementDefined(QuestionKind kind)
 {
     return kind != QuestionKind::Ranking && kind != QuestionKind::Text;

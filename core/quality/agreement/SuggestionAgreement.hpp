@@ -51,6 +51,10 @@ struct SuggestionAgreement
 
 bool suggestionAgreementDefined(QuestionKind kind);
 
+// The record's majority as choiceOf writes it: the value more of its answers give than any
+// other; nullopt when the most frequent values tie (or there is no answer).
+std::optional<std::string> majorityChoice(const Question& question, const RecordAnswers& record);
+
 SuggestionAgreement suggestionAgreement(Project& project, const Question& question,
                                         const std::vector<RecordAnswers>& records);
 // The same for a preference question from its votes as columns (a million votes: no answer copied).
