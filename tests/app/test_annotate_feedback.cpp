@@ -26,6 +26,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
 
 #include <map>
 
@@ -188,6 +190,34 @@ private Q_SLOTS:
         QCOMPARE(stored.answers["note"], (nlohmann::json{{"text", "too long"}}));
         QCOMPARE(view->displayedId(), QStringLiteral("r2"));
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    // The next record reuses the text views: same shape, new texts, no document left behind.
+    void nextRecordReusesTheViews()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 6);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        const auto views = view->fields()->findChildren<QTextBrowser*>();
+        const auto documents = view->fields()->findChildren<QTextDocument*>().size();
+        for (int n = 2; n <= 6; ++n) {
+            press(window, Qt::Key_1);
+            press(window, Qt::Key_3);
+            press(window, Qt::Key_Return, Qt::ControlModifier);
+            QCOMPARE(view->displayedId(), QStringLiteral("r%1").arg(n));
+            // The views show the record's own texts, in the order drawn for it.
+            const auto order = orderShown(path, "r" + std::to_string(n));
+            const QString first = view->fields()->shownText(order[0]);
+            QVERIFY2(first.contains(order[0] == "response_a" ? QStringLiteral("Answer A%1").arg(n)
+                                                             : QStringLiteral("B%1").arg(n)),
+                     qPrintable(first));
+            QCOMPARE(view->fields()->shownText("prompt"), QStringLiteral("Question %1?").arg(n));
+        }
+        QCOMPARE(view->fields()->findChildren<QTextBrowser*>(), views);
+        QCOMPARE(view->fields()->findChildren<QTextDocument*>().size(), documents);
     }
 
     void muchBetterTieDraftsAndDiscard()

@@ -6,6 +6,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -63,19 +64,53 @@ class FittedBrowser : public QTextBrowser
 public:
     FittedBrowser(QWidget* parent, const QWidget* pane) : QTextBrowser(parent), m_pane(pane) {}
 
-protected:
-    void resizeEvent(QResizeEvent* event) override
+    void fit()
     {
-        QTextBrowser::resizeEvent(event);
         document()->setTextWidth(viewport()->width());
         const int fitted = static_cast<int>(document()->size().height()) + 2 * frameWidth() + 2;
         const int cap = std::max(120, m_pane->height() * 2 / 5);
         setFixedHeight(std::min(std::max(fitted, 32), cap)); // the width does not change: no loop
     }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QTextBrowser::resizeEvent(event);
+        fit();
+    }
+
 private:
     const QWidget* m_pane;
 };
+
+// A field's title: bold, and grey for the fields above the compared ones. A font and a palette,
+// not a style sheet, which would cost a style pass per record.
+QLabel* titleLabel(const QString& text, QWidget* parent, bool grey)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setWeight(QFont::DemiBold);
+    label->setFont(font);
+    if (grey) {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, QColor(0x55, 0x55, 0x55));
+        label->setPalette(palette);
+    }
+    return label;
+}
+
+// What decides the pane's widgets: the fields, their kinds and which are compared (in whatever
+// order). A record of the same shape as the last one reuses them.
+std::vector<std::string> shapeOf(const RecordSchema& schema, const std::vector<std::string>& compared)
+{
+    std::vector<std::string> shape = compared;
+    std::sort(shape.begin(), shape.end());
+    shape.emplace_back(); // between the compared fields and the schema's
+    for (const Field& field : schema.fields) {
+        shape.push_back(field.name + "\n" + std::string(toString(field.kind)));
+    }
+    return shape;
+}
 
 } // namespace fields_pane
 
@@ -107,6 +142,7 @@ void FieldsPane::clear()
     m_shown.clear();
     m_compared.clear();
     m_titles.clear();
+    m_shape.clear();
 }
 
 QTextBrowser* FieldsPane::addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value)
@@ -114,28 +150,70 @@ QTextBrowser* FieldsPane::addBrowser(QTextBrowser* browser, const Field& field, 
     browser->setOpenLinks(false); // a link in a response is read, not followed
     browser->setFocusPolicy(Qt::NoFocus);
     browser->setFrameShape(QFrame::StyledPanel);
+    fill(browser, field, value);
+    m_shown.emplace_back(field.name, browser);
+    return browser;
+}
+
+void FieldsPane::fill(QTextBrowser* browser, const Field& field, const nlohmann::json& value)
+{
     if (field.kind == FieldKind::Chat) {
         browser->setHtml(fields_pane::chatHtml(value));
     } else {
         const QString text = value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
         if (field.kind == FieldKind::Markdown) {
-            browser->setMarkdown(text);
+            // Parsed into a document without a layout, then handed over: laid out once, not
+            // again after every block the parser adds. The browser deletes only the document it
+            // made itself; the ones made here are deleted when the next replaces them.
+            auto* document = new QTextDocument(browser);
+            document->setDefaultFont(browser->font());
+            document->setMarkdown(text);
+            QTextDocument* old = browser->document();
+            const bool ours = old->parent() == browser;
+            browser->setDocument(document);
+            if (ours) {
+                delete old;
+            }
         } else {
             browser->setPlainText(text);
         }
     }
-    m_shown.emplace_back(field.name, browser);
-    return browser;
 }
 
 void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& record,
                             const std::vector<std::string>& compared)
 {
-    clear();
     const auto valueOf = [&](const std::string& name) {
         const auto found = record.fields.find(name);
         return found == record.fields.end() ? nlohmann::json() : *found;
     };
+    std::vector<std::string> shape = fields_pane::shapeOf(schema, compared);
+    if (!m_shown.empty() && shape == m_shape) {
+        // The same widgets, new texts: building them again cost more than the texts.
+        for (auto& [name, browser] : m_shown) {
+            // A column shows the field drawn for its place on this record.
+            const auto column = std::find(m_compared.begin(), m_compared.end(), browser);
+            if (column != m_compared.end()) {
+                name = compared[static_cast<std::size_t>(column - m_compared.begin())];
+            }
+            fill(browser, *schema.findField(name), valueOf(name));
+            browser->verticalScrollBar()->setValue(0);
+            if (auto* fitted = dynamic_cast<fields_pane::FittedBrowser*>(browser)) {
+                fitted->fit();
+            }
+        }
+        return;
+    }
+    clear();
+    m_shape = std::move(shape);
+    // Without compared fields the last field (the response to judge, the conversation) takes the
+    // height left; the ones before it only what they need.
+    const Field* filling = nullptr;
+    for (const Field& field : schema.fields) {
+        if (compared.empty()) {
+            filling = &field;
+        }
+    }
     for (const Field& field : schema.fields) {
         if (std::find(compared.begin(), compared.end(), field.name) != compared.end()) {
             continue;
@@ -143,13 +221,15 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
         auto* box = new QWidget(this);
         auto* boxLayout = new QVBoxLayout(box);
         boxLayout->setContentsMargins(0, 0, 0, 0);
-        auto* title = new QLabel(QString::fromStdString(field.title.empty() ? field.name : field.title), box);
-        title->setStyleSheet(QStringLiteral("font-weight: 600; color: #555;"));
+        auto* title =
+            fields_pane::titleLabel(QString::fromStdString(field.title.empty() ? field.name : field.title), box, true);
         boxLayout->addWidget(title);
         // A prompt is short: no more height than it needs.
-        QTextBrowser* browser = addBrowser(new fields_pane::FittedBrowser(box, this), field, valueOf(field.name));
-        boxLayout->addWidget(browser);
-        m_above->addWidget(box);
+        const bool fills = &field == filling;
+        QTextBrowser* browser = addBrowser(fills ? new QTextBrowser(box) : new fields_pane::FittedBrowser(box, this),
+                                           field, valueOf(field.name));
+        boxLayout->addWidget(browser, fills ? 1 : 0);
+        m_above->addWidget(box, fills ? 1 : 0);
     }
     for (std::size_t i = 0; i < compared.size(); ++i) {
         const Field* field = schema.findField(compared[i]);
@@ -160,8 +240,7 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
         auto* columnLayout = new QVBoxLayout(column);
         columnLayout->setContentsMargins(0, 0, 0, 0);
         const QString title = QStringLiteral("Response %1").arg(i + 1);
-        auto* label = new QLabel(title, column);
-        label->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        auto* label = fields_pane::titleLabel(title, column, false);
         columnLayout->addWidget(label);
         QTextBrowser* browser = addBrowser(new QTextBrowser(column), *field, valueOf(field->name));
         browser->setObjectName(QStringLiteral("response%1").arg(i + 1));
@@ -172,7 +251,8 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
     }
     m_together->setVisible(m_compared.size() > 1);
     m_columns->setVisible(!m_compared.empty());
-    m_layout->setStretch(m_layout->count() - 1, m_compared.empty() ? 1 : 0);
+    m_layout->setStretch(0, filling ? 1 : 0);
+    m_layout->setStretch(m_layout->count() - 1, m_compared.empty() && !filling ? 1 : 0);
     linkScrolling();
 }
 

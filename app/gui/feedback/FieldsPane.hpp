@@ -44,6 +44,8 @@ protected:
 private:
     // Fills `browser` with the field's value and keeps it as the field's.
     QTextBrowser* addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value);
+    // Shows the field's value in `browser`: markdown rendered, a chat as bubbles, text as it is.
+    static void fill(QTextBrowser* browser, const Field& field, const nlohmann::json& value);
     void linkScrolling();
 
     QVBoxLayout* m_layout = nullptr;
@@ -53,6 +55,7 @@ private:
     std::vector<std::pair<std::string, QTextBrowser*>> m_shown;
     std::vector<QTextBrowser*> m_compared;
     QStringList m_titles;
+    std::vector<std::string> m_shape; // fields_pane::shapeOf the record shown
 };
 
 } // namespace concord::gui

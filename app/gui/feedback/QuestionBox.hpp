@@ -65,6 +65,8 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+    // Outlines the box when it (or a child) has the keyboard.
     void updateLook();
 
 private:
@@ -73,6 +75,7 @@ private:
     QVBoxLayout* m_body = nullptr;
     QLabel* m_suggestion = nullptr;
     bool m_missing = false;
+    bool m_active = false; // has the keyboard: outlined
     std::optional<SuggestionChange> m_suggested;
     std::optional<nlohmann::json> m_offered;
     bool m_answered = false;
