@@ -291,7 +291,13 @@ CREATE INDEX outbox_by_row ON outbox(kind, sample_id, annotator, question);
 DROP TABLE legacy_question;
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
+// Version 4: an index of each annotator's drafts, so that the annotate queue finds her next
+// draft (a record she has not finished) without scanning every response after the current one.
+constexpr const char* kVersion4 = R"sql(
+CREATE INDEX responses_drafts ON responses(annotator, sample) WHERE status = 'draft';
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 int pragmaInt(sqlite::Database& db, const char* pragma)
 {

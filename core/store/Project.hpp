@@ -103,6 +103,12 @@ public:
     std::optional<ResponseStatus> statusOf(std::int64_t sampleKey, const std::string& annotator);
     // Required questions the annotator has not answered on the record, in schema order.
     std::vector<std::string> missingRequired(std::int64_t sampleKey, const std::string& annotator);
+    // Whether `annotator` is done with the record: for a project of questions, her response is
+    // submitted or set aside (answers without a response, as imported, count as submitted); for
+    // a one-question project, she has labeled it. A draft is not done: it is hers to finish.
+    bool isDone(std::int64_t sampleKey, const std::string& annotator);
+    // The first record after `afterKey` she is not done with.
+    std::optional<std::int64_t> nextToDo(const std::string& annotator, std::int64_t afterKey);
     // The same, given the annotator's answers on the record (annotations().forResponse).
     std::vector<std::string> missingRequired(const std::vector<AnnotationChange>& given) const;
     // The suggestion an annotator meets for a record's question (the best-scored of any agent),

@@ -21,6 +21,35 @@ bool isDecided(ResponseStatus status)
 
 } // namespace
 
+bool Project::isDone(std::int64_t sampleKey, const std::string& annotator)
+{
+    if (!recordSchema().isLegacy()) {
+        if (const auto response = m_responses.find(sampleKey, annotator)) {
+            return response->status != toString(ResponseStatus::Draft);
+        }
+    }
+    return m_annotations.get(sampleKey, annotator).has_value();
+}
+
+std::optional<std::int64_t> Project::nextToDo(const std::string& annotator, std::int64_t afterKey)
+{
+    if (recordSchema().isLegacy()) {
+        return m_annotations.nextUnlabeled(annotator, afterKey);
+    }
+    // The first record without an answer to the first question, unless her response to it is
+    // decided all the same (set aside, or submitted with that question optional and blank)...
+    std::optional<std::int64_t> unanswered = m_annotations.nextUnlabeled(annotator, afterKey);
+    while (unanswered && isDone(*unanswered, annotator)) {
+        unanswered = m_annotations.nextUnlabeled(annotator, *unanswered);
+    }
+    // ...or her first draft, if that comes earlier.
+    const std::optional<std::int64_t> draft = m_responses.firstDraftAfter(annotator, afterKey);
+    if (draft && (!unanswered || *draft < *unanswered)) {
+        return draft;
+    }
+    return unanswered;
+}
+
 std::optional<SuggestionChange> Project::shownSuggestion(std::int64_t sampleKey, const Question& question)
 {
     if (question.suggestions == SuggestionMode::Hidden) {

@@ -93,6 +93,21 @@ std::vector<ResponseChange> ResponseTable::unsequenced(int limit)
     return readAll(statement);
 }
 
+std::optional<std::int64_t> ResponseTable::firstDraftAfter(std::string_view annotator, std::int64_t afterKey)
+{
+    // The status literal lets SQLite use the partial index responses_drafts.
+    auto& statement = m_db.cached("SELECT min(sample) FROM responses WHERE annotator = ? AND sample > ? AND "
+                                  "status = 'draft'");
+    statement.bind(1, annotator).bind(2, afterKey);
+    statement.step();
+    std::optional<std::int64_t> first;
+    if (!statement.isNull(0)) {
+        first = statement.columnInt(0);
+    }
+    statement.reset();
+    return first;
+}
+
 std::vector<ResponseChange> ResponseTable::withStatus(std::string_view status)
 {
     auto& statement = m_db.cached(std::string(kResponseColumns) + "WHERE r.status = ? ORDER BY r.sample, r.annotator");

@@ -26,6 +26,8 @@ public:
     // that are not drafts.
     std::vector<ResponseChange> changesAfter(std::int64_t seq, int limit, std::string_view viewer, bool onlyViewers);
     std::vector<ResponseChange> unsequenced(int limit);
+    // The first record after `afterKey` where `annotator` has a draft.
+    std::optional<std::int64_t> firstDraftAfter(std::string_view annotator, std::int64_t afterKey);
     // Every response in `status` ("draft", "submitted", "discarded"), by record then annotator.
     std::vector<ResponseChange> withStatus(std::string_view status);
     // Responses per status ("draft", "submitted", "discarded"), of rows that have one.

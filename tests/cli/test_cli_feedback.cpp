@@ -84,7 +84,7 @@ TEST_CASE("cli feedback: a project of file version 2 migrates and exports the sa
                                                   " 'PRAGMA user_version; SELECT count(*) FROM annotations; "
                                                   "SELECT DISTINCT question FROM answers'");
     REQUIRE(sqlite.exitCode == 0);
-    CHECK(sqlite.output == "3\n10\nlabel\n");
+    CHECK(sqlite.output == "4\n10\nlabel\n");
 }
 
 TEST_CASE("cli feedback: the walk-through runs every template through a server with two replicas", "[cli][feedback]")

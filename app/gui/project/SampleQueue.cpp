@@ -1,4 +1,4 @@
-// See SampleQueue.hpp. Reads through AnnotationTable and SampleTable; no SQL here.
+// See SampleQueue.hpp. Reads through Project (what is done) and SampleTable; no SQL here.
 #include "app/gui/project/SampleQueue.hpp"
 
 #include "core/store/Project.hpp"
@@ -53,7 +53,7 @@ std::optional<std::int64_t> SampleQueue::after(Project& project, const std::stri
         return nextInFilter(project, annotator, key, false);
     case QueueOrder::UnlabeledFirst:
         if (!m_filter) {
-            if (auto next = project.annotations().nextUnlabeled(annotator, key)) {
+            if (auto next = project.nextToDo(annotator, key)) {
                 return next;
             }
             return nextInFilter(project, annotator, key, false); // all after it labeled: the next one
@@ -83,7 +83,7 @@ std::optional<std::int64_t> SampleQueue::nextInFilter(Project& project, const st
     constexpr int lookAhead = 2000;
     const std::int64_t following = *it;
     for (int looked = 0; it != m_filter->end() && looked < lookAhead; ++it, ++looked) {
-        if (!project.annotations().get(*it, annotator)) {
+        if (!project.isDone(*it, annotator)) {
             return *it;
         }
     }
@@ -94,7 +94,7 @@ std::optional<std::int64_t> SampleQueue::nextGiven(Project& project, const std::
                                                    std::size_t from) const
 {
     for (std::size_t i = from; i < m_given.size(); ++i) {
-        if (passes(m_given[i]) && !project.annotations().get(m_given[i], annotator)) {
+        if (passes(m_given[i]) && !project.isDone(m_given[i], annotator)) {
             return m_given[i];
         }
     }

@@ -17,9 +17,9 @@ namespace concord::gui {
 
 enum class QueueOrder
 {
-    UnlabeledFirst, // her next unlabeled sample in key order
+    UnlabeledFirst, // her next sample not done (unlabeled, or a draft) in key order
     InOrder,        // every sample in key order, labeled or not
-    Given           // the keys of setGiven(), in their order, skipping what she has labeled
+    Given           // the keys of setGiven(), in their order, skipping what she is done with
 };
 
 class SampleQueue
