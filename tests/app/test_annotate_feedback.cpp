@@ -220,6 +220,46 @@ private Q_SLOTS:
         QCOMPARE(view->fields()->findChildren<QTextDocument*>().size(), documents);
     }
 
+    // A 7-point scale: the digits pick its points from left to right; Shift+digit is still the
+    // strongest for a side.
+    void sevenPointScaleByDigitsInOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("seven.concord"));
+        {
+            nlohmann::json schema = concord::templateSchema("preference");
+            schema["questions"][0]["scale"] = {{"points", 7}};
+            auto project = Project::create(path.toStdString(), {}, concord::RecordSchema::fromJson(schema));
+            concord::RecordContent record;
+            record.fields = {{"prompt", "p"}, {"response_a", "a"}, {"response_b", "b"}};
+            QVERIFY(project->samples().insert("s1", "p", "{}", concord::encodeRecord(record)).has_value());
+        }
+        const auto order = orderShown(path, "s1");
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        const auto expect = [&](const nlohmann::json& winner, int strength) {
+            QCOMPARE(storedResponse(path, "s1").answers["preference"],
+                     (nlohmann::json{{"preference", {{"winner", winner}, {"strength", strength}}}}));
+        };
+        const auto key = [&](Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+            view->box("preference")->setFocus();
+            press(window, k, modifiers);
+        };
+        key(Qt::Key_2); // 1 much better, 1 clearly better, 1 better, tie, 2 better, ...
+        expect(order[0], 2);
+        key(Qt::Key_4);
+        expect(nullptr, 0);
+        key(Qt::Key_6);
+        expect(order[1], 2);
+        key(Qt::Key_7);
+        expect(order[1], 3);
+        key(Qt::Key_1, Qt::ShiftModifier);
+        expect(order[0], 3);
+        QVERIFY(view->box("preference")->keyHint().startsWith(QStringLiteral("1 to 7")));
+    }
+
     void muchBetterTieDraftsAndDiscard()
     {
         QTemporaryDir dir;

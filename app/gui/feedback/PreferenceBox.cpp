@@ -11,19 +11,31 @@ namespace concord::gui {
 
 namespace preference_box {
 
-QString pointText(int side, int strength, int maxStrength)
+// Scales of up to five points take 1 and 2 for the sides and Shift for "much better"; longer
+// ones take the digits in order, left to right, as their points are too many for one modifier.
+bool inOrder(int maxStrength)
 {
-    if (side < 0) {
-        return QStringLiteral("Tie  [=]");
-    }
+    return maxStrength > 2;
+}
+
+// `place`: the point's place from the left, 1-based (its digit on a long scale).
+QString pointText(int side, int strength, int maxStrength, int place)
+{
     const QString which = QString::number(side + 1);
+    QString text = side < 0                                     ? QStringLiteral("Tie")
+                   : strength == maxStrength && maxStrength > 1 ? QStringLiteral("%1 much better").arg(which)
+                   : strength == 1                              ? QStringLiteral("%1 better").arg(which)
+                                                                : QStringLiteral("%1 clearly better").arg(which);
+    if (inOrder(maxStrength)) {
+        return text + QStringLiteral("  [%1]").arg(place);
+    }
+    if (side < 0) {
+        return text + QStringLiteral("  [=]");
+    }
     if (strength == maxStrength && maxStrength > 1) {
-        return QStringLiteral("%1 much better  [Shift+%1]").arg(which);
+        return text + QStringLiteral("  [Shift+%1]").arg(which);
     }
-    if (strength == 1) {
-        return QStringLiteral("%1 better  [%1]").arg(which);
-    }
-    return QStringLiteral("%1 clearly better").arg(which);
+    return text + QStringLiteral("  [%1]").arg(which);
 }
 
 } // namespace preference_box
@@ -43,7 +55,8 @@ PreferenceBox::PreferenceBox(const Question& question, QWidget* parent) : Questi
     auto* row = new QHBoxLayout;
     for (std::size_t i = 0; i < m_points.size(); ++i) {
         Point& point = m_points[i];
-        point.button = new QPushButton(preference_box::pointText(point.side, point.strength, most), this);
+        point.button =
+            new QPushButton(preference_box::pointText(point.side, point.strength, most, static_cast<int>(i) + 1), this);
         point.button->setObjectName(QStringLiteral("point_%1").arg(i));
         point.button->setCheckable(true);
         point.button->setFocusPolicy(Qt::NoFocus);
@@ -59,6 +72,9 @@ PreferenceBox::PreferenceBox(const Question& question, QWidget* parent) : Questi
 
 QString PreferenceBox::keyHint() const
 {
+    if (preference_box::inOrder(question().maxStrength())) {
+        return QStringLiteral("1 to %1: the points from left to right; Shift+1 or 2: much better").arg(m_points.size());
+    }
     return question().hasTie() ? QStringLiteral("1 or 2: the better response; Shift: much better; =: a tie")
                                : QStringLiteral("1 or 2: the better response; Shift: much better");
 }
@@ -99,7 +115,7 @@ QString PreferenceBox::describe(const nlohmann::json& value) const
         return QStringLiteral("another response");
     }
     const int strength = preference.value("strength", 1);
-    return preference_box::pointText(static_cast<int>(place - m_order.begin()), strength, question().maxStrength())
+    return preference_box::pointText(static_cast<int>(place - m_order.begin()), strength, question().maxStrength(), 0)
         .section(QStringLiteral("  ["), 0, 0);
 }
 
@@ -124,6 +140,12 @@ void PreferenceBox::keyPressEvent(QKeyEvent* event)
     }
     const bool much = event->modifiers().testFlag(Qt::ShiftModifier);
     const int digit = digitOf(event);
+    if (preference_box::inOrder(question().maxStrength()) && !much && digit >= 1 &&
+        digit <= static_cast<int>(m_points.size())) {
+        give(m_points[static_cast<std::size_t>(digit - 1)].side,
+             m_points[static_cast<std::size_t>(digit - 1)].strength);
+        return;
+    }
     if (digit == 1 || digit == 2) {
         give(digit - 1, much ? question().maxStrength() : 1);
         return;
