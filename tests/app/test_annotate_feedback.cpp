@@ -4,6 +4,7 @@
 #include "GuiTestSupport.hpp"
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/annotate/AnnotateScreen.hpp"
+#include "app/gui/annotate/FlagController.hpp"
 #include "app/gui/feedback/FeedbackView.hpp"
 #include "app/gui/feedback/FieldsPane.hpp"
 #include "app/gui/feedback/QuestionBox.hpp"
@@ -23,6 +24,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -258,6 +260,21 @@ private Q_SLOTS:
         key(Qt::Key_1, Qt::ShiftModifier);
         expect(order[0], 3);
         QVERIFY(view->box("preference")->keyHint().startsWith(QStringLiteral("1 to 7")));
+    }
+
+    // A label key F on any question keeps F: flagging moves to Shift+F.
+    void labelKeyFMovesTheFlagShortcut()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("flag.concord"));
+        {
+            nlohmann::json schema = concord::templateSchema("sft");
+            schema["questions"][1]["labels"] = {{{"name", "fine"}, {"key", "f"}}, {{"name", "poor"}, {"key", "p"}}};
+            Project::create(path.toStdString(), {}, concord::RecordSchema::fromJson(schema));
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QCOMPARE(window.annotateScreen()->flags()->shortcut()->key(), QKeySequence(Qt::SHIFT | Qt::Key_F));
     }
 
     void muchBetterTieDraftsAndDiscard()

@@ -36,10 +36,12 @@ void FlagController::attach(AnnotationSession* session)
     if (!session) {
         return;
     }
-    // A label's own key wins: flagging moves to Shift+F when a label uses F.
+    // A label's own key wins: flagging moves to Shift+F when a label of any question uses F.
     bool taken = false;
-    for (const auto& label : session->project().schema().labels) {
-        taken = taken || QString::fromStdString(label.key).compare(QStringLiteral("f"), Qt::CaseInsensitive) == 0;
+    for (const auto& question : session->project().recordSchema().questions) {
+        for (const auto& label : question.labels.labels) {
+            taken = taken || QString::fromStdString(label.key).compare(QStringLiteral("f"), Qt::CaseInsensitive) == 0;
+        }
     }
     m_shortcut->setKey(taken ? QKeySequence(Qt::SHIFT | Qt::Key_F) : QKeySequence(Qt::Key_F));
 }
