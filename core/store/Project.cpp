@@ -128,7 +128,7 @@ std::string Project::annotate(std::int64_t sampleKey, const std::string& annotat
     return answer(sampleKey, annotator, m_recordSchema.primary().name, value);
 }
 
-bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator)
+bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator, const std::string& question)
 {
     store::releaseReadSnapshot(m_db); // as in annotate(): the sync may write the same file
     sqlite::Transaction transaction(m_db);
@@ -136,7 +136,8 @@ bool Project::takeBack(std::int64_t sampleKey, const std::string& annotator)
         throw InputError("on a project joined to a server a label cannot be taken back yet; label the sample "
                          "again instead");
     }
-    const bool removed = m_annotations.remove(sampleKey, annotator, now());
+    const bool removed = question.empty() ? m_annotations.remove(sampleKey, annotator, now())
+                                          : m_annotations.forQuestion(question).remove(sampleKey, annotator, now());
     transaction.commit();
     return removed;
 }

@@ -82,7 +82,8 @@ public:
     // Takes the annotator's label on the sample back (kept in its history), in one transaction;
     // returns false when there was none. Throws InputError on a replica: the sync protocol has
     // no operation that takes a label back, so the server would never hear of it.
-    bool takeBack(std::int64_t sampleKey, const std::string& annotator);
+    // `question`: whose answer (default: the first question's).
+    bool takeBack(std::int64_t sampleKey, const std::string& annotator, const std::string& question = {});
     // Sets the gold value for a sample's question (the first question when empty), validated
     // like an answer.
     void resolve(const std::string& sampleId, const std::string& author, const nlohmann::json& value,
@@ -99,6 +100,10 @@ public:
     // time spent. Throws InputError naming what is missing.
     void setStatus(std::int64_t sampleKey, const std::string& annotator, ResponseStatus status,
                    const std::string& reason = {}, std::int64_t addMs = 0);
+    // Takes the annotator's submitted or set-aside response back to a draft (her undo), in one
+    // transaction. Throws InputError on a replica, as takeBack does: no operation of the sync
+    // protocol takes a decided response back, so the server would never hear of it.
+    void reopen(std::int64_t sampleKey, const std::string& annotator);
     // The annotator's status on a record; no row: submitted when she answered, else nothing.
     std::optional<ResponseStatus> statusOf(std::int64_t sampleKey, const std::string& annotator);
     // Required questions the annotator has not answered on the record, in schema order.

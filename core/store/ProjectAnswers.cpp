@@ -212,6 +212,27 @@ void Project::setStatus(std::int64_t sampleKey, const std::string& annotator, Re
     transaction.commit();
 }
 
+void Project::reopen(std::int64_t sampleKey, const std::string& annotator)
+{
+    const Sample sample = requireSample(sampleKey);
+    if (m_replica.load()) {
+        throw InputError("on a project joined to a server a submitted record cannot go back to a draft yet; change "
+                         "its answers instead");
+    }
+    const auto current = m_responses.find(sampleKey, annotator);
+    ResponseChange row;
+    row.sampleKey = sampleKey;
+    row.sampleId = sample.id;
+    row.annotator = annotator;
+    row.status = std::string(toString(ResponseStatus::Draft));
+    row.durationMs = current ? current->durationMs : 0;
+    row.updatedAt = now();
+    store::releaseReadSnapshot(m_db);
+    sqlite::Transaction transaction(m_db);
+    putStatus(row);
+    transaction.commit();
+}
+
 void Project::putStatus(ResponseChange row)
 {
     if (auto replica = m_replica.load()) {

@@ -277,6 +277,49 @@ private Q_SLOTS:
         QCOMPARE(window.annotateScreen()->flags()->shortcut()->key(), QKeySequence(Qt::SHIFT | Qt::Key_F));
     }
 
+    // Ctrl+Z goes back across records: a submission, then an answer, then the record before;
+    // Ctrl+Shift+Z gives them again.
+    void undoAndRedoAcrossRecords()
+    {
+        QTemporaryDir dir;
+        const QString path = makeFeedbackProject(dir, 3);
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        for (int n = 1; n <= 2; ++n) {
+            press(window, Qt::Key_1);
+            press(window, Qt::Key_4);
+            press(window, Qt::Key_Return, Qt::ControlModifier);
+        }
+        QCOMPARE(view->displayedId(), QStringLiteral("r3"));
+        QCOMPARE(window.progressText(), QStringLiteral("2 of 3 labeled by tester"));
+        // The next record's first question has the keyboard.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("preference")));
+
+        press(window, Qt::Key_Z, Qt::ControlModifier); // r2's submission
+        QVERIFY2(window.errorText().isEmpty(), qPrintable(window.errorText()));
+        QCOMPARE(view->displayedId(), QStringLiteral("r2"));
+        QVERIFY(storedResponse(path, "r2").status == ResponseStatus::Draft);
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 3 labeled by tester"));
+        press(window, Qt::Key_Z, Qt::ControlModifier); // r2's rating
+        QCOMPARE(storedResponse(path, "r2").answers.count("quality"), std::size_t{0});
+        QCOMPARE(storedResponse(path, "r2").answers.count("preference"), std::size_t{1});
+        press(window, Qt::Key_Z, Qt::ControlModifier); // r2's preference
+        press(window, Qt::Key_Z, Qt::ControlModifier); // r1's submission
+        QCOMPARE(view->displayedId(), QStringLiteral("r1"));
+        QVERIFY(storedResponse(path, "r1").status == ResponseStatus::Draft);
+        QVERIFY(storedResponse(path, "r2").answers.empty());
+
+        press(window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // r1 submitted again, on to r2
+        QVERIFY(storedResponse(path, "r1").status == ResponseStatus::Submitted);
+        QCOMPARE(view->displayedId(), QStringLiteral("r2"));
+        press(window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // r2's preference back
+        QCOMPARE(storedResponse(path, "r2").answers.count("preference"), std::size_t{1});
+        QCOMPARE(window.progressText(), QStringLiteral("1 of 3 labeled by tester"));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
     void muchBetterTieDraftsAndDiscard()
     {
         QTemporaryDir dir;

@@ -48,4 +48,13 @@ TEST_CASE("next to do: drafts are hers to finish, set-aside and submitted record
     // Submitting the draft makes it done.
     project->setStatus(keys[2], "ana", ResponseStatus::Submitted);
     CHECK(project->nextToDo("ana", 0) == keys[3]);
+
+    // A decided response goes back to a draft only by reopen (the annotator's undo), not by setStatus.
+    CHECK_THROWS_WITH(project->setStatus(keys[2], "ana", ResponseStatus::Draft),
+                      Catch::Contains("does not go back to draft"));
+    project->reopen(keys[2], "ana");
+    CHECK(project->statusOf(keys[2], "ana") == ResponseStatus::Draft);
+    CHECK(project->nextToDo("ana", 0) == keys[2]);
+    project->reopen(keys[1], "ana"); // set aside, without answers
+    CHECK(project->nextToDo("ana", 0) == keys[1]);
 }

@@ -199,8 +199,20 @@ bool AnnotationSession::answer(const std::string& question, const nlohmann::json
         return false;
     }
     const Sample sample = *m_current;
-    return guarded(("Record '" + sample.id + "'").c_str(),
-                   [&] { m_project->answer(sample.key, m_annotator, question, value); });
+    Edit edit;
+    edit.key = sample.key;
+    edit.question = question;
+    const bool stored = guarded(("Record '" + sample.id + "'").c_str(), [&] {
+        if (auto before = m_project->annotations().forQuestion(question).get(sample.key, m_annotator)) {
+            edit.before = std::move(before->value);
+        }
+        edit.after = m_project->answer(sample.key, m_annotator, question, value);
+    });
+    if (stored && edit.before != edit.after) {
+        m_undo.push_back(std::move(edit));
+        m_redo.clear();
+    }
+    return stored;
 }
 
 bool AnnotationSession::submit()
@@ -208,17 +220,37 @@ bool AnnotationSession::submit()
     if (!m_current) {
         return false;
     }
+    return changeStatus(ResponseStatus::Submitted, {}, "' was not submitted");
+}
+
+bool AnnotationSession::changeStatus(ResponseStatus status, const std::string& reason, const char* failure)
+{
     const Sample sample = *m_current;
-    bool wasSubmitted = false;
-    const bool stored = guarded(("Record '" + sample.id + "' was not submitted").c_str(), [&] {
-        wasSubmitted = m_project->statusOf(sample.key, m_annotator) == ResponseStatus::Submitted;
-        m_project->setStatus(sample.key, m_annotator, ResponseStatus::Submitted);
+    Edit edit;
+    edit.key = sample.key;
+    edit.advanced = true;
+    edit.status.emplace();
+    edit.status->after = status;
+    edit.status->reasonAfter = reason;
+    const bool stored = guarded(("Record '" + sample.id + failure).c_str(), [&] {
+        if (const auto response = m_project->responses().find(sample.key, m_annotator)) {
+            edit.status->before = m_project->statusOf(sample.key, m_annotator);
+            edit.status->reasonBefore = response->reason;
+        }
+        m_project->setStatus(sample.key, m_annotator, status, reason);
     });
     if (!stored) {
         return false;
     }
-    m_labeled += wasSubmitted ? 0 : 1;
-    m_labelTimes.push_back(m_project->now());
+    const bool wasSubmitted = edit.status->before == ResponseStatus::Submitted;
+    if (status == ResponseStatus::Submitted) {
+        m_labeled += wasSubmitted ? 0 : 1;
+        m_labelTimes.push_back(m_project->now());
+    } else {
+        m_labeled -= wasSubmitted ? 1 : 0;
+    }
+    m_undo.push_back(std::move(edit));
+    m_redo.clear();
     Q_EMIT sampleLabeled(sample.key);
     Q_EMIT progressChanged();
     advanceFrom(sample.key);
@@ -230,16 +262,7 @@ bool AnnotationSession::discard(const std::string& reason)
     if (!m_current) {
         return false;
     }
-    const Sample sample = *m_current;
-    const bool stored = guarded(("Record '" + sample.id + "' was not discarded").c_str(), [&] {
-        m_project->setStatus(sample.key, m_annotator, ResponseStatus::Discarded, reason);
-    });
-    if (!stored) {
-        return false;
-    }
-    Q_EMIT sampleLabeled(sample.key);
-    advanceFrom(sample.key);
-    return true;
+    return changeStatus(ResponseStatus::Discarded, reason, "' was not set aside");
 }
 
 std::optional<double> AnnotationSession::labelsPerHour() const
@@ -280,6 +303,36 @@ bool AnnotationSession::write(std::int64_t key, const std::optional<std::string>
     });
 }
 
+bool AnnotationSession::writeFeedback(const Edit& edit, bool after)
+{
+    return guarded("Undo or redo failed", [&] {
+        if (edit.status) {
+            // A response never goes back to having no status: before its first status it was a draft.
+            const auto status = after ? edit.status->after : edit.status->before;
+            const bool wasSubmitted = m_project->statusOf(edit.key, m_annotator) == ResponseStatus::Submitted;
+            if (status.value_or(ResponseStatus::Draft) == ResponseStatus::Draft) {
+                m_project->reopen(edit.key, m_annotator);
+            } else {
+                m_project->setStatus(edit.key, m_annotator, *status,
+                                     after ? edit.status->reasonAfter : edit.status->reasonBefore);
+            }
+            const bool isSubmitted = status == ResponseStatus::Submitted;
+            m_labeled += (isSubmitted ? 1 : 0) - (wasSubmitted ? 1 : 0);
+            return;
+        }
+        const std::optional<std::string>& value = after ? std::optional<std::string>(edit.after) : edit.before;
+        if (!value) {
+            m_project->takeBack(edit.key, m_annotator, edit.question);
+            return;
+        }
+        const auto parsed = nlohmann::json::parse(*value, nullptr, false);
+        if (parsed.is_discarded()) {
+            throw StoreError("an earlier answer of the record is not valid JSON");
+        }
+        m_project->answer(edit.key, m_annotator, edit.question, parsed);
+    });
+}
+
 bool AnnotationSession::undo()
 {
     if (m_undo.empty()) {
@@ -287,7 +340,8 @@ bool AnnotationSession::undo()
         return false;
     }
     Edit edit = m_undo.back();
-    if (!write(edit.key, edit.before)) {
+    const bool feedback = edit.status || !edit.question.empty();
+    if (!(feedback ? writeFeedback(edit, false) : write(edit.key, edit.before))) {
         return false;
     }
     m_undo.pop_back();
@@ -305,7 +359,8 @@ bool AnnotationSession::redo()
         return false;
     }
     Edit edit = m_redo.back();
-    if (!write(edit.key, edit.after)) {
+    const bool feedback = edit.status || !edit.question.empty();
+    if (!(feedback ? writeFeedback(edit, true) : write(edit.key, edit.after))) {
         return false;
     }
     m_redo.pop_back();

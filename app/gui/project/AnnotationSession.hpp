@@ -107,15 +107,28 @@ Q_SIGNALS:
     void queueFinished();
 
 private:
-    // One edit of this session: the sample, its value before (nullopt: none) and after.
+    // One edit of this session: the sample, its value before (nullopt: none) and after. In a
+    // project of questions an edit is one answer (`question`), or the response's status
+    // (`status`: submitted or set aside, and what it was before).
     struct Edit
     {
         std::int64_t key = 0;
         std::optional<std::string> before;
         std::string after;
         bool advanced = false; // the edit moved on to the next sample
+        std::string question;  // an answer to this question
+        struct Status
+        {
+            std::optional<ResponseStatus> before, after;
+            std::string reasonBefore, reasonAfter;
+        };
+        std::optional<Status> status;
     };
     bool write(std::int64_t key, const std::optional<std::string>& value);
+    // Writes the `before` (undo) or `after` (redo) side of an answer or status edit.
+    bool writeFeedback(const Edit& edit, bool after);
+    // Records a status change for undo: submit and discard.
+    bool changeStatus(ResponseStatus status, const std::string& reason, const char* failure);
     bool apply(const nlohmann::json& value, bool advance);
     void show(std::int64_t key);
     void advanceFrom(std::int64_t key);
