@@ -55,10 +55,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption annotator(QStringLiteral("annotator"),
                                        QStringLiteral("Label as NAME (default: $CONCORD_USER, else $USER)."),
                                        QStringLiteral("NAME"), defaultAnnotator());
-    const QCommandLineOption screen(QStringLiteral("screen"),
-                                    QStringLiteral("Start on this screen: annotate, review, dashboard, quality or "
-                                                   "samples (model: the dashboard's model results, evaluating)."),
-                                    QStringLiteral("SCREEN"), QStringLiteral("annotate"));
+    const QCommandLineOption screen(
+        QStringLiteral("screen"),
+        QStringLiteral("Start on this screen: annotate, review, dashboard, quality or "
+                       "samples (model: the dashboard's model results, evaluating; preferences: its leaderboard)."),
+        QStringLiteral("SCREEN"), QStringLiteral("annotate"));
     const QCommandLineOption signal(QStringLiteral("signal"),
                                     QStringLiteral("Filter the samples list by this saved signal."),
                                     QStringLiteral("NAME"));
@@ -112,7 +113,8 @@ int main(int argc, char* argv[])
     const QStringList screens{QStringLiteral("annotate"), QStringLiteral("review"), QStringLiteral("dashboard"),
                               QStringLiteral("quality"), QStringLiteral("samples")};
     const bool modelResults = screenName == QStringLiteral("model");
-    if (!screens.contains(screenName) && !modelResults) {
+    const bool preferences = screenName == QStringLiteral("preferences");
+    if (!screens.contains(screenName) && !modelResults && !preferences) {
         qCritical("concord: --screen is annotate, review, dashboard, quality or samples");
         return 2;
     }
@@ -147,6 +149,9 @@ int main(int argc, char* argv[])
     if (modelResults) {
         window.showScreen(concord::gui::MainWindow::Screen::Dashboard);
         window.dashboard()->showModelResults();
+    } else if (preferences) {
+        window.dashboard()->showPreferences();
+        window.showScreen(concord::gui::MainWindow::Screen::Dashboard);
     } else {
         window.showScreen(static_cast<concord::gui::MainWindow::Screen>(screens.indexOf(screenName)));
     }

@@ -176,5 +176,9 @@ both annotate-evaluate "$work/evaluate.concord"
 # the review of its disagreements, and the dashboard's leaderboard and bias panel.
 CONCORD_CLI="$cli" examples/preference-bias/build.sh "$work/preference-bias.concord" >/dev/null
 both review-preference "$work/preference-bias.concord" --screen review --annotator lead
-both dashboard-preferences "$work/preference-bias.concord" --screen dashboard
+both dashboard-questions "$work/preference-bias.concord" --screen dashboard
+both dashboard-preferences "$work/preference-bias.concord" --screen preferences
+
+# The bundled feedback demo: a record whose better response holds code and a table.
+both annotate-feedback-demo --feedback-demo --sample p004
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

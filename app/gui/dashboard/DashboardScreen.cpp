@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -120,6 +121,13 @@ DashboardScreen::DashboardScreen(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_preferences);
     connect(m_preferences, &PreferenceSection::failed, this, &DashboardScreen::failed);
     connect(m_preferences, &PreferenceSection::notice, this, &DashboardScreen::notice);
+    connect(m_preferences, &PreferenceSection::updated, this, [this] {
+        if (m_scrollToPreferences && m_preferences->isVisible()) {
+            m_scrollToPreferences = false;
+            // After the layout has placed the section.
+            QTimer::singleShot(0, this, [this] { m_scroll->verticalScrollBar()->setValue(m_preferences->y()); });
+        }
+    });
     connect(m_preferences, &PreferenceSection::openRecord, this, &DashboardScreen::openSample);
     m_model = new ModelSection(page);
     layout->addWidget(m_model);
@@ -155,6 +163,11 @@ void DashboardScreen::showModelResults()
     m_model->start();
     // After the layout has placed the section (the screen may have just been shown).
     QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_model, 0, 0); });
+}
+
+void DashboardScreen::showPreferences()
+{
+    m_scrollToPreferences = true;
 }
 
 void DashboardScreen::setProject(OpenProject* project)

@@ -46,6 +46,8 @@ public:
     bool isComputing() const;
     // Starts the model section's evaluation and scrolls down to it.
     void showModelResults();
+    // Scrolls down to the preference section once it is computed.
+    void showPreferences();
     QString statusText() const;
     QString alphaText() const;
     QString intervalText() const;
@@ -103,6 +105,7 @@ private:
     ChartPanel* m_progress = nullptr;
     PreferenceSection* m_preferences = nullptr;
     QuestionsSection* m_questions = nullptr;
+    bool m_scrollToPreferences = false;
     ModelSection* m_model = nullptr;
     QScrollArea* m_scroll = nullptr;
 };
