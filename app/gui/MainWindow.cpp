@@ -9,6 +9,7 @@
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/export/ExportDialog.hpp"
 #include "app/gui/importing/ImportWizard.hpp"
+#include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/project/DemoProject.hpp"
 #include "app/gui/project/OpenProject.hpp"
@@ -123,6 +124,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     });
     connect(m_tabBar, &QTabBar::currentChanged, this, &MainWindow::screenChanged);
     connect(m_welcome, &WelcomeScreen::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_welcome, &WelcomeScreen::templateRequested, this, &MainWindow::newFromTemplate);
     connect(m_welcome, &WelcomeScreen::chooseProjectRequested, this, &MainWindow::chooseProject);
     connect(m_welcome, &WelcomeScreen::demoRequested, this, [this] { openDemo(); });
     connect(m_welcome, &WelcomeScreen::feedbackDemoRequested, this, [this] { openDemo(DemoKind::Feedback); });
@@ -161,6 +163,7 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction* create = file->addAction(QStringLiteral("&New project\u2026"), this, &MainWindow::newProject);
+    file->addAction(QStringLiteral("New project from a &template\u2026"), this, &MainWindow::newFromTemplate);
     create->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(QStringLiteral("&Open project\u2026"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
@@ -371,6 +374,20 @@ void MainWindow::newProject()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::projectCreated, this, &MainWindow::openProject);
     wizard->open();
+}
+
+void MainWindow::newFromTemplate()
+{
+    auto* dialog = new TemplateDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TemplateDialog::projectCreated, this, [this](const QString& path) {
+        if (openProject(path)) {
+            showNotice(QStringLiteral("Created %1. Import its records with concord-cli import %1 FILE.jsonl "
+                                      "(mapping keys to fields in the app is to come).")
+                           .arg(path));
+        }
+    });
+    dialog->open();
 }
 
 void MainWindow::exportDataset()

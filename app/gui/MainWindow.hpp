@@ -61,6 +61,8 @@ public:
     void showWelcome();
     // File ▸ New project…: the import wizard; the project it creates opens.
     void newProject();
+    // The templates of feedback data with a live preview (TemplateDialog).
+    void newFromTemplate();
     // File ▸ Export…: the export dialog over the open project (ExportDialog).
     void exportDataset();
 

@@ -8,6 +8,7 @@
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/importing/ImportSourcePage.hpp"
 #include "app/gui/importing/ImportWizard.hpp"
+#include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/quality/QualityScreen.hpp"
 #include "app/gui/review/ReviewScreen.hpp"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QListWidget>
 #include <QPixmap>
 #include <QScreen>
 #include <QTimer>
@@ -80,6 +82,10 @@ int main(int argc, char* argv[])
                                     QStringLiteral("FILE"));
     parser.addOption(import);
     const QCommandLineOption exportDialog(QStringLiteral("export"), QStringLiteral("Open the export dialog."));
+    const QCommandLineOption templateDialog(QStringLiteral("new-from-template"),
+                                            QStringLiteral("Open the new-project dialog on the template NAME."),
+                                            QStringLiteral("NAME"));
+    parser.addOption(templateDialog);
     parser.addOption(exportDialog);
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Open the window at WIDTHxHEIGHT pixels (screenshots at 1920x1080)."),
@@ -157,6 +163,15 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(exportDialog)) {
         window.exportDataset();
+    }
+    if (parser.isSet(templateDialog)) {
+        window.newFromTemplate();
+        if (auto* dialog = window.findChild<concord::gui::TemplateDialog*>()) {
+            const auto found = dialog->templates()->findItems(parser.value(templateDialog), Qt::MatchStartsWith);
+            if (!found.isEmpty()) {
+                dialog->templates()->setCurrentItem(found.front());
+            }
+        }
     }
     if (parser.isSet(import)) {
         window.newProject();

@@ -179,6 +179,9 @@ both review-preference "$work/preference-bias.concord" --screen review --annotat
 both dashboard-questions "$work/preference-bias.concord" --screen dashboard
 both dashboard-preferences "$work/preference-bias.concord" --screen preferences
 
+# A new project from a template: the schema beside a live preview of the annotate screen.
+shot --new-from-template ranking --screenshot "$out/new-from-template.png"
+
 # The bundled feedback demo: a record whose better response holds code and a table.
 both annotate-feedback-demo --feedback-demo --sample p004
 echo "wrote $(ls "$out"/*.png | tr '\n' ' ')"

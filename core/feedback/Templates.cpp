@@ -84,6 +84,31 @@ nlohmann::json classify()
 
 } // namespace
 
+RecordContent exampleRecord(const RecordSchema& schema)
+{
+    RecordContent record;
+    for (const Field& field : schema.fields) {
+        const std::string title = field.title.empty() ? field.name : field.title;
+        switch (field.kind) {
+        case FieldKind::Chat:
+            record.fields[field.name] = nlohmann::json::array(
+                {{{"role", "system"}, {"content", "You are a helpful assistant."}},
+                 {{"role", "user"}, {"content", "How do I keep basil alive indoors?"}},
+                 {{"role", "assistant"}, {"content", "Give it a sunny window and water it when the soil is dry."}}});
+            break;
+        case FieldKind::Markdown:
+            // No field name in the text: the preview shows compared fields in a drawn order, and
+            // a name would give the order away.
+            record.fields[field.name] = "### An example answer\n\nWhat a model wrote goes here:\n\n- a **first** "
+                                        "point\n- a second point\n\n```python\nprint(\"hello\")\n```";
+            break;
+        default:
+            record.fields[field.name] = "An example of \"" + title + "\": the records you import fill it.";
+        }
+    }
+    return record;
+}
+
 std::vector<std::string> templateNames()
 {
     return {"preference", "ranking", "sft", "evaluate", "classify"};

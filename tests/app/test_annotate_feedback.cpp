@@ -9,6 +9,8 @@
 #include "app/gui/feedback/FieldsPane.hpp"
 #include "app/gui/feedback/QuestionBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
+#include "app/gui/newproject/SchemaPreview.hpp"
+#include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/SampleListModel.hpp"
 #include "app/gui/review/FeedbackReviewView.hpp"
 #include "app/gui/review/ReviewFilterBar.hpp"
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -318,6 +321,42 @@ private Q_SLOTS:
         QCOMPARE(storedResponse(path, "r2").answers.count("preference"), std::size_t{1});
         QCOMPARE(window.progressText(), QStringLiteral("1 of 3 labeled by tester"));
         QVERIFY(window.errorText().isEmpty());
+    }
+
+    // New project from a template: the preview is the real annotate view over an example
+    // record and follows the edited schema; a bad schema says what is wrong; Create makes the
+    // project and opens it.
+    void newProjectFromTemplate()
+    {
+        QTemporaryDir dir;
+        MainWindow window(QStringLiteral("tester"));
+        window.newFromTemplate();
+        auto* dialog = window.findChild<concord::gui::TemplateDialog*>();
+        QVERIFY(dialog != nullptr);
+        QCOMPARE(dialog->preview()->view()->fields()->columnTitles().size(), 2); // preference
+        dialog->templates()->setCurrentRow(1);                                   // ranking
+        QCOMPARE(dialog->preview()->view()->fields()->columnTitles().size(), 4);
+        QVERIFY(dialog->preview()->view()->box("ranking") != nullptr);
+
+        dialog->schemaEditor()->setPlainText(QStringLiteral("{\"fields\": ["));
+        dialog->updatePreview();
+        QCOMPARE(dialog->problemText(), QStringLiteral("The schema is not valid JSON yet."));
+        dialog->schemaEditor()->setPlainText(
+            QStringLiteral(R"({"fields": [{"name": "text"}], "questions": [{"name": "q", "kind": "guess"}]})"));
+        dialog->updatePreview();
+        QVERIFY2(dialog->problemText().contains(QStringLiteral("guess")), qPrintable(dialog->problemText()));
+        QVERIFY(!dialog->createAt(dir.filePath(QStringLiteral("bad.concord"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("bad.concord"))));
+
+        dialog->templates()->setCurrentRow(2); // sft: the draft field takes the pane's height
+        QVERIFY(dialog->preview()->view()->box("correction") != nullptr);
+        QVERIFY(dialog->problemText().isEmpty());
+        const QString path = dir.filePath(QStringLiteral("sft.concord"));
+        QVERIFY(dialog->createAt(path));
+        QVERIFY(window.session() != nullptr);
+        QCOMPARE(window.session()->project().path(), path.toStdString());
+        QCOMPARE(window.session()->project().recordSchema().questions.front().name, std::string("correction"));
+        QCOMPARE(window.session()->sampleCount(), std::int64_t{0});
     }
 
     void muchBetterTieDraftsAndDiscard()

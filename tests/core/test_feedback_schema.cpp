@@ -1,5 +1,6 @@
 // RecordSchema: the templates parse and round-trip, a label schema's project keeps its shape,
 // and every refusal names the entry and the key at fault.
+#include "core/feedback/RecordContent.hpp"
 #include "core/feedback/RecordSchema.hpp"
 #include "core/feedback/Templates.hpp"
 #include "core/util/Error.hpp"
@@ -425,4 +426,22 @@ TEST_CASE("feedback: numbers beyond int are refused, not wrapped onto a scale", 
     // 4294967297 is 1 modulo 2^32.
     CHECK(feedbackSchemaError(feedbackSchemaWith(
               {{{"name", "q"}, {"kind", "rating"}, {"rating", {{"min", 4294967297LL}, {"max", 5}}}}})) != "(accepted)");
+}
+
+TEST_CASE("feedback: each template's example record fills every field and passes the record checks", "[feedback]")
+{
+    for (const std::string& name : templateNames()) {
+        INFO(name);
+        const RecordSchema schema = RecordSchema::fromJson(templateSchema(name));
+        const RecordContent record = exampleRecord(schema);
+        CHECK(record.fields.size() == schema.fields.size());
+        CHECK_NOTHROW(checkRecord(schema, record, RecordLimits{}));
+        for (const Field& field : schema.fields) {
+            if (field.kind == FieldKind::Chat) {
+                CHECK(record.fields.at(field.name).size() == 3);
+            } else {
+                CHECK_FALSE(record.fields.at(field.name).get<std::string>().empty());
+            }
+        }
+    }
 }

@@ -70,13 +70,17 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     left->addSpacing(18);
     m_new = actionButton(QStringLiteral("&New project\u2026"),
                          QStringLiteral("Import a JSONL, CSV or text file and define the labels (Ctrl+N)"), card);
+    m_template = actionButton(QStringLiteral("New from a &template\u2026"),
+                              QStringLiteral("Preference, ranking, SFT correction, evaluation or classification, with "
+                                             "a preview of the annotate screen"),
+                              card);
     m_open = actionButton(QStringLiteral("&Open project\u2026"), QStringLiteral("Open a .concord file (Ctrl+O)"), card);
     m_demo = actionButton(QStringLiteral("Open the &demo"),
                           QStringLiteral("300 review sentences to label as positive, negative or neutral"), card);
     m_feedbackDemo = actionButton(QStringLiteral("Open the &feedback demo"),
                                   QStringLiteral("300 prompts: say which of two models' responses is better"), card);
     m_join = actionButton(QStringLiteral("&Join a server\u2026"), QString(), card);
-    for (QPushButton* button : {m_new, m_open, m_demo, m_feedbackDemo, m_join}) {
+    for (QPushButton* button : {m_new, m_template, m_open, m_demo, m_feedbackDemo, m_join}) {
         left->addWidget(button);
     }
     setJoinAction(nullptr);
@@ -109,7 +113,8 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     outer->addStretch(2);
 
     setTabOrder(m_recent, m_new);
-    setTabOrder(m_new, m_open);
+    setTabOrder(m_new, m_template);
+    setTabOrder(m_template, m_open);
     setTabOrder(m_open, m_demo);
     setTabOrder(m_demo, m_feedbackDemo);
     setTabOrder(m_feedbackDemo, m_join);
@@ -118,6 +123,7 @@ WelcomeScreen::WelcomeScreen(QWidget* parent) : QWidget(parent)
     connect(m_open, &QPushButton::clicked, this, &WelcomeScreen::chooseProjectRequested);
     connect(m_demo, &QPushButton::clicked, this, &WelcomeScreen::demoRequested);
     connect(m_feedbackDemo, &QPushButton::clicked, this, &WelcomeScreen::feedbackDemoRequested);
+    connect(m_template, &QPushButton::clicked, this, &WelcomeScreen::templateRequested);
     connect(m_join, &QPushButton::clicked, this, [this] {
         if (m_joinAction) {
             m_joinAction->trigger();

@@ -37,6 +37,7 @@ Q_SIGNALS:
     void chooseProjectRequested();
     void demoRequested();
     void feedbackDemoRequested();
+    void templateRequested();
     void openRequested(const QString& path);
 
 protected:
@@ -51,6 +52,7 @@ private:
     QPushButton* m_open = nullptr;
     QPushButton* m_demo = nullptr;
     QPushButton* m_feedbackDemo = nullptr;
+    QPushButton* m_template = nullptr;
     QPushButton* m_join = nullptr;
     QAction* m_joinAction = nullptr;
 };
