@@ -8,6 +8,7 @@
 #include "app/gui/annotate/SamplePanel.hpp"
 #include "app/gui/dashboard/DashboardScreen.hpp"
 #include "app/gui/export/ExportDialog.hpp"
+#include "app/gui/importing/FieldImportDialog.hpp"
 #include "app/gui/importing/ImportWizard.hpp"
 #include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
@@ -164,6 +165,7 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction* create = file->addAction(QStringLiteral("&New project\u2026"), this, &MainWindow::newProject);
     file->addAction(QStringLiteral("New project from a &template\u2026"), this, &MainWindow::newFromTemplate);
+    file->addAction(QStringLiteral("&Import records\u2026"), this, [this] { importRecords(); });
     create->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(QStringLiteral("&Open project\u2026"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
@@ -382,12 +384,32 @@ void MainWindow::newFromTemplate()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TemplateDialog::projectCreated, this, [this](const QString& path) {
         if (openProject(path)) {
-            showNotice(QStringLiteral("Created %1. Import its records with concord-cli import %1 FILE.jsonl "
-                                      "(mapping keys to fields in the app is to come).")
-                           .arg(path));
+            importRecords();
         }
     });
     dialog->open();
+}
+
+void MainWindow::importRecords(const QString& file)
+{
+    if (!m_project || m_project->project().recordSchema().isLegacy()) {
+        showError(m_project ? QStringLiteral("This project has one text and one question: add samples with File \u203a "
+                                             "New project\u2026, or concord-cli import.")
+                            : QStringLiteral("Open a project first: the records go into the open project."));
+        return;
+    }
+    auto* dialog = new FieldImportDialog(*m_project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FieldImportDialog::imported, this, [this](const QString& path, const QString& summary) {
+        // Opened again: every screen, the queue and the counts start from the new records.
+        if (openProject(path)) {
+            showNotice(summary);
+        }
+    });
+    dialog->open();
+    if (!file.isEmpty()) {
+        dialog->loadFile(file);
+    }
 }
 
 void MainWindow::exportDataset()

@@ -63,6 +63,9 @@ public:
     void newProject();
     // The templates of feedback data with a live preview (TemplateDialog).
     void newFromTemplate();
+    // Records from a file into the open project of fields and questions (FieldImportDialog);
+    // `file`: load it at once.
+    void importRecords(const QString& file = QString());
     // File ▸ Export…: the export dialog over the open project (ExportDialog).
     void exportDataset();
 

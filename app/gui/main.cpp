@@ -86,6 +86,10 @@ int main(int argc, char* argv[])
                                             QStringLiteral("Open the new-project dialog on the template NAME."),
                                             QStringLiteral("NAME"));
     parser.addOption(templateDialog);
+    const QCommandLineOption importRecords(QStringLiteral("import-records"),
+                                           QStringLiteral("Open the import of records into the project, on FILE."),
+                                           QStringLiteral("FILE"));
+    parser.addOption(importRecords);
     parser.addOption(exportDialog);
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Open the window at WIDTHxHEIGHT pixels (screenshots at 1920x1080)."),
@@ -163,6 +167,9 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(exportDialog)) {
         window.exportDataset();
+    }
+    if (parser.isSet(importRecords)) {
+        window.importRecords(parser.value(importRecords));
     }
     if (parser.isSet(templateDialog)) {
         window.newFromTemplate();

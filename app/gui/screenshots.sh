@@ -181,6 +181,10 @@ both dashboard-preferences "$work/preference-bias.concord" --screen preferences
 
 # A new project from a template: the schema beside a live preview of the annotate screen.
 shot --new-from-template ranking --screenshot "$out/new-from-template.png"
+# Importing records into it: the file's keys mapped to fields and suggestions, the first records previewed.
+"$cli" init "$work/pairs.concord" --template preference >/dev/null
+head -5 resources/feedback-demo/records.jsonl >"$work/pairs.jsonl"
+shot "$work/pairs.concord" --import-records "$work/pairs.jsonl" --screenshot "$out/import-records.png"
 
 # The bundled feedback demo: a record whose better response holds code and a table.
 both annotate-feedback-demo --feedback-demo --sample p004

@@ -9,6 +9,7 @@
 #include "app/gui/feedback/FieldsPane.hpp"
 #include "app/gui/feedback/QuestionBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
+#include "app/gui/importing/FieldImportDialog.hpp"
 #include "app/gui/newproject/SchemaPreview.hpp"
 #include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/SampleListModel.hpp"
@@ -22,6 +23,8 @@
 #include "core/store/Project.hpp"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -29,6 +32,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -357,6 +361,84 @@ private Q_SLOTS:
         QCOMPARE(window.session()->project().path(), path.toStdString());
         QCOMPARE(window.session()->project().recordSchema().questions.front().name, std::string("correction"));
         QCOMPARE(window.session()->sampleCount(), std::int64_t{0});
+    }
+
+    // Records from a file whose keys are not the fields' names: each field's key picked, a
+    // judge's column as suggestions with their scores; a bad value imports nothing and says where.
+    void importRecordsMappingKeys()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("import.concord"));
+        Project::create(path.toStdString(), {}, concord::RecordSchema::fromJson(concord::templateSchema("preference")));
+        const QString file = dir.filePath(QStringLiteral("pairs.jsonl"));
+        const auto write = [&](const QString& where, const char* judgeOfLast) {
+            QFile out(where);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            for (int n = 1; n <= 3; ++n) {
+                nlohmann::json row = {{"uid", "u" + std::to_string(n)},
+                                      {"question", "Question " + std::to_string(n)},
+                                      {"answer_1", "first answer " + std::to_string(n)},
+                                      {"answer_2", "second answer " + std::to_string(n)},
+                                      {"judge_pick", n == 3 ? judgeOfLast : "response_a"},
+                                      {"judge_conf", 0.5 + 0.1 * n}};
+                out.write(QByteArray::fromStdString(row.dump() + "\n"));
+            }
+        };
+        write(file, "response_b");
+        const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+        write(bad, "maybe");
+
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        const auto openDialog = [&](const QString& source) {
+            window.importRecords(source);
+            const auto dialogs = window.findChildren<concord::gui::FieldImportDialog*>();
+            return dialogs.isEmpty() ? nullptr : dialogs.back();
+        };
+        const auto map = [](concord::gui::FieldImportDialog* dialog) {
+            dialog->idKey()->setCurrentText(QStringLiteral("uid"));
+            dialog->fieldKey("prompt")->setCurrentText(QStringLiteral("question"));
+            dialog->fieldKey("response_a")->setCurrentText(QStringLiteral("answer_1"));
+            dialog->fieldKey("response_b")->setCurrentText(QStringLiteral("answer_2"));
+            dialog->suggestionKey("preference")->setCurrentText(QStringLiteral("judge_pick"));
+            dialog->scoreKey("preference")->setCurrentText(QStringLiteral("judge_conf"));
+            dialog->agent("preference")->setText(QStringLiteral("judge"));
+        };
+
+        // The bad file first: nothing is imported, and the message names the line.
+        auto* dialog = openDialog(bad);
+        QVERIFY(dialog != nullptr);
+        map(dialog);
+        dialog->startImport();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->messageText().startsWith(QStringLiteral("Nothing was imported")), 20000);
+        QVERIFY2(dialog->messageText().contains(QStringLiteral("line 3")), qPrintable(dialog->messageText()));
+        QCOMPARE(Project::open(path.toStdString())->samples().count(), 0);
+        dialog->close();
+
+        dialog = openDialog(file);
+        QVERIFY(dialog != nullptr);
+        QCOMPARE(dialog->previewTable()->rowCount(), 3);
+        QVERIFY(dialog->previewTable()->item(0, 0)->text().isEmpty()); // no key named "prompt" yet
+        map(dialog);
+        QCOMPARE(dialog->previewTable()->item(0, 0)->text(), QStringLiteral("Question 1"));
+        QCOMPARE(dialog->previewTable()->item(2, 2)->text(), QStringLiteral("second answer 3"));
+        QSignalSpy imported(dialog, &concord::gui::FieldImportDialog::imported);
+        dialog->startImport();
+        QVERIFY(imported.wait(20000));
+        QCOMPARE(window.session()->sampleCount(), std::int64_t{3}); // reopened with the records
+
+        auto project = Project::open(path.toStdString());
+        const auto key = project->samples().keyOf("u3");
+        QVERIFY(key.has_value());
+        const auto record = project->recordOf(*project->samples().findByKey(*key));
+        QCOMPARE(record.fields.at("prompt"), nlohmann::json("Question 3"));
+        const auto suggestions = project->suggestions().forSample(*key);
+        QCOMPARE(suggestions.size(), std::size_t{1});
+        QCOMPARE(suggestions.front().agent, std::string("judge"));
+        QVERIFY(suggestions.front().score.has_value());
+        QCOMPARE(*suggestions.front().score, 0.8);
+        QCOMPARE(nlohmann::json::parse(suggestions.front().value)["preference"]["winner"],
+                 nlohmann::json("response_b"));
     }
 
     void muchBetterTieDraftsAndDiscard()
