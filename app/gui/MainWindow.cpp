@@ -128,7 +128,7 @@ MainWindow::MainWindow(QString annotator, QWidget* parent) : QMainWindow(parent)
     connect(m_welcome, &WelcomeScreen::templateRequested, this, &MainWindow::newFromTemplate);
     connect(m_welcome, &WelcomeScreen::chooseProjectRequested, this, &MainWindow::chooseProject);
     connect(m_welcome, &WelcomeScreen::demoRequested, this, [this] { openDemo(); });
-    connect(m_welcome, &WelcomeScreen::feedbackDemoRequested, this, [this] { openDemo(DemoKind::Feedback); });
+    connect(m_welcome, &WelcomeScreen::feedbackDemoRequested, this, [this] { openDemo({}, DemoKind::Feedback); });
     connect(m_welcome, &WelcomeScreen::openRequested, this, &MainWindow::openProject);
     m_annotate->showPlaceholder(QStringLiteral("No project is open. Open one with File \u203a Open project\u2026 "
                                                "(Ctrl+O), or try the demo with File \u203a Open demo."));
@@ -170,7 +170,7 @@ void MainWindow::buildMenus()
     QAction* open = file->addAction(QStringLiteral("&Open project\u2026"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
     file->addAction(QStringLiteral("Open &demo"), this, [this] { openDemo(); });
-    file->addAction(QStringLiteral("Open &feedback demo"), this, [this] { openDemo(DemoKind::Feedback); });
+    file->addAction(QStringLiteral("Open &feedback demo"), this, [this] { openDemo({}, DemoKind::Feedback); });
     QAction* exportAction = file->addAction(QStringLiteral("&Export\u2026"), this, &MainWindow::exportDataset);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
@@ -301,13 +301,13 @@ bool MainWindow::openProject(const QString& path)
     return false;
 }
 
-bool MainWindow::openDemo(DemoKind kind, const QString& path)
+bool MainWindow::openDemo(const QString& path, DemoKind kind)
 {
     const auto report = [this](const char* what) {
         showError(QStringLiteral("Could not open the demo project: %1").arg(QString::fromUtf8(what)));
     };
     try {
-        adopt(DemoProject::open(kind, path));
+        adopt(DemoProject::open(path, kind));
         return true;
     } catch (const InputError& error) {
         report(error.what());

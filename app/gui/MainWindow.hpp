@@ -55,7 +55,7 @@ public:
     // Open a project (or the demo, created on first use) in place of the current one. On
     // failure the error is shown in the banner, the current project stays, and they return false.
     bool openProject(const QString& path);
-    bool openDemo(DemoKind kind = DemoKind::Reviews, const QString& path = QString());
+    bool openDemo(const QString& path = QString(), DemoKind kind = DemoKind::Reviews);
     void showScreen(Screen screen);
     // The welcome page in place of the screens, until a project opens (WelcomeScreen).
     void showWelcome();

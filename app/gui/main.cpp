@@ -112,8 +112,8 @@ int main(int argc, char* argv[])
     concord::gui::applyTheme(app);
     concord::gui::MainWindow window(name);
     if (anyDemo) {
-        window.openDemo(parser.isSet(feedbackDemo) ? concord::gui::DemoKind::Feedback
-                                                   : concord::gui::DemoKind::Reviews);
+        window.openDemo({}, parser.isSet(feedbackDemo) ? concord::gui::DemoKind::Feedback
+                                                       : concord::gui::DemoKind::Reviews);
     } else if (positional.isEmpty()) {
         window.showWelcome();
     } else {

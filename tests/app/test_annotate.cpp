@@ -455,7 +455,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("Concord/demo.concord"));
         {
-            auto project = concord::gui::DemoProject::open(concord::gui::DemoKind::Reviews, path);
+            auto project = concord::gui::DemoProject::open(path);
             QCOMPARE(project->samples().count(), 300);
             const auto counts = project->annotations().countsByAnnotator();
             QCOMPARE(counts.size(), std::size_t{1});
@@ -467,7 +467,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
         // Opened again, not rebuilt: the label given above is still there.
         MainWindow window(QStringLiteral("tester"));
-        QVERIFY(window.openDemo(concord::gui::DemoKind::Reviews, path));
+        QVERIFY(window.openDemo(path));
         QCOMPARE(window.progressText(), QStringLiteral("1 of 300 labeled by tester"));
         QCOMPARE(window.annotateView()->displayedId(), QStringLiteral("amazon-0002"));
     }

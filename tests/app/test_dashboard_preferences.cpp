@@ -211,7 +211,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("Concord/feedback-demo.concord"));
         {
-            auto project = concord::gui::DemoProject::open(concord::gui::DemoKind::Feedback, path);
+            auto project = concord::gui::DemoProject::open(path, concord::gui::DemoKind::Feedback);
             QCOMPARE(project->samples().count(), 300);
             QCOMPARE(project->orderSeed(), concord::gui::DemoProject::feedbackOrderSeed);
             std::map<std::string, int> answers;
@@ -244,7 +244,7 @@ private Q_SLOTS:
 
         // Opened again from the welcome screen's button, not rebuilt.
         MainWindow window(QStringLiteral("tester"));
-        QVERIFY(window.openDemo(concord::gui::DemoKind::Feedback, path));
+        QVERIFY(window.openDemo(path, concord::gui::DemoKind::Feedback));
         QVERIFY(window.errorText().isEmpty());
         QVERIFY(window.annotateView() != nullptr);
     }

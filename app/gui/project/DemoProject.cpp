@@ -130,7 +130,7 @@ QString DemoProject::defaultPath(DemoKind kind)
                                              : QStringLiteral("demo.concord"));
 }
 
-std::unique_ptr<Project> DemoProject::open(DemoKind kind, const QString& path)
+std::unique_ptr<Project> DemoProject::open(const QString& path, DemoKind kind)
 {
     const QString target = path.isEmpty() ? defaultPath(kind) : path;
     if (!QFileInfo::exists(target)) {

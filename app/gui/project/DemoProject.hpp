@@ -29,7 +29,7 @@ public:
 
     // Opens the demo at `path` (default: defaultPath(kind)), creating it first when the file does
     // not exist. Throws InputError or StoreError; a failed creation leaves no file behind.
-    static std::unique_ptr<Project> open(DemoKind kind = DemoKind::Reviews, const QString& path = QString());
+    static std::unique_ptr<Project> open(const QString& path = QString(), DemoKind kind = DemoKind::Reviews);
 
     // The annotator whose labels the review demo ships with (the data set's reference labels).
     static constexpr const char* referenceAnnotator = "uci-reference";
