@@ -342,6 +342,13 @@ private Q_SLOTS:
         QCOMPARE(dialog->preview()->view()->fields()->columnTitles().size(), 4);
         QVERIFY(dialog->preview()->view()->box("ranking") != nullptr);
 
+        // Typing the schema keeps the keyboard when the preview follows.
+        QVERIFY(guitest::showAndActivate(*dialog));
+        dialog->schemaEditor()->setFocus();
+        dialog->updatePreview();
+        QCoreApplication::processEvents(); // the new preview's widgets are shown
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog->schemaEditor()));
+
         dialog->schemaEditor()->setPlainText(QStringLiteral("{\"fields\": ["));
         dialog->updatePreview();
         QCOMPARE(dialog->problemText(), QStringLiteral("The schema is not valid JSON yet."));

@@ -183,7 +183,7 @@ void FeedbackView::showCurrent()
     showStatus();
     placeDivider();
     // A new record starts at its first question; the same one shown again keeps the keyboard.
-    if (!m_questionBoxes.empty() && (another || !isAncestorOf(QApplication::focusWidget()))) {
+    if (m_takesKeyboard && !m_questionBoxes.empty() && (another || !isAncestorOf(QApplication::focusWidget()))) {
         m_questionBoxes.front()->setFocus();
     }
 }

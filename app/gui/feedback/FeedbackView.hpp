@@ -36,6 +36,9 @@ public:
     void showPlaceholder(const QString& message);
     // The first question takes the keyboard.
     void takeKeyboard();
+    // Whether a new record gives its first question the keyboard (default); a preview beside
+    // an editor leaves the keyboard where the user types.
+    void setTakesKeyboard(bool takes) { m_takesKeyboard = takes; }
 
     FieldsPane* fields() const { return m_fields; }
     QuestionBox* box(const std::string& question) const;
@@ -72,6 +75,7 @@ private:
     QLabel* m_status = nullptr;
     QLineEdit* m_reason = nullptr;
     QString m_displayedId;
+    bool m_takesKeyboard = true;
 };
 
 } // namespace concord::gui

@@ -14,7 +14,7 @@ SchemaPreview::SchemaPreview(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_view = new FeedbackView(this);
-    m_view->setFocusPolicy(Qt::NoFocus);
+    m_view->setTakesKeyboard(false); // the keyboard stays in the schema being typed
     layout->addWidget(m_view);
 }
 
