@@ -90,6 +90,13 @@ PreferenceSection::PreferenceSection(QWidget* parent) : QWidget(parent)
         }
         Q_EMIT updated();
     });
+    m_votes.onDone([this](CellVotes&& cell) {
+        auto* dialog = new PairVotesDialog(cell.modelA, cell.modelB, cell.votes, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PairVotesDialog::openRecord, this, &PreferenceSection::openRecord);
+        dialog->open();
+        Q_EMIT votesShown(dialog);
+    });
     m_votes.onFailed(
         [this](const QString& error) { Q_EMIT failed(QStringLiteral("Could not read the votes: %1").arg(error)); });
     setVisible(false);
@@ -100,19 +107,10 @@ void PreferenceSection::showVotes(int row, int column)
     if (!m_project || row >= m_models.size() || column >= m_models.size()) {
         return;
     }
-    const QString a = m_models[row];
-    const QString b = m_models[column];
-    m_votes.onDone([this, a, b](quality::PairVotes&& votes) {
-        auto* dialog = new PairVotesDialog(a, b, votes, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &PairVotesDialog::openRecord, this, &PreferenceSection::openRecord);
-        dialog->open();
-        Q_EMIT votesShown(dialog);
-    });
-    m_votes.run(m_project, [path = m_project->pathBytes(), question = m_question.toStdString(), a = a.toStdString(),
-                            b = b.toStdString()](const Progress&) {
+    m_votes.run(m_project, [path = m_project->pathBytes(), question = m_question.toStdString(), a = m_models[row],
+                            b = m_models[column]](const Progress&) {
         auto project = Project::open(path);
-        return quality::votesBetween(*project, question, a, b);
+        return CellVotes{a, b, quality::votesBetween(*project, question, a.toStdString(), b.toStdString())};
     });
 }
 

@@ -56,7 +56,14 @@ private:
 
     OpenProject* m_project = nullptr;
     BackgroundTask<PreferenceData> m_task{this};
-    BackgroundTask<quality::PairVotes> m_votes{this};
+    // The votes behind a cell, with the cell's two models: a second click while the first runs
+    // must not show the first's votes under the second's names.
+    struct CellVotes
+    {
+        QString modelA, modelB;
+        quality::PairVotes votes;
+    };
+    BackgroundTask<CellVotes> m_votes{this};
     QString m_question;
     QStringList m_models; // the win-rate matrix's rows and columns
     QLabel* m_title = nullptr;
