@@ -19,6 +19,7 @@
 #include "app/gui/MainWindow.hpp"
 #include "app/gui/annotate/AnnotateScreen.hpp"
 #include "app/gui/feedback/FeedbackView.hpp"
+#include "bench/gui/BenchSupport.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/Templates.hpp"
 #include "core/store/Project.hpp"
@@ -44,43 +45,11 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-long peakRssKb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    if (values.empty()) {
-        return 0.0;
-    }
-    const auto rank =
-        static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(values.size()))));
-    return values[std::min(rank, values.size()) - 1]; // nearest rank
-}
-
-template <typename Done> bool spinUntil(Done done, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-    }
-    return true;
-}
+using bench::Clock;
+using bench::msSince;
+using bench::peakRssKb;
+using bench::percentile;
+using bench::spinUntil;
 
 // Remembers which widgets were painted since reset(): the viewports of the text views.
 class PaintWatch : public QObject

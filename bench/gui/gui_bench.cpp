@@ -21,6 +21,7 @@
 #include "app/gui/annotate/AnnotateView.hpp"
 #include "app/gui/project/AnnotationSession.hpp"
 #include "app/gui/widgets/SampleTextView.hpp"
+#include "bench/gui/BenchSupport.hpp"
 #include "core/io/Importer.hpp"
 #include "core/io/RecordReader.hpp"
 #include "core/store/Project.hpp"
@@ -45,25 +46,17 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+using bench::Clock;
+using bench::msSince;
+using bench::peakRssKb;
+using bench::percentile;
+using bench::spinUntil;
 
 std::int64_t realtimeNs()
 {
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
     return static_cast<std::int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
-
-long peakRssKb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
 }
 
 // Counts the paint events a widget receives.
@@ -81,32 +74,6 @@ protected:
         return QObject::eventFilter(watched, event);
     }
 };
-
-// Runs the event loop until `done` holds; false after `timeoutMs`.
-template <typename Done> bool spinUntil(Done done, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-    }
-    return true;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    if (values.empty()) {
-        return 0.0;
-    }
-    // Nearest rank.
-    const auto rank =
-        static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(values.size()))));
-    return values[std::min(rank, values.size()) - 1];
-}
 
 int create(const std::string& path, const std::string& data)
 {
