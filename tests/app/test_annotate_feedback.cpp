@@ -8,6 +8,7 @@
 #include "app/gui/feedback/FeedbackView.hpp"
 #include "app/gui/feedback/FieldsPane.hpp"
 #include "app/gui/feedback/QuestionBox.hpp"
+#include "app/gui/feedback/SpansBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 #include "app/gui/importing/FieldImportDialog.hpp"
 #include "app/gui/newproject/SchemaPreview.hpp"
@@ -16,6 +17,7 @@
 #include "app/gui/review/FeedbackReviewView.hpp"
 #include "app/gui/review/ReviewFilterBar.hpp"
 #include "app/gui/review/ReviewScreen.hpp"
+#include "app/gui/widgets/SampleTextView.hpp"
 #include "core/feedback/Answers.hpp"
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/ShownOrder.hpp"
@@ -25,6 +27,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -585,6 +588,96 @@ private Q_SLOTS:
         const Stored stored = storedResponse(path, "s1");
         QVERIFY(stored.status == ResponseStatus::Submitted);
         QCOMPARE(stored.answers.at("correction"), (nlohmann::json{{"text", "The capital is Paris."}}));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    // Spans on a field of a record of fields: Shift+arrows select in the field's text, a label's
+    // key marks, Delete removes, Enter gives the spans and moves on; a prefilled suggestion of
+    // spans is drawn and taken with Enter.
+    void spansOnAFieldByKeyboard()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("spans.concord"));
+        {
+            concord::ProjectSettings settings;
+            settings.name = "Claims";
+            auto project =
+                Project::create(path.toStdString(), settings, concord::RecordSchema::fromJson(nlohmann::json::parse(R"({
+                "fields": [{"name": "prompt"}, {"name": "response"}],
+                "questions": [
+                    {"name": "claims", "kind": "spans", "field": "response", "suggestions": "prefill",
+                     "labels": [{"name": "claim", "key": "c"}, {"name": "error", "key": "e"}]},
+                    {"name": "ok", "kind": "label", "labels": [{"name": "yes", "key": "y"}, {"name": "no", "key": "n"}]}]})")));
+            concord::RecordContent record;
+            record.fields = {{"prompt", "Capital of France?"}, {"response", "Paris is the capital of Germany."}};
+            project->samples().insert("s1", "Capital of France?", "{}", concord::encodeRecord(record));
+            record.fields = {{"prompt", "Capital of Germany?"}, {"response", "Berlin."}};
+            const auto key =
+                project->samples().insert("s2", "Capital of Germany?", "{}", concord::encodeRecord(record));
+            project->suggest(*key, "claims", "tagger", {{"spans", {{{"start", 0}, {"end", 6}, {"label", "claim"}}}}},
+                             0.8);
+        }
+        MainWindow window(QStringLiteral("tester"));
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        FeedbackView* view = window.annotateScreen()->feedbackView();
+        auto* spans = qobject_cast<concord::gui::SpansBox*>(view->box("claims"));
+        QVERIFY(spans != nullptr);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(spans->textView()));
+        QCOMPARE(spans->textView()->toPlainText(), QStringLiteral("Paris is the capital of Germany."));
+
+        // "Paris" by Shift+Right, marked a claim: stored at once, the keyboard stays.
+        for (int i = 0; i < 5; ++i) {
+            press(window, Qt::Key_Right, Qt::ShiftModifier);
+        }
+        press(window, Qt::Key_C);
+        const nlohmann::json paris = {{"start", 0}, {"end", 5}, {"label", "claim"}};
+        QCOMPARE(storedResponse(path, "s1").answers["claims"], (nlohmann::json{{"spans", {paris}}}));
+        QVERIFY(storedResponse(path, "s1").status == ResponseStatus::Draft);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(spans->textView()));
+
+        // "Germany." from the end, an error; the spans stay in text order.
+        press(window, Qt::Key_End);
+        for (int i = 0; i < 8; ++i) {
+            press(window, Qt::Key_Left, Qt::ShiftModifier);
+        }
+        press(window, Qt::Key_E);
+        const nlohmann::json germany = {{"start", 24}, {"end", 32}, {"label", "error"}};
+        QCOMPARE(storedResponse(path, "s1").answers["claims"], (nlohmann::json{{"spans", {paris, germany}}}));
+        QCOMPARE(spans->textView()->spans().size(), std::size_t{2});
+        QCOMPARE(spans->describe(storedResponse(path, "s1").answers["claims"]),
+                 QStringLiteral("claim: Paris  \u00b7  error: Germany."));
+
+        // A label key with nothing selected says what to do; Delete in "Paris" removes it.
+        press(window, Qt::Key_E);
+        QVERIFY(spans->findChild<QLabel*>(QStringLiteral("spanNotice"))
+                    ->text()
+                    .startsWith(QStringLiteral("Select some text")));
+        press(window, Qt::Key_Home);
+        press(window, Qt::Key_Delete);
+        QCOMPARE(storedResponse(path, "s1").answers["claims"], (nlohmann::json{{"spans", {germany}}}));
+
+        // Enter gives the spans and moves on; the label question answers and Ctrl+Enter submits.
+        press(window, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->box("ok")));
+        press(window, Qt::Key_N);
+        press(window, Qt::Key_Return, Qt::ControlModifier);
+        Stored stored = storedResponse(path, "s1");
+        QVERIFY(stored.status == ResponseStatus::Submitted);
+        QCOMPARE(stored.answers["claims"], (nlohmann::json{{"spans", {germany}}}));
+        QCOMPARE(stored.answers["ok"], (nlohmann::json{{"labels", {"no"}}}));
+
+        // The next record's suggested span is drawn before answering; Enter takes it as suggested.
+        QCOMPARE(view->displayedId(), QStringLiteral("s2"));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(spans->textView()));
+        QCOMPARE(spans->textView()->spans().size(), std::size_t{1});
+        QVERIFY(spans->suggestionText().startsWith(QStringLiteral("Suggested: claim: Berlin")));
+        press(window, Qt::Key_Return);
+        stored = storedResponse(path, "s2");
+        QCOMPARE(stored.answers["claims"],
+                 (nlohmann::json{{"spans", {{{"start", 0}, {"end", 6}, {"label", "claim"}}}}}));
+        QCOMPARE(stored.contexts["claims"]["suggestion"],
+                 (nlohmann::json{{"agent", "tagger"}, {"shown", "prefill"}, {"taken", true}}));
         QVERIFY(window.errorText().isEmpty());
     }
 

@@ -3,6 +3,7 @@
 
 #include "app/gui/widgets/LabelBar.hpp"
 #include "app/gui/widgets/SampleTextView.hpp"
+#include "app/gui/widgets/SpanEditing.hpp"
 #include "app/gui/widgets/ValueSummary.hpp"
 
 #include <QFrame>
@@ -11,8 +12,6 @@
 #include <QShortcut>
 #include <QStringList>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace concord::gui {
 
@@ -173,13 +172,7 @@ void AnnotateView::addSpan(std::size_t labelIndex)
         Q_EMIT notice(QStringLiteral("Select some text first, then press the label's key"));
         return;
     }
-    std::vector<nlohmann::json> spans(m_spans.begin(), m_spans.end());
-    spans.push_back({{"start", range->first}, {"end", range->second}, {"label", m_schema.labels.at(labelIndex).name}});
-    // In text order, as a reader (and a diff of exports) expects them.
-    std::stable_sort(spans.begin(), spans.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-        return a.value("start", std::size_t{0}) < b.value("start", std::size_t{0});
-    });
-    Q_EMIT valueEdited({{"spans", spans}});
+    Q_EMIT valueEdited({{"spans", withSpan(m_spans, *range, m_schema.labels.at(labelIndex).name)}});
 }
 
 void AnnotateView::removeSpan(std::size_t index)
@@ -187,9 +180,7 @@ void AnnotateView::removeSpan(std::size_t index)
     if (index >= m_spans.size()) {
         return;
     }
-    nlohmann::json spans = m_spans;
-    spans.erase(index);
-    Q_EMIT valueEdited({{"spans", spans}});
+    Q_EMIT valueEdited({{"spans", withoutSpan(m_spans, index)}});
 }
 
 void AnnotateView::removeSpanAtCaret()
@@ -197,14 +188,9 @@ void AnnotateView::removeSpanAtCaret()
     if (m_schema.kind != TaskKind::Spans || m_displayedId.isEmpty()) {
         return;
     }
-    const std::size_t caret = m_text->caretPosition();
-    const auto& marks = m_text->spans();
-    // The caret sits between characters: inside a span, or just after its last character.
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        if (marks[i].start <= caret && caret <= marks[i].end) {
-            removeSpan(i);
-            return;
-        }
+    if (const auto index = spanAtCaret(m_text->spans(), m_text->caretPosition())) {
+        removeSpan(*index);
+        return;
     }
     Q_EMIT notice(QStringLiteral("Put the caret in a span (click it, or use the arrow keys) to remove it"));
 }

@@ -109,7 +109,7 @@ void FeedbackView::setSession(AnnotationSession* session)
             setTabOrder(previous, box);
         }
         previous = box;
-        connect(box, &QuestionBox::answered, this, [this, box](const nlohmann::json& value) {
+        const auto store = [this, box](const nlohmann::json& value, bool moveOn) {
             if (!m_session || !m_session->answer(box->question().name, value)) {
                 showCurrent(); // show what is stored, not the refused value
                 return;
@@ -118,10 +118,12 @@ void FeedbackView::setSession(AnnotationSession* session)
             box->revealSuggestion();
             showStatus();
             // A choice moves on to the next question; a written answer was given on leaving.
-            if (box->hasFocus()) {
+            if (moveOn && box->hasFocus()) {
                 focusNextAfter(box);
             }
-        });
+        };
+        connect(box, &QuestionBox::answered, this, [store](const nlohmann::json& value) { store(value, true); });
+        connect(box, &QuestionBox::answerEdited, this, [store](const nlohmann::json& value) { store(value, false); });
         m_questionBoxes.push_back(box);
     }
     m_boxes->addStretch(1);

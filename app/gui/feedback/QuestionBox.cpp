@@ -3,6 +3,7 @@
 #include "app/gui/feedback/ChoiceBox.hpp"
 #include "app/gui/feedback/PreferenceBox.hpp"
 #include "app/gui/feedback/RankingBox.hpp"
+#include "app/gui/feedback/SpansBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 
 #include <QKeyEvent>
@@ -14,8 +15,8 @@ namespace concord::gui {
 
 namespace question_box {
 
-// Spans on a record of fields (and rankings of more than nine fields) are answered in the CLI
-// for now; the box says so instead of hiding them.
+// Rankings of more than nine fields (whose places cannot be typed as single digits) are answered
+// in the CLI for now; the box says so instead of hiding them.
 class NotHereBox : public QuestionBox
 {
 public:
@@ -116,11 +117,15 @@ int QuestionBox::digitOf(const QKeyEvent* event)
     return -1;
 }
 
+bool QuestionBox::takesSuggestion() const
+{
+    return m_offered && !m_answered && question().suggestions == SuggestionMode::Prefill;
+}
+
 void QuestionBox::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    if (enter && event->modifiers() == Qt::NoModifier && m_offered && !m_answered &&
-        question().suggestions == SuggestionMode::Prefill) {
+    if (enter && event->modifiers() == Qt::NoModifier && takesSuggestion()) {
         Q_EMIT answered(*m_offered); // taking the suggestion is one key
         return;
     }
@@ -193,7 +198,7 @@ QuestionBox* makeQuestionBox(const Question& question, QWidget* parent)
         }
         break;
     case QuestionKind::Spans:
-        break;
+        return new SpansBox(question, parent);
     }
     return new question_box::NotHereBox(question, parent);
 }

@@ -52,8 +52,12 @@ public:
     virtual QString describe(const nlohmann::json& value) const = 0;
 
 Q_SIGNALS:
-    // An answer was given: store it (the response stays a draft until it is submitted).
+    // An answer was given: store it (the response stays a draft until it is submitted), and the
+    // keyboard moves on to the next question.
     void answered(const nlohmann::json& value);
+    // An answer being built piece by piece (spans marked one at a time): store it; the keyboard
+    // stays in the box.
+    void answerEdited(const nlohmann::json& value);
 
 protected:
     QVBoxLayout* body() const { return m_body; }
@@ -62,6 +66,8 @@ protected:
     static int digitOf(const QKeyEvent* event);
     // The suggestion shown and not yet the stored answer, if any.
     const std::optional<nlohmann::json>& offered() const { return m_offered; }
+    // Whether Enter takes the suggestion: one is prefilled and the question is not answered yet.
+    bool takesSuggestion() const;
     void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;

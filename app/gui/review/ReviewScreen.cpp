@@ -6,9 +6,9 @@
 #include "app/gui/review/SetGold.hpp"
 #include "app/gui/widgets/LabelBar.hpp"
 #include "app/gui/widgets/SampleTextView.hpp"
+#include "app/gui/widgets/SpanEditing.hpp"
 #include "app/gui/widgets/ValueSummary.hpp"
 #include "core/store/Project.hpp"
-#include "core/text/Utf8.hpp"
 #include "core/util/Error.hpp"
 
 #include <QFrame>
@@ -29,19 +29,6 @@ namespace concord::gui {
 namespace {
 
 constexpr std::size_t maxCandidates = 9; // keys 1..9
-
-// Spans in words, "PER: John Smith · ORG: Acme", so that the values can be compared at a glance.
-QString describeSpans(const std::string& text, const nlohmann::json& value)
-{
-    QStringList parts;
-    for (const auto& span : value.value("spans", nlohmann::json::array())) {
-        const auto start = span.value("start", std::size_t{0});
-        const auto end = span.value("end", std::size_t{0});
-        parts << QStringLiteral("%1: %2").arg(QString::fromStdString(span.value("label", std::string())),
-                                              QString::fromStdString(std::string(utf8::slice(text, start, end))));
-    }
-    return parts.isEmpty() ? QStringLiteral("no spans") : parts.join(QStringLiteral("  \u00b7  "));
-}
 
 // The whole text with the value's spans highlighted and labelled, as rich text: one such line per
 // annotator puts their spans over the same words, one above the other.
