@@ -144,6 +144,28 @@ QString makeRankingProject(const QTemporaryDir& dir)
     return path;
 }
 
+// A response whose claims are marked as spans (a prefilled suggestion on s2), and a label.
+QString makeSpansProject(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("spans.concord"));
+    concord::ProjectSettings settings;
+    settings.name = "Claims";
+    auto project =
+        Project::create(path.toStdString(), settings, concord::RecordSchema::fromJson(nlohmann::json::parse(R"({
+        "fields": [{"name": "prompt"}, {"name": "response"}],
+        "questions": [
+            {"name": "claims", "kind": "spans", "field": "response", "suggestions": "prefill",
+             "labels": [{"name": "claim", "key": "c"}, {"name": "error", "key": "e"}]},
+            {"name": "ok", "kind": "label", "labels": [{"name": "yes", "key": "y"}, {"name": "no", "key": "n"}]}]})")));
+    concord::RecordContent record;
+    record.fields = {{"prompt", "Capital of France?"}, {"response", "Paris is the capital of Germany."}};
+    project->samples().insert("s1", "Capital of France?", "{}", concord::encodeRecord(record));
+    record.fields = {{"prompt", "Capital of Germany?"}, {"response", "Berlin."}};
+    const auto key = project->samples().insert("s2", "Capital of Germany?", "{}", concord::encodeRecord(record));
+    project->suggest(*key, "claims", "tagger", {{"spans", {{{"start", 0}, {"end", 6}, {"label", "claim"}}}}}, 0.8);
+    return path;
+}
+
 } // namespace
 
 class TestAnnotateFeedback : public QObject
@@ -597,26 +619,7 @@ private Q_SLOTS:
     void spansOnAFieldByKeyboard()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("spans.concord"));
-        {
-            concord::ProjectSettings settings;
-            settings.name = "Claims";
-            auto project =
-                Project::create(path.toStdString(), settings, concord::RecordSchema::fromJson(nlohmann::json::parse(R"({
-                "fields": [{"name": "prompt"}, {"name": "response"}],
-                "questions": [
-                    {"name": "claims", "kind": "spans", "field": "response", "suggestions": "prefill",
-                     "labels": [{"name": "claim", "key": "c"}, {"name": "error", "key": "e"}]},
-                    {"name": "ok", "kind": "label", "labels": [{"name": "yes", "key": "y"}, {"name": "no", "key": "n"}]}]})")));
-            concord::RecordContent record;
-            record.fields = {{"prompt", "Capital of France?"}, {"response", "Paris is the capital of Germany."}};
-            project->samples().insert("s1", "Capital of France?", "{}", concord::encodeRecord(record));
-            record.fields = {{"prompt", "Capital of Germany?"}, {"response", "Berlin."}};
-            const auto key =
-                project->samples().insert("s2", "Capital of Germany?", "{}", concord::encodeRecord(record));
-            project->suggest(*key, "claims", "tagger", {{"spans", {{{"start", 0}, {"end", 6}, {"label", "claim"}}}}},
-                             0.8);
-        }
+        const QString path = makeSpansProject(dir);
         MainWindow window(QStringLiteral("tester"));
         QVERIFY(window.openProject(path));
         QVERIFY(guitest::showAndActivate(window));
@@ -736,6 +739,60 @@ private Q_SLOTS:
             QVERIFY(gold.has_value());
             QCOMPARE(nlohmann::json::parse(gold->value)["preference"]["winner"], nlohmann::json());
         }
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    // A spans question is reviewed like the others: every annotator's spans in words, and the
+    // gold marked in the field's text with the same keys, given with Enter.
+    void reviewOfSpansOnAField()
+    {
+        QTemporaryDir dir;
+        const QString path = makeSpansProject(dir);
+        const nlohmann::json paris = {{"start", 0}, {"end", 5}, {"label", "claim"}};
+        const nlohmann::json germany = {{"start", 24}, {"end", 32}, {"label", "error"}};
+        {
+            auto project = Project::open(path.toStdString());
+            const auto key = *project->samples().keyOf("s1");
+            project->answer(key, "ana", "claims", {{"spans", {paris}}});
+            project->answer(key, "ben", "claims", {{"spans", {germany}}});
+            for (const char* who : {"ana", "ben"}) {
+                project->answer(key, who, "ok", {{"labels", {"no"}}});
+                project->setStatus(key, who, ResponseStatus::Submitted);
+            }
+        }
+        MainWindow window(QStringLiteral("lead"));
+        QSignalSpy loaded(window.reviewScreen(), &concord::gui::ReviewScreen::queueLoaded);
+        QVERIFY(window.openProject(path));
+        QVERIFY(guitest::showAndActivate(window));
+        auto* review = window.reviewScreen()->feedbackReview();
+        press(window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(!loaded.isEmpty() || loaded.wait(20000));
+        QCOMPARE(review->queueIds(), (QStringList{QStringLiteral("s1")}));
+        QCOMPARE(review->answerTexts(),
+                 (QStringList{QStringLiteral("ana: claim: Paris"), QStringLiteral("ben: error: Germany.")}));
+        auto* gold = qobject_cast<concord::gui::SpansBox*>(review->goldBox());
+        QVERIFY(gold != nullptr);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(gold->textView()));
+
+        // Both spans marked in the gold box; nothing is stored until Enter gives them.
+        for (int i = 0; i < 5; ++i) {
+            press(window, Qt::Key_Right, Qt::ShiftModifier);
+        }
+        press(window, Qt::Key_C);
+        press(window, Qt::Key_End);
+        for (int i = 0; i < 8; ++i) {
+            press(window, Qt::Key_Left, Qt::ShiftModifier);
+        }
+        press(window, Qt::Key_E);
+        const auto storedGold = [&] {
+            auto project = Project::open(path.toStdString());
+            return project->resolutions().forQuestion("claims").get(*project->samples().keyOf("s1"));
+        };
+        QVERIFY(!storedGold().has_value());
+        press(window, Qt::Key_Return);
+        const auto stored = storedGold();
+        QVERIFY(stored.has_value());
+        QCOMPARE(nlohmann::json::parse(stored->value), (nlohmann::json{{"spans", {paris, germany}}}));
         QVERIFY(window.errorText().isEmpty());
     }
 

@@ -155,9 +155,6 @@ void FeedbackReviewView::setProject(OpenProject* project)
     });
     const auto& questions = project->project().recordSchema().questions;
     for (std::size_t i = 0; i < questions.size(); ++i) {
-        if (questions[i].kind == QuestionKind::Spans) {
-            continue; // span reviews are the one-question screen's
-        }
         m_questions->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(questions[i].name),
                                                            QString::fromUtf8(toString(questions[i].kind).data())),
                              static_cast<int>(i));
