@@ -172,6 +172,30 @@ both annotate-sft-correction "$work/sft.concord" --sample sft-1
 "$cli" import "$work/evaluate.concord" "$work/evaluate.jsonl" >/dev/null
 both annotate-evaluate "$work/evaluate.concord"
 
+# Claims marked as spans in a response (a record of fields), beside a rating of the response.
+cat >"$work/claims-schema.json" <<'JSON'
+{"fields": [{"name": "prompt", "title": "Prompt"}, {"name": "response", "title": "Response", "kind": "markdown"}],
+ "questions": [{"name": "claims", "title": "Mark the response's claims", "kind": "spans", "field": "response",
+                "labels": [{"name": "supported", "key": "s"}, {"name": "unsupported", "key": "u"},
+                           {"name": "wrong", "key": "w"}]},
+               {"name": "accuracy", "title": "How accurate is the response?", "kind": "rating",
+                "rating": {"min": 1, "max": 5}}]}
+JSON
+cat >"$work/claims.jsonl" <<'JSONL'
+{"id":"claims-1","prompt":"Who built the first programmable computer?","response":"Konrad Zuse finished the Z3 in Berlin in 1941. It was the first working programmable, fully automatic computer. It was destroyed in an air raid in 1943, and Zuse later founded the first computer company in Germany."}
+JSONL
+"$cli" init "$work/claims.concord" --schema "$work/claims-schema.json" >/dev/null
+"$cli" import "$work/claims.concord" "$work/claims.jsonl" >/dev/null
+"$cli" label "$work/claims.concord" claims-1 --annotator maria --question claims --value \
+    '{"spans":[{"start":0,"end":45,"label":"supported"},{"start":47,"end":110,"label":"unsupported"}]}' >/dev/null
+both annotate-spans-field "$work/claims.concord"
+# Its review: maria and bob marked different claims; the lead marks the gold in the same text.
+"$cli" label "$work/claims.concord" claims-1 --annotator maria --question accuracy --rating 3 >/dev/null
+"$cli" label "$work/claims.concord" claims-1 --annotator bob --question claims --value \
+    '{"spans":[{"start":0,"end":45,"label":"supported"},{"start":47,"end":110,"label":"wrong"}]}' >/dev/null
+"$cli" label "$work/claims.concord" claims-1 --annotator bob --question accuracy --rating 2 >/dev/null
+shot "$work/claims.concord" --screen review --annotator lead --screenshot "$out/review-spans-field.png"
+
 # The bundled preference example (a position-biased annotator, a length bias, three models):
 # the review of its disagreements, and the dashboard's leaderboard and bias panel.
 CONCORD_CLI="$cli" examples/preference-bias/build.sh "$work/preference-bias.concord" >/dev/null

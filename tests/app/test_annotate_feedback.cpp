@@ -628,6 +628,9 @@ private Q_SLOTS:
         QVERIFY(spans != nullptr);
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(spans->textView()));
         QCOMPARE(spans->textView()->toPlainText(), QStringLiteral("Paris is the capital of Germany."));
+        // The marked response shows in its box, not twice; the prompt above.
+        QVERIFY(view->fields()->shownText("response").isEmpty());
+        QCOMPARE(view->fields()->shownText("prompt"), QStringLiteral("Capital of France?"));
 
         // "Paris" by Shift+Right, marked a claim: stored at once, the keyboard stays.
         for (int i = 0; i < 5; ++i) {

@@ -33,6 +33,18 @@ std::vector<std::string> comparedFields(Project& project, const Sample& sample, 
     return {};
 }
 
+// The fields the spans boxes show, each marked in its question's box rather than shown twice.
+std::vector<std::string> fieldsInBoxes(const RecordSchema& schema)
+{
+    std::vector<std::string> fields;
+    for (const Question& question : schema.questions) {
+        if (question.kind == QuestionKind::Spans && !question.field.empty()) {
+            fields.push_back(question.field);
+        }
+    }
+    return fields;
+}
+
 } // namespace feedback_view
 
 FeedbackView::FeedbackView(QWidget* parent) : QWidget(parent)
@@ -55,6 +67,7 @@ FeedbackView::FeedbackView(QWidget* parent) : QWidget(parent)
     m_boxes = new QVBoxLayout(m_form);
     m_boxes->setContentsMargins(0, 0, 0, 0);
     scroll->setWidget(m_form);
+    m_form->installEventFilter(this); // the divider follows the height the questions need
     splitter->addWidget(m_fields);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
@@ -163,7 +176,8 @@ void FeedbackView::showCurrent()
     m_displayedId = QString::fromStdString(sample.id);
     m_idLabel->setText(QStringLiteral("record %1").arg(m_displayedId));
     m_fields->showRecord(project.recordSchema(), record,
-                         feedback_view::comparedFields(project, sample, m_session->annotator()));
+                         feedback_view::comparedFields(project, sample, m_session->annotator()),
+                         feedback_view::fieldsInBoxes(project.recordSchema()));
     const auto answers = m_session->currentAnswers();
     const auto suggestions = m_session->currentSuggestions();
     for (QuestionBox* box : m_questionBoxes) {
@@ -196,9 +210,14 @@ void FeedbackView::placeDivider()
         return;
     }
     // The questions get the height they need, the fields the rest but at least what they ask
-    // for up to half; once the annotator moves the divider, it stays where she left it.
+    // for up to half (fields that do not grow only what they ask for); once the annotator moves
+    // the divider, it stays where she left it.
     const int height = m_splitter->height();
     const int fields = std::min(m_fields->sizeHint().height(), height / 2);
+    if (!m_fields->grows()) {
+        m_splitter->setSizes({fields, height - fields}); // short fields: the questions right under them
+        return;
+    }
     const int questions = std::min(m_form->sizeHint().height() + 8, height - fields);
     m_splitter->setSizes({height - questions, questions});
 }
@@ -218,6 +237,10 @@ void FeedbackView::takeKeyboard()
 
 bool FeedbackView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_form && event->type() == QEvent::LayoutRequest) {
+        // A box's height depends on its width (a text wraps): known only once laid out.
+        placeDivider();
+    }
     if (watched == m_reason && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
         m_reason->hide();

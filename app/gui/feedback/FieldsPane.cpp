@@ -101,11 +101,14 @@ QLabel* titleLabel(const QString& text, QWidget* parent, bool grey)
 
 // What decides the pane's widgets: the fields, their kinds and which are compared (in whatever
 // order). A record of the same shape as the last one reuses them.
-std::vector<std::string> shapeOf(const RecordSchema& schema, const std::vector<std::string>& compared)
+std::vector<std::string> shapeOf(const RecordSchema& schema, const std::vector<std::string>& compared,
+                                 const std::vector<std::string>& inBoxes)
 {
     std::vector<std::string> shape = compared;
     std::sort(shape.begin(), shape.end());
-    shape.emplace_back(); // between the compared fields and the schema's
+    shape.emplace_back(); // between the compared fields and those shown in boxes
+    shape.insert(shape.end(), inBoxes.begin(), inBoxes.end());
+    shape.emplace_back(); // and the schema's
     for (const Field& field : schema.fields) {
         shape.push_back(field.name + "\n" + std::string(toString(field.kind)));
     }
@@ -143,6 +146,7 @@ void FieldsPane::clear()
     m_compared.clear();
     m_titles.clear();
     m_shape.clear();
+    m_grows = false;
 }
 
 QTextBrowser* FieldsPane::addBrowser(QTextBrowser* browser, const Field& field, const nlohmann::json& value)
@@ -181,13 +185,13 @@ void FieldsPane::fill(QTextBrowser* browser, const Field& field, const nlohmann:
 }
 
 void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& record,
-                            const std::vector<std::string>& compared)
+                            const std::vector<std::string>& compared, const std::vector<std::string>& inBoxes)
 {
     const auto valueOf = [&](const std::string& name) {
         const auto found = record.fields.find(name);
         return found == record.fields.end() ? nlohmann::json() : *found;
     };
-    std::vector<std::string> shape = fields_pane::shapeOf(schema, compared);
+    std::vector<std::string> shape = fields_pane::shapeOf(schema, compared, inBoxes);
     if (!m_shown.empty() && shape == m_shape) {
         // The same widgets, new texts: building them again cost more than the texts.
         for (auto& [name, browser] : m_shown) {
@@ -206,16 +210,17 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
     }
     clear();
     m_shape = std::move(shape);
+    const auto listed = [](const std::vector<std::string>& names, const std::string& name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
     // Without compared fields the last field (the response to judge, the conversation) takes the
-    // height left; the ones before it only what they need.
+    // height left, unless a box shows it; the ones before it only what they need.
     const Field* filling = nullptr;
-    for (const Field& field : schema.fields) {
-        if (compared.empty()) {
-            filling = &field;
-        }
+    if (compared.empty() && !schema.fields.empty() && !listed(inBoxes, schema.fields.back().name)) {
+        filling = &schema.fields.back();
     }
     for (const Field& field : schema.fields) {
-        if (std::find(compared.begin(), compared.end(), field.name) != compared.end()) {
+        if (listed(compared, field.name) || listed(inBoxes, field.name)) {
             continue;
         }
         auto* box = new QWidget(this);
@@ -249,6 +254,7 @@ void FieldsPane::showRecord(const RecordSchema& schema, const RecordContent& rec
         m_compared.push_back(browser);
         m_titles << title;
     }
+    m_grows = filling || !m_compared.empty();
     m_together->setVisible(m_compared.size() > 1);
     m_columns->setVisible(!m_compared.empty());
     m_layout->setStretch(0, filling ? 1 : 0);

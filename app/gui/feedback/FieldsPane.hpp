@@ -28,8 +28,10 @@ class FieldsPane : public QWidget
 public:
     explicit FieldsPane(QWidget* parent = nullptr);
 
-    // `compared`: the fields shown side by side, in the order shown; the others are shown above.
-    void showRecord(const RecordSchema& schema, const RecordContent& record, const std::vector<std::string>& compared);
+    // `compared`: the fields shown side by side, in the order shown; the others are shown above,
+    // but for `inBoxes`: fields a question's box shows instead (the text a spans question marks).
+    void showRecord(const RecordSchema& schema, const RecordContent& record, const std::vector<std::string>& compared,
+                    const std::vector<std::string>& inBoxes = {});
     void clear();
 
     // The plain text shown for a field (what a test reads), empty when it is not shown.
@@ -37,6 +39,9 @@ public:
     // The compared fields' titles in the order shown.
     QStringList columnTitles() const;
     bool scrollsTogether() const;
+    // Whether a field takes the height it is given (responses side by side, the last field); a
+    // pane of short fields only needs its size hint.
+    bool grows() const { return m_grows; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -56,6 +61,7 @@ private:
     std::vector<QTextBrowser*> m_compared;
     QStringList m_titles;
     std::vector<std::string> m_shape; // fields_pane::shapeOf the record shown
+    bool m_grows = false;
 };
 
 } // namespace concord::gui

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace concord::gui {
 
 namespace {
@@ -123,6 +125,11 @@ bool SpansBox::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_text && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut)) {
         updateLook();
+    }
+    if (watched == m_text && event->type() == QEvent::Resize) {
+        // The whole text (up to a cap) even where the box is given only its minimum, as on the
+        // review screen; its height is known once its width is.
+        m_text->setMinimumHeight(std::min(m_text->sizeHint().height(), maxTextHeight));
     }
     if (watched != m_text || event->type() != QEvent::KeyPress) {
         return QuestionBox::eventFilter(watched, event);
