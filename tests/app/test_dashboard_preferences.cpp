@@ -14,6 +14,7 @@
 #include "app/gui/dashboard/PreferenceSection.hpp"
 #include "app/gui/dashboard/QuestionsSection.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
+#include "app/gui/dashboard/RecordRowsDialog.hpp"
 #include "app/gui/feedback/FeedbackView.hpp"
 #include "app/gui/project/DemoProject.hpp"
 #include "core/feedback/RecordContent.hpp"
@@ -23,6 +24,7 @@
 #include "core/quality/integrity/Integrity.hpp"
 #include "core/store/Project.hpp"
 
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -116,6 +118,23 @@ private Q_SLOTS:
         QVERIFY(!bias->item(0, 5)->text().contains(QStringLiteral("position")));
         // The label charts are for label questions: hidden here, and no error shown.
         QVERIFY(window.errorText().isEmpty());
+
+        // Under the table, the checks' flags; Enter on one lists the records behind it.
+        QListWidget* flags = section->flagList();
+        const auto found =
+            flags->findItems(QStringLiteral("first chose the response shown first in 100% of 60"), Qt::MatchStartsWith);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found.front()->text().endsWith(QStringLiteral("(60 records)")));
+        QVERIFY(flags->findItems(QStringLiteral("fair"), Qt::MatchContains).isEmpty());
+        QSignalSpy flagShown(section, &PreferenceSection::flagRecordsShown);
+        flags->setFocus();
+        flags->setCurrentItem(found.front());
+        QTest::keyClick(flags, Qt::Key_Return);
+        QCOMPARE(flagShown.size(), 1);
+        auto* flagDialog = flagShown.takeFirst().at(0).value<concord::gui::RecordRowsDialog*>();
+        QCOMPARE(flagDialog->table()->rowCount(), 60);
+        QCOMPARE(flagDialog->table()->item(0, 0)->text(), QStringLiteral("r0"));
+        flagDialog->close();
 
         // The leaderboard saves as SVG: vector shapes with the models' names as text.
         const QString svg = dir.filePath(QStringLiteral("leaderboard.svg"));

@@ -192,6 +192,18 @@ TEST_CASE("preference checks: a position-biased annotator, one who always ties, 
     }
     CHECK(flagged == expected);
     CHECK_THROWS_AS(quality::biasFlaggedRecords(*project, "reason"), SettingError);
+    // The checks on one question (the dashboard's bias panel): the same findings; a question that
+    // is not a preference is named.
+    quality::CheckOptions onQuestion;
+    onQuestion.question = "preference";
+    onQuestion.only = {"position-bias", "identical-responses"};
+    const auto asked = quality::runChecks(*project, onQuestion);
+    REQUIRE(asked.size() == 3);
+    CHECK(asked[0].message == position[0].message);
+    CHECK(asked[2].sampleIds == std::vector<std::string>{"r25"});
+    onQuestion.question = "reason";
+    CHECK_THROWS_WITH(quality::runChecks(*project, onQuestion),
+                      Catch::Contains("no preference question between two fields named 'reason'"));
     // The seed the orders above were drawn from cannot change under them.
     CHECK_THROWS_WITH(project->setOrderSeed(8), Catch::Contains("has answers already"));
     CHECK(project->orderSeed() == 7);

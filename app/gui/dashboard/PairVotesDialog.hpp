@@ -3,32 +3,18 @@
 // record.
 #pragma once
 
+#include "app/gui/dashboard/RecordRowsDialog.hpp"
 #include "core/quality/leaderboard/ProjectComparisons.hpp"
-
-#include <QDialog>
-
-class QLabel;
-class QTableWidget;
 
 namespace concord::gui {
 
-class PairVotesDialog : public QDialog
+class PairVotesDialog : public RecordRowsDialog
 {
     Q_OBJECT
 
 public:
     PairVotesDialog(const QString& modelA, const QString& modelB, const quality::PairVotes& votes,
                     QWidget* parent = nullptr);
-
-    QTableWidget* table() const { return m_table; }
-    QString summaryText() const;
-
-Q_SIGNALS:
-    void openRecord(const QString& id);
-
-private:
-    QLabel* m_summary = nullptr;
-    QTableWidget* m_table = nullptr;
 };
 
 } // namespace concord::gui

@@ -25,6 +25,16 @@ PreferenceData computePreferenceData(const std::string& path)
         }
         data.position = quality::positionBias(votes);
         data.length = quality::lengthBias(votes);
+        quality::CheckOptions flagged;
+        flagged.question = question.name;
+        flagged.only = {
+            "position-bias", "length-bias", "one-sided-annotator", "identical-responses", "near-identical-responses",
+            "empty-response"};
+        for (auto& finding : quality::runChecks(*project, flagged)) {
+            if (!finding.sampleIds.empty()) {
+                data.flags.push_back(std::move(finding));
+            }
+        }
         try {
             const auto comparisons = quality::loadProjectComparisons(*project, question.name);
             data.leaderboard = quality::buildLeaderboard(comparisons.set, quality::LeaderboardOptions{});

@@ -1,10 +1,12 @@
 // What the dashboard's preference section shows, computed in the background on a connection of
 // its own: the leaderboard of the models that wrote the compared responses (Bradley–Terry with
 // bootstrap intervals) and each annotator's position and length bias on the project's first
-// preference question. All of it is the core's; this only gathers it for the screen.
+// preference question, with the checks' flags and the records behind them. All of it is the
+// core's; this only gathers it for the screen.
 #pragma once
 
 #include "core/quality/bias/SideBias.hpp"
+#include "core/quality/integrity/Integrity.hpp"
 #include "core/quality/leaderboard/Leaderboard.hpp"
 
 #include <QString>
@@ -24,6 +26,9 @@ struct PreferenceData
     QStringList annotators;
     quality::SideBias position;
     quality::SideBias length;
+    // The preference checks' findings on the question that name records: each flagged
+    // annotator's votes, the pairs that teach nothing (the bias panel lists them).
+    std::vector<quality::Finding> flags;
     QString error;
 };
 

@@ -4,6 +4,7 @@
 #include "app/gui/dashboard/KappaHeatmap.hpp"
 #include "app/gui/dashboard/PairVotesDialog.hpp"
 #include "app/gui/dashboard/RatingsChart.hpp"
+#include "app/gui/dashboard/RecordRowsDialog.hpp"
 #include "app/gui/project/OpenProject.hpp"
 #include "core/quality/integrity/Integrity.hpp"
 #include "core/store/Project.hpp"
@@ -11,6 +12,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -69,7 +71,20 @@ PreferenceSection::PreferenceSection(QWidget* parent) : QWidget(parent)
     m_bias->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_bias->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_bias->horizontalHeader()->setStretchLastSection(true);
-    m_biasPanel->setContent(m_bias);
+    auto* biasContent = new QWidget;
+    auto* biasLayout = new QVBoxLayout(biasContent);
+    biasLayout->setContentsMargins(0, 0, 0, 0);
+    biasLayout->addWidget(m_bias, 1);
+    auto* flagsTitle = new QLabel(QStringLiteral("Flags (Enter or a double-click lists the records behind one)"));
+    flagsTitle->setStyleSheet(QStringLiteral("color: #666;"));
+    biasLayout->addWidget(flagsTitle);
+    m_flagList = new QListWidget;
+    m_flagList->setObjectName(QStringLiteral("biasFlags"));
+    m_flagList->setWordWrap(true);
+    biasLayout->addWidget(m_flagList, 1);
+    connect(m_flagList, &QListWidget::activated, this,
+            [this](const QModelIndex& index) { showFlagRecords(index.row()); });
+    m_biasPanel->setContent(biasContent);
     grid->addWidget(m_ratingsPanel, 0, 0);
     grid->addWidget(m_winPanel, 0, 1);
     grid->addWidget(m_biasPanel, 1, 0, 1, 2);
@@ -112,6 +127,31 @@ void PreferenceSection::showVotes(int row, int column)
         auto project = Project::open(path);
         return CellVotes{a, b, quality::votesBetween(*project, question, a.toStdString(), b.toStdString())};
     });
+}
+
+void PreferenceSection::showFlagRecords(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_flags.size())) {
+        return;
+    }
+    // A table of a hundred thousand rows takes seconds to build; the first ones make the point.
+    constexpr std::size_t listed = 5000;
+    const quality::Finding& flag = m_flags[static_cast<std::size_t>(row)];
+    std::vector<QStringList> rows;
+    for (std::size_t i = 0; i < flag.sampleIds.size() && i < listed; ++i) {
+        rows.push_back({QString::fromStdString(flag.sampleIds[i])});
+    }
+    QString summary = m_flagList->item(row)->text();
+    if (flag.sampleIds.size() > listed) {
+        summary += QStringLiteral(" The first %L1 of %L2 records are listed.").arg(listed).arg(flag.sampleIds.size());
+    }
+    auto* dialog =
+        new RecordRowsDialog(QStringLiteral("Records behind the flag: %1").arg(QString::fromStdString(flag.check)),
+                             summary, {QStringLiteral("Record")}, rows, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RecordRowsDialog::openRecord, this, &PreferenceSection::openRecord);
+    dialog->open();
+    Q_EMIT flagRecordsShown(dialog);
 }
 
 void PreferenceSection::setProject(OpenProject* project)
@@ -227,6 +267,21 @@ void PreferenceSection::showBias(const PreferenceData& data)
                data.length.annotators[static_cast<std::size_t>(a)]);
     }
     addRow(QStringLiteral("everyone"), data.position.overall, data.length.overall);
+
+    m_flags = data.flags;
+    m_flagList->clear();
+    // The panel names the question; each flag says the rest in the checks' words.
+    const QString prefix = QStringLiteral("question '%1': ").arg(data.question);
+    for (const quality::Finding& flag : m_flags) {
+        QString text = QString::fromStdString(flag.message);
+        if (text.startsWith(prefix)) {
+            text = text.mid(prefix.size());
+        }
+        m_flagList->addItem(QStringLiteral("%1 (%L2 records)").arg(text).arg(flag.sampleIds.size()));
+    }
+    if (m_flags.empty()) {
+        m_flagList->addItem(QStringLiteral("No flag: no annotator's votes or pair of responses is in doubt."));
+    }
 }
 
 } // namespace concord::gui

@@ -2,8 +2,9 @@
 // between two fields: the model leaderboard (ratings with their intervals as a chart, the
 // win-rate matrix as a heat map) and the bias panel (each annotator's share of votes for the
 // response shown first and for the longer one, with the exact binomial test's p-value and
-// Holm's correction; flagged annotators marked). Computed in the background (PreferenceData).
-// A click on a win-rate cell lists the votes behind it (PairVotesDialog).
+// Holm's correction; flagged annotators marked) with the checks' flags under it. Computed in the
+// background (PreferenceData). A click on a win-rate cell lists the votes behind it
+// (PairVotesDialog); a flag activated lists the records behind it.
 #pragma once
 
 #include "app/gui/dashboard/PreferenceData.hpp"
@@ -14,6 +15,7 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QTableWidget;
 
 namespace concord::gui {
@@ -22,6 +24,7 @@ class ChartPanel;
 class KappaHeatmap;
 class PairVotesDialog;
 class RatingsChart;
+class RecordRowsDialog;
 
 class PreferenceSection : public QWidget, public ProjectView
 {
@@ -40,6 +43,7 @@ public:
     ChartPanel* ratingsPanel() const { return m_ratingsPanel; }
     KappaHeatmap* winRates() const { return m_winRates; }
     QTableWidget* biasTable() const { return m_bias; }
+    QListWidget* flagList() const { return m_flagList; }
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -47,12 +51,15 @@ Q_SIGNALS:
     void updated();
     // The votes behind a win-rate cell are shown (the dialog is open).
     void votesShown(PairVotesDialog* dialog);
+    // The records behind a bias flag are shown (the dialog is open).
+    void flagRecordsShown(RecordRowsDialog* dialog);
     void openRecord(const QString& id);
 
 private:
     void show(const PreferenceData& data);
     void showBias(const PreferenceData& data);
     void showVotes(int row, int column);
+    void showFlagRecords(int row);
 
     OpenProject* m_project = nullptr;
     BackgroundTask<PreferenceData> m_task{this};
@@ -74,6 +81,8 @@ private:
     RatingsChart* m_ratings = nullptr;
     KappaHeatmap* m_winRates = nullptr;
     QTableWidget* m_bias = nullptr;
+    QListWidget* m_flagList = nullptr;
+    std::vector<quality::Finding> m_flags; // the flags listed, by row
 };
 
 } // namespace concord::gui

@@ -23,6 +23,8 @@ class QTextBrowser;
 
 namespace concord::gui {
 
+class OpenProject;
+
 class ExportDialog : public QDialog
 {
     Q_OBJECT

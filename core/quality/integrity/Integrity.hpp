@@ -49,6 +49,9 @@ struct CheckOptions
     double biasAlpha = 0.05;             // position and length bias: flagged below this p (Holm-adjusted per annotator)
     double nearIdenticalThreshold = 0.9; // word-pair Jaccard similarity from which two responses are near-identical
     // one-sided-annotator uses minAnnotatorLabels and constantShare: the same choice in that share of the votes
+    // The preference checks on this question only (the dashboard's bias panel); empty: on every
+    // preference question. A name that is not a preference between two fields is a SettingError.
+    std::string question;
 };
 
 // The check ids in the order they run and are reported.

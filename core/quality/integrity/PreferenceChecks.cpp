@@ -7,6 +7,7 @@
 #include "core/quality/integrity/IntegrityChecks.hpp"
 #include "core/quality/integrity/TextNormalize.hpp"
 #include "core/store/Project.hpp"
+#include "core/util/Error.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -182,7 +183,17 @@ void checkPreferences(Project& project, const CheckOptions& options, const Wante
     if (std::none_of(first, ids.end(), [&](const std::string& id) { return wanted(id); })) {
         return; // loading the votes is the costly part
     }
-    for (const Question* question : preferenceQuestions(project.recordSchema())) {
+    const auto questions = preferenceQuestions(project.recordSchema());
+    if (!options.question.empty() && std::none_of(questions.begin(), questions.end(), [&](const Question* question) {
+            return question->name == options.question;
+        })) {
+        throw SettingError("question", "the project has no preference question between two fields named '" +
+                                           options.question.substr(0, 64) + "'");
+    }
+    for (const Question* question : questions) {
+        if (!options.question.empty() && question->name != options.question) {
+            continue;
+        }
         const bool textChecks = wanted("identical-responses") || wanted("near-identical-responses") ||
                                 wanted("empty-response") || wanted("repeated-prompt");
         const PreferenceVotes votes =
