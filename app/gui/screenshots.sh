@@ -174,7 +174,7 @@ both annotate-evaluate "$work/evaluate.concord"
 
 # Claims marked as spans in a response (a record of fields), beside a rating of the response.
 cat >"$work/claims-schema.json" <<'JSON'
-{"fields": [{"name": "prompt", "title": "Prompt"}, {"name": "response", "title": "Response", "kind": "markdown"}],
+{"fields": [{"name": "prompt", "title": "Prompt"}, {"name": "response", "title": "Response"}],
  "questions": [{"name": "claims", "title": "Mark the response's claims", "kind": "spans", "field": "response",
                 "labels": [{"name": "supported", "key": "s"}, {"name": "unsupported", "key": "u"},
                            {"name": "wrong", "key": "w"}]},

@@ -11,6 +11,7 @@
 #include "app/gui/feedback/SpansBox.hpp"
 #include "app/gui/feedback/TextAnswerBox.hpp"
 #include "app/gui/importing/FieldImportDialog.hpp"
+#include "app/gui/newproject/SchemaForm.hpp"
 #include "app/gui/newproject/SchemaPreview.hpp"
 #include "app/gui/newproject/TemplateDialog.hpp"
 #include "app/gui/project/SampleListModel.hpp"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -369,6 +371,7 @@ private Q_SLOTS:
 
         // Typing the schema keeps the keyboard when the preview follows.
         QVERIFY(guitest::showAndActivate(*dialog));
+        dialog->editorTabs()->setCurrentWidget(dialog->schemaEditor()); // the form is the first tab
         dialog->schemaEditor()->setFocus();
         dialog->updatePreview();
         QCoreApplication::processEvents(); // the new preview's widgets are shown
@@ -393,6 +396,66 @@ private Q_SLOTS:
         QCOMPARE(window.session()->project().path(), path.toStdString());
         QCOMPARE(window.session()->project().recordSchema().questions.front().name, std::string("correction"));
         QCOMPARE(window.session()->sampleCount(), std::int64_t{0});
+    }
+
+    // The form edits the same schema as the JSON: a question added and its labels typed show in
+    // the JSON and the preview, and the project is made with them; JSON typed by hand shows in
+    // the form when its tab is picked.
+    void newProjectFromTheForm()
+    {
+        QTemporaryDir dir;
+        MainWindow window(QStringLiteral("tester"));
+        window.newFromTemplate();
+        auto* dialog = window.findChild<concord::gui::TemplateDialog*>();
+        QVERIFY(dialog != nullptr);
+        dialog->templates()->setCurrentRow(3); // evaluate: a prompt and a response
+        concord::gui::SchemaForm* form = dialog->schemaForm();
+        QCOMPARE(dialog->editorTabs()->currentWidget(), static_cast<QWidget*>(form));
+        QCOMPARE(form->fieldsTable()->rowCount(), 2);
+        QCOMPARE(form->fieldsTable()->item(1, 0)->text(), QStringLiteral("response"));
+
+        // A spans question marks the last field; its labels are typed; its name edited.
+        form->addQuestion(QStringLiteral("spans"));
+        QCOMPARE(form->questionList()->currentRow(), form->questionList()->count() - 1);
+        form->labelsEdit()->clear();
+        QTest::keyClicks(form->labelsEdit(), QStringLiteral("claim, error"));
+        form->questionNameEdit()->selectAll();
+        QTest::keyClicks(form->questionNameEdit(), QStringLiteral("claims"));
+        const auto json = nlohmann::json::parse(dialog->schemaEditor()->toPlainText().toStdString());
+        QCOMPARE(json["questions"].back(),
+                 (nlohmann::json{
+                     {"name", "claims"}, {"kind", "spans"}, {"field", "response"}, {"labels", {"claim", "error"}}}));
+        dialog->updatePreview();
+        QVERIFY2(dialog->problemText().isEmpty(), qPrintable(dialog->problemText()));
+        QVERIFY(qobject_cast<concord::gui::SpansBox*>(dialog->preview()->view()->box("claims")) != nullptr);
+
+        // Another kind has its own settings: a rating no labels; back to spans, it starts again.
+        form->questionKind()->setCurrentText(QStringLiteral("rating"));
+        QVERIFY(
+            !nlohmann::json::parse(dialog->schemaEditor()->toPlainText().toStdString())["questions"].back().contains(
+                "labels"));
+        form->questionKind()->setCurrentText(QStringLiteral("spans"));
+        form->labelsEdit()->clear();
+        QTest::keyClicks(form->labelsEdit(), QStringLiteral("claim, error"));
+
+        // JSON typed by hand shows in the form.
+        dialog->editorTabs()->setCurrentWidget(dialog->schemaEditor());
+        auto edited = nlohmann::json::parse(dialog->schemaEditor()->toPlainText().toStdString());
+        edited["fields"][0]["name"] = "question";
+        edited["fields"][0]["title"] = "Question";
+        dialog->schemaEditor()->setPlainText(QString::fromStdString(edited.dump(2)));
+        dialog->editorTabs()->setCurrentWidget(form);
+        QCOMPARE(form->fieldsTable()->item(0, 0)->text(), QStringLiteral("question"));
+
+        const QString path = dir.filePath(QStringLiteral("claims.concord"));
+        QVERIFY2(dialog->createAt(path), qPrintable(dialog->problemText()));
+        const auto& schema = window.session()->project().recordSchema();
+        QCOMPARE(schema.fields.front().name, std::string("question"));
+        const concord::Question& claims = schema.question("claims");
+        QVERIFY(claims.kind == concord::QuestionKind::Spans);
+        QCOMPARE(claims.field, std::string("response"));
+        QCOMPARE(claims.labels.labels.size(), std::size_t{2});
+        QCOMPARE(claims.labels.labels[1].name, std::string("error"));
     }
 
     // Records from a file whose keys are not the fields' names: each field's key picked, a

@@ -33,13 +33,13 @@ std::vector<std::string> comparedFields(Project& project, const Sample& sample, 
     return {};
 }
 
-// The fields the spans boxes show, each marked in its question's box rather than shown twice.
+// The fields the question boxes show instead of the pane (fieldShownInBox).
 std::vector<std::string> fieldsInBoxes(const RecordSchema& schema)
 {
     std::vector<std::string> fields;
     for (const Question& question : schema.questions) {
-        if (question.kind == QuestionKind::Spans && !question.field.empty()) {
-            fields.push_back(question.field);
+        if (const Field* field = fieldShownInBox(schema, question)) {
+            fields.push_back(field->name);
         }
     }
     return fields;

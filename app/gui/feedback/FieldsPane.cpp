@@ -117,6 +117,12 @@ std::vector<std::string> shapeOf(const RecordSchema& schema, const std::vector<s
 
 } // namespace fields_pane
 
+const Field* fieldShownInBox(const RecordSchema& schema, const Question& question)
+{
+    const Field* field = question.kind == QuestionKind::Spans ? schema.findField(question.field) : nullptr;
+    return field && field->kind == FieldKind::Text ? field : nullptr;
+}
+
 FieldsPane::FieldsPane(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);

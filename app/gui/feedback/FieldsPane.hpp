@@ -21,6 +21,10 @@ class QVBoxLayout;
 
 namespace concord::gui {
 
+// The field `question`'s box shows in place of the pane, if any: the plain text a spans question
+// marks. Markdown and chats stay rendered in the pane; the box marks their text as written.
+const Field* fieldShownInBox(const RecordSchema& schema, const Question& question);
+
 class FieldsPane : public QWidget
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "app/gui/newproject/TemplateDialog.hpp"
 
+#include "app/gui/newproject/SchemaForm.hpp"
 #include "app/gui/newproject/SchemaPreview.hpp"
 #include "core/feedback/Templates.hpp"
 #include "core/store/Project.hpp"
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -65,10 +67,14 @@ TemplateDialog::TemplateDialog(QWidget* parent) : QDialog(parent)
     m_name = new QLineEdit(left);
     nameTitle->setBuddy(m_name);
     auto* schemaTitle = new QLabel(QStringLiteral("&Fields and questions (edit freely; the preview follows)"), left);
-    m_schema = new QPlainTextEdit(left);
+    m_tabs = new QTabWidget(left);
+    m_form = new SchemaForm(m_tabs);
+    m_schema = new QPlainTextEdit(m_tabs);
     m_schema->setObjectName(QStringLiteral("schemaEditor"));
     m_schema->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    schemaTitle->setBuddy(m_schema);
+    m_tabs->addTab(m_form, QStringLiteral("Form"));
+    m_tabs->addTab(m_schema, QStringLiteral("JSON"));
+    schemaTitle->setBuddy(m_tabs);
     m_problem = new QLabel(left);
     m_problem->setObjectName(QStringLiteral("schemaProblem"));
     m_problem->setWordWrap(true);
@@ -81,7 +87,7 @@ TemplateDialog::TemplateDialog(QWidget* parent) : QDialog(parent)
           static_cast<QWidget*>(m_name), static_cast<QWidget*>(schemaTitle)}) {
         leftLayout->addWidget(widget);
     }
-    leftLayout->addWidget(m_schema, 1);
+    leftLayout->addWidget(m_tabs, 1);
     leftLayout->addWidget(m_problem);
 
     auto* right = new QWidget(splitter);
@@ -96,8 +102,7 @@ TemplateDialog::TemplateDialog(QWidget* parent) : QDialog(parent)
     rightLayout->addWidget(m_preview, 1);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    left->setMinimumWidth(460); // the form's question list and settings side by side
     outer->addWidget(splitter, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -113,6 +118,17 @@ TemplateDialog::TemplateDialog(QWidget* parent) : QDialog(parent)
     connect(m_typing, &QTimer::timeout, this, &TemplateDialog::updatePreview);
     connect(m_schema, &QPlainTextEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_templates, &QListWidget::currentRowChanged, this, &TemplateDialog::pickTemplate);
+    // The form and the JSON are two views of one schema: the form writes the JSON as it is
+    // edited; JSON typed by hand shows in the form when its tab is picked.
+    connect(m_form, &SchemaForm::edited, this, [this](const nlohmann::json& schema) {
+        m_schema->setPlainText(QString::fromStdString(schema.dump(2))); // the preview follows once typing pauses
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const auto json = nlohmann::json::parse(m_schema->toPlainText().toStdString(), nullptr, false);
+        if (m_tabs->currentWidget() == m_form && !json.is_discarded()) {
+            m_form->setSchema(json);
+        }
+    });
     m_templates->setCurrentRow(0);
     resize(1200, 760);
 }
@@ -124,6 +140,7 @@ void TemplateDialog::pickTemplate(int row)
     }
     const std::string name = m_templates->item(row)->data(Qt::UserRole).toString().toStdString();
     m_schema->setPlainText(QString::fromStdString(templateSchema(name).dump(2)));
+    m_form->setSchema(templateSchema(name));
     if (m_name->text().isEmpty() || m_name->isModified() == false) {
         m_name->setText(QString::fromStdString(name));
     }

@@ -1,6 +1,7 @@
 // "New project from a template…": the templates of feedback data (preference, ranking, SFT
-// correction, evaluate a response, classify), the chosen one's fields and questions as an
-// editable schema, and beside it a live preview of the annotate screen (SchemaPreview). Create
+// correction, evaluate a response, classify), the chosen one's fields and questions to edit in a
+// form (SchemaForm) or as JSON, and beside them a live preview of the annotate screen
+// (SchemaPreview). Create
 // asks where to save the project and makes it empty; its records come from an import.
 #pragma once
 
@@ -11,10 +12,12 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 
 namespace concord::gui {
 
+class SchemaForm;
 class SchemaPreview;
 
 class TemplateDialog : public QDialog
@@ -32,6 +35,8 @@ public:
 
     QListWidget* templates() const { return m_templates; }
     QPlainTextEdit* schemaEditor() const { return m_schema; }
+    SchemaForm* schemaForm() const { return m_form; }
+    QTabWidget* editorTabs() const { return m_tabs; }
     SchemaPreview* preview() const { return m_preview; }
     QString problemText() const;
 
@@ -45,6 +50,8 @@ private:
     QListWidget* m_templates = nullptr;
     QLineEdit* m_name = nullptr;
     QPlainTextEdit* m_schema = nullptr;
+    SchemaForm* m_form = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QLabel* m_problem = nullptr;
     SchemaPreview* m_preview = nullptr;
     QPushButton* m_create = nullptr;

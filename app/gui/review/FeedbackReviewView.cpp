@@ -265,10 +265,9 @@ void FeedbackReviewView::showRow(int row)
     const RecordContent record = project.recordOf(*sample);
     const auto compared = feedback_review::comparedOf(*picked);
     m_title->setText(QStringLiteral("record %1").arg(QString::fromStdString(item.id)));
-    // The text a spans question marks is shown in the gold box, not twice.
-    const bool marks = picked->kind == QuestionKind::Spans && !picked->field.empty();
+    const Field* inBox = fieldShownInBox(project.recordSchema(), *picked); // shown in the gold box, not twice
     m_fields->showRecord(project.recordSchema(), record, compared,
-                         marks ? std::vector<std::string>{picked->field} : std::vector<std::string>{});
+                         inBox ? std::vector<std::string>{inBox->name} : std::vector<std::string>{});
     std::optional<nlohmann::json> gold;
     if (const auto stored = project.resolutions().forQuestion(picked->name).get(item.key)) {
         gold = nlohmann::json::parse(stored->value, nullptr, false);
