@@ -87,7 +87,7 @@ TEST_CASE("cli: exit codes for usage errors, bad input and failures", "[cli]")
     CHECK(cli("info " + quoted(dir.file("not-a-project"))).exitCode == 4);
 }
 
-TEST_CASE("cli: a broken line leaves the project as it was; --skip-invalid imports the rest", "[cli]")
+TEST_CASE("cli: a broken line leaves the project as it was, --skip-invalid imports the rest", "[cli]")
 {
     test::TempDir dir;
     const auto project = quoted(dir.file("p.concord"));

@@ -141,7 +141,7 @@ TEST_CASE("cli export: label ids, metadata, raw labels, folds, other formats, a 
     CHECK(readLines(dir.file("plain.jsonl"))[0].contains("annotations"));
 }
 
-TEST_CASE("cli export: bad values name their option; a failed export leaves nothing", "[cli][export]")
+TEST_CASE("cli export: bad values name their option, a failed export leaves nothing", "[cli][export]")
 {
     test::TempDir dir;
     const auto project = quoted(makeProject(dir));

@@ -287,7 +287,7 @@ TEST_CASE("cli feedback: two devices of one annotator answer different questions
     CHECK(onServer.at("e1")["responses"]["ana"]["status"] == "submitted");
 }
 
-TEST_CASE("cli feedback: an admin adds a question on a replica; it reaches the server and the annotators, and a "
+TEST_CASE("cli feedback: an admin adds a question on a replica, it reaches the server and the annotators, and a "
           "removal of an answered question is refused",
           "[cli][feedback]")
 {

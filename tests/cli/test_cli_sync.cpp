@@ -71,7 +71,7 @@ std::string serverLog(const test::TempDir& dir)
 
 } // namespace
 
-TEST_CASE("cli sync: user add prints a token once; list and revoke", "[cli][sync]")
+TEST_CASE("cli sync: user add prints a token once, list and revoke", "[cli][sync]")
 {
     test::TempDir dir;
     const std::string project = makeServerProject(dir);

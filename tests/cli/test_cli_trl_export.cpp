@@ -195,7 +195,7 @@ TEST_CASE("cli trl: a preference project exports preference, SFT and KTO rows TR
     CHECK_THAT(sft.output, Catch::Contains("1 plain"));
 }
 
-TEST_CASE("cli trl: rankings give every pair or best-worst; SFT from written answers; KTO from ratings", "[cli][trl]")
+TEST_CASE("cli trl: rankings give every pair or best-worst, SFT from written answers, KTO from ratings", "[cli][trl]")
 {
     concord::test::TempDir dir;
     const fs::path ranking = projectOf(dir.path(), "rank", "--template ranking",

@@ -57,7 +57,7 @@ TEST_CASE("annotator pairs: kappa over the items both rated", "[agreement][break
     CHECK(pairs[0].kappa.value == Approx(cohenKappa(two, KappaWeights::None).value).epsilon(1e-15));
 }
 
-TEST_CASE("each annotator against the majority of the others; ties and lone ratings are counted",
+TEST_CASE("each annotator against the majority of the others, ties and lone ratings are counted",
           "[agreement][breakdown]")
 {
     const RatingTable table = tableFromRows(kRows);

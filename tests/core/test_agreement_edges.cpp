@@ -68,7 +68,7 @@ TEST_CASE("one annotator: nothing can be paired", "[agreement][edge]")
     CHECK_FALSE(perAnnotator[0].agreesWithOthers.has_value());
 }
 
-TEST_CASE("items rated once are excluded and counted; the result is that of the pairable items", "[agreement][edge]")
+TEST_CASE("items rated once are excluded and counted, the result is that of the pairable items", "[agreement][edge]")
 {
     const RatingTable pairable = tableFromRows({{"1", "2", "3", "1"}, {"1", "2", "2", "1"}, {"2", "2", "3", "."}});
     const RatingTable withSingles =

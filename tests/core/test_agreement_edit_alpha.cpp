@@ -67,7 +67,7 @@ RatingTable textTable(const std::vector<std::tuple<std::string, std::string, std
 
 } // namespace
 
-TEST_CASE("edit distance: code points, not bytes; normalized by the longer text", "[agreement][edit]")
+TEST_CASE("edit distance: code points, not bytes, normalized by the longer text", "[agreement][edit]")
 {
     CHECK(EditPattern(codePoints("kitten")).distance(codePoints("sitting")) == 3);
     CHECK(EditPattern(codePoints("Köln")).distance(codePoints("Koeln")) == 2);

@@ -22,7 +22,7 @@ TEST_CASE("MASI distance: Jaccard times monotonicity, with NLTK's constants", "[
     CHECK(masiDistance({}, {0}) == 1.0);
 }
 
-TEST_CASE("label sets from 'a;b' values: order and spaces do not matter", "[agreement][sets]")
+TEST_CASE("label sets from semicolon-separated values: order and spaces do not matter", "[agreement][sets]")
 {
     const RatingTable table = ratingTableFromTriples(
         {{"s1", "x", "b;a"}, {"s1", "y", "a; b"}, {"s2", "x", "c"}, {"s2", "y", "a;c"}, {"s3", "x", "a"}});

@@ -60,7 +60,7 @@ TEST_CASE("learn folds: every label's share stays within one sample of its overa
     }
 }
 
-TEST_CASE("learn folds: same seed, same folds; another seed, other folds; leave-one-out", "[learn][folds]")
+TEST_CASE("learn folds: same seed, same folds, another seed, other folds, leave-one-out", "[learn][folds]")
 {
     std::vector<std::uint32_t> labels;
     for (std::uint32_t i = 0; i < 100; ++i) {

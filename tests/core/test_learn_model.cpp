@@ -80,7 +80,7 @@ TEST_CASE("learn model: beats the majority baseline on the sentiment sentences b
     CHECK(modelAccuracy - baselineAccuracy > 0.15);
 }
 
-TEST_CASE("learn model: the same seed gives byte-identical weights; continuing equals one go", "[learn][model]")
+TEST_CASE("learn model: the same seed gives byte-identical weights, continuing equals one go", "[learn][model]")
 {
     const Sentences data = loadSentiment();
     FeatureOptions features;

@@ -39,7 +39,7 @@ std::unique_ptr<Project> plantedPreferences(const std::string& path)
 
 } // namespace trl_preference_test
 
-TEST_CASE("trl-preference: gold wins, else the majority; splits and ties dropped and counted", "[trl]")
+TEST_CASE("trl-preference: gold wins, else the majority, splits and ties dropped and counted", "[trl]")
 {
     test::TempDir dir;
     auto project = trl_preference_test::plantedPreferences(dir.file("p.concord"));

@@ -25,7 +25,7 @@ json text(const char* value)
 
 } // namespace trl_sft_kto_test
 
-TEST_CASE("trl-sft: the gold text, else the one most annotators wrote; prompt/completion or messages", "[trl]")
+TEST_CASE("trl-sft: the gold text, else the one most annotators wrote, prompt/completion or messages", "[trl]")
 {
     test::TempDir dir;
     auto project = trltest::projectFrom(dir.file("s.concord"), templateSchema("sft"));
@@ -73,7 +73,7 @@ TEST_CASE("trl-sft: the preferred response of a preference question", "[trl]")
     CHECK(trltest::plain(rows) == std::vector<json>{{{"prompt", "P"}, {"completion", "good"}}});
 }
 
-TEST_CASE("trl-kto: a rating at or above the threshold is true; the mean of the annotators, or each", "[trl]")
+TEST_CASE("trl-kto: a rating at or above the threshold is true, the mean of the annotators, or each", "[trl]")
 {
     test::TempDir dir;
     auto project = trltest::projectFrom(dir.file("e.concord"), templateSchema("evaluate"));

@@ -52,7 +52,7 @@ TEST_CASE("word diff: a corrected response, word by word", "[text][diff]")
           std::vector<DiffPiece>{{Kind::Same, "a"}, {Kind::Removed, " "}, {Kind::Added, "  "}, {Kind::Same, "b"}});
 }
 
-TEST_CASE("word diff: the pieces spell both texts; too large a middle is one change", "[text][diff]")
+TEST_CASE("word diff: the pieces spell both texts, too large a middle is one change", "[text][diff]")
 {
     std::mt19937 random(7);
     const char* words[] = {"the", "a", "model", "answer", "is", "not", "ok", "\n", "  "};

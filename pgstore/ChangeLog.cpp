@@ -1,0 +1,45 @@
+#include "pgstore/ChangeLog.hpp"
+
+namespace concord::pg {
+
+std::int64_t appendChanges(Connection& connection, std::int64_t project, const std::vector<Change>& changes)
+{
+    const std::string id = std::to_string(project);
+    connection.prepare("concord_take_seqs",
+                       "UPDATE project_sequences SET last_seq = last_seq + $2 WHERE project = $1 RETURNING last_seq");
+    const Result taken = connection.execPrepared("concord_take_seqs", {id, std::to_string(changes.size())});
+    if (taken.rows() != 1) {
+        throw InputError("no project with id " + id + " in " + connection.describe());
+    }
+    const std::int64_t last = taken.integer(0, 0);
+    connection.prepare("concord_add_change", "INSERT INTO changes (project, seq, kind, body) VALUES ($1, $2, $3, $4)");
+    std::int64_t seq = last - static_cast<std::int64_t>(changes.size());
+    for (const Change& change : changes) {
+        connection.execPrepared("concord_add_change", {id, std::to_string(++seq), change.kind, change.body});
+    }
+    return last;
+}
+
+std::vector<LoggedChange> changesAfter(Connection& connection, std::int64_t project, std::int64_t seq,
+                                       std::size_t limit)
+{
+    connection.prepare("concord_changes_after", "SELECT seq, kind, body FROM changes WHERE project = $1 AND seq > $2 "
+                                                "ORDER BY seq LIMIT $3");
+    const Result rows = connection.execPrepared("concord_changes_after",
+                                                {std::to_string(project), std::to_string(seq), std::to_string(limit)});
+    std::vector<LoggedChange> changes;
+    changes.reserve(static_cast<std::size_t>(rows.rows()));
+    for (int row = 0; row < rows.rows(); ++row) {
+        changes.push_back({rows.integer(row, 0), {rows.text(row, 1), rows.text(row, 2)}});
+    }
+    return changes;
+}
+
+std::int64_t lastSeq(Connection& connection, std::int64_t project)
+{
+    const Result last =
+        connection.exec("SELECT last_seq FROM project_sequences WHERE project = $1", {std::to_string(project)});
+    return last.rows() == 0 ? 0 : last.integer(0, 0);
+}
+
+} // namespace concord::pg

@@ -1,0 +1,204 @@
+#include "pgstore/Connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace concord::pg {
+
+namespace {
+
+// libpq's messages end with a newline; ours do not.
+std::string trimmed(const char* text)
+{
+    std::string message = text ? text : "";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    return message;
+}
+
+} // namespace
+
+bool PgError::connectionLost() const
+{
+    // Class 08 (connection exception), 57P01-03 (admin or crash shutdown, cannot connect now),
+    // or no state at all: libpq lost the connection before the server could say why.
+    return m_sqlState.empty() || m_sqlState.rfind("08", 0) == 0 || m_sqlState == "57P01" || m_sqlState == "57P02" ||
+           m_sqlState == "57P03";
+}
+
+Result::Result(pg_result* result) : m_result(result, PQclear) {}
+
+int Result::rows() const
+{
+    return PQntuples(m_result.get());
+}
+
+int Result::columns() const
+{
+    return PQnfields(m_result.get());
+}
+
+std::optional<std::string> Result::value(int row, int column) const
+{
+    if (row < 0 || row >= rows() || column < 0 || column >= columns()) {
+        throw PgError("no cell at row " + std::to_string(row) + ", column " + std::to_string(column) +
+                          " of a result of " + std::to_string(rows()) + " rows",
+                      "");
+    }
+    if (PQgetisnull(m_result.get(), row, column)) {
+        return std::nullopt;
+    }
+    return std::string(PQgetvalue(m_result.get(), row, column),
+                       static_cast<std::size_t>(PQgetlength(m_result.get(), row, column)));
+}
+
+std::string Result::text(int row, int column) const
+{
+    auto cell = value(row, column);
+    if (!cell) {
+        throw PgError(std::string("unexpected NULL in column ") + PQfname(m_result.get(), column), "");
+    }
+    return std::move(*cell);
+}
+
+std::int64_t Result::integer(int row, int column) const
+{
+    const std::string cell = text(row, column);
+    std::int64_t number = 0;
+    const auto [end, failure] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
+    if (failure == std::errc() && end == cell.data() + cell.size()) {
+        return number;
+    }
+    throw PgError("column " + std::string(PQfname(m_result.get(), column)) + " holds '" + cell.substr(0, 40) +
+                      "', not an integer",
+                  "");
+}
+
+std::int64_t Result::affected() const
+{
+    const std::string count = PQcmdTuples(m_result.get());
+    std::int64_t number = 0;
+    std::from_chars(count.data(), count.data() + count.size(), number); // empty: not a row count, 0
+    return number;
+}
+
+Connection::Connection(const std::string& conninfo) : m_conn(PQconnectdb(conninfo.c_str()))
+{
+    if (m_conn == nullptr) {
+        throw PgError("could not allocate a PostgreSQL connection", "");
+    }
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        const std::string message = trimmed(PQerrorMessage(m_conn));
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        // libpq's message names the host or socket; the password is never in it.
+        throw PgError("could not connect to PostgreSQL: " + message, "08001");
+    }
+    // Every text is UTF-8, whatever the server's default; errors in English for the logs.
+    check(PQexec(m_conn, "SET client_encoding = 'UTF8'"), "setting the client encoding");
+}
+
+Connection::~Connection()
+{
+    if (m_conn != nullptr) {
+        PQfinish(m_conn);
+    }
+}
+
+bool Connection::isOpen() const
+{
+    return m_conn != nullptr && PQstatus(m_conn) == CONNECTION_OK;
+}
+
+std::string Connection::describe() const
+{
+    if (m_conn == nullptr) {
+        return "(no connection)";
+    }
+    const char* host = PQhost(m_conn);
+    return std::string(PQuser(m_conn)) + "@" + (host ? host : "") + ":" + PQport(m_conn) + "/" + PQdb(m_conn);
+}
+
+Result Connection::check(pg_result* result, const std::string& what)
+{
+    Result owned(result); // cleared whatever happens
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        return owned;
+    }
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string message = trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
+    throw PgError(what + " on " + describe() + ": " + (message.empty() ? trimmed(PQerrorMessage(m_conn)) : message),
+                  state ? state : "");
+}
+
+namespace {
+
+struct ParamArrays
+{
+    std::vector<const char*> values;
+    explicit ParamArrays(const Params& params)
+    {
+        values.reserve(params.size());
+        for (const auto& param : params) {
+            values.push_back(param ? param->c_str() : nullptr);
+        }
+    }
+};
+
+} // namespace
+
+Result Connection::exec(const std::string& sql, const Params& params)
+{
+    if (params.empty()) {
+        return check(PQexec(m_conn, sql.c_str()), "a statement"); // may hold several statements
+    }
+    const ParamArrays arrays(params);
+    return check(PQexecParams(m_conn, sql.c_str(), static_cast<int>(params.size()), nullptr, arrays.values.data(),
+                              nullptr, nullptr, 0),
+                 "a statement");
+}
+
+void Connection::prepare(const std::string& name, const std::string& sql)
+{
+    if (std::find(m_prepared.begin(), m_prepared.end(), name) != m_prepared.end()) {
+        return;
+    }
+    check(PQprepare(m_conn, name.c_str(), sql.c_str(), 0, nullptr), "preparing " + name);
+    m_prepared.push_back(name);
+}
+
+Result Connection::execPrepared(const std::string& name, const Params& params)
+{
+    const ParamArrays arrays(params);
+    return check(PQexecPrepared(m_conn, name.c_str(), static_cast<int>(params.size()), arrays.values.data(), nullptr,
+                                nullptr, 0),
+                 name);
+}
+
+Transaction::Transaction(Connection& connection, const char* begin) : m_connection(connection)
+{
+    m_connection.exec(begin);
+}
+
+Transaction::~Transaction()
+{
+    if (m_open && m_connection.isOpen()) {
+        try {
+            m_connection.exec("ROLLBACK");
+        } catch (const PgError&) {
+            // The connection broke mid-transaction: the server rolls it back itself.
+        }
+    }
+}
+
+void Transaction::commit()
+{
+    m_connection.exec("COMMIT");
+    m_open = false;
+}
+
+} // namespace concord::pg

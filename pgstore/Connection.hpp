@@ -1,0 +1,84 @@
+// One libpq connection to PostgreSQL. Values go as parameters, never into the SQL text;
+// statements run often are prepared once by name. Errors are PgError with the server's message
+// and SQLSTATE. Not thread-safe: one connection per thread (or per pooled session).
+#pragma once
+
+#include "pgstore/PgError.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace concord::pg {
+
+// A statement's rows; cells as text (libpq's text format), NULL as nullopt.
+class Result
+{
+public:
+    explicit Result(pg_result* result);
+    int rows() const;
+    int columns() const;
+    std::optional<std::string> value(int row, int column) const;
+    // The cell as text; PgError when it is NULL (a caller that expects a value says so).
+    std::string text(int row, int column) const;
+    std::int64_t integer(int row, int column) const;
+    // Rows changed by an INSERT, UPDATE or DELETE.
+    std::int64_t affected() const;
+
+private:
+    std::shared_ptr<pg_result> m_result;
+};
+
+using Params = std::vector<std::optional<std::string>>;
+
+class Connection
+{
+public:
+    // `conninfo`: a libpq connection string or URI. The password comes from PGPASSWORD or the
+    // password file (PGPASSFILE, ~/.pgpass) as libpq reads them. Throws PgError naming the host
+    // and database (never the password) when the connection fails.
+    explicit Connection(const std::string& conninfo);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Without parameters the text may hold several statements (a schema); with them, one.
+    Result exec(const std::string& sql, const Params& params = {});
+    // Prepares `sql` under `name` once per connection; later calls only check the name.
+    void prepare(const std::string& name, const std::string& sql);
+    Result execPrepared(const std::string& name, const Params& params = {});
+
+    // Whether the connection is still open (libpq's status, no round trip).
+    bool isOpen() const;
+    // "user@host:port/database", for messages.
+    std::string describe() const;
+
+private:
+    Result check(pg_result* result, const std::string& what);
+
+    pg_conn* m_conn = nullptr;
+    std::vector<std::string> m_prepared;
+};
+
+// BEGIN on construction, ROLLBACK on destruction unless commit() ran: nothing half-written when
+// an exception leaves the scope.
+class Transaction
+{
+public:
+    explicit Transaction(Connection& connection, const char* begin = "BEGIN");
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& m_connection;
+    bool m_open = true;
+};
+
+} // namespace concord::pg

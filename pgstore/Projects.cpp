@@ -1,0 +1,46 @@
+#include "pgstore/Projects.hpp"
+
+namespace concord::pg {
+
+namespace {
+
+ProjectRow rowOf(const Result& result, int row)
+{
+    return {result.integer(row, 0), result.text(row, 1), result.text(row, 2) == "t"};
+}
+
+} // namespace
+
+ProjectRow createProject(Connection& connection, const std::string& name)
+{
+    if (name.empty() || name.size() > 200) {
+        throw InputError("a project name is 1 to 200 characters, found " + std::to_string(name.size()));
+    }
+    Transaction transaction(connection);
+    if (findProject(connection, name)) {
+        throw InputError("a project named '" + name + "' exists already");
+    }
+    const Result made = connection.exec("INSERT INTO projects (name) VALUES ($1) RETURNING id, name, archived", {name});
+    const ProjectRow project = rowOf(made, 0);
+    connection.exec("INSERT INTO project_sequences (project) VALUES ($1)", {std::to_string(project.id)});
+    transaction.commit();
+    return project;
+}
+
+std::optional<ProjectRow> findProject(Connection& connection, const std::string& name)
+{
+    const Result found = connection.exec("SELECT id, name, archived FROM projects WHERE name = $1", {name});
+    return found.rows() == 0 ? std::nullopt : std::optional<ProjectRow>(rowOf(found, 0));
+}
+
+std::vector<ProjectRow> listProjects(Connection& connection)
+{
+    const Result all = connection.exec("SELECT id, name, archived FROM projects ORDER BY name");
+    std::vector<ProjectRow> projects;
+    for (int row = 0; row < all.rows(); ++row) {
+        projects.push_back(rowOf(all, row));
+    }
+    return projects;
+}
+
+} // namespace concord::pg

@@ -1,0 +1,26 @@
+// The projects a PostgreSQL store serves, by name. Each has its counter row for the sequence of
+// its changes (ChangeLog.hpp), made with it.
+#pragma once
+
+#include "pgstore/Connection.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concord::pg {
+
+struct ProjectRow
+{
+    std::int64_t id = 0;
+    std::string name;
+    bool archived = false;
+};
+
+// Throws InputError when the name is taken or not 1 to 200 characters.
+ProjectRow createProject(Connection& connection, const std::string& name);
+std::optional<ProjectRow> findProject(Connection& connection, const std::string& name);
+std::vector<ProjectRow> listProjects(Connection& connection);
+
+} // namespace concord::pg

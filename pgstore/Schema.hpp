@@ -1,0 +1,24 @@
+// The server's tables in a PostgreSQL database, and their version. migrate() makes or updates
+// them under an advisory lock, so that servers starting together on one database do it once.
+//   concord_schema(version)               one row: the version of these tables
+//   projects(id, name, archived, ...)     the projects this database serves
+//   project_sequences(project, last_seq)  the per-project counter row (ChangeLog.hpp)
+//   changes(project, seq, kind, body)     every change, numbered per project in commit order
+#pragma once
+
+#include "pgstore/Connection.hpp"
+
+#include <optional>
+
+namespace concord::pg {
+
+constexpr int kSchemaVersion = 1;
+
+// The version found, nullopt when the database holds no Concord tables.
+std::optional<int> schemaVersion(Connection& connection);
+bool schemaIsCurrent(Connection& connection);
+// Creates the tables, or brings older ones to kSchemaVersion. Throws PgError when the database
+// holds a newer version (a newer Concord made it: serve it with that one).
+void migrate(Connection& connection);
+
+} // namespace concord::pg
