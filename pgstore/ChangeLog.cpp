@@ -1,5 +1,7 @@
 #include "pgstore/ChangeLog.hpp"
 
+#include "pgstore/Listener.hpp"
+
 namespace concord::pg {
 
 std::int64_t appendChanges(Connection& connection, std::int64_t project, const std::vector<Change>& changes)
@@ -17,6 +19,9 @@ std::int64_t appendChanges(Connection& connection, std::int64_t project, const s
     for (const Change& change : changes) {
         connection.execPrepared("concord_add_change", {id, std::to_string(++seq), change.kind, change.body});
     }
+    // Sent at commit, in commit order, and not at all on a rollback (Listener.hpp).
+    connection.prepare("concord_notify", "SELECT pg_notify($1, $2)");
+    connection.execPrepared("concord_notify", {projectChannel(project), std::to_string(last)});
     return last;
 }
 

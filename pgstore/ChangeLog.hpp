@@ -29,7 +29,8 @@ struct LoggedChange
 
 // Appends `changes` to `project`'s log inside the caller's open transaction and returns the
 // number of the last; the first is that minus changes.size() - 1. Blocks while another open
-// transaction has appended to the same project (its counter row is locked until it ends).
+// transaction has appended to the same project (its counter row is locked until it ends). The
+// project's channel is notified of the last number when the transaction commits.
 std::int64_t appendChanges(Connection& connection, std::int64_t project, const std::vector<Change>& changes);
 
 // Up to `limit` changes of `project` numbered after `seq`, in order.

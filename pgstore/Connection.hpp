@@ -57,6 +57,8 @@ public:
     bool isOpen() const;
     // "user@host:port/database", for messages.
     std::string describe() const;
+    // The libpq connection, for what this class does not wrap (notices: Listener).
+    pg_conn* raw() const { return m_conn; }
 
 private:
     Result check(pg_result* result, const std::string& what);
