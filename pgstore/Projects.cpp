@@ -43,4 +43,18 @@ std::vector<ProjectRow> listProjects(Connection& connection)
     return projects;
 }
 
+ProjectRow archiveProject(Connection& connection, const std::string& name)
+{
+    const auto found = findProject(connection, name);
+    if (!found) {
+        throw InputError("no project named '" + name + "' in " + connection.describe());
+    }
+    if (found->archived) {
+        throw InputError("the project '" + name + "' is archived already");
+    }
+    const Result archived = connection.exec(
+        "UPDATE projects SET archived = true WHERE id = $1 RETURNING id, name, archived", {std::to_string(found->id)});
+    return rowOf(archived, 0);
+}
+
 } // namespace concord::pg

@@ -22,5 +22,8 @@ struct ProjectRow
 ProjectRow createProject(Connection& connection, const std::string& name);
 std::optional<ProjectRow> findProject(Connection& connection, const std::string& name);
 std::vector<ProjectRow> listProjects(Connection& connection);
+// Marks the project archived: kept, listed as such, no longer served. InputError when there is
+// no project of that name or it is archived already.
+ProjectRow archiveProject(Connection& connection, const std::string& name);
 
 } // namespace concord::pg

@@ -30,6 +30,8 @@ void addUserCommand(CLI::App& app);
 void addJoinCommand(CLI::App& app);
 void addSyncCommand(CLI::App& app);
 void addNextCommand(CLI::App& app);
+void addProjectCommand(CLI::App& app);
+void addHealthCommand(CLI::App& app);
 
 // The default annotator name: $CONCORD_USER, else $USER, else "annotator".
 std::string defaultUserName();

@@ -27,6 +27,7 @@ const std::map<std::string, Words>& words()
         {"kto_threshold", {"--kto-threshold", ""}},
         {"kto_good_label", {"--kto-good-label", ""}},
         {"question", {"--question", ""}},
+        {"store", {"--store", ""}},
         {"min_agreement", {"--min-agreement", ""}},
         {"without_ties", {"--without-ties", ""}},
         {"without_flagged", {"--without-flagged", ""}},

@@ -56,6 +56,8 @@ int main(int argc, char** argv)
     addJoinCommand(app);
     addSyncCommand(app);
     addNextCommand(app);
+    addProjectCommand(app);
+    addHealthCommand(app);
 
     setInvocation(argc, argv);
     try {
