@@ -20,6 +20,22 @@ CREATE TABLE project_sequences (
     project BIGINT PRIMARY KEY REFERENCES projects (id),
     last_seq BIGINT NOT NULL DEFAULT 0
 );
+CREATE TABLE accounts (
+    name TEXT PRIMARY KEY,
+    salt TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    iterations INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+);
+CREATE TABLE project_roles (
+    project BIGINT NOT NULL REFERENCES projects (id),
+    account TEXT NOT NULL REFERENCES accounts (name),
+    role TEXT NOT NULL CHECK (role IN ('annotator', 'reviewer', 'admin')),
+    granted_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    PRIMARY KEY (project, account)
+);
 CREATE TABLE changes (
     project BIGINT NOT NULL REFERENCES projects (id),
     seq BIGINT NOT NULL,

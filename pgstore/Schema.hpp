@@ -3,6 +3,8 @@
 //   concord_schema(version)               one row: the version of these tables
 //   projects(id, name, archived, ...)     the projects this database serves
 //   project_sequences(project, last_seq)  the per-project counter row (ChangeLog.hpp)
+//   accounts(name, salt, hash, ...)       server-wide: one token for every project
+//   project_roles(project, account, role) what each project lets an account do (ProjectUsers.hpp)
 //   changes(project, seq, kind, body)     every change, numbered per project in commit order
 #pragma once
 

@@ -28,6 +28,7 @@ const std::map<std::string, Words>& words()
         {"kto_good_label", {"--kto-good-label", ""}},
         {"question", {"--question", ""}},
         {"store", {"--store", ""}},
+        {"project", {"--project", ""}},
         {"min_agreement", {"--min-agreement", ""}},
         {"without_ties", {"--without-ties", ""}},
         {"without_flagged", {"--without-flagged", ""}},

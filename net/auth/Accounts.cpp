@@ -19,7 +19,7 @@ void checkUserName(std::string_view name)
     }
 }
 
-std::string addUser(store::UserTable& users, std::string_view name, Role role, std::int64_t now)
+std::string addUser(store::UserDirectory& users, std::string_view name, Role role, std::int64_t now)
 {
     checkUserName(name);
     const std::string token = newToken();
@@ -34,7 +34,7 @@ std::string addUser(store::UserTable& users, std::string_view name, Role role, s
     return token;
 }
 
-Login checkLogin(store::UserTable& users, std::string_view name, std::string_view token)
+Login checkLogin(store::UserDirectory& users, std::string_view name, std::string_view token)
 {
     const auto user = users.find(name);
     if (!user) {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/model/SyncRecords.hpp"
-#include "core/store/UserTable.hpp"
+#include "core/store/UserDirectory.hpp"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@ namespace concord::net {
 
 // Adds a user and returns the token to hand to them, the only time it exists in the clear.
 // Throws InputError for a malformed or taken name.
-std::string addUser(store::UserTable& users, std::string_view name, Role role, std::int64_t now);
+std::string addUser(store::UserDirectory& users, std::string_view name, Role role, std::int64_t now);
 
 // Names are 1-64 letters, digits, '.', '_', '-' or '@', so that they are safe in file names,
 // logs and messages. Throws InputError otherwise.
@@ -34,6 +34,6 @@ struct Login
 
 // Checks a token. Takes about as long for an unknown user as for a known one, so that timing
 // does not reveal which names exist.
-Login checkLogin(store::UserTable& users, std::string_view name, std::string_view token);
+Login checkLogin(store::UserDirectory& users, std::string_view name, std::string_view token);
 
 } // namespace concord::net

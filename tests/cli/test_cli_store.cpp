@@ -68,3 +68,43 @@ TEST_CASE("cli store: an address with a password, or a project file, is refused 
     CHECK(file.exitCode == 3);
     CHECK_THAT(file.output, Catch::Contains("is not a PostgreSQL address"));
 }
+
+TEST_CASE("cli store: user add gives an account a role per project, revoke takes one role or the account",
+          "[cli][pgstore]")
+{
+    const std::string store = quoted(test::PgCluster::shared().freshDatabase());
+    REQUIRE(cli("project create reviews --store " + store).exitCode == 0);
+    REQUIRE(cli("project create chats --store " + store).exitCode == 0);
+    const auto added = cli("user add ana --role reviewer --json --store " + store + " --project reviews");
+    REQUIRE(added.exitCode == 0);
+    const auto first = nlohmann::json::parse(added.output);
+    CHECK(first["role"] == "reviewer");
+    CHECK(first["token"].get<std::string>().size() == 64);
+    // An account already: a role in the second project, and no new token.
+    const auto granted = cli("user add ana --store " + store + " --project chats");
+    REQUIRE(granted.exitCode == 0);
+    CHECK_THAT(granted.output, Catch::StartsWith("ana has an account on this server already: now annotator in "
+                                                 "project chats") &&
+                                   Catch::Contains("with the token they have"));
+    const auto chats = nlohmann::json::parse(cli("user list --json --store " + store + " --project chats").output);
+    REQUIRE(chats.size() == 1);
+    CHECK(chats[0]["role"] == "annotator");
+
+    REQUIRE(cli("user revoke ana --store " + store + " --project chats").exitCode == 0);
+    CHECK(nlohmann::json::parse(cli("user list --json --store " + store + " --project chats").output)[0]["revoked_at"]
+              .is_number());
+    CHECK(nlohmann::json::parse(cli("user list --json --store " + store + " --project reviews").output)[0]["revoked_at"]
+              .is_null());
+    const auto account = cli("user revoke ana --store " + store);
+    REQUIRE(account.exitCode == 0);
+    CHECK_THAT(account.output, Catch::Contains("no longer works in any project"));
+    CHECK(nlohmann::json::parse(cli("user list --json --store " + store + " --project reviews").output)[0]["revoked_at"]
+              .is_number());
+
+    const auto noProject = cli("user list --store " + store);
+    CHECK(noProject.exitCode == 3);
+    CHECK_THAT(noProject.output, Catch::Contains("--project: name the project on the store"));
+    const auto unknown = cli("user add bob --store " + store + " --project nowhere");
+    CHECK(unknown.exitCode == 3);
+    CHECK_THAT(unknown.output, Catch::Contains("no project named 'nowhere'"));
+}

@@ -1,13 +1,21 @@
 // concord-cli user add|list|revoke: the people who may sync with a served project. A token is
-// printed once, when the user is added; the project keeps only its salted hash. These commands
+// printed once, when the user is added; the server keeps only its salted hash. These commands
 // may run while `serve` has the project open: a revocation takes effect at the user's next
-// message.
+// message. On a PostgreSQL store (--store URI --project NAME) accounts are server-wide and
+// roles per project: adding someone who has an account gives them a role here, with the token
+// they have; revoking takes the role here away, and revoking without --project ends the
+// account's token in every project.
 #include "app/cli/Commands.hpp"
 #include "app/cli/sync/UtcTime.hpp"
 #include "core/store/UserTable.hpp"
+#include "core/util/Clock.hpp"
 #include "core/util/Error.hpp"
 #include "net/auth/Accounts.hpp"
 #include "net/server/ServerProject.hpp"
+#include "pgstore/ProjectUsers.hpp"
+#include "pgstore/Projects.hpp"
+#include "pgstore/Schema.hpp"
+#include "pgstore/StoreAddress.hpp"
 
 #include <iomanip>
 #include <iostream>
@@ -18,18 +26,92 @@ namespace {
 
 struct UserOptions
 {
-    std::string project;
+    std::string project;      // a project file
+    std::string store;        // or a PostgreSQL store ...
+    std::string storeProject; // ... and the project's name in it
     std::string name;
     std::string role = "annotator";
     bool json = false;
+    std::vector<std::string> arguments; // [PROJECT] NAME, as typed
+};
+
+// PROJECT NAME, or NAME alone with --store.
+UserOptions withArguments(UserOptions options)
+{
+    if (options.arguments.size() == 2) {
+        options.project = options.arguments[0];
+    }
+    options.name = options.arguments.back();
+    return options;
+}
+
+// The users of a project file or of a project on a PostgreSQL store, and what to call it.
+class UserPlace
+{
+public:
+    explicit UserPlace(const UserOptions& options, bool projectRequired = true)
+    {
+        if (options.store.empty() == options.project.empty()) {
+            throw InputError("name the server's project file, or --store URI with --project NAME (not both)");
+        }
+        if (options.store.empty()) {
+            m_file = net::openForServerAdmin(options.project);
+            m_table = std::make_unique<store::UserTable>(m_file->database());
+            m_where = options.project;
+            return;
+        }
+        pg::checkStoreAddress(options.store);
+        m_connection = std::make_unique<pg::Connection>(options.store);
+        pg::migrate(*m_connection);
+        m_where = m_connection->describe();
+        if (options.storeProject.empty()) {
+            if (projectRequired) {
+                throw SettingError("project", "name the project on the store whose users these are");
+            }
+            return;
+        }
+        const auto project = pg::findProject(*m_connection, options.storeProject);
+        if (!project) {
+            throw InputError("no project named '" + options.storeProject + "' in " + m_where +
+                             " (concord-cli project list --store URI shows them)");
+        }
+        m_projectId = project->id;
+        m_where = "project " + project->name + " in " + m_where;
+        m_projectUsers = std::make_unique<pg::ProjectUsers>(*m_connection, m_projectId);
+    }
+
+    store::UserDirectory& users() { return m_table ? static_cast<store::UserDirectory&>(*m_table) : *m_projectUsers; }
+    pg::Connection* store() { return m_connection.get(); }
+    std::int64_t projectId() const { return m_projectId; }
+    std::int64_t now() const { return m_file ? m_file->now() : systemNowMs(); }
+    const std::string& where() const { return m_where; }
+
+private:
+    std::unique_ptr<Project> m_file;
+    std::unique_ptr<store::UserTable> m_table;
+    std::unique_ptr<pg::Connection> m_connection;
+    std::unique_ptr<pg::ProjectUsers> m_projectUsers;
+    std::int64_t m_projectId = 0;
+    std::string m_where;
 };
 
 void add(const UserOptions& options)
 {
     const Role role = roleFromString(options.role);
-    auto project = net::openForServerAdmin(options.project);
-    store::UserTable users(project->database());
-    const std::string token = net::addUser(users, options.name, role, project->now());
+    UserPlace place(options);
+    if (place.store() && pg::accountExists(*place.store(), options.name)) {
+        // Accounts are server-wide: someone with one gets a role here, and keeps their token.
+        pg::grantRole(*place.store(), place.projectId(), options.name, role, place.now());
+        if (options.json) {
+            std::cout << nlohmann::json{{"user", options.name}, {"role", toString(role)}, {"token", nullptr}}.dump()
+                      << '\n';
+            return;
+        }
+        std::cout << options.name << " has an account on this server already: now " << toString(role) << " in "
+                  << place.where() << ", with the token they have.\n";
+        return;
+    }
+    const std::string token = net::addUser(place.users(), options.name, role, place.now());
     if (options.json) {
         std::cout << nlohmann::json{{"user", options.name}, {"role", toString(role)}, {"token", token}}.dump() << '\n';
         return;
@@ -42,9 +124,8 @@ void add(const UserOptions& options)
 
 void list(const UserOptions& options)
 {
-    auto project = net::openForServerAdmin(options.project);
-    store::UserTable users(project->database());
-    const auto all = users.list();
+    UserPlace place(options);
+    const auto all = place.users().list();
     if (options.json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& user : all) {
@@ -57,7 +138,8 @@ void list(const UserOptions& options)
         return;
     }
     if (all.empty()) {
-        std::cout << "No users. Add one with concord-cli user add " << options.project << " NAME --role annotator\n";
+        std::cout << "No users in " << place.where()
+                  << ". Add one with concord-cli user add ... NAME --role annotator\n";
         return;
     }
     std::cout << std::left << std::setw(24) << "User" << std::setw(11) << "Role" << std::setw(18) << "Added (UTC)"
@@ -70,21 +152,46 @@ void list(const UserOptions& options)
 
 void revoke(const UserOptions& options)
 {
-    auto project = net::openForServerAdmin(options.project);
-    store::UserTable users(project->database());
-    const auto user = users.find(options.name);
+    UserPlace place(options, false);
+    if (place.store() && options.storeProject.empty()) {
+        if (!pg::revokeAccount(*place.store(), options.name, place.now())) {
+            throw InputError(place.where() + ": no account named '" + options.name + "', or it is revoked already");
+        }
+        std::cout << "Revoked " << options.name << "'s account: their token no longer works in any project, and "
+                  << "running servers close their sessions at their next message. Their past work stays.\n";
+        return;
+    }
+    const auto user = place.users().find(options.name);
     if (!user) {
-        throw InputError(options.project + ": no user named '" + options.name + "'");
+        throw InputError(place.where() + ": no user named '" + options.name + "'");
     }
     if (user->revokedAt) {
-        throw InputError(options.project + ": '" + options.name + "' was revoked already, on " +
+        throw InputError(place.where() + ": '" + options.name + "' was revoked already, on " +
                          utcMinute(*user->revokedAt) + " UTC");
     }
-    if (!users.revoke(options.name, project->now())) {
-        throw StoreError(options.project + ": could not revoke '" + options.name + "'");
+    if (!place.users().revoke(options.name, place.now())) {
+        throw StoreError(place.where() + ": could not revoke '" + options.name + "'");
     }
-    std::cout << "Revoked " << options.name << ": their token no longer works, and a running server closes their "
-              << "sessions at their next message. Their past work stays.\n";
+    std::cout << "Revoked " << options.name << " in " << place.where()
+              << ": a running server closes their sessions at their next message. Their past work stays.\n";
+}
+
+// PROJECT (a file), or --store URI with --project NAME; and the user's name when `name` says
+// what it is.
+void addPlaceOptions(CLI::App& command, UserOptions& options, const std::string& name = {})
+{
+    if (name.empty()) {
+        command.add_option("project", options.project, "Project file (the server's); or use --store and --project");
+    } else {
+        command
+            .add_option("arguments", options.arguments, "[PROJECT] NAME: the project file (not with --store); " + name)
+            ->expected(1, 2)
+            ->required();
+    }
+    command.add_option("--store", options.store,
+                       "A PostgreSQL store: postgresql://USER@HOST/DATABASE (the password from ~/.pgpass or "
+                       "PGPASSWORD, never here)");
+    command.add_option("--project", options.storeProject, "The project's name on the store");
 }
 
 } // namespace
@@ -96,23 +203,22 @@ void addUserCommand(CLI::App& app)
     command->require_subcommand(1);
 
     auto* addCommand = command->add_subcommand("add", "Add a user and print their token (only this once)");
-    addCommand->add_option("project", options->project, "Project file (the server's)")->required();
-    addCommand->add_option("name", options->name, "User name: letters, digits, '.', '_', '-' or '@'")->required();
+    addPlaceOptions(*addCommand, *options, "User name: letters, digits, '.', '_', '-' or '@'");
     addCommand->add_option("--role", options->role, "annotator, reviewer or admin")
         ->check(CLI::IsMember({"annotator", "reviewer", "admin"}))
         ->capture_default_str();
     addCommand->add_flag("--json", options->json, "Print JSON: user, role and token");
-    addCommand->callback([options] { add(*options); });
+    addCommand->callback([options] { add(withArguments(*options)); });
 
     auto* listCommand = command->add_subcommand("list", "List the users with their roles (never their tokens)");
-    listCommand->add_option("project", options->project, "Project file (the server's)")->required();
+    addPlaceOptions(*listCommand, *options);
     listCommand->add_flag("--json", options->json, "Print JSON");
     listCommand->callback([options] { list(*options); });
 
-    auto* revokeCommand = command->add_subcommand("revoke", "Revoke a user's token; their past work stays");
-    revokeCommand->add_option("project", options->project, "Project file (the server's)")->required();
-    revokeCommand->add_option("name", options->name, "User name")->required();
-    revokeCommand->callback([options] { revoke(*options); });
+    auto* revokeCommand = command->add_subcommand(
+        "revoke", "Revoke a user's token (on a store: their role in --project, or without it their account)");
+    addPlaceOptions(*revokeCommand, *options, "User name");
+    revokeCommand->callback([options] { revoke(withArguments(*options)); });
 }
 
 } // namespace concord::cli

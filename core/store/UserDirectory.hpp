@@ -1,0 +1,29 @@
+// Where a sync server finds its users: the user table of a project file (SQLite: one project,
+// one role each) or, on PostgreSQL, the server-wide accounts with the roles one project grants
+// them (pgstore/ProjectUsers.hpp). The login check and the admin commands read and write users
+// through this, so that they work on either.
+#pragma once
+
+#include "core/model/SyncRecords.hpp"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace concord::store {
+
+class UserDirectory
+{
+public:
+    virtual ~UserDirectory() = default;
+
+    // Throws InputError when a user of that name exists (revoked or not).
+    virtual void add(const UserRecord& user) = 0;
+    // The user with their role here; nullopt for someone unknown here.
+    virtual std::optional<UserRecord> find(std::string_view name) = 0;
+    virtual std::vector<UserRecord> list() = 0;
+    // The user may no longer sync here. False when there is no such user or it was revoked already.
+    virtual bool revoke(std::string_view name, std::int64_t now) = 0;
+};
+
+} // namespace concord::store
