@@ -32,6 +32,7 @@ void addSyncCommand(CLI::App& app);
 void addNextCommand(CLI::App& app);
 void addProjectCommand(CLI::App& app);
 void addHealthCommand(CLI::App& app);
+void addEndpointCommand(CLI::App& app);
 
 // The default annotator name: $CONCORD_USER, else $USER, else "annotator".
 std::string defaultUserName();

@@ -63,6 +63,11 @@ void ReplicaTable::setToken(std::string_view token)
     m_db.cached("UPDATE replica SET token = ? WHERE id = 1").bind(1, token).run();
 }
 
+void ReplicaTable::setServer(std::string_view servers)
+{
+    m_db.cached("UPDATE replica SET server = ? WHERE id = 1").bind(1, servers).run();
+}
+
 std::int64_t ReplicaTable::tick(std::int64_t nowMs)
 {
     auto& read = m_db.cached("SELECT hlc FROM replica WHERE id = 1");

@@ -24,6 +24,8 @@ public:
     void setFingerprint(std::string_view fingerprint);
     void setRole(Role role);
     void setToken(std::string_view token);
+    // The servers to sync with, HOST:PORT[,HOST:PORT...] (checked by the caller).
+    void setServer(std::string_view servers);
 
     // A stamp for a new local edit: later than every stamp made or seen here, and not before
     // the wall clock. Must run inside the edit's transaction.

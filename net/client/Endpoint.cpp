@@ -31,4 +31,34 @@ Endpoint parseEndpoint(std::string_view text)
     return Endpoint{std::string(host), static_cast<std::uint16_t>(port)};
 }
 
+std::vector<Endpoint> parseEndpoints(std::string_view text)
+{
+    std::vector<Endpoint> endpoints;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = text.find(',', start);
+        const std::string_view one = text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
+        const Endpoint endpoint = parseEndpoint(one);
+        for (const Endpoint& seen : endpoints) {
+            if (seen.toString() == endpoint.toString()) {
+                throw InputError("the server " + endpoint.toString() + " is named twice");
+            }
+        }
+        endpoints.push_back(endpoint);
+        if (comma == std::string_view::npos) {
+            return endpoints;
+        }
+        start = comma + 1;
+    }
+}
+
+std::string joinEndpoints(const std::vector<Endpoint>& endpoints)
+{
+    std::string text;
+    for (const Endpoint& endpoint : endpoints) {
+        text += (text.empty() ? "" : ",") + endpoint.toString();
+    }
+    return text;
+}
+
 } // namespace concord::net

@@ -127,7 +127,9 @@ void LiveSync::run()
             if (!replica) {
                 replica = Project::open(m_path); // opened here and used only here
             }
-            Client client(serverOf(*replica), m_options.sync.timeout);
+            // With several servers, each failure moves on to the next (fail-over).
+            const std::vector<Endpoint> servers = serversOf(*replica);
+            Client client(servers[static_cast<std::size_t>(failures) % servers.size()], m_options.sync.timeout);
             client.connection().setStopFlag(&m_stopNow);
             const Published published(*this, client);
             bool synced = false;

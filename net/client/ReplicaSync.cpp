@@ -155,13 +155,13 @@ void syncOnce(Project& replica, Client& client, const Welcome& welcome, const Sy
     report.pending = replica.outbox().pendingCount();
 }
 
-Endpoint serverOf(Project& replica)
+std::vector<Endpoint> serversOf(Project& replica)
 {
     const auto info = replica.replica().load();
     if (!info) {
         throw InputError(replica.path() + " is not a replica; make one with concord-cli join");
     }
-    return parseEndpoint(info->server);
+    return parseEndpoints(info->server);
 }
 
 Welcome openSession(Project& replica, Client& client, const SyncOptions& options, SyncReport& report)
@@ -185,13 +185,17 @@ Welcome openSession(Project& replica, Client& client, const SyncOptions& options
 namespace {
 
 // Connects to the replica's server (retrying with backoff), checks its certificate against the
-// pin before anything is sent, says hello, and runs `work` on the session.
+// pin before anything is sent, says hello, and runs `work` on the session. With several servers
+// a failure moves on to the next at once; the backoff comes once each has been tried.
 template <typename Work>
 void withSession(Project& replica, const SyncOptions& options, SyncReport& report, const Work& work)
 {
-    const Endpoint endpoint = serverOf(replica);
+    const std::vector<Endpoint> servers = serversOf(replica);
+    const int rounds = std::max(1, options.retry.attempts);
+    const int total = rounds * static_cast<int>(servers.size());
     for (int attempt = 1;; ++attempt) {
         report.attempts = attempt;
+        const Endpoint& endpoint = servers[static_cast<std::size_t>(attempt - 1) % servers.size()];
         try {
             Client client(endpoint, options.timeout);
             client.connection().setStopFlag(options.progress.cancelFlag());
@@ -199,10 +203,15 @@ void withSession(Project& replica, const SyncOptions& options, SyncReport& repor
             work(client, welcome);
             return;
         } catch (const NetError& error) {
-            if (!isRetryable(error) || attempt >= options.retry.attempts) {
+            if (!isRetryable(error) || attempt >= total) {
                 throw;
             }
-            const auto delay = backoffDelay(options.retry, attempt + 1);
+            if (attempt % static_cast<int>(servers.size()) != 0) {
+                const Endpoint& next = servers[static_cast<std::size_t>(attempt) % servers.size()];
+                say(options, std::string(error.what()) + "; trying " + next.toString());
+                continue;
+            }
+            const auto delay = backoffDelay(options.retry, attempt / static_cast<int>(servers.size()) + 1);
             say(options, std::string(error.what()) + "; trying again in " + std::to_string(delay.count()) + " ms");
             std::this_thread::sleep_for(delay);
         }
@@ -239,6 +248,9 @@ JoinReport joinServer(const JoinOptions& options)
     Client client(options.endpoint, options.sync.timeout);
     const std::string presented = client.connect();
     checkFingerprint(presented, "", options.sync, options.endpoint.toString(), options.path);
+    std::vector<Endpoint> servers{options.endpoint};
+    servers.insert(servers.end(), options.fallbacks.begin(), options.fallbacks.end());
+    const std::string serverList = joinEndpoints(parseEndpoints(joinEndpoints(servers))); // none twice
     const std::string clientId = randomId();
     const Welcome welcome = client.hello(options.user, options.token, "", clientId);
 
@@ -262,7 +274,7 @@ JoinReport joinServer(const JoinOptions& options)
             settings.guidelines = welcome.project.guidelines;
             auto replica = Project::create(partial, settings, schemaOf(welcome.project));
             ReplicaInfo info;
-            info.server = options.endpoint.toString();
+            info.server = serverList;
             info.user = welcome.user;
             info.role = welcome.role;
             info.token = options.token;

@@ -58,6 +58,9 @@ struct SyncReport
 struct JoinOptions
 {
     Endpoint endpoint;
+    // Further servers of the same project (sharing its certificate), kept with the replica:
+    // a sync moves to the next when one cannot be reached.
+    std::vector<Endpoint> fallbacks;
     std::string user;
     std::string token;
     std::string path; // the replica to create; must not exist
@@ -93,9 +96,10 @@ void fetchSamples(Project& replica, Client& client, const SyncOptions& options, 
 void pushOutbox(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
 void pullChanges(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);
 
-// The server the replica syncs with. Throws InputError when the project is not a replica.
-Endpoint serverOf(Project& replica);
-// One attempt, no retries: connects `client` (made for serverOf(replica)), checks the server's
+// The servers the replica syncs with, in the order to try them (one, or several of the same
+// project for fail-over). Throws InputError when the project is not a replica.
+std::vector<Endpoint> serversOf(Project& replica);
+// One attempt, no retries: connects `client` (made for one of serversOf(replica)), checks the server's
 // certificate against the pin before anything is sent (pinning a new one that the options
 // accept), and says hello as the replica's user.
 Welcome openSession(Project& replica, Client& client, const SyncOptions& options, SyncReport& report);

@@ -23,7 +23,9 @@ struct JoinCliOptions
 void run(const JoinCliOptions& options)
 {
     net::JoinOptions join;
-    join.endpoint = net::parseEndpoint(options.server);
+    const std::vector<net::Endpoint> servers = net::parseEndpoints(options.server);
+    join.endpoint = servers.front(); // joined through the first; the others are kept for fail-over
+    join.fallbacks.assign(servers.begin() + 1, servers.end());
     join.user = options.user;
     join.token = options.token;
     join.path = options.out;
@@ -31,7 +33,7 @@ void run(const JoinCliOptions& options)
     const net::JoinReport report = net::joinServer(join);
     if (options.json) {
         std::cout << nlohmann::json{{"replica", options.out},
-                                    {"server", join.endpoint.toString()},
+                                    {"server", net::joinEndpoints(servers)},
                                     {"project", report.projectName},
                                     {"user", options.user},
                                     {"role", toString(report.role)},
@@ -59,7 +61,11 @@ void addJoinCommand(CLI::App& app)
 {
     auto options = std::make_shared<JoinCliOptions>();
     auto* command = app.add_subcommand("join", "Make a local replica of a project served by concord-cli serve");
-    command->add_option("server", options->server, "The server's address, HOST:PORT")->required();
+    command
+        ->add_option("server", options->server,
+                     "The server's address, HOST:PORT; several servers of the project as HOST:PORT,HOST:PORT "
+                     "(a sync moves to the next when one cannot be reached)")
+        ->required();
     command->add_option("--user", options->user, "Your user name on the server")->required();
     command->add_option("--token", options->token, "The token 'user add' printed for you")
         ->envname("CONCORD_TOKEN")

@@ -128,7 +128,7 @@ void JoinServerDialog::connectToServer()
     m_error->hide();
     net::Endpoint endpoint;
     try {
-        endpoint = net::parseEndpoint(m_address->text().trimmed().toStdString());
+        endpoint = net::parseEndpoints(m_address->text().trimmed().toStdString()).front(); // tried first
     } catch (const std::exception& error) {
         showError(QStringLiteral("The address is not valid: %1").arg(words(error)));
         return;
@@ -167,7 +167,9 @@ void JoinServerDialog::join()
     }
     net::JoinOptions options;
     try {
-        options.endpoint = net::parseEndpoint(m_address->text().trimmed().toStdString());
+        const auto servers = net::parseEndpoints(m_address->text().trimmed().toStdString());
+        options.endpoint = servers.front();
+        options.fallbacks.assign(servers.begin() + 1, servers.end());
     } catch (const std::exception& error) {
         showError(QStringLiteral("The address is not valid: %1").arg(words(error)));
         return;
