@@ -14,10 +14,16 @@ std::int64_t appendChanges(Connection& connection, std::int64_t project, const s
         throw InputError("no project with id " + id + " in " + connection.describe());
     }
     const std::int64_t last = taken.integer(0, 0);
-    connection.prepare("concord_add_change", "INSERT INTO changes (project, seq, kind, body) VALUES ($1, $2, $3, $4)");
+    connection.prepare(
+        "concord_add_change",
+        "INSERT INTO changes (project, seq, kind, body, op_id, author, sample_id, applied_at, superseded) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
     std::int64_t seq = last - static_cast<std::int64_t>(changes.size());
     for (const Change& change : changes) {
-        connection.execPrepared("concord_add_change", {id, std::to_string(++seq), change.kind, change.body});
+        connection.execPrepared("concord_add_change",
+                                {id, std::to_string(++seq), change.kind, change.body, change.opId,
+                                 change.opId ? std::optional<std::string>(change.author) : std::nullopt,
+                                 change.sampleId, std::to_string(change.appliedAt), change.superseded ? "t" : "f"});
     }
     // Sent at commit, in commit order, and not at all on a rollback (Listener.hpp).
     connection.prepare("concord_notify", "SELECT pg_notify($1, $2)");
@@ -28,14 +34,25 @@ std::int64_t appendChanges(Connection& connection, std::int64_t project, const s
 std::vector<LoggedChange> changesAfter(Connection& connection, std::int64_t project, std::int64_t seq,
                                        std::size_t limit)
 {
-    connection.prepare("concord_changes_after", "SELECT seq, kind, body FROM changes WHERE project = $1 AND seq > $2 "
-                                                "ORDER BY seq LIMIT $3");
+    connection.prepare("concord_changes_after",
+                       "SELECT seq, kind, body, op_id, author, sample_id, applied_at, superseded FROM changes "
+                       "WHERE project = $1 AND seq > $2 "
+                       "ORDER BY seq LIMIT $3");
     const Result rows = connection.execPrepared("concord_changes_after",
                                                 {std::to_string(project), std::to_string(seq), std::to_string(limit)});
     std::vector<LoggedChange> changes;
     changes.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
-        changes.push_back({rows.integer(row, 0), {rows.text(row, 1), rows.text(row, 2)}});
+        LoggedChange logged;
+        logged.seq = rows.integer(row, 0);
+        logged.change.kind = rows.text(row, 1);
+        logged.change.body = rows.text(row, 2);
+        logged.change.opId = rows.value(row, 3);
+        logged.change.author = rows.value(row, 4).value_or("");
+        logged.change.sampleId = rows.text(row, 5);
+        logged.change.appliedAt = rows.integer(row, 6);
+        logged.change.superseded = rows.text(row, 7) == "t";
+        changes.push_back(std::move(logged));
     }
     return changes;
 }

@@ -10,6 +10,7 @@
 #include "pgstore/Connection.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,12 @@ struct Change
 {
     std::string kind; // what changed ("annotate", "respond", ...), as the applier names it
     std::string body; // the change itself, as the protocol carries it (JSON)
+    // The operation it came from, when a client sent it: (author, op id) is unique per project.
+    std::optional<std::string> opId{};
+    std::string author{};
+    std::string sampleId{};
+    std::int64_t appliedAt = 0;
+    bool superseded = false; // into history only: a later version stayed current
 };
 
 struct LoggedChange

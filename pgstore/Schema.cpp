@@ -41,7 +41,13 @@ CREATE TABLE changes (
     seq BIGINT NOT NULL,
     kind TEXT NOT NULL,
     body TEXT NOT NULL,
-    PRIMARY KEY (project, seq)
+    op_id TEXT,
+    author TEXT,
+    sample_id TEXT NOT NULL DEFAULT '',
+    applied_at BIGINT NOT NULL DEFAULT 0,
+    superseded BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (project, seq),
+    UNIQUE (project, author, op_id)
 );
 )";
 

@@ -5,7 +5,9 @@
 //   project_sequences(project, last_seq)  the per-project counter row (ChangeLog.hpp)
 //   accounts(name, salt, hash, ...)       server-wide: one token for every project
 //   project_roles(project, account, role) what each project lets an account do (ProjectUsers.hpp)
-//   changes(project, seq, kind, body)     every change, numbered per project in commit order
+//   changes(project, seq, kind, body, op_id, author, ...)
+//                                         every accepted operation, numbered per project in
+//                                         commit order; (project, author, op_id) unique
 #pragma once
 
 #include "pgstore/Connection.hpp"

@@ -1,35 +1,23 @@
-// The server's operation log: every operation it accepted, in the order it accepted them. A
-// row's `seq` is the next value of the one monotonically increasing sequence number (SQLite's
-// AUTOINCREMENT never reuses one); (user, op_id) is unique, which makes pushes idempotent.
+// The project file's operation log (OperationLog). A row's `seq` is the next value of the one
+// monotonically increasing sequence number (SQLite's AUTOINCREMENT never reuses one; one writer
+// at a time, so numbers are given in commit order); (user, op_id) is unique.
 #pragma once
 
+#include "core/store/OperationLog.hpp"
 #include "core/store/Sqlite.hpp"
-
-#include <cstdint>
-#include <optional>
-#include <string_view>
 
 namespace concord::store {
 
-struct LoggedOperation
-{
-    std::int64_t seq = 0;
-    bool superseded = false; // accepted into history, but a later version stayed current
-};
-
-class OpLogTable
+class OpLogTable : public OperationLog
 {
 public:
     explicit OpLogTable(sqlite::Database& db) : m_db(db) {}
 
-    // The entry of an operation the user sent before, if any.
-    std::optional<LoggedOperation> find(std::string_view user, std::string_view opId);
-    // Appends an accepted operation and returns its sequence number.
+    std::optional<LoggedOperation> find(std::string_view user, std::string_view opId) override;
     std::int64_t append(std::string_view opId, std::string_view user, std::string_view kind, std::string_view sampleId,
-                        std::string_view body, std::int64_t appliedAt, bool superseded);
-    // The last sequence number given out (0 before the first).
-    std::int64_t head();
-    std::int64_t count();
+                        std::string_view body, std::int64_t appliedAt, bool superseded) override;
+    std::int64_t head() override;
+    std::int64_t count() override;
 
 private:
     sqlite::Database& m_db;

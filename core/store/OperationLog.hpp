@@ -1,0 +1,36 @@
+// The server's operation log: every operation it accepted, numbered in the order it accepted
+// them; (user, op id) is unique, which makes pushes idempotent. Implemented by the project
+// file's oplog table (OpLogTable, SQLite) and by a PostgreSQL store's operations table
+// (pgstore/ProjectOperations.hpp), numbered per project in commit order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace concord::store {
+
+struct LoggedOperation
+{
+    std::int64_t seq = 0;
+    bool superseded = false; // accepted into history, but a later version stayed current
+};
+
+class OperationLog
+{
+public:
+    virtual ~OperationLog() = default;
+
+    // The entry of an operation the user sent before, if any.
+    virtual std::optional<LoggedOperation> find(std::string_view user, std::string_view opId) = 0;
+    // Appends an accepted operation and returns its sequence number. Runs in the caller's
+    // transaction.
+    virtual std::int64_t append(std::string_view opId, std::string_view user, std::string_view kind,
+                                std::string_view sampleId, std::string_view body, std::int64_t appliedAt,
+                                bool superseded) = 0;
+    // The last sequence number given out and committed (0 before the first).
+    virtual std::int64_t head() = 0;
+    virtual std::int64_t count() = 0;
+};
+
+} // namespace concord::store

@@ -1,0 +1,45 @@
+#include "pgstore/ProjectOperations.hpp"
+
+#include "pgstore/ChangeLog.hpp"
+
+namespace concord::pg {
+
+std::optional<store::LoggedOperation> ProjectOperations::find(std::string_view user, std::string_view opId)
+{
+    m_connection.prepare("concord_find_operation",
+                         "SELECT seq, superseded FROM changes WHERE project = $1 AND author = $2 AND op_id = $3");
+    const Result found = m_connection.execPrepared("concord_find_operation",
+                                                   {std::to_string(m_project), std::string(user), std::string(opId)});
+    if (found.rows() == 0) {
+        return std::nullopt;
+    }
+    return store::LoggedOperation{found.integer(0, 0), found.text(0, 1) == "t"};
+}
+
+std::int64_t ProjectOperations::append(std::string_view opId, std::string_view user, std::string_view kind,
+                                       std::string_view sampleId, std::string_view body, std::int64_t appliedAt,
+                                       bool superseded)
+{
+    Change change;
+    change.kind = std::string(kind);
+    change.body = std::string(body);
+    change.opId = std::string(opId);
+    change.author = std::string(user);
+    change.sampleId = std::string(sampleId);
+    change.appliedAt = appliedAt;
+    change.superseded = superseded;
+    return appendChanges(m_connection, m_project, {change});
+}
+
+std::int64_t ProjectOperations::head()
+{
+    return lastSeq(m_connection, m_project);
+}
+
+std::int64_t ProjectOperations::count()
+{
+    return m_connection.exec("SELECT count(*) FROM changes WHERE project = $1", {std::to_string(m_project)})
+        .integer(0, 0);
+}
+
+} // namespace concord::pg
