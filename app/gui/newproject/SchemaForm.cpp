@@ -378,6 +378,9 @@ void SchemaForm::showQuestion(int row)
     const auto scale = question.value("scale", nlohmann::json::object());
     m_points->setValue(scale.is_object() ? scale.value("points", 3) : 3);
     m_suggestions->setCurrentIndex(std::max(0, m_suggestions->findData(text(question, "suggestions"))));
+    for (QLineEdit* line : {m_name, m_title, m_description, m_labels, m_compared}) {
+        line->setCursorPosition(0); // a long guideline shows its beginning, not its end
+    }
     const KindUses uses = usesOf(kind);
     m_form->setRowVisible(m_labels, uses.labels);
     m_form->setRowVisible(m_field, uses.field);
