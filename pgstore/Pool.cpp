@@ -15,7 +15,8 @@ Pool::Lease::Lease(Lease&& other) noexcept
 Pool::Lease::~Lease()
 {
     if (m_connection) {
-        m_pool->giveBack(std::move(m_connection), m_broken || !m_connection->isOpen());
+        const bool broken = m_broken || !m_connection->isOpen(); // before the move below
+        m_pool->giveBack(std::move(m_connection), broken);
     }
 }
 
