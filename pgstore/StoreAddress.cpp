@@ -1,6 +1,7 @@
 #include "pgstore/StoreAddress.hpp"
 
 #include "core/util/Error.hpp"
+#include "pgstore/Schema.hpp"
 
 #include <libpq-fe.h>
 
@@ -36,6 +37,14 @@ void checkStoreAddress(const std::string& address)
                                         "file PGPASSFILE names), or in PGPASSWORD");
         }
     }
+}
+
+std::unique_ptr<Connection> openStore(const std::string& address)
+{
+    checkStoreAddress(address);
+    auto connection = std::make_unique<Connection>(address);
+    migrate(*connection);
+    return connection;
 }
 
 } // namespace concord::pg

@@ -5,6 +5,9 @@
 // sslmode setting.
 #pragma once
 
+#include "pgstore/Connection.hpp"
+
+#include <memory>
 #include <string>
 
 namespace concord::pg {
@@ -15,5 +18,9 @@ bool looksLikeStoreAddress(const std::string& text);
 
 // Throws SettingError("store") when the address does not parse or holds a password.
 void checkStoreAddress(const std::string& address);
+
+// A connection to the store at `address` (checked first), its tables made or brought up to date:
+// what every command on a store opens.
+std::unique_ptr<Connection> openStore(const std::string& address);
 
 } // namespace concord::pg

@@ -146,6 +146,14 @@ QString makeRankingProject(const QTemporaryDir& dir)
     return path;
 }
 
+// Shift+`arrow` `times` times: a selection made with the keyboard alone.
+void select(QWidget& window, Qt::Key arrow, int times)
+{
+    for (int i = 0; i < times; ++i) {
+        press(window, arrow, Qt::ShiftModifier);
+    }
+}
+
 // A response whose claims are marked as spans (a prefilled suggestion on s2), and a label.
 QString makeSpansProject(const QTemporaryDir& dir)
 {
@@ -696,9 +704,7 @@ private Q_SLOTS:
         QCOMPARE(view->fields()->shownText("prompt"), QStringLiteral("Capital of France?"));
 
         // "Paris" by Shift+Right, marked a claim: stored at once, the keyboard stays.
-        for (int i = 0; i < 5; ++i) {
-            press(window, Qt::Key_Right, Qt::ShiftModifier);
-        }
+        select(window, Qt::Key_Right, 5);
         press(window, Qt::Key_C);
         const nlohmann::json paris = {{"start", 0}, {"end", 5}, {"label", "claim"}};
         QCOMPARE(storedResponse(path, "s1").answers["claims"], (nlohmann::json{{"spans", {paris}}}));
@@ -707,9 +713,7 @@ private Q_SLOTS:
 
         // "Germany." from the end, an error; the spans stay in text order.
         press(window, Qt::Key_End);
-        for (int i = 0; i < 8; ++i) {
-            press(window, Qt::Key_Left, Qt::ShiftModifier);
-        }
+        select(window, Qt::Key_Left, 8);
         press(window, Qt::Key_E);
         const nlohmann::json germany = {{"start", 24}, {"end", 32}, {"label", "error"}};
         QCOMPARE(storedResponse(path, "s1").answers["claims"], (nlohmann::json{{"spans", {paris, germany}}}));
@@ -841,14 +845,10 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(gold->textView()));
 
         // Both spans marked in the gold box; nothing is stored until Enter gives them.
-        for (int i = 0; i < 5; ++i) {
-            press(window, Qt::Key_Right, Qt::ShiftModifier);
-        }
+        select(window, Qt::Key_Right, 5);
         press(window, Qt::Key_C);
         press(window, Qt::Key_End);
-        for (int i = 0; i < 8; ++i) {
-            press(window, Qt::Key_Left, Qt::ShiftModifier);
-        }
+        select(window, Qt::Key_Left, 8);
         press(window, Qt::Key_E);
         const auto storedGold = [&] {
             auto project = Project::open(path.toStdString());

@@ -2,6 +2,7 @@
 
 #include "pgstore/Connection.hpp"
 #include "pgstore/Schema.hpp"
+#include "tests/support/RunCommand.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -10,7 +11,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -26,14 +26,8 @@ namespace {
 // The server binaries are not on PATH on Debian: pg_config (libpq-dev) names their folder.
 std::string serverBindir()
 {
-    std::string bindir;
-    if (FILE* pipe = ::popen("pg_config --bindir 2>/dev/null", "r")) {
-        std::array<char, 512> line{};
-        if (std::fgets(line.data(), static_cast<int>(line.size()), pipe)) {
-            bindir = line.data();
-        }
-        ::pclose(pipe);
-    }
+    const CommandResult found = runCommand("pg_config --bindir");
+    std::string bindir = found.exitCode == 0 ? found.output : std::string();
     while (!bindir.empty() && (bindir.back() == '\n' || bindir.back() == ' ')) {
         bindir.pop_back();
     }

@@ -24,18 +24,9 @@ struct StoreOptions
     bool json = false;
 };
 
-// A connection to the store whose tables are made or brought up to date.
-std::unique_ptr<pg::Connection> openStore(const std::string& address)
-{
-    pg::checkStoreAddress(address);
-    auto connection = std::make_unique<pg::Connection>(address);
-    pg::migrate(*connection);
-    return connection;
-}
-
 void create(const StoreOptions& options)
 {
-    auto connection = openStore(options.store);
+    auto connection = pg::openStore(options.store);
     const pg::ProjectRow project = pg::createProject(*connection, options.name);
     if (options.json) {
         std::cout << nlohmann::json{{"project", project.name}, {"id", project.id}}.dump() << '\n';
@@ -46,7 +37,7 @@ void create(const StoreOptions& options)
 
 void list(const StoreOptions& options)
 {
-    auto connection = openStore(options.store);
+    auto connection = pg::openStore(options.store);
     const auto projects = pg::listProjects(*connection);
     if (options.json) {
         nlohmann::json out = nlohmann::json::array();
@@ -69,7 +60,7 @@ void list(const StoreOptions& options)
 
 void archive(const StoreOptions& options)
 {
-    auto connection = openStore(options.store);
+    auto connection = pg::openStore(options.store);
     pg::archiveProject(*connection, options.name);
     std::cout << "Archived project " << options.name << ": kept, no longer served.\n";
 }

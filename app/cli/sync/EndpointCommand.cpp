@@ -5,6 +5,7 @@
 #include "core/store/Project.hpp"
 #include "core/util/Error.hpp"
 #include "net/client/Endpoint.hpp"
+#include "net/client/ReplicaSync.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -19,19 +20,10 @@ struct EndpointOptions
     std::string server;
 };
 
-std::vector<net::Endpoint> serversOf(Project& replica, const std::string& path)
-{
-    const auto info = replica.replica().load();
-    if (!info) {
-        throw InputError(path + " is not a replica; make one with concord-cli join");
-    }
-    return net::parseEndpoints(info->server);
-}
-
 void list(const EndpointOptions& options)
 {
     auto replica = Project::open(options.replica);
-    for (const net::Endpoint& server : serversOf(*replica, options.replica)) {
+    for (const net::Endpoint& server : net::serversOf(*replica)) {
         std::cout << server.toString() << '\n';
     }
 }
@@ -39,7 +31,7 @@ void list(const EndpointOptions& options)
 void change(const EndpointOptions& options, bool add)
 {
     auto replica = Project::open(options.replica);
-    std::vector<net::Endpoint> servers = serversOf(*replica, options.replica);
+    std::vector<net::Endpoint> servers = net::serversOf(*replica);
     const net::Endpoint named = net::parseEndpoint(options.server);
     const auto found = std::find_if(servers.begin(), servers.end(),
                                     [&](const net::Endpoint& server) { return server.toString() == named.toString(); });

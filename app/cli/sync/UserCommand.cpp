@@ -14,7 +14,6 @@
 #include "net/server/ServerProject.hpp"
 #include "pgstore/ProjectUsers.hpp"
 #include "pgstore/Projects.hpp"
-#include "pgstore/Schema.hpp"
 #include "pgstore/StoreAddress.hpp"
 
 #include <iomanip>
@@ -60,9 +59,7 @@ public:
             m_where = options.project;
             return;
         }
-        pg::checkStoreAddress(options.store);
-        m_connection = std::make_unique<pg::Connection>(options.store);
-        pg::migrate(*m_connection);
+        m_connection = pg::openStore(options.store);
         m_where = m_connection->describe();
         if (options.storeProject.empty()) {
             if (projectRequired) {

@@ -18,19 +18,18 @@ PreferenceData computePreferenceData(const std::string& path)
         }
         const Question& question = *questions.front();
         data.question = QString::fromStdString(question.name);
-        const quality::PreferenceVotes votes =
-            quality::loadPreferenceVotes(*project, question, quality::PreferenceTexts::LengthsOnly);
+        // With the texts: the flags' pair checks compare them (one load for the table and the flags).
+        const quality::PreferenceVotes votes = quality::loadPreferenceVotes(*project, question);
         for (const auto& name : votes.annotators) {
             data.annotators << QString::fromStdString(name);
         }
         data.position = quality::positionBias(votes);
         data.length = quality::lengthBias(votes);
         quality::CheckOptions flagged;
-        flagged.question = question.name;
         flagged.only = {
             "position-bias", "length-bias", "one-sided-annotator", "identical-responses", "near-identical-responses",
             "empty-response"};
-        for (auto& finding : quality::runChecks(*project, flagged)) {
+        for (auto& finding : quality::preferenceFindings(votes, flagged)) {
             if (!finding.sampleIds.empty()) {
                 data.flags.push_back(std::move(finding));
             }

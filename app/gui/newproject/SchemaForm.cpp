@@ -1,5 +1,7 @@
 #include "app/gui/newproject/SchemaForm.hpp"
 
+#include "core/feedback/SchemaEditing.hpp"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -70,64 +72,6 @@ void setOrErase(nlohmann::json& object, const char* key, bool keep, const nlohma
         object[key] = value;
     } else {
         object.erase(key);
-    }
-}
-
-// The settings a question kind has, beside those of every question.
-struct KindUses
-{
-    bool labels = false; // label, multi_label, spans
-    bool field = false;  // spans: the field marked; text: the field the answer starts from
-    bool fields = false; // preference, ranking: the fields compared
-    bool rating = false; // rating: its range
-    bool scale = false;  // preference: its points
-};
-
-KindUses usesOf(const QString& kind)
-{
-    KindUses uses;
-    uses.labels =
-        kind == QStringLiteral("label") || kind == QStringLiteral("multi_label") || kind == QStringLiteral("spans");
-    uses.field = kind == QStringLiteral("spans") || kind == QStringLiteral("text");
-    uses.fields = kind == QStringLiteral("preference") || kind == QStringLiteral("ranking");
-    uses.rating = kind == QStringLiteral("rating");
-    uses.scale = kind == QStringLiteral("preference");
-    return uses;
-}
-
-// What a question of `kind` starts with where it has nothing yet, so that the core accepts it:
-// labels to rename, the last field to mark, a range, the last two fields to compare.
-void startKind(nlohmann::json& question, const QString& kind, const QStringList& fields)
-{
-    const KindUses uses = usesOf(kind);
-    if (uses.labels && !question.contains("labels")) {
-        question["labels"] = {"yes", "no"};
-    }
-    if (kind == QStringLiteral("spans") && !question.contains("field") && !fields.isEmpty()) {
-        question["field"] = fields.back().toStdString();
-    }
-    if (uses.rating && !question.contains("rating")) {
-        question["rating"] = {{"min", 1}, {"max", 5}};
-    }
-    if (uses.fields && !question.contains("fields") && fields.size() >= 2) {
-        question["fields"] = {fields[fields.size() - 2].toStdString(), fields.back().toStdString()};
-    }
-}
-
-// A field renamed in the table is renamed where the questions name it.
-void renameField(nlohmann::json& questions, const std::string& from, const std::string& to)
-{
-    for (auto& question : questions) {
-        if (question.value("field", std::string()) == from) {
-            question["field"] = to;
-        }
-        if (question.contains("fields") && question["fields"].is_array()) {
-            for (auto& name : question["fields"]) {
-                if (name == from) {
-                    name = to;
-                }
-            }
-        }
     }
 }
 
@@ -251,6 +195,15 @@ void SchemaForm::setSchema(const nlohmann::json& schema)
     showQuestions(m_questions->currentRow() < 0 ? 0 : m_questions->currentRow());
 }
 
+std::vector<std::string> SchemaForm::fieldList() const
+{
+    std::vector<std::string> names;
+    for (const QString& name : fieldNames()) {
+        names.push_back(name.toStdString());
+    }
+    return names;
+}
+
 QStringList SchemaForm::fieldNames() const
 {
     QStringList names;
@@ -290,7 +243,7 @@ void SchemaForm::fieldsChanged()
         const std::string before = field.value("name", std::string());
         field["name"] = name ? name->text().trimmed().toStdString() : std::string();
         if (!before.empty() && field["name"] != before) {
-            schema_form::renameField(m_schema["questions"], before, field["name"].get<std::string>());
+            renameFieldInQuestions(m_schema["questions"], before, field["name"].get<std::string>());
         }
         schema_form::setOrErase(field, "title", title && !title->text().trimmed().isEmpty(),
                                 title ? title->text().trimmed().toStdString() : std::string());
@@ -381,7 +334,7 @@ void SchemaForm::showQuestion(int row)
     for (QLineEdit* line : {m_name, m_title, m_description, m_labels, m_compared}) {
         line->setCursorPosition(0); // a long guideline shows its beginning, not its end
     }
-    const KindUses uses = usesOf(kind);
+    const QuestionSettings uses = settingsOf(kind.toStdString());
     m_form->setRowVisible(m_labels, uses.labels);
     m_form->setRowVisible(m_field, uses.field);
     if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(m_field))) {
@@ -413,7 +366,7 @@ void SchemaForm::questionChanged()
     const QString suggestions = m_suggestions->currentData().toString();
     setOrErase(question, "suggestions", !suggestions.isEmpty(), suggestions.toStdString());
     m_questions->item(row)->setText(QStringLiteral("%1  (%2)").arg(text(question, "name"), kind));
-    const KindUses uses = usesOf(kind);
+    const QuestionSettings uses = settingsOf(kind.toStdString());
     if (kindChanged) {
         // The settings on screen were the old kind's: keep what the new kind uses, start the rest.
         const std::pair<const char*, bool> keys[] = {{"labels", uses.labels},
@@ -426,7 +379,7 @@ void SchemaForm::questionChanged()
                 question.erase(key);
             }
         }
-        startKind(question, kind, fieldNames());
+        startQuestionKind(question, kind.toStdString(), fieldList());
         showQuestion(row);
         Q_EMIT edited(m_schema);
         return;
@@ -450,7 +403,7 @@ void SchemaForm::addQuestion(const QString& kind)
     auto& questions = m_schema["questions"];
     nlohmann::json question = {{"name", "question_" + std::to_string(questions.size() + 1)},
                                {"kind", kind.toStdString()}};
-    schema_form::startKind(question, kind, fieldNames());
+    startQuestionKind(question, kind.toStdString(), fieldList());
     questions.push_back(question);
     showQuestions(static_cast<int>(questions.size()) - 1);
     Q_EMIT edited(m_schema);

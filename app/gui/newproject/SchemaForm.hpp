@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -55,6 +58,7 @@ private:
     void removeField();
     void removeQuestion();
     QStringList fieldNames() const;
+    std::vector<std::string> fieldList() const; // the same, for core's SchemaEditing
 
     nlohmann::json m_schema = nlohmann::json::object();
     bool m_filling = false; // the widgets are being filled from m_schema: not an edit

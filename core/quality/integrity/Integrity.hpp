@@ -61,4 +61,10 @@ const std::vector<std::string>& checkIds();
 // Reads the project; changes nothing.
 std::vector<Finding> runChecks(Project& project, const CheckOptions& options = {});
 
+struct PreferenceVotes;
+// The preference checks (position-bias to one-sided-annotator, as `options.only` picks them) on
+// one question's votes loaded already, with their texts for the pair checks: for a caller that
+// shows the votes too (the dashboard's bias panel) and need not load them twice.
+std::vector<Finding> preferenceFindings(const PreferenceVotes& votes, const CheckOptions& options = {});
+
 } // namespace concord::quality

@@ -2,6 +2,7 @@
 // findings; `wanted` says whether a check id was asked for.
 #pragma once
 
+#include "core/quality/bias/PreferenceVotes.hpp"
 #include "core/quality/integrity/Integrity.hpp"
 #include "core/quality/integrity/IntegrityData.hpp"
 
@@ -35,5 +36,8 @@ void checkLimits(const IntegrityData& data, const CheckOptions& options, const W
 // repeated-prompt, one-sided-annotator, on each preference question (PreferenceChecks.cpp)
 void checkPreferences(Project& project, const CheckOptions& options, const Wanted& wanted,
                       std::vector<Finding>& findings);
+// The same on one question's votes, loaded already (with the texts for the pair checks).
+void checkPreferenceVotes(const PreferenceVotes& votes, const CheckOptions& options, const Wanted& wanted,
+                          std::vector<Finding>& findings);
 
 } // namespace concord::quality::checks

@@ -196,32 +196,53 @@ void checkPreferences(Project& project, const CheckOptions& options, const Wante
         }
         const bool textChecks = wanted("identical-responses") || wanted("near-identical-responses") ||
                                 wanted("empty-response") || wanted("repeated-prompt");
-        const PreferenceVotes votes =
-            loadPreferenceVotes(project, *question, textChecks ? PreferenceTexts::Kept : PreferenceTexts::LengthsOnly);
-        if (wanted("position-bias")) {
-            const std::string drawn =
-                votes.drawnOrders == 0
-                    ? std::string()
-                    : "; " + countOf(votes.drawnOrders, "vote", "votes") +
-                          " recorded no order: their first field is the one the per-annotator draw gives";
-            reportSideBias(votes, positionBias(votes), options, "position-bias", "the response shown first",
-                           "non-tie vote", "non-tie votes", drawn, findings);
-        }
-        if (wanted("length-bias")) {
-            reportSideBias(votes, lengthBias(votes), options, "length-bias", "the longer response",
-                           "non-tie vote on responses of different lengths",
-                           "non-tie votes on responses of different lengths", "", findings);
-        }
-        if (wanted("identical-responses") || wanted("near-identical-responses") || wanted("empty-response")) {
-            checkPairs(votes, options, wanted, findings);
-        }
-        if (wanted("repeated-prompt")) {
-            checkRepeatedPrompts(votes, findings);
-        }
-        if (wanted("one-sided-annotator")) {
-            checkOneSided(votes, options, findings);
-        }
+        checkPreferenceVotes(
+            loadPreferenceVotes(project, *question, textChecks ? PreferenceTexts::Kept : PreferenceTexts::LengthsOnly),
+            options, wanted, findings);
+    }
+}
+
+void checkPreferenceVotes(const PreferenceVotes& votes, const CheckOptions& options, const Wanted& wanted,
+                          std::vector<Finding>& findings)
+{
+    using namespace preference_checks;
+    if (wanted("position-bias")) {
+        const std::string drawn =
+            votes.drawnOrders == 0
+                ? std::string()
+                : "; " + countOf(votes.drawnOrders, "vote", "votes") +
+                      " recorded no order: their first field is the one the per-annotator draw gives";
+        reportSideBias(votes, positionBias(votes), options, "position-bias", "the response shown first", "non-tie vote",
+                       "non-tie votes", drawn, findings);
+    }
+    if (wanted("length-bias")) {
+        reportSideBias(votes, lengthBias(votes), options, "length-bias", "the longer response",
+                       "non-tie vote on responses of different lengths",
+                       "non-tie votes on responses of different lengths", "", findings);
+    }
+    if (wanted("identical-responses") || wanted("near-identical-responses") || wanted("empty-response")) {
+        checkPairs(votes, options, wanted, findings);
+    }
+    if (wanted("repeated-prompt")) {
+        checkRepeatedPrompts(votes, findings);
+    }
+    if (wanted("one-sided-annotator")) {
+        checkOneSided(votes, options, findings);
     }
 }
 
 } // namespace concord::quality::checks
+
+namespace concord::quality {
+
+std::vector<Finding> preferenceFindings(const PreferenceVotes& votes, const CheckOptions& options)
+{
+    const checks::Wanted wanted = [&](std::string_view id) {
+        return options.only.empty() || std::find(options.only.begin(), options.only.end(), id) != options.only.end();
+    };
+    std::vector<Finding> findings;
+    checks::checkPreferenceVotes(votes, options, wanted, findings);
+    return findings;
+}
+
+} // namespace concord::quality
