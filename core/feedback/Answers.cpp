@@ -248,4 +248,17 @@ AnswerContext AnswerContext::fromJson(const nlohmann::json& json)
     return context;
 }
 
+std::vector<std::string> missingRequired(const RecordSchema& schema, const std::vector<AnnotationChange>& given)
+{
+    std::vector<std::string> missing;
+    for (const auto& question : schema.questions) {
+        const bool answered = std::any_of(given.begin(), given.end(),
+                                          [&](const AnnotationChange& row) { return row.question == question.name; });
+        if (question.required && !answered) {
+            missing.push_back(question.name);
+        }
+    }
+    return missing;
+}
+
 } // namespace concord

@@ -4,6 +4,7 @@
 
 #include "core/feedback/RecordContent.hpp"
 #include "core/feedback/RecordSchema.hpp"
+#include "core/model/SyncRecords.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,10 @@ std::string markedText(const Question& question, const RecordContent& record);
 // "the corrected text", {"response_a":1,"response_b":2}), turned into the full form; a full
 // form is returned as it is.
 nlohmann::json answerFromShorthand(const Question& question, const nlohmann::json& shorthand);
+
+// The required questions of `schema` that `given` (one annotator's answers to one record) leaves
+// unanswered, in the schema's order.
+std::vector<std::string> missingRequired(const RecordSchema& schema, const std::vector<AnnotationChange>& given);
 
 enum class ResponseStatus
 {

@@ -170,4 +170,14 @@ RecordContent decodeRecord(std::string_view encoded)
     return record;
 }
 
+RecordContent recordOf(const Sample& sample)
+{
+    if (sample.record.empty()) {
+        RecordContent record;
+        record.fields = {{"text", sample.text}};
+        return record;
+    }
+    return decodeRecord(sample.record);
+}
+
 } // namespace concord

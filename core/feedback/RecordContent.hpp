@@ -5,6 +5,7 @@
 
 #include "core/feedback/RecordSchema.hpp"
 #include "core/model/RecordLimits.hpp"
+#include "core/model/Records.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,5 +39,7 @@ std::string primaryText(const RecordSchema& schema, const RecordContent& record)
 std::string encodeRecord(const RecordContent& record);
 // Throws InputError when `encoded` is not the stored form.
 RecordContent decodeRecord(std::string_view encoded);
+// A stored record's fields: its encoded record, or the one field `text` of a record without one.
+RecordContent recordOf(const Sample& sample);
 
 } // namespace concord

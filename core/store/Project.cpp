@@ -94,12 +94,7 @@ void Project::setOrderSeed(std::uint64_t seed)
 
 RecordContent Project::recordOf(const Sample& sample) const
 {
-    if (sample.record.empty()) {
-        RecordContent record;
-        record.fields = {{"text", sample.text}};
-        return record;
-    }
-    return decodeRecord(sample.record);
+    return concord::recordOf(sample);
 }
 
 RecordLimits Project::recordLimits()

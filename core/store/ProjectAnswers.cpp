@@ -163,15 +163,7 @@ std::vector<std::string> Project::missingRequired(std::int64_t sampleKey, const 
 
 std::vector<std::string> Project::missingRequired(const std::vector<AnnotationChange>& given) const
 {
-    std::vector<std::string> missing;
-    for (const auto& question : m_recordSchema.questions) {
-        const bool answered = std::any_of(given.begin(), given.end(),
-                                          [&](const AnnotationChange& row) { return row.question == question.name; });
-        if (question.required && !answered) {
-            missing.push_back(question.name);
-        }
-    }
-    return missing;
+    return concord::missingRequired(m_recordSchema, given);
 }
 
 void Project::setStatus(std::int64_t sampleKey, const std::string& annotator, ResponseStatus status,

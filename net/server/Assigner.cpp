@@ -2,13 +2,13 @@
 
 namespace concord::net {
 
-Assignment assignNext(ServerProject& server, const Identity& who, const NextRequest& request,
+Assignment assignNext(ServerStore& server, const Identity& who, const NextRequest& request,
                       std::chrono::milliseconds reservationTime)
 {
     auto& reservations = server.reservations();
     const std::int64_t now = server.now();
     const std::int64_t expiresAt = now + reservationTime.count();
-    const int overlap = server.project().settings().overlap;
+    const int overlap = server.overlap();
     reservations.expire(now);
 
     // Samples already held come first (asking again renews them), then new ones.
@@ -28,7 +28,7 @@ Assignment assignNext(ServerProject& server, const Identity& who, const NextRequ
     assignment.expiresAt = expiresAt;
     for (std::int64_t key : keys) {
         reservations.reserve(key, who.user, expiresAt);
-        if (auto sample = server.project().samples().findByKey(key)) {
+        if (auto sample = server.sample(key)) {
             assignment.samples.push_back(sample->id);
         }
     }

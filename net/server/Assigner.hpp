@@ -7,13 +7,13 @@
 
 #include "net/protocol/Messages.hpp"
 #include "net/server/Identity.hpp"
-#include "net/server/ServerProject.hpp"
+#include "net/server/ServerStore.hpp"
 
 #include <chrono>
 
 namespace concord::net {
 
-Assignment assignNext(ServerProject& server, const Identity& who, const NextRequest& request,
+Assignment assignNext(ServerStore& server, const Identity& who, const NextRequest& request,
                       std::chrono::milliseconds reservationTime);
 
 } // namespace concord::net

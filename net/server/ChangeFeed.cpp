@@ -3,7 +3,6 @@
 #include "core/io/BoundedJson.hpp"
 #include "core/model/RecordLimits.hpp"
 #include "net/protocol/Frame.hpp"
-#include "net/server/OperationApplier.hpp"
 
 #include <algorithm>
 
@@ -110,19 +109,18 @@ private:
 
 } // namespace
 
-Changes pullChanges(ServerProject& server, const Identity& who, const Pull& request, bool blind)
+Changes pullChanges(ServerStore& server, const Identity& who, const Pull& request, bool blind)
 {
     const bool others = seesOthers(who, blind);
-    Project& project = server.project();
     // One row more than asked for from each table tells whether another page follows.
     const int fetch = request.limit + 1;
-    auto annotations = project.annotations().changesAfter(request.after, fetch, who.user, !others);
-    auto responses = project.responses().changesAfter(request.after, fetch, who.user, !others);
+    auto annotations = server.annotationsAfter(request.after, fetch, who.user, !others);
+    auto responses = server.responsesAfter(request.after, fetch, who.user, !others);
     std::vector<ResolutionChange> resolutions;
     if (others) {
-        resolutions = project.resolutions().changesAfter(request.after, fetch);
+        resolutions = server.resolutionsAfter(request.after, fetch);
     }
-    auto suggestions = project.suggestions().changesAfter(request.after, fetch);
+    auto suggestions = server.suggestionsAfter(request.after, fetch);
 
     // The four tables merged in sequence order.
     enum class Source
@@ -161,7 +159,7 @@ Changes pullChanges(ServerProject& server, const Identity& who, const Pull& requ
     int taken = 0;
     std::size_t consumed = 0;
     PageBuilder builder;
-    const RecordSchema& schema = project.recordSchema();
+    const RecordSchema& schema = server.recordSchema();
     for (; consumed < entries.size() && taken < request.limit && !builder.full(); ++consumed) {
         const Entry& entry = entries[consumed];
         std::optional<std::string> problem;
@@ -233,15 +231,15 @@ Changes pullChanges(ServerProject& server, const Identity& who, const Pull& requ
     // With nothing more to see, the cursor moves to the head: changes this user may not
     // receive are skipped for good.
     page.next = page.more ? last : std::max(request.after, page.head);
-    if (schemaSeq(server) > request.after) {
+    if (server.schemaSeq() > request.after) {
         page.records = schema.toJson();
     }
     return page;
 }
 
-SamplePage pageSamples(ServerProject& server, const SamplesRequest& request)
+SamplePage pageSamples(ServerStore& server, const SamplesRequest& request)
 {
-    auto samples = server.project().samples().pageAfter(request.after, request.limit + 1);
+    auto samples = server.samplesAfter(request.after, request.limit + 1);
     SamplePage page;
     page.id = request.id;
     page.next = request.after;

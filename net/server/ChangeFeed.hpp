@@ -6,14 +6,14 @@
 
 #include "net/protocol/Messages.hpp"
 #include "net/server/Identity.hpp"
-#include "net/server/ServerProject.hpp"
+#include "net/server/ServerStore.hpp"
 
 namespace concord::net {
 
 // A page stops growing past this many bytes of values and texts, well inside a frame.
 constexpr std::size_t kPageBudgetBytes = 1024 * 1024;
 
-Changes pullChanges(ServerProject& server, const Identity& who, const Pull& request, bool blind);
-SamplePage pageSamples(ServerProject& server, const SamplesRequest& request);
+Changes pullChanges(ServerStore& server, const Identity& who, const Pull& request, bool blind);
+SamplePage pageSamples(ServerStore& server, const SamplesRequest& request);
 
 } // namespace concord::net

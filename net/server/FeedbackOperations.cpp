@@ -10,8 +10,6 @@ namespace concord::net {
 
 namespace {
 
-constexpr const char* kSchemaSeqKey = "sync.schema_seq";
-
 // Reads {"status", "reason", "duration_ms"}; throws InputError naming the key at fault.
 ResponseChange parseResponseValue(const nlohmann::json& value)
 {
@@ -46,8 +44,7 @@ ResponseChange parseResponseValue(const nlohmann::json& value)
 OpResult OperationApplier::applyResponse(const Identity& who, const Operation& operation, const Sample& sample,
                                          bool blind)
 {
-    Project& project = m_server.project();
-    const auto current = project.responses().find(sample.key, operation.annotator);
+    const auto current = m_server.findResponse(sample.key, operation.annotator);
     const auto refuse = [&](ErrorCode code, std::string reason) {
         OpResult result = rejected(operation, code, std::move(reason));
         if (who.user == operation.annotator || (seesOthers(who, blind) && current && current->status != "draft")) {
@@ -68,9 +65,9 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
     } catch (const InputError& error) {
         return refuse(ErrorCode::InvalidValue, "sample '" + sample.id + "': " + error.what());
     }
-    const auto given = project.annotations().forResponse(sample.key, operation.annotator);
+    const auto given = m_server.answersOf(sample.key, operation.annotator);
     if (row.status == "submitted") {
-        if (const auto missing = project.missingRequired(given); !missing.empty()) {
+        if (const auto missing = missingRequired(m_server.recordSchema(), given); !missing.empty()) {
             std::string list;
             for (const auto& name : missing) {
                 list += (list.empty() ? "" : ", ") + name;
@@ -94,7 +91,7 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
         row.updatedAt = hlc::toMs(operation.stamp.hlc);
         row.stamp = operation.stamp;
         row.seq = seq;
-        project.responses().store(row);
+        m_server.storeResponse(row);
         if (current && current->status == "draft" && row.status != "draft") {
             // The answers of a draft were held back from everyone else; they flow now, each with
             // a sequence number after the cursors of those who did not receive them. An answer
@@ -109,7 +106,7 @@ OpResult OperationApplier::applyResponse(const Identity& who, const Operation& o
                 const std::int64_t released = m_server.log().append(
                     "release-" + std::to_string(seq) + "-" + answer.question, who.user, "release", sample.id,
                     nlohmann::json{{"released_by", seq}, {"question", answer.question}}.dump(), m_server.now(), false);
-                project.annotations().forQuestion(answer.question).setSeq(sample.key, answer.annotator, released);
+                m_server.setAnnotationSeq(answer.question, sample.key, answer.annotator, released);
             }
         }
     }
@@ -126,7 +123,6 @@ OpResult OperationApplier::applySuggestion(const Identity& who, const Operation&
     if (auto problem = stampProblem(operation)) {
         return rejected(operation, problem->first, std::move(problem->second));
     }
-    Project& project = m_server.project();
     SuggestionChange row;
     try {
         const auto& value = operation.value;
@@ -136,7 +132,7 @@ OpResult OperationApplier::applySuggestion(const Identity& who, const Operation&
             throw InputError("a suggestion is {\"agent\": its agent, \"value\": an answer, \"score\": a number or "
                              "null}");
         }
-        const Question& question = project.recordSchema().question(operation.question);
+        const Question& question = m_server.recordSchema().question(operation.question);
         checkAnswer(question, value["value"], recordFor(sample, question));
         row.value = value["value"].dump();
         if (value.contains("score") && value["score"].is_number()) {
@@ -153,7 +149,7 @@ OpResult OperationApplier::applySuggestion(const Identity& who, const Operation&
     row.agent = operation.annotator;
     row.updatedAt = hlc::toMs(operation.stamp.hlc);
     row.seq = seq;
-    project.suggestions().store(row);
+    m_server.storeSuggestion(row);
     return accepted(operation, seq, false);
 }
 
@@ -166,22 +162,15 @@ OpResult OperationApplier::applySchema(const Identity& who, const Operation& ope
     if (auto problem = stampProblem(operation)) {
         return rejected(operation, problem->first, std::move(problem->second));
     }
-    Project& project = m_server.project();
     try {
-        project.changeRecordSchema(RecordSchema::fromJson(operation.value));
+        m_server.changeRecordSchema(RecordSchema::fromJson(operation.value));
     } catch (const InputError& error) {
         return rejected(operation, ErrorCode::InvalidValue, error.what());
     }
     const std::int64_t seq =
         m_server.log().append(operation.opId, who.user, "schema", "", toJson(operation).dump(), m_server.now(), false);
-    project.settingsTable().set(kSchemaSeqKey, std::to_string(seq));
+    m_server.setSchemaSeq(seq);
     return accepted(operation, seq, false);
-}
-
-std::int64_t schemaSeq(ServerProject& server)
-{
-    const auto stored = server.project().settingsTable().get(kSchemaSeqKey);
-    return stored ? std::stoll(*stored) : 0;
 }
 
 } // namespace concord::net

@@ -1,6 +1,5 @@
 #include "net/server/Handler.hpp"
 
-#include "core/store/ReadSnapshot.hpp"
 #include "core/util/Error.hpp"
 #include "net/auth/Accounts.hpp"
 #include "net/protocol/ProtocolError.hpp"
@@ -30,7 +29,7 @@ std::optional<std::int64_t> requestId(const ClientMessage& message)
         message);
 }
 
-Handler::Handler(ServerProject& server, HandlerOptions options)
+Handler::Handler(ServerStore& server, HandlerOptions options)
     : m_server(server), m_options(std::move(options)), m_applier(server), m_rate(m_options.maxOpsPerMinute)
 {}
 
@@ -52,35 +51,29 @@ std::set<std::string> Handler::revokedUsers()
 
 std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& jobs)
 {
-    auto& db = m_server.database();
     std::vector<HandlerResult> results;
     results.reserve(jobs.size());
     try {
-        store::releaseReadSnapshot(db); // others (user commands, imports) may have written
-        sqlite::Transaction transaction(db);
-        // Labels written to the file by another connection (the hosting app's own) join the
-        // log here, so they reach clients within a sync round rather than at the next restart.
-        // One indexed lookup when there are none.
-        const bool adopted = m_server.adoptLocalChangesInTransaction() > 0;
+        const bool adopted = m_server.beginBatch();
         // Everything committed may have reached a client already.
         m_applier.noteDelivered(m_server.log().head());
         for (const auto& job : jobs) {
-            db.exec("SAVEPOINT job");
+            m_server.beginJob();
             try {
                 results.push_back(handleInTransaction(job));
-                db.exec("RELEASE job");
+                m_server.endJob(true);
             } catch (const std::exception& error) {
-                db.exec("ROLLBACK TO job");
-                db.exec("RELEASE job");
+                m_server.endJob(false);
                 results.push_back(errorResult(ErrorCode::Internal, std::string("the server failed: ") + error.what(),
                                               false, requestId(job.message)));
             }
         }
-        transaction.commit();
+        m_server.commitBatch();
         if (adopted && !results.empty()) {
             results.front().changed = true; // the head moved: connected clients hear of it
         }
     } catch (const std::exception& error) {
+        m_server.rollbackBatch();
         // Nothing of the batch is on disk: no acknowledgement may go out.
         results.clear();
         for (const auto& job : jobs) {
@@ -129,7 +122,7 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
         result.loginFailed = true;
         return result;
     }
-    if (message.protocol < 2 && !m_server.project().isLegacy()) {
+    if (message.protocol < 2 && !m_server.recordSchema().isLegacy()) {
         return errorResult(ErrorCode::UnsupportedVersion,
                            "this project has several fields or questions, which protocol " +
                                std::to_string(message.protocol) +
@@ -182,7 +175,7 @@ HandlerResult Handler::request(const Identity& who, const ClientMessage& message
     if (current.role != who.role) {
         result.identity = current;
     }
-    const bool blind = m_server.project().settings().blind;
+    const bool blind = m_server.blind();
     if (const auto* push = std::get_if<Push>(&message)) {
         if (!m_rate.take(current.user, static_cast<std::int64_t>(push->ops.size()), m_server.now())) {
             return errorResult(ErrorCode::RateLimited,

@@ -9,7 +9,7 @@
 #include "net/server/Identity.hpp"
 #include "net/server/OperationApplier.hpp"
 #include "net/server/RateLimiter.hpp"
-#include "net/server/ServerProject.hpp"
+#include "net/server/ServerStore.hpp"
 
 #include <chrono>
 #include <optional>
@@ -54,7 +54,7 @@ struct HandlerJob
 class Handler
 {
 public:
-    Handler(ServerProject& server, HandlerOptions options);
+    Handler(ServerStore& server, HandlerOptions options);
 
     // Handles one message in a transaction of its own.
     HandlerResult handle(const Identity& who, const ClientMessage& message);
@@ -72,7 +72,7 @@ private:
     HandlerResult hello(const Identity& who, const Hello& message, const std::optional<Login>& verified);
     HandlerResult request(const Identity& who, const ClientMessage& message);
 
-    ServerProject& m_server;
+    ServerStore& m_server;
     HandlerOptions m_options;
     OperationApplier m_applier;
     RateLimiter m_rate;

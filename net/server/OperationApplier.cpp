@@ -41,10 +41,9 @@ std::optional<std::pair<ErrorCode, std::string>> OperationApplier::stampOrValueP
     if (auto problem = stampProblem(operation)) {
         return problem;
     }
-    Project& project = m_server.project();
     try {
         const Question& question = questionOf(operation);
-        checkAnswer(question, operation.value, recordFor(sample, question), !project.isLegacy());
+        checkAnswer(question, operation.value, recordFor(sample, question), !m_server.recordSchema().isLegacy());
         if (operation.kind == OperationKind::Annotate) {
             AnswerContext::fromJson(operation.context);
         }
@@ -59,13 +58,13 @@ RecordContent OperationApplier::recordFor(const Sample& sample, const Question& 
     if (question.kind != QuestionKind::Spans) {
         return {};
     }
-    const auto full = m_server.project().samples().findByKey(sample.key);
-    return full ? m_server.project().recordOf(*full) : RecordContent{};
+    const auto full = m_server.sample(sample.key);
+    return full ? recordOf(*full) : RecordContent{};
 }
 
 const Question& OperationApplier::questionOf(const Operation& operation) const
 {
-    const RecordSchema& schema = m_server.project().recordSchema();
+    const RecordSchema& schema = m_server.recordSchema();
     return operation.question.empty() ? schema.primary() : schema.question(operation.question);
 }
 
@@ -84,7 +83,7 @@ OpResult OperationApplier::apply(const Identity& who, const Operation& operation
     }
     // Every operation needs the record's key and id; only a check of spans reads its fields
     // (recordFor), so they are not loaded here: a record's fields can be kilobytes.
-    const auto key = m_server.project().samples().keyOf(operation.sampleId);
+    const auto key = m_server.sampleKey(operation.sampleId);
     if (!key) {
         return rejected(operation, ErrorCode::UnknownSample, "no sample with id '" + operation.sampleId + "'");
     }
@@ -118,15 +117,15 @@ OpResult OperationApplier::accepted(const Operation& operation, std::int64_t seq
 OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation& operation, const Sample& sample,
                                            bool blind)
 {
-    const Question* question = m_server.project().recordSchema().findQuestion(
-        operation.question.empty() ? m_server.project().recordSchema().primary().name : operation.question);
+    const RecordSchema& schema = m_server.recordSchema();
+    const Question* question =
+        schema.findQuestion(operation.question.empty() ? schema.primary().name : operation.question);
     if (!question) {
         return rejected(operation, ErrorCode::InvalidValue,
-                        "no question named '" + operation.question +
-                            "' (the project asks: " + m_server.project().recordSchema().questionNames() + ")");
+                        "no question named '" + operation.question + "' (the project asks: " + schema.questionNames() +
+                            ")");
     }
-    auto annotations = m_server.project().annotations().forQuestion(question->name);
-    const auto current = annotations.find(sample.key, operation.annotator);
+    const auto current = m_server.findAnnotation(question->name, sample.key, operation.annotator);
     // A refusal carries the server's row so that the replica can put it back, unless the
     // sender may not read it (another annotator's row in a blind project).
     const auto refuse = [&](ErrorCode code, std::string reason) {
@@ -162,9 +161,9 @@ OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation&
         row.updatedAt = at;
         row.stamp = operation.stamp;
         row.seq = seq;
-        annotations.store(row);
+        m_server.storeAnnotation(row);
     } else {
-        annotations.appendHistory(sample.key, operation.annotator, value, at);
+        m_server.keepAnnotationHistory(question->name, sample.key, operation.annotator, value, at);
     }
     m_server.reservations().release(sample.key, operation.annotator);
     return accepted(operation, seq, !wins);
@@ -173,15 +172,15 @@ OpResult OperationApplier::applyAnnotation(const Identity& who, const Operation&
 OpResult OperationApplier::applyResolution(const Identity& who, const Operation& operation, const Sample& sample,
                                            bool blind)
 {
-    const Question* question = m_server.project().recordSchema().findQuestion(
-        operation.question.empty() ? m_server.project().recordSchema().primary().name : operation.question);
+    const RecordSchema& schema = m_server.recordSchema();
+    const Question* question =
+        schema.findQuestion(operation.question.empty() ? schema.primary().name : operation.question);
     if (!question) {
         return rejected(operation, ErrorCode::InvalidValue,
-                        "no question named '" + operation.question +
-                            "' (the project asks: " + m_server.project().recordSchema().questionNames() + ")");
+                        "no question named '" + operation.question + "' (the project asks: " + schema.questionNames() +
+                            ")");
     }
-    auto resolutions = m_server.project().resolutions().forQuestion(question->name);
-    const auto current = resolutions.find(sample.key);
+    const auto current = m_server.findResolution(question->name, sample.key);
     const auto refuse = [&](ErrorCode code, std::string reason) {
         OpResult result = rejected(operation, code, std::move(reason));
         if (seesOthers(who, blind)) {
@@ -214,9 +213,9 @@ OpResult OperationApplier::applyResolution(const Identity& who, const Operation&
         row.updatedAt = at;
         row.stamp = operation.stamp;
         row.seq = seq;
-        resolutions.store(row);
+        m_server.storeResolution(row);
     } else {
-        resolutions.appendHistory(sample.key, value, operation.note, who.user, at);
+        m_server.keepResolutionHistory(question->name, sample.key, value, operation.note, who.user, at);
     }
     return accepted(operation, seq, !wins);
 }

@@ -8,9 +8,10 @@
 // history only, so that nothing is silently dropped.
 #pragma once
 
+#include "core/feedback/RecordContent.hpp"
 #include "net/protocol/Messages.hpp"
 #include "net/server/Identity.hpp"
-#include "net/server/ServerProject.hpp"
+#include "net/server/ServerStore.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -26,7 +27,7 @@ constexpr std::int64_t kMaxClockSkewMs = 24LL * 60 * 60 * 1000;
 class OperationApplier
 {
 public:
-    explicit OperationApplier(ServerProject& server) : m_server(server) {}
+    explicit OperationApplier(ServerStore& server) : m_server(server) {}
 
     // Must run inside a transaction. `blind` is the project's blind mode.
     OpResult apply(const Identity& who, const Operation& operation, bool blind);
@@ -53,14 +54,11 @@ private:
     std::optional<std::pair<ErrorCode, std::string>> stampOrValueProblem(const Operation& operation,
                                                                          const Sample& sample) const;
 
-    ServerProject& m_server;
+    ServerStore& m_server;
     std::int64_t m_deliveredHead = 0;
 };
 
 // The operation as JSON, as the log keeps it.
 nlohmann::json toJson(const Operation& operation);
-
-// The sequence number of the last schema change (0: none since the server first served).
-std::int64_t schemaSeq(ServerProject& server);
 
 } // namespace concord::net

@@ -1,5 +1,6 @@
 #include "net/server/ServerProject.hpp"
 
+#include "core/store/ReadSnapshot.hpp"
 #include "core/util/Error.hpp"
 #include "core/util/RandomId.hpp"
 #include "net/protocol/RowJson.hpp"
@@ -9,6 +10,7 @@ namespace concord::net {
 namespace {
 
 constexpr const char* kProjectIdKey = "sync.project_id";
+constexpr const char* kSchemaSeqKey = "sync.schema_seq";
 
 std::unique_ptr<Project> openServerFile(const std::string& path, Clock clock)
 {
@@ -118,6 +120,149 @@ std::int64_t ServerProject::adoptLocalChangesInTransaction()
         }
     }
     return adopted;
+}
+
+std::int64_t ServerProject::schemaSeq()
+{
+    const auto stored = m_project->settingsTable().get(kSchemaSeqKey);
+    return stored ? std::stoll(*stored) : 0;
+}
+
+void ServerProject::setSchemaSeq(std::int64_t seq)
+{
+    m_project->settingsTable().set(kSchemaSeqKey, std::to_string(seq));
+}
+
+bool ServerProject::beginBatch()
+{
+    store::releaseReadSnapshot(database()); // others (user commands, imports) may have written
+    m_batch.emplace(database());
+    // Labels written to the file by another connection (the hosting app's own) join the log
+    // here, so they reach clients within a sync round rather than at the next restart. One
+    // indexed lookup when there are none.
+    return adoptLocalChangesInTransaction() > 0;
+}
+
+void ServerProject::commitBatch()
+{
+    m_batch->commit();
+    m_batch.reset();
+}
+
+void ServerProject::rollbackBatch()
+{
+    m_batch.reset();
+}
+
+void ServerProject::beginJob()
+{
+    database().exec("SAVEPOINT job");
+}
+
+void ServerProject::endJob(bool keep)
+{
+    if (!keep) {
+        database().exec("ROLLBACK TO job");
+    }
+    database().exec("RELEASE job");
+}
+
+std::optional<std::int64_t> ServerProject::sampleKey(std::string_view id)
+{
+    return m_project->samples().keyOf(id);
+}
+
+std::optional<Sample> ServerProject::sample(std::int64_t key)
+{
+    return m_project->samples().findByKey(key);
+}
+
+std::vector<Sample> ServerProject::samplesAfter(std::int64_t key, int limit)
+{
+    return m_project->samples().pageAfter(key, limit);
+}
+
+std::optional<AnnotationChange> ServerProject::findAnnotation(std::string_view question, std::int64_t sample,
+                                                              std::string_view annotator)
+{
+    return m_project->annotations().forQuestion(std::string(question)).find(sample, annotator);
+}
+
+void ServerProject::storeAnnotation(const AnnotationChange& row)
+{
+    m_project->annotations().forQuestion(row.question).store(row);
+}
+
+void ServerProject::keepAnnotationHistory(std::string_view question, std::int64_t sample, std::string_view annotator,
+                                          std::string_view value, std::int64_t at)
+{
+    m_project->annotations()
+        .forQuestion(std::string(question))
+        .appendHistory(sample, annotator, std::string(value), at);
+}
+
+void ServerProject::setAnnotationSeq(std::string_view question, std::int64_t sample, std::string_view annotator,
+                                     std::int64_t seq)
+{
+    m_project->annotations().forQuestion(std::string(question)).setSeq(sample, annotator, seq);
+}
+
+std::vector<AnnotationChange> ServerProject::answersOf(std::int64_t sample, std::string_view annotator)
+{
+    return m_project->annotations().forResponse(sample, annotator);
+}
+
+std::vector<AnnotationChange> ServerProject::annotationsAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                                              bool onlyViewers)
+{
+    return m_project->annotations().changesAfter(seq, limit, viewer, onlyViewers);
+}
+
+std::optional<ResolutionChange> ServerProject::findResolution(std::string_view question, std::int64_t sample)
+{
+    return m_project->resolutions().forQuestion(std::string(question)).find(sample);
+}
+
+void ServerProject::storeResolution(const ResolutionChange& row)
+{
+    m_project->resolutions().forQuestion(row.question).store(row);
+}
+
+void ServerProject::keepResolutionHistory(std::string_view question, std::int64_t sample, std::string_view value,
+                                          std::string_view note, std::string_view author, std::int64_t at)
+{
+    m_project->resolutions().forQuestion(std::string(question)).appendHistory(sample, value, note, author, at);
+}
+
+std::vector<ResolutionChange> ServerProject::resolutionsAfter(std::int64_t seq, int limit)
+{
+    return m_project->resolutions().changesAfter(seq, limit);
+}
+
+std::optional<ResponseChange> ServerProject::findResponse(std::int64_t sample, std::string_view annotator)
+{
+    return m_project->responses().find(sample, annotator);
+}
+
+void ServerProject::storeResponse(const ResponseChange& row)
+{
+    m_project->responses().store(row);
+}
+
+std::vector<ResponseChange> ServerProject::responsesAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                                          bool onlyViewers)
+{
+    return m_project->responses().changesAfter(seq, limit, viewer, onlyViewers);
+}
+
+void ServerProject::storeSuggestion(const SuggestionChange& row)
+{
+    m_project->suggestions().store(row);
+}
+
+std::vector<SuggestionChange> ServerProject::suggestionsAfter(std::int64_t seq, int limit)
+{
+    return m_project->suggestions().changesAfter(seq, limit);
 }
 
 std::unique_ptr<Project> openForServerAdmin(const std::string& path)
