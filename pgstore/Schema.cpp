@@ -51,6 +51,57 @@ CREATE TABLE changes (
 );
 )";
 
+// What a sync server keeps of each project besides its log (PgServerStore): the project's
+// settings and questions, its records, the current version of every answer, resolution,
+// response status and suggestion (one table; `kind` tells them apart, `body` is the row as the
+// protocol carries it), the versions that lost to a later clock, and assignment reservations.
+const char* const kVersion2 = R"(
+ALTER TABLE projects ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE projects ADD COLUMN record_schema TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN schema_seq BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE records (
+    project BIGINT NOT NULL REFERENCES projects (id),
+    key BIGINT NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    record TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (project, key),
+    UNIQUE (project, id)
+);
+CREATE TABLE answers (
+    project BIGINT NOT NULL REFERENCES projects (id),
+    kind TEXT NOT NULL CHECK (kind IN ('annotation', 'resolution', 'response', 'suggestion')),
+    sample_key BIGINT NOT NULL,
+    owner TEXT NOT NULL,
+    question TEXT NOT NULL,
+    status TEXT,
+    seq BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (project, kind, sample_key, owner, question),
+    FOREIGN KEY (project, sample_key) REFERENCES records (project, key)
+);
+CREATE INDEX answers_by_seq ON answers (project, kind, seq);
+CREATE TABLE answer_history (
+    project BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    sample_key BIGINT NOT NULL,
+    owner TEXT NOT NULL,
+    question TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE INDEX answer_history_by_row ON answer_history (project, kind, sample_key, owner, question);
+CREATE TABLE reservations (
+    project BIGINT NOT NULL REFERENCES projects (id),
+    sample_key BIGINT NOT NULL,
+    annotator TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (project, sample_key, annotator)
+);
+UPDATE concord_schema SET version = 2;
+)";
+
 } // namespace
 
 std::optional<int> schemaVersion(Connection& connection)
@@ -81,6 +132,9 @@ void migrate(Connection& connection)
     }
     if (!found) {
         connection.exec(kVersion1);
+    }
+    if (found.value_or(1) < 2) {
+        connection.exec(kVersion2);
     }
     transaction.commit();
 }

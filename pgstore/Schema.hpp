@@ -16,7 +16,7 @@
 
 namespace concord::pg {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // The version found, nullopt when the database holds no Concord tables.
 std::optional<int> schemaVersion(Connection& connection);

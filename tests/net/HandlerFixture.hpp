@@ -7,6 +7,7 @@
 #include "net/auth/Accounts.hpp"
 #include "net/server/Handler.hpp"
 #include "net/server/ServerProject.hpp"
+#include "tests/net/StoreUnderTest.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,38 +22,43 @@ class HandlerFixture
 {
 public:
     explicit HandlerFixture(bool blind = false, int overlap = 1, int samples = 10)
+        : project(dir.file("server.concord"), contents(blind, overlap, samples)), tokens(project.tokens())
     {
-        ProjectSettings settings;
-        settings.name = "fixture";
-        settings.blind = blind;
-        settings.overlap = overlap;
-        {
-            auto project = Project::create(path(), settings, LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
-            sqlite::Transaction transaction(project->database());
-            for (int i = 1; i <= samples; ++i) {
-                project->samples().insert("s" + std::to_string(i), "text number " + std::to_string(i), "{}");
-            }
-            transaction.commit();
-        }
         open();
-        sqlite::Transaction transaction(server->database());
-        for (const auto& [name, role] : std::map<std::string, Role>{{"alice", Role::Annotator},
-                                                                    {"bob", Role::Annotator},
-                                                                    {"rita", Role::Reviewer},
-                                                                    {"adam", Role::Admin}}) {
-            tokens[name] = net::addUser(server->users(), name, role, clockMs);
-        }
-        transaction.commit();
     }
 
-    std::string path() const { return dir.file("server.concord"); }
+    static ProjectUnderTest::Contents contents(bool blind, int overlap, int samples)
+    {
+        ProjectUnderTest::Contents made;
+        made.settings.name = "fixture";
+        made.settings.blind = blind;
+        made.settings.overlap = overlap;
+        made.schema = RecordSchema::fromLegacy(LabelSchema::fromNames(TaskKind::Single, {"pos", "neg"}));
+        for (int i = 1; i <= samples; ++i) {
+            made.records.push_back(Sample{0, "s" + std::to_string(i), "text number " + std::to_string(i), "{}", ""});
+        }
+        made.users = {{"alice", Role::Annotator}, {"bob", Role::Annotator}, {"rita", Role::Reviewer}, {"adam", Role::Admin}};
+        made.now = 1'700'000'000'000;
+        return made;
+    }
+
+    std::string path() const { return project.address(); }
 
     void open()
     {
         handler.reset();
         server.reset();
-        server = std::make_unique<net::ServerProject>(path(), [this] { return clockMs; });
+        server = project.open([this] { return clockMs; });
         handler = std::make_unique<net::Handler>(*server, net::HandlerOptions{std::chrono::minutes(30), "test"});
+    }
+
+    // The project file, for the tests that look at what only SQLite keeps apart (the history
+    // tables) or write to it as another program would; they are not tagged [stores].
+    net::ServerProject& file()
+    {
+        auto* sqlite = dynamic_cast<net::ServerProject*>(server.get());
+        REQUIRE(sqlite != nullptr);
+        return *sqlite;
     }
 
     net::HandlerResult send(const net::Identity& who, const net::ClientMessage& message)
@@ -115,9 +121,16 @@ public:
 
     std::optional<AnnotationChange> row(const std::string& sample, const std::string& annotator)
     {
-        auto key = server->project().samples().keyOf(sample);
+        auto key = server->sampleKey(sample);
         REQUIRE(key.has_value());
-        return server->project().annotations().find(*key, annotator);
+        return server->findAnnotation(server->recordSchema().primary().name, *key, annotator);
+    }
+
+    std::optional<ResolutionChange> resolution(const std::string& sample)
+    {
+        auto key = server->sampleKey(sample);
+        REQUIRE(key.has_value());
+        return server->findResolution(server->recordSchema().primary().name, *key);
     }
 
     // A stamp at the fixture's clock plus `offsetMs`.
@@ -125,9 +138,10 @@ public:
 
     TempDir dir;
     std::int64_t clockMs = 1'700'000'000'000;
-    std::unique_ptr<net::ServerProject> server;
-    std::unique_ptr<net::Handler> handler;
+    ProjectUnderTest project;
     std::map<std::string, std::string> tokens;
+    std::unique_ptr<net::ServerStore> server;
+    std::unique_ptr<net::Handler> handler;
 };
 
 } // namespace concord::test

@@ -17,7 +17,7 @@ Assignment next(HandlerFixture& fixture, const Identity& who, int count)
 
 } // namespace
 
-TEST_CASE("assignment: each sample goes to k distinct annotators and no more", "[handler][assignment]")
+TEST_CASE("assignment: each sample goes to k distinct annotators and no more", "[handler][assignment][stores]")
 {
     HandlerFixture fixture(false, 2, 6);
     const Identity alice = fixture.login("alice");
@@ -45,7 +45,7 @@ TEST_CASE("assignment: each sample goes to k distinct annotators and no more", "
     CHECK(d.samples == std::vector<std::string>{"s6"});
 }
 
-TEST_CASE("assignment: a lapsed reservation is handed out again", "[handler][assignment]")
+TEST_CASE("assignment: a lapsed reservation is handed out again", "[handler][assignment][stores]")
 {
     HandlerFixture fixture(false, 1, 2);
     const Identity alice = fixture.login("alice");
@@ -86,5 +86,5 @@ TEST_CASE("assignment: annotators do not run out while samples need labels", "[h
     for (const auto& [sample, who] : labelers) {
         CHECK(who.size() == 3);
     }
-    CHECK(fixture.server->reservations().count() == 0);
+    CHECK(fixture.file().reservations().count() == 0);
 }

@@ -18,7 +18,7 @@ const ErrorReply& errorOf(const HandlerResult& result)
 
 } // namespace
 
-TEST_CASE("handler: a hello with the right token is welcomed with the role and the project", "[handler]")
+TEST_CASE("handler: a hello with the right token is welcomed with the role and the project", "[handler][stores]")
 {
     HandlerFixture fixture;
     Identity anonymous;
@@ -42,7 +42,7 @@ TEST_CASE("handler: a hello with the right token is welcomed with the role and t
               .user == "rita");
 }
 
-TEST_CASE("handler: wrong tokens, unknown users, revoked users and other projects are refused", "[handler]")
+TEST_CASE("handler: wrong tokens, unknown users, revoked users and other projects are refused", "[handler][stores]")
 {
     HandlerFixture fixture;
     Identity anonymous;
@@ -78,7 +78,7 @@ TEST_CASE("handler: wrong tokens, unknown users, revoked users and other project
     CHECK(revoked.loginFailed);
 }
 
-TEST_CASE("handler: requests before a hello are refused and close the session", "[handler]")
+TEST_CASE("handler: requests before a hello are refused and close the session", "[handler][stores]")
 {
     HandlerFixture fixture;
     Identity anonymous;
@@ -100,7 +100,7 @@ TEST_CASE("handler: a role changed on the server takes effect on the next messag
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
-    fixture.server->database().exec("UPDATE users SET role = 'reviewer' WHERE name = 'alice'");
+    fixture.file().database().exec("UPDATE users SET role = 'reviewer' WHERE name = 'alice'");
     const auto result = fixture.send(alice, Push{1, {HandlerFixture::resolution("r1", "s1", "pos", fixture.stamp())}});
     CHECK(HandlerFixture::only<Ack>(result).results.at(0).status == OpStatus::Applied);
     REQUIRE(result.identity.has_value());

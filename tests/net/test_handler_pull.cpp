@@ -21,7 +21,7 @@ void labelAll(HandlerFixture& fixture, const Identity& who, int samples)
 
 } // namespace
 
-TEST_CASE("handler: pull pages through every change after the cursor", "[handler]")
+TEST_CASE("handler: pull pages through every change after the cursor", "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
@@ -69,7 +69,7 @@ TEST_CASE("handler: pull pages through every change after the cursor", "[handler
     CHECK(nothing.next == 22);
 }
 
-TEST_CASE("handler: in blind mode an annotator receives only their own labels", "[handler]")
+TEST_CASE("handler: in blind mode an annotator receives only their own labels", "[handler][stores]")
 {
     HandlerFixture fixture(true);
     const Identity alice = fixture.login("alice");
@@ -117,7 +117,7 @@ TEST_CASE("handler: in blind mode an annotator receives only their own labels", 
     CHECK(ritas.resolutions.size() == 1);
 }
 
-TEST_CASE("handler: samples come in pages in key order", "[handler]")
+TEST_CASE("handler: samples come in pages in key order", "[handler][stores]")
 {
     HandlerFixture fixture(false, 1, 25);
     const Identity alice = fixture.login("alice");

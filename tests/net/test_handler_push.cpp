@@ -5,7 +5,7 @@ using namespace concord;
 using namespace concord::net;
 using test::HandlerFixture;
 
-TEST_CASE("handler: accepted operations take consecutive sequence numbers and repeats are duplicates", "[handler]")
+TEST_CASE("handler: accepted operations take consecutive sequence numbers and repeats are duplicates", "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
@@ -30,8 +30,6 @@ TEST_CASE("handler: accepted operations take consecutive sequence numbers and re
     CHECK(again.results[1].seq == 2);
     CHECK(again.head == 2);
     CHECK(fixture.server->log().count() == 2);
-    const auto key = fixture.server->project().samples().keyOf("s1");
-    CHECK(fixture.server->project().annotations().history(*key, "alice").size() == 1);
 
     // Operation ids are the sender's own: another user's "op-1" is a different operation.
     const Identity bob = fixture.login("bob");
@@ -40,7 +38,7 @@ TEST_CASE("handler: accepted operations take consecutive sequence numbers and re
     CHECK(bobs.results[0].seq == 3);
 }
 
-TEST_CASE("handler: roles decide who writes which row", "[handler]")
+TEST_CASE("handler: roles decide who writes which row", "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
@@ -65,11 +63,11 @@ TEST_CASE("handler: roles decide who writes which row", "[handler]")
         const auto refused = fixture.push(alice, {HandlerFixture::resolution("a2", "s1", "pos", fixture.stamp())});
         CHECK(refused.results[0].code == ErrorCode::Forbidden);
         CHECK(refused.results[0].current == nlohmann::json(nullptr));
-        CHECK(fixture.server->project().resolutions().count() == 0);
+        CHECK_FALSE(fixture.resolution("s1").has_value());
 
         const auto accepted = fixture.push(rita, {HandlerFixture::resolution("r1", "s1", "pos", fixture.stamp())});
         CHECK(accepted.results[0].status == OpStatus::Applied);
-        const auto gold = fixture.server->project().resolutions().get(1);
+        const auto gold = fixture.resolution("s1");
         REQUIRE(gold.has_value());
         CHECK(gold->author == "rita");
         CHECK(gold->note == "checked");
@@ -91,7 +89,7 @@ TEST_CASE("handler: roles decide who writes which row", "[handler]")
     CHECK(fixture.server->log().head() <= 3);
 }
 
-TEST_CASE("handler: unknown samples, invalid values and far-future stamps are refused", "[handler]")
+TEST_CASE("handler: unknown samples, invalid values and far-future stamps are refused", "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
@@ -131,8 +129,8 @@ TEST_CASE("handler: between two devices of one person the later clock wins, and 
         CHECK(earlier.results[0].superseded);
         CHECK(fixture.row("s1", "alice")->value == R"({"labels":["neg"]})");
         CHECK(fixture.row("s1", "alice")->seq == 1);
-        const auto key = *fixture.server->project().samples().keyOf("s1");
-        const auto history = fixture.server->project().annotations().history(key, "alice");
+        const auto key = *fixture.file().project().samples().keyOf("s1");
+        const auto history = fixture.file().project().annotations().history(key, "alice");
         REQUIRE(history.size() == 2);
         CHECK(history[1] == R"({"labels":["pos"]})");
         // A repeat of the superseded operation is still reported as such.
@@ -163,12 +161,12 @@ TEST_CASE("handler: between two devices of one person the later clock wins, and 
         fixture.push(rita, {HandlerFixture::resolution("r1", "s1", "neg", fixture.stamp(10), "r-laptop")});
         const auto older = fixture.push(rita, {HandlerFixture::resolution("r0", "s1", "pos", fixture.stamp(5), "r-b")});
         CHECK(older.results[0].superseded);
-        CHECK(fixture.server->project().resolutions().get(1)->value == R"({"labels":["neg"]})");
-        CHECK(fixture.server->project().resolutions().history(1).size() == 2);
+        CHECK(fixture.file().project().resolutions().get(1)->value == R"({"labels":["neg"]})");
+        CHECK(fixture.file().project().resolutions().history(1).size() == 2);
     }
 }
 
-TEST_CASE("handler: a batch is committed together and each job answered on its own", "[handler]")
+TEST_CASE("handler: a batch is committed together and each job answered on its own", "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");
@@ -190,12 +188,12 @@ TEST_CASE("handler: a batch is committed together and each job answered on its o
 TEST_CASE("handler: rows edited on the server's file outside sync are given sequence numbers", "[handler]")
 {
     HandlerFixture fixture;
-    fixture.server->project().annotate("s3", "uci", nlohmann::json{{"labels", {"pos"}}});
-    fixture.server->project().resolve("s3", "lead", nlohmann::json{{"labels", {"pos"}}}, "imported");
+    fixture.file().project().annotate("s3", "uci", nlohmann::json{{"labels", {"pos"}}});
+    fixture.file().project().resolve("s3", "lead", nlohmann::json{{"labels", {"pos"}}}, "imported");
     CHECK(fixture.row("s3", "uci")->seq == 0);
     fixture.open();
     CHECK(fixture.row("s3", "uci")->seq == 1);
-    CHECK(fixture.server->project().resolutions().find(3)->seq == 2);
+    CHECK(fixture.file().project().resolutions().find(3)->seq == 2);
     CHECK(fixture.server->log().head() == 2);
     const Identity rita = fixture.login("rita");
     const auto changes = HandlerFixture::only<Changes>(fixture.send(rita, Pull{1, 0, 10}));

@@ -1,0 +1,505 @@
+#include "pgstore/PgServerStore.hpp"
+
+#include "core/feedback/SchemaChange.hpp"
+#include "core/util/Error.hpp"
+#include "core/util/RandomId.hpp"
+#include "net/protocol/RowJson.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace concord::pg {
+
+namespace {
+
+using nlohmann::json;
+
+std::string number(std::int64_t value)
+{
+    return std::to_string(value);
+}
+
+std::string flag(bool value)
+{
+    return value ? "true" : "false";
+}
+
+// Runs a statement prepared once per connection under `name`.
+Result run(Connection& connection, const char* name, const char* sql, const Params& params)
+{
+    connection.prepare(name, sql);
+    return connection.execPrepared(name, params);
+}
+
+Sample sampleFrom(const Result& result, int row)
+{
+    Sample sample;
+    sample.key = result.integer(row, 0);
+    sample.id = result.text(row, 1);
+    sample.text = result.text(row, 2);
+    sample.meta = result.text(row, 3);
+    sample.record = result.text(row, 4);
+    return sample;
+}
+
+// "Answered" for assignment, as the project file's annotations view has it: the annotator
+// answered the primary question ($pq) and her response, if any, is submitted.
+constexpr const char* kAnswered =
+    "EXISTS (SELECT 1 FROM answers a WHERE a.project = $1 AND a.kind = 'annotation' AND a.question = $pq "
+    "AND a.sample_key = %SAMPLE% AND a.owner = %OWNER% AND NOT EXISTS (SELECT 1 FROM answers g WHERE "
+    "g.project = $1 AND g.kind = 'response' AND g.sample_key = a.sample_key AND g.owner = a.owner "
+    "AND g.status <> 'submitted'))";
+
+std::string answered(const std::string& sample, const std::string& owner, const std::string& primary)
+{
+    std::string sql = kAnswered;
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"%SAMPLE%", sample}, {"%OWNER%", owner},
+                                   {"$pq", primary}}) {
+        for (auto at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
+            sql.replace(at, from.size(), to);
+        }
+    }
+    return sql;
+}
+
+// The count of annotators who answered record s.key (primary question $4, submitted).
+std::string answerCount()
+{
+    return "(SELECT count(*) FROM answers a WHERE a.project = $1 AND a.kind = 'annotation' AND a.question = $4 "
+           "AND a.sample_key = s.key AND NOT EXISTS (SELECT 1 FROM answers g WHERE g.project = $1 AND g.kind = "
+           "'response' AND g.sample_key = a.sample_key AND g.owner = a.owner AND g.status <> 'submitted'))";
+}
+
+// The live reservations on record s.key whose holder has not answered it ($3: now).
+std::string liveReservations()
+{
+    return "(SELECT count(*) FROM reservations r WHERE r.project = $1 AND r.sample_key = s.key AND r.expires_at > $3 "
+           "AND NOT " +
+           answered("r.sample_key", "r.annotator", "$4") + ")";
+}
+
+// Records the annotator ($2) has not answered, decided or reserved.
+std::string openTo()
+{
+    return "s.project = $1 AND NOT " + answered("s.key", "$2", "$4") +
+           " AND NOT EXISTS (SELECT 1 FROM answers g WHERE g.project = $1 AND g.kind = 'response' AND g.sample_key = "
+           "s.key AND g.owner = $2 AND g.status <> 'draft') AND NOT EXISTS (SELECT 1 FROM reservations r WHERE "
+           "r.project = $1 AND r.sample_key = s.key AND r.annotator = $2)";
+}
+
+} // namespace
+
+void PgReservations::expire(std::int64_t now)
+{
+    run(m_connection, "concord_reservations_expire", "DELETE FROM reservations WHERE project = $1 AND expires_at <= $2",
+        {number(m_project), number(now)});
+}
+
+std::vector<std::int64_t> PgReservations::heldBy(std::string_view annotator, std::int64_t now)
+{
+    static const std::string sql =
+        "SELECT r.sample_key FROM reservations r WHERE r.project = $1 AND r.annotator = $2 AND r.expires_at > $3 "
+        "AND NOT " +
+        answered("r.sample_key", "$2", "$4") +
+        " AND NOT EXISTS (SELECT 1 FROM answers g WHERE g.project = $1 AND g.kind = 'response' AND g.sample_key = "
+        "r.sample_key AND g.owner = $2 AND g.status <> 'draft') ORDER BY r.sample_key";
+    const Result result = run(m_connection, "concord_reservations_held", sql.c_str(),
+                              {number(m_project), std::string(annotator), number(now), m_schema.primary().name});
+    std::vector<std::int64_t> keys;
+    for (int row = 0; row < result.rows(); ++row) {
+        keys.push_back(result.integer(row, 0));
+    }
+    return keys;
+}
+
+std::vector<std::int64_t> PgReservations::candidates(std::string_view annotator, int overlap, std::int64_t now,
+                                                     int limit)
+{
+    static const std::string sql = "SELECT s.key FROM records s WHERE " + openTo() + " AND " + answerCount() + " + " +
+                                   liveReservations() + " < $5 ORDER BY s.key LIMIT $6";
+    const Result result = run(m_connection, "concord_reservations_candidates", sql.c_str(),
+                              {number(m_project), std::string(annotator), number(now), m_schema.primary().name,
+                               number(overlap), number(limit)});
+    std::vector<std::int64_t> keys;
+    for (int row = 0; row < result.rows(); ++row) {
+        keys.push_back(result.integer(row, 0));
+    }
+    return keys;
+}
+
+std::int64_t PgReservations::heldByOthers(std::string_view annotator, int overlap, std::int64_t now)
+{
+    static const std::string sql = "SELECT count(*) FROM records s WHERE " + openTo() + " AND " + answerCount() +
+                                   " < $5 AND " + answerCount() + " + " + liveReservations() + " >= $5";
+    return run(m_connection, "concord_reservations_others", sql.c_str(),
+               {number(m_project), std::string(annotator), number(now), m_schema.primary().name, number(overlap)})
+        .integer(0, 0);
+}
+
+void PgReservations::reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt)
+{
+    run(m_connection, "concord_reservations_reserve",
+        "INSERT INTO reservations (project, sample_key, annotator, expires_at) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (project, sample_key, annotator) DO UPDATE SET expires_at = excluded.expires_at",
+        {number(m_project), number(sample), std::string(annotator), number(expiresAt)});
+}
+
+void PgReservations::release(std::int64_t sample, std::string_view annotator)
+{
+    run(m_connection, "concord_reservations_release",
+        "DELETE FROM reservations WHERE project = $1 AND sample_key = $2 AND annotator = $3",
+        {number(m_project), number(sample), std::string(annotator)});
+}
+
+PgServerStore::PgServerStore(Connection& connection, const ProjectRow& project, Clock clock)
+    : m_connection(connection), m_project(project.id), m_name(project.name), m_clock(std::move(clock)),
+      m_users(connection, project.id), m_log(connection, project.id),
+      m_reservations(connection, project.id, m_schema)
+{
+    if (project.archived) {
+        throw InputError("the project '" + project.name + "' is archived; it is kept but no longer served");
+    }
+    load();
+}
+
+void PgServerStore::load()
+{
+    const Result row = run(m_connection, "concord_project_settings",
+                           "SELECT settings, record_schema, schema_seq FROM projects WHERE id = $1", {number(m_project)});
+    if (row.rows() == 0) {
+        throw InputError("the project '" + m_name + "' is no longer in the store");
+    }
+    if (row.text(0, 1).empty()) {
+        throw InputError("the project '" + m_name +
+                         "' has no questions yet; import records with their questions into it first");
+    }
+    const json settings = json::parse(row.text(0, 0));
+    m_settings.name = m_name;
+    m_settings.overlap = settings.value("overlap", 1);
+    m_settings.blind = settings.value("blind", false);
+    m_settings.guidelines = settings.value("guidelines", std::string());
+    m_orderSeed = settings.value("order_seed", std::uint64_t{0});
+    m_id = settings.value("project_id", std::string());
+    m_schema = RecordSchema::fromJson(json::parse(row.text(0, 1)));
+    m_schemaSeq = row.integer(0, 2);
+}
+
+net::ProjectInfo PgServerStore::info()
+{
+    net::ProjectInfo info;
+    info.id = m_id;
+    info.name = m_name;
+    const Question& primary = m_schema.primary();
+    info.schema = (primary.asksLabels() ? primary.labels : LabelSchema{}).toJson();
+    info.records = m_schema.toJson();
+    info.orderSeed = m_orderSeed;
+    info.overlap = m_settings.overlap;
+    info.blind = m_settings.blind;
+    info.guidelines = m_settings.guidelines;
+    return info;
+}
+
+void PgServerStore::changeRecordSchema(const RecordSchema& schema)
+{
+    SchemaUsage usage;
+    usage.hasRecords = run(m_connection, "concord_records_any", "SELECT EXISTS (SELECT 1 FROM records WHERE project = $1)",
+                           {number(m_project)})
+                           .text(0, 0) == "t";
+    usage.answered = [this](std::string_view question) {
+        return run(m_connection, "concord_question_answered",
+                   "SELECT EXISTS (SELECT 1 FROM answers WHERE project = $1 AND question = $2 AND kind <> 'response')",
+                   {number(m_project), std::string(question)})
+                   .text(0, 0) == "t";
+    };
+    checkSchemaChange(m_schema, schema, usage);
+    run(m_connection, "concord_project_schema", "UPDATE projects SET record_schema = $2 WHERE id = $1",
+        {number(m_project), schema.toJson().dump()});
+    m_schema = schema;
+}
+
+void PgServerStore::setSchemaSeq(std::int64_t seq)
+{
+    run(m_connection, "concord_project_schema_seq", "UPDATE projects SET schema_seq = $2 WHERE id = $1",
+        {number(m_project), number(seq)});
+    m_schemaSeq = seq;
+}
+
+bool PgServerStore::beginBatch()
+{
+    m_batch.emplace(m_connection);
+    load();
+    return false; // every write to this store goes through a server: nothing to adopt
+}
+
+void PgServerStore::commitBatch()
+{
+    m_batch->commit();
+    m_batch.reset();
+}
+
+void PgServerStore::rollbackBatch()
+{
+    m_batch.reset();
+    // What a failed batch read may be stale (a schema change it rolled back).
+    if (m_connection.isOpen()) {
+        try {
+            load();
+        } catch (const PgError&) {
+            // The database went away; the next batch reads the settings again or fails itself.
+        }
+    }
+}
+
+void PgServerStore::beginJob()
+{
+    m_connection.exec("SAVEPOINT job");
+}
+
+void PgServerStore::endJob(bool keep)
+{
+    if (!keep) {
+        m_connection.exec("ROLLBACK TO SAVEPOINT job");
+        load(); // a refused job may have changed the questions held here
+    }
+    m_connection.exec("RELEASE SAVEPOINT job");
+}
+
+std::optional<std::int64_t> PgServerStore::sampleKey(std::string_view id)
+{
+    const Result result = run(m_connection, "concord_record_key", "SELECT key FROM records WHERE project = $1 AND id = $2",
+                              {number(m_project), std::string(id)});
+    return result.rows() == 0 ? std::nullopt : std::optional<std::int64_t>(result.integer(0, 0));
+}
+
+std::optional<Sample> PgServerStore::sample(std::int64_t key)
+{
+    const Result result = run(m_connection, "concord_record",
+                              "SELECT key, id, text, meta, record FROM records WHERE project = $1 AND key = $2",
+                              {number(m_project), number(key)});
+    return result.rows() == 0 ? std::nullopt : std::optional<Sample>(sampleFrom(result, 0));
+}
+
+std::vector<Sample> PgServerStore::samplesAfter(std::int64_t key, int limit)
+{
+    const Result result =
+        run(m_connection, "concord_records_after",
+            "SELECT key, id, text, meta, record FROM records WHERE project = $1 AND key > $2 ORDER BY key LIMIT $3",
+            {number(m_project), number(key), number(limit)});
+    std::vector<Sample> samples;
+    for (int row = 0; row < result.rows(); ++row) {
+        samples.push_back(sampleFrom(result, row));
+    }
+    return samples;
+}
+
+std::optional<StoredAnswer> PgServerStore::findRow(const char* kind, std::int64_t sample,
+                                                               std::string_view owner, std::string_view question)
+{
+    const Result result = run(m_connection, "concord_answer_find",
+                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = $2 AND "
+                              "sample_key = $3 AND owner = $4 AND question = $5",
+                              {number(m_project), std::string(kind), number(sample), std::string(owner),
+                               std::string(question)});
+    if (result.rows() == 0) {
+        return std::nullopt;
+    }
+    return StoredAnswer{result.integer(0, 0), result.integer(0, 1), result.text(0, 2)};
+}
+
+void PgServerStore::storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
+                             const std::optional<std::string>& status, std::int64_t seq, const std::string& body)
+{
+    run(m_connection, "concord_answer_store",
+        "INSERT INTO answers (project, kind, sample_key, owner, question, status, seq, body) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (project, kind, sample_key, owner, question) "
+        "DO UPDATE SET status = excluded.status, seq = excluded.seq, body = excluded.body",
+        {number(m_project), std::string(kind), number(sample), std::string(owner), std::string(question), status,
+         number(seq), body});
+}
+
+void PgServerStore::keepHistory(const char* kind, std::int64_t sample, std::string_view owner,
+                                std::string_view question, const std::string& body, std::int64_t at)
+{
+    run(m_connection, "concord_answer_history",
+        "INSERT INTO answer_history (project, kind, sample_key, owner, question, body, at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {number(m_project), std::string(kind), number(sample), std::string(owner), std::string(question), body,
+         number(at)});
+}
+
+namespace {
+
+// A row read back: the protocol's form of it, with the key and number the store keeps apart.
+template <typename Row, typename Parse>
+std::vector<Row> rowsFrom(const Result& result, Parse parse)
+{
+    std::vector<Row> rows;
+    rows.reserve(static_cast<std::size_t>(result.rows()));
+    for (int i = 0; i < result.rows(); ++i) {
+        Row row = parse(json::parse(result.text(i, 2)), "stored row");
+        row.sampleKey = result.integer(i, 0);
+        row.seq = result.integer(i, 1);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+template <typename Row, typename Parse>
+std::optional<Row> rowFrom(const std::optional<StoredAnswer>& stored, Parse parse)
+{
+    if (!stored) {
+        return std::nullopt;
+    }
+    Row row = parse(json::parse(stored->body), "stored row");
+    row.sampleKey = stored->sampleKey;
+    row.seq = stored->seq;
+    return row;
+}
+
+} // namespace
+
+std::optional<AnnotationChange> PgServerStore::findAnnotation(std::string_view question, std::int64_t sample,
+                                                              std::string_view annotator)
+{
+    return rowFrom<AnnotationChange>(findRow("annotation", sample, annotator, question), net::annotationFromJson);
+}
+
+void PgServerStore::storeAnnotation(const AnnotationChange& row)
+{
+    storeRow("annotation", row.sampleKey, row.annotator, row.question, std::nullopt, row.seq,
+             net::annotationToJson(row).dump());
+}
+
+void PgServerStore::keepAnnotationHistory(std::string_view question, std::int64_t sample, std::string_view annotator,
+                                          std::string_view value, std::int64_t at)
+{
+    keepHistory("annotation", sample, annotator, question, std::string(value), at);
+}
+
+void PgServerStore::setAnnotationSeq(std::string_view question, std::int64_t sample, std::string_view annotator,
+                                     std::int64_t seq)
+{
+    run(m_connection, "concord_answer_seq",
+        "UPDATE answers SET seq = $6 WHERE project = $1 AND kind = $2 AND sample_key = $3 AND owner = $4 AND "
+        "question = $5",
+        {number(m_project), std::string("annotation"), number(sample), std::string(annotator), std::string(question),
+         number(seq)});
+}
+
+std::vector<AnnotationChange> PgServerStore::answersOf(std::int64_t sample, std::string_view annotator)
+{
+    const Result result = run(m_connection, "concord_answers_of",
+                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'annotation' "
+                              "AND sample_key = $2 AND owner = $3 ORDER BY question",
+                              {number(m_project), number(sample), std::string(annotator)});
+    return rowsFrom<AnnotationChange>(result, net::annotationFromJson);
+}
+
+std::vector<AnnotationChange> PgServerStore::annotationsAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                                              bool onlyViewers)
+{
+    // Another annotator's answers reach the viewer only when their response is not a draft.
+    const Result result = run(
+        m_connection, "concord_annotations_after",
+        "SELECT a.sample_key, a.seq, a.body FROM answers a WHERE a.project = $1 AND a.kind = 'annotation' AND "
+        "a.seq > $2 AND (a.owner = $3 OR (NOT $4 AND NOT EXISTS (SELECT 1 FROM answers r WHERE r.project = $1 AND "
+        "r.kind = 'response' AND r.sample_key = a.sample_key AND r.owner = a.owner AND r.status = 'draft'))) "
+        "ORDER BY a.seq LIMIT $5",
+        {number(m_project), number(seq), std::string(viewer), flag(onlyViewers), number(limit)});
+    return rowsFrom<AnnotationChange>(result, net::annotationFromJson);
+}
+
+std::optional<ResolutionChange> PgServerStore::findResolution(std::string_view question, std::int64_t sample)
+{
+    return rowFrom<ResolutionChange>(findRow("resolution", sample, "", question), net::resolutionFromJson);
+}
+
+void PgServerStore::storeResolution(const ResolutionChange& row)
+{
+    storeRow("resolution", row.sampleKey, "", row.question, std::nullopt, row.seq, net::resolutionToJson(row).dump());
+}
+
+void PgServerStore::keepResolutionHistory(std::string_view question, std::int64_t sample, std::string_view value,
+                                          std::string_view note, std::string_view author, std::int64_t at)
+{
+    const json body = {{"value", json::parse(value)}, {"note", note}, {"author", author}};
+    keepHistory("resolution", sample, "", question, body.dump(), at);
+}
+
+std::vector<ResolutionChange> PgServerStore::resolutionsAfter(std::int64_t seq, int limit)
+{
+    const Result result = run(m_connection, "concord_resolutions_after",
+                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'resolution' "
+                              "AND seq > $2 ORDER BY seq LIMIT $3",
+                              {number(m_project), number(seq), number(limit)});
+    return rowsFrom<ResolutionChange>(result, net::resolutionFromJson);
+}
+
+std::optional<ResponseChange> PgServerStore::findResponse(std::int64_t sample, std::string_view annotator)
+{
+    return rowFrom<ResponseChange>(findRow("response", sample, annotator, ""), net::responseFromJson);
+}
+
+void PgServerStore::storeResponse(const ResponseChange& row)
+{
+    storeRow("response", row.sampleKey, row.annotator, "", row.status, row.seq, net::responseToJson(row).dump());
+}
+
+std::vector<ResponseChange> PgServerStore::responsesAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                                          bool onlyViewers)
+{
+    const Result result =
+        run(m_connection, "concord_responses_after",
+            "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'response' AND seq > $2 AND "
+            "(owner = $3 OR (NOT $4 AND status <> 'draft')) ORDER BY seq LIMIT $5",
+            {number(m_project), number(seq), std::string(viewer), flag(onlyViewers), number(limit)});
+    return rowsFrom<ResponseChange>(result, net::responseFromJson);
+}
+
+void PgServerStore::storeSuggestion(const SuggestionChange& row)
+{
+    storeRow("suggestion", row.sampleKey, row.agent, row.question, std::nullopt, row.seq,
+             net::suggestionToJson(row).dump());
+}
+
+std::vector<SuggestionChange> PgServerStore::suggestionsAfter(std::int64_t seq, int limit)
+{
+    const Result result = run(m_connection, "concord_suggestions_after",
+                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'suggestion' "
+                              "AND seq > $2 ORDER BY seq LIMIT $3",
+                              {number(m_project), number(seq), number(limit)});
+    return rowsFrom<SuggestionChange>(result, net::suggestionFromJson);
+}
+
+void configureProject(Connection& connection, std::int64_t project, const ProjectSettings& settings,
+                      const RecordSchema& schema, std::uint64_t orderSeed)
+{
+    RecordSchema::fromJson(schema.toJson()); // throws InputError on questions that are not valid
+    const json stored = {{"overlap", settings.overlap},
+                         {"blind", settings.blind},
+                         {"guidelines", settings.guidelines},
+                         {"order_seed", orderSeed},
+                         {"project_id", randomId()}};
+    connection.exec("UPDATE projects SET settings = $2, record_schema = $3 WHERE id = $1",
+                    {number(project), stored.dump(), schema.toJson().dump()});
+}
+
+std::int64_t addRecords(Connection& connection, std::int64_t project, const std::vector<Sample>& records)
+{
+    // The project's row lock keeps two imports from taking the same keys.
+    connection.exec("SELECT 1 FROM projects WHERE id = $1 FOR UPDATE", {number(project)});
+    std::int64_t key =
+        connection.exec("SELECT coalesce(max(key), 0) FROM records WHERE project = $1", {number(project)}).integer(0, 0);
+    connection.prepare("concord_record_add",
+                       "INSERT INTO records (project, key, id, text, meta, record) VALUES ($1, $2, $3, $4, $5, $6) "
+                       "ON CONFLICT (project, id) DO NOTHING");
+    for (const auto& record : records) {
+        const Result added = connection.execPrepared(
+            "concord_record_add", {number(project), number(++key), record.id, record.text, record.meta, record.record});
+        if (added.affected() == 0) {
+            throw InputError("the project already has a record with id '" + record.id + "'");
+        }
+    }
+    return static_cast<std::int64_t>(records.size());
+}
+
+} // namespace concord::pg

@@ -1,0 +1,139 @@
+// One project of a PostgreSQL store, as the sync server sees it (net::ServerStore). Several of
+// these, one per project, share the connection of the server's database thread; a batch is one
+// transaction on it. The project's settings and questions are read again at the start of every
+// batch, since another server on the same database may have changed them.
+#pragma once
+
+#include "core/model/Records.hpp"
+#include "core/util/Clock.hpp"
+#include "net/server/ServerStore.hpp"
+#include "pgstore/Connection.hpp"
+#include "pgstore/ProjectOperations.hpp"
+#include "pgstore/ProjectUsers.hpp"
+#include "pgstore/Projects.hpp"
+
+#include <optional>
+#include <string>
+
+namespace concord::pg {
+
+class PgReservations : public store::Reservations
+{
+public:
+    PgReservations(Connection& connection, std::int64_t project, const RecordSchema& schema)
+        : m_connection(connection), m_project(project), m_schema(schema)
+    {}
+
+    void expire(std::int64_t now) override;
+    std::vector<std::int64_t> heldBy(std::string_view annotator, std::int64_t now) override;
+    std::vector<std::int64_t> candidates(std::string_view annotator, int overlap, std::int64_t now,
+                                         int limit) override;
+    std::int64_t heldByOthers(std::string_view annotator, int overlap, std::int64_t now) override;
+    void reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt) override;
+    void release(std::int64_t sample, std::string_view annotator) override;
+
+private:
+    Connection& m_connection;
+    std::int64_t m_project;
+    const RecordSchema& m_schema; // the primary question counts towards the overlap
+};
+
+// The current row of a kind (answer, resolution, ...) as the answers table keeps it: the
+// protocol's form of the row, with the record's key and sequence number kept apart.
+struct StoredAnswer
+{
+    std::int64_t sampleKey = 0;
+    std::int64_t seq = 0;
+    std::string body;
+};
+
+class PgServerStore : public net::ServerStore
+{
+public:
+    // Throws InputError when the project is archived or was never given its questions.
+    PgServerStore(Connection& connection, const ProjectRow& project, Clock clock = systemNowMs);
+
+    const std::string& id() const override { return m_id; }
+    std::int64_t now() const override { return m_clock(); }
+    net::ProjectInfo info() override;
+    const RecordSchema& recordSchema() override { return m_schema; }
+    bool blind() override { return m_settings.blind; }
+    int overlap() override { return m_settings.overlap; }
+    std::int64_t schemaSeq() override { return m_schemaSeq; }
+    void changeRecordSchema(const RecordSchema& schema) override;
+    void setSchemaSeq(std::int64_t seq) override;
+
+    ProjectUsers& users() override { return m_users; }
+    ProjectOperations& log() override { return m_log; }
+    PgReservations& reservations() override { return m_reservations; }
+
+    bool beginBatch() override;
+    void commitBatch() override;
+    void rollbackBatch() override;
+    void beginJob() override;
+    void endJob(bool keep) override;
+
+    std::optional<std::int64_t> sampleKey(std::string_view id) override;
+    std::optional<Sample> sample(std::int64_t key) override;
+    std::vector<Sample> samplesAfter(std::int64_t key, int limit) override;
+
+    std::optional<AnnotationChange> findAnnotation(std::string_view question, std::int64_t sample,
+                                                   std::string_view annotator) override;
+    void storeAnnotation(const AnnotationChange& row) override;
+    void keepAnnotationHistory(std::string_view question, std::int64_t sample, std::string_view annotator,
+                               std::string_view value, std::int64_t at) override;
+    void setAnnotationSeq(std::string_view question, std::int64_t sample, std::string_view annotator,
+                          std::int64_t seq) override;
+    std::vector<AnnotationChange> answersOf(std::int64_t sample, std::string_view annotator) override;
+    std::vector<AnnotationChange> annotationsAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                                   bool onlyViewers) override;
+
+    std::optional<ResolutionChange> findResolution(std::string_view question, std::int64_t sample) override;
+    void storeResolution(const ResolutionChange& row) override;
+    void keepResolutionHistory(std::string_view question, std::int64_t sample, std::string_view value,
+                               std::string_view note, std::string_view author, std::int64_t at) override;
+    std::vector<ResolutionChange> resolutionsAfter(std::int64_t seq, int limit) override;
+
+    std::optional<ResponseChange> findResponse(std::int64_t sample, std::string_view annotator) override;
+    void storeResponse(const ResponseChange& row) override;
+    std::vector<ResponseChange> responsesAfter(std::int64_t seq, int limit, std::string_view viewer,
+                                               bool onlyViewers) override;
+
+    void storeSuggestion(const SuggestionChange& row) override;
+    std::vector<SuggestionChange> suggestionsAfter(std::int64_t seq, int limit) override;
+
+private:
+    // Reads the project's row: settings, questions, the last schema change.
+    void load();
+    std::optional<StoredAnswer> findRow(const char* kind, std::int64_t sample, std::string_view owner,
+                                     std::string_view question);
+    void storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
+                  const std::optional<std::string>& status, std::int64_t seq, const std::string& body);
+    void keepHistory(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
+                     const std::string& body, std::int64_t at);
+    std::string sampleIdOf(std::int64_t key);
+
+    Connection& m_connection;
+    std::int64_t m_project;
+    std::string m_name;
+    std::string m_id;
+    Clock m_clock;
+    ProjectSettings m_settings;
+    std::uint64_t m_orderSeed = 0;
+    RecordSchema m_schema;
+    std::int64_t m_schemaSeq = 0;
+    ProjectUsers m_users;
+    ProjectOperations m_log;
+    PgReservations m_reservations;
+    std::optional<Transaction> m_batch;
+};
+
+// Gives a project of the store its settings and questions (a new project has none); records
+// with fields need the questions first. Throws InputError when the questions are not valid.
+void configureProject(Connection& connection, std::int64_t project, const ProjectSettings& settings,
+                      const RecordSchema& schema, std::uint64_t orderSeed);
+// Appends records to the project, keyed after its last; ids already there are refused with an
+// InputError naming the first. Returns how many were added. Runs in the caller's transaction.
+std::int64_t addRecords(Connection& connection, std::int64_t project, const std::vector<Sample>& records);
+
+} // namespace concord::pg
