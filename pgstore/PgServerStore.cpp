@@ -52,8 +52,8 @@ constexpr const char* kAnswered =
 std::string answered(const std::string& sample, const std::string& owner, const std::string& primary)
 {
     std::string sql = kAnswered;
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"%SAMPLE%", sample}, {"%OWNER%", owner},
-                                   {"$pq", primary}}) {
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"%SAMPLE%", sample}, {"%OWNER%", owner}, {"$pq", primary}}) {
         for (auto at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
             sql.replace(at, from.size(), to);
         }
@@ -151,9 +151,18 @@ void PgReservations::release(std::int64_t sample, std::string_view annotator)
 }
 
 PgServerStore::PgServerStore(Connection& connection, const ProjectRow& project, Clock clock)
-    : m_connection(connection), m_project(project.id), m_name(project.name), m_clock(std::move(clock)),
-      m_users(connection, project.id), m_log(connection, project.id),
-      m_reservations(connection, project.id, m_schema)
+    : PgServerStore(nullptr, &connection, project, std::move(clock))
+{}
+
+PgServerStore::PgServerStore(std::unique_ptr<Connection> connection, const ProjectRow& project, Clock clock)
+    : PgServerStore(std::move(connection), nullptr, project, std::move(clock))
+{}
+
+PgServerStore::PgServerStore(std::unique_ptr<Connection> owned, Connection* borrowed, const ProjectRow& project,
+                             Clock clock)
+    : m_owned(std::move(owned)), m_connection(m_owned ? *m_owned : *borrowed), m_project(project.id),
+      m_name(project.name), m_clock(std::move(clock)), m_users(m_connection, project.id),
+      m_log(m_connection, project.id), m_reservations(m_connection, project.id, m_schema)
 {
     if (project.archived) {
         throw InputError("the project '" + project.name + "' is archived; it is kept but no longer served");
@@ -163,8 +172,9 @@ PgServerStore::PgServerStore(Connection& connection, const ProjectRow& project, 
 
 void PgServerStore::load()
 {
-    const Result row = run(m_connection, "concord_project_settings",
-                           "SELECT settings, record_schema, schema_seq FROM projects WHERE id = $1", {number(m_project)});
+    const Result row =
+        run(m_connection, "concord_project_settings",
+            "SELECT settings, record_schema, schema_seq FROM projects WHERE id = $1", {number(m_project)});
     if (row.rows() == 0) {
         throw InputError("the project '" + m_name + "' is no longer in the store");
     }
@@ -201,8 +211,8 @@ net::ProjectInfo PgServerStore::info()
 void PgServerStore::changeRecordSchema(const RecordSchema& schema)
 {
     SchemaUsage usage;
-    usage.hasRecords = run(m_connection, "concord_records_any", "SELECT EXISTS (SELECT 1 FROM records WHERE project = $1)",
-                           {number(m_project)})
+    usage.hasRecords = run(m_connection, "concord_records_any",
+                           "SELECT EXISTS (SELECT 1 FROM records WHERE project = $1)", {number(m_project)})
                            .text(0, 0) == "t";
     usage.answered = [this](std::string_view question) {
         return run(m_connection, "concord_question_answered",
@@ -265,8 +275,9 @@ void PgServerStore::endJob(bool keep)
 
 std::optional<std::int64_t> PgServerStore::sampleKey(std::string_view id)
 {
-    const Result result = run(m_connection, "concord_record_key", "SELECT key FROM records WHERE project = $1 AND id = $2",
-                              {number(m_project), std::string(id)});
+    const Result result =
+        run(m_connection, "concord_record_key", "SELECT key FROM records WHERE project = $1 AND id = $2",
+            {number(m_project), std::string(id)});
     return result.rows() == 0 ? std::nullopt : std::optional<std::int64_t>(result.integer(0, 0));
 }
 
@@ -291,14 +302,14 @@ std::vector<Sample> PgServerStore::samplesAfter(std::int64_t key, int limit)
     return samples;
 }
 
-std::optional<StoredAnswer> PgServerStore::findRow(const char* kind, std::int64_t sample,
-                                                               std::string_view owner, std::string_view question)
+std::optional<StoredAnswer> PgServerStore::findRow(const char* kind, std::int64_t sample, std::string_view owner,
+                                                   std::string_view question)
 {
-    const Result result = run(m_connection, "concord_answer_find",
-                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = $2 AND "
-                              "sample_key = $3 AND owner = $4 AND question = $5",
-                              {number(m_project), std::string(kind), number(sample), std::string(owner),
-                               std::string(question)});
+    const Result result =
+        run(m_connection, "concord_answer_find",
+            "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = $2 AND "
+            "sample_key = $3 AND owner = $4 AND question = $5",
+            {number(m_project), std::string(kind), number(sample), std::string(owner), std::string(question)});
     if (result.rows() == 0) {
         return std::nullopt;
     }
@@ -329,8 +340,7 @@ void PgServerStore::keepHistory(const char* kind, std::int64_t sample, std::stri
 namespace {
 
 // A row read back: the protocol's form of it, with the key and number the store keeps apart.
-template <typename Row, typename Parse>
-std::vector<Row> rowsFrom(const Result& result, Parse parse)
+template <typename Row, typename Parse> std::vector<Row> rowsFrom(const Result& result, Parse parse)
 {
     std::vector<Row> rows;
     rows.reserve(static_cast<std::size_t>(result.rows()));
@@ -398,13 +408,13 @@ std::vector<AnnotationChange> PgServerStore::annotationsAfter(std::int64_t seq, 
                                                               bool onlyViewers)
 {
     // Another annotator's answers reach the viewer only when their response is not a draft.
-    const Result result = run(
-        m_connection, "concord_annotations_after",
-        "SELECT a.sample_key, a.seq, a.body FROM answers a WHERE a.project = $1 AND a.kind = 'annotation' AND "
-        "a.seq > $2 AND (a.owner = $3 OR (NOT $4 AND NOT EXISTS (SELECT 1 FROM answers r WHERE r.project = $1 AND "
-        "r.kind = 'response' AND r.sample_key = a.sample_key AND r.owner = a.owner AND r.status = 'draft'))) "
-        "ORDER BY a.seq LIMIT $5",
-        {number(m_project), number(seq), std::string(viewer), flag(onlyViewers), number(limit)});
+    const Result result =
+        run(m_connection, "concord_annotations_after",
+            "SELECT a.sample_key, a.seq, a.body FROM answers a WHERE a.project = $1 AND a.kind = 'annotation' AND "
+            "a.seq > $2 AND (a.owner = $3 OR (NOT $4 AND NOT EXISTS (SELECT 1 FROM answers r WHERE r.project = $1 AND "
+            "r.kind = 'response' AND r.sample_key = a.sample_key AND r.owner = a.owner AND r.status = 'draft'))) "
+            "ORDER BY a.seq LIMIT $5",
+            {number(m_project), number(seq), std::string(viewer), flag(onlyViewers), number(limit)});
     return rowsFrom<AnnotationChange>(result, net::annotationFromJson);
 }
 
@@ -488,7 +498,8 @@ std::int64_t addRecords(Connection& connection, std::int64_t project, const std:
     // The project's row lock keeps two imports from taking the same keys.
     connection.exec("SELECT 1 FROM projects WHERE id = $1 FOR UPDATE", {number(project)});
     std::int64_t key =
-        connection.exec("SELECT coalesce(max(key), 0) FROM records WHERE project = $1", {number(project)}).integer(0, 0);
+        connection.exec("SELECT coalesce(max(key), 0) FROM records WHERE project = $1", {number(project)})
+            .integer(0, 0);
     connection.prepare("concord_record_add",
                        "INSERT INTO records (project, key, id, text, meta, record) VALUES ($1, $2, $3, $4, $5, $6) "
                        "ON CONFLICT (project, id) DO NOTHING");

@@ -12,6 +12,7 @@
 #include "pgstore/ProjectUsers.hpp"
 #include "pgstore/Projects.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -26,8 +27,7 @@ public:
 
     void expire(std::int64_t now) override;
     std::vector<std::int64_t> heldBy(std::string_view annotator, std::int64_t now) override;
-    std::vector<std::int64_t> candidates(std::string_view annotator, int overlap, std::int64_t now,
-                                         int limit) override;
+    std::vector<std::int64_t> candidates(std::string_view annotator, int overlap, std::int64_t now, int limit) override;
     std::int64_t heldByOthers(std::string_view annotator, int overlap, std::int64_t now) override;
     void reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt) override;
     void release(std::int64_t sample, std::string_view annotator) override;
@@ -52,6 +52,8 @@ class PgServerStore : public net::ServerStore
 public:
     // Throws InputError when the project is archived or was never given its questions.
     PgServerStore(Connection& connection, const ProjectRow& project, Clock clock = systemNowMs);
+    // The same on a connection of its own (a server's database thread).
+    PgServerStore(std::unique_ptr<Connection> connection, const ProjectRow& project, Clock clock = systemNowMs);
 
     const std::string& id() const override { return m_id; }
     std::int64_t now() const override { return m_clock(); }
@@ -103,16 +105,18 @@ public:
     std::vector<SuggestionChange> suggestionsAfter(std::int64_t seq, int limit) override;
 
 private:
+    PgServerStore(std::unique_ptr<Connection> owned, Connection* borrowed, const ProjectRow& project, Clock clock);
     // Reads the project's row: settings, questions, the last schema change.
     void load();
     std::optional<StoredAnswer> findRow(const char* kind, std::int64_t sample, std::string_view owner,
-                                     std::string_view question);
+                                        std::string_view question);
     void storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
                   const std::optional<std::string>& status, std::int64_t seq, const std::string& body);
     void keepHistory(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
                      const std::string& body, std::int64_t at);
     std::string sampleIdOf(std::int64_t key);
 
+    std::unique_ptr<Connection> m_owned;
     Connection& m_connection;
     std::int64_t m_project;
     std::string m_name;

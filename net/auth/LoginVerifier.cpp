@@ -7,8 +7,20 @@
 
 namespace concord::net {
 
-LoginVerifier::LoginVerifier(std::string projectPath, boost::asio::io_context& replies)
-    : m_path(std::move(projectPath)), m_replies(replies)
+LoginCheckOpener projectFileLoginCheck(std::string path)
+{
+    return [path = std::move(path)]() -> LoginCheck {
+        auto db = std::make_shared<sqlite::Database>(path, sqlite::Database::Mode::ReadOnly);
+        return [db](const std::string& user, const std::string& token) {
+            store::releaseReadSnapshot(*db); // users added or revoked since are seen
+            store::UserTable users(*db);
+            return checkLogin(users, user, token);
+        };
+    };
+}
+
+LoginVerifier::LoginVerifier(LoginCheckOpener open, boost::asio::io_context& replies)
+    : m_open(std::move(open)), m_replies(replies)
 {}
 
 LoginVerifier::~LoginVerifier()
@@ -54,7 +66,7 @@ void LoginVerifier::verify(std::string user, std::string token, Done done)
 
 void LoginVerifier::run()
 {
-    std::optional<sqlite::Database> db;
+    LoginCheck check;
     for (;;) {
         Job job;
         {
@@ -68,15 +80,13 @@ void LoginVerifier::run()
         }
         LoginVerdict verdict;
         try {
-            if (!db) {
-                db.emplace(m_path, sqlite::Database::Mode::ReadOnly);
+            if (!check) {
+                check = m_open();
             }
-            store::releaseReadSnapshot(*db); // users added or revoked since are seen
-            store::UserTable users(*db);
-            verdict.login = checkLogin(users, job.user, job.token);
+            verdict.login = check(job.user, job.token);
         } catch (const std::exception& error) {
             verdict.failure = error.what();
-            db.reset(); // opened again for the next login
+            check = nullptr; // opened again for the next login
         }
         boost::asio::post(m_replies, [done = std::move(job.done), verdict = std::move(verdict)]() mutable {
             done(std::move(verdict));

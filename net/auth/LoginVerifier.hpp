@@ -26,13 +26,21 @@ struct LoginVerdict
     bool busy = false;                  // too many logins waiting; try again later
 };
 
+// Checks a user's token against the store's users, on a connection of the check's own (opened on
+// the verifier's thread, opened again after a failure).
+using LoginCheck = std::function<Login(const std::string& user, const std::string& token)>;
+using LoginCheckOpener = std::function<LoginCheck()>;
+
+// The check for a project file: a read-only connection that sees users added or revoked since.
+LoginCheckOpener projectFileLoginCheck(std::string path);
+
 class LoginVerifier
 {
 public:
     using Done = std::function<void(LoginVerdict)>;
 
     // Verdicts are posted to `replies`.
-    LoginVerifier(std::string projectPath, boost::asio::io_context& replies);
+    LoginVerifier(LoginCheckOpener open, boost::asio::io_context& replies);
     ~LoginVerifier();
     LoginVerifier(const LoginVerifier&) = delete;
     LoginVerifier& operator=(const LoginVerifier&) = delete;
@@ -53,7 +61,7 @@ private:
     };
     void run();
 
-    std::string m_path;
+    LoginCheckOpener m_open;
     boost::asio::io_context& m_replies;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -1,5 +1,7 @@
 #include "net/server/Server.hpp"
 
+#include "net/server/ServerProject.hpp"
+
 #include "net/NetError.hpp"
 #include "net/tls/TlsContexts.hpp"
 
@@ -16,6 +18,14 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 namespace {
+
+std::unique_ptr<ServerStore> openStore(const ServerOptions& options)
+{
+    if (options.openStore) {
+        return options.openStore(options.clock);
+    }
+    return std::make_unique<ServerProject>(options.projectPath, options.clock);
+}
 
 CertificatePaths resolvePaths(const ServerOptions& options)
 {
@@ -75,14 +85,15 @@ bool outOfDescriptors(const boost::system::error_code& error)
 } // namespace
 
 Server::Server(ServerOptions options)
-    : m_options(std::move(options)), m_project(m_options.projectPath, m_options.clock),
-      m_handler(m_project, HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute,
-                                          m_options.limits.idleTimeout}),
+    : m_options(std::move(options)), m_store(openStore(m_options)),
+      m_handler(*m_store, HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute,
+                                         m_options.limits.idleTimeout}),
       m_queue(m_handler, m_io,
               [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
       m_acceptor(m_io), m_signals(m_io), m_noticeTimer(m_io), m_sessions(admissionLimits(m_options)),
-      m_verifier(m_options.projectPath, m_io), m_services{m_sessions, m_queue,          m_throttle,   m_verifier,
-                                                          nullptr,    m_options.limits, m_options.log},
+      m_verifier(m_options.openLoginCheck ? m_options.openLoginCheck : projectFileLoginCheck(m_options.projectPath),
+                 m_io),
+      m_services{m_sessions, m_queue, m_throttle, m_verifier, nullptr, m_options.limits, m_options.log},
       m_acceptTimer(m_io)
 {
     m_sessions.onRemoved([this] { resumeAccepting(); });

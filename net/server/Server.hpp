@@ -4,11 +4,12 @@
 // unacknowledged (clients send it again).
 #pragma once
 
+#include "core/util/Clock.hpp"
 #include "net/auth/LoginThrottle.hpp"
 #include "net/auth/LoginVerifier.hpp"
 #include "net/server/CommitQueue.hpp"
 #include "net/server/Handler.hpp"
-#include "net/server/ServerProject.hpp"
+#include "net/server/ServerStore.hpp"
 #include "net/server/Session.hpp"
 #include "net/server/SessionManager.hpp"
 #include "net/tls/Certificate.hpp"
@@ -21,6 +22,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -44,6 +46,10 @@ struct ServerOptions
     bool handleSignals = true;    // stop on SIGINT and SIGTERM
     ServerLog log;                // connection events; none when empty
     Clock clock = systemNowMs;
+    // Another store than the project file at projectPath (serve --store: pgstore/ServeStore.hpp):
+    // the project for the database thread, and the login check. Both or neither.
+    std::function<std::unique_ptr<ServerStore>(Clock)> openStore;
+    LoginCheckOpener openLoginCheck;
 };
 
 class Server
@@ -61,7 +67,7 @@ public:
     std::size_t maxConnections() const { return m_sessions.limits().maxSessions; }
     const std::string& fingerprint() const { return m_fingerprint; }
     bool madeCertificate() const { return m_madeCertificate; }
-    const std::string& projectId() const { return m_project.id(); }
+    const std::string& projectId() const { return m_store->id(); }
 
     // Serves on the calling thread until stopped.
     void run();
@@ -84,7 +90,7 @@ private:
 
     ServerOptions m_options;
     boost::asio::io_context m_io{1};
-    ServerProject m_project;
+    std::unique_ptr<ServerStore> m_store;
     Handler m_handler;
     CommitQueue m_queue;
     bool m_madeCertificate = false;

@@ -15,6 +15,7 @@
 #include "net/client/Connection.hpp"
 #include "net/protocol/Messages.hpp"
 #include "tests/net/ServerThread.hpp"
+#include "tests/net/StoreUnderTest.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
@@ -55,37 +56,23 @@ class FeedbackServer
 public:
     using Options = FeedbackServerOptions;
 
+    // Made in the store under test (StoreUnderTest.hpp).
     explicit FeedbackServer(const nlohmann::json& schema, Options options = {})
+        : m_project(m_dir.file("server.concord"), withFields(RecordSchema::fromJson(schema), options))
     {
-        auto project = Project::create(path(), settingsFor(options), RecordSchema::fromJson(schema));
-        sqlite::Transaction transaction(project->database());
-        const RecordSchema& records = project->recordSchema();
-        for (int i = 1; i <= options.records; ++i) {
-            const std::string id = "r" + std::to_string(i);
-            RecordContent record;
-            record.fields = feedbackFields(records, id);
-            REQUIRE(project->samples().insert(id, primaryText(records, record), "{}", encodeRecord(record)));
-        }
-        addUsers(*project);
-        transaction.commit();
         start();
     }
 
     FeedbackServer(const LabelSchema& labels, Options options)
+        : m_project(m_dir.file("server.concord"), withText(labels, options))
     {
-        auto project = Project::create(path(), settingsFor(options), labels);
-        sqlite::Transaction transaction(project->database());
-        for (int i = 1; i <= options.records; ++i) {
-            REQUIRE(project->samples().insert("r" + std::to_string(i), "text of record " + std::to_string(i), "{}"));
-        }
-        addUsers(*project);
-        transaction.commit();
         start();
     }
 
-    std::string path() const { return m_dir.file("server.concord"); }
+    // The project file (SQLite only).
+    std::string path() const { return m_project.address(); }
     const ServerThread& thread() const { return *m_thread; }
-    const std::string& token(const std::string& user) const { return m_tokens.at(user); }
+    const std::string& token(const std::string& user) const { return m_project.token(user); }
 
 private:
     static ProjectSettings settingsFor(const Options& options)
@@ -97,21 +84,41 @@ private:
         return settings;
     }
 
-    void addUsers(Project& project)
+    static ProjectUnderTest::Contents contents(const RecordSchema& schema, const Options& options)
     {
-        store::UserTable users(project.database());
-        for (const auto& [name, role] : std::map<std::string, Role>{{"alice", Role::Annotator},
-                                                                    {"bob", Role::Annotator},
-                                                                    {"rita", Role::Reviewer},
-                                                                    {"adam", Role::Admin}}) {
-            m_tokens[name] = net::addUser(users, name, role, 1);
-        }
+        ProjectUnderTest::Contents made;
+        made.settings = settingsFor(options);
+        made.schema = schema;
+        made.users = {
+            {"alice", Role::Annotator}, {"bob", Role::Annotator}, {"rita", Role::Reviewer}, {"adam", Role::Admin}};
+        return made;
     }
 
-    void start() { m_thread = std::make_unique<ServerThread>(path()); }
+    static ProjectUnderTest::Contents withFields(const RecordSchema& schema, const Options& options)
+    {
+        ProjectUnderTest::Contents made = contents(schema, options);
+        for (int i = 1; i <= options.records; ++i) {
+            const std::string id = "r" + std::to_string(i);
+            RecordContent record;
+            record.fields = feedbackFields(schema, id);
+            made.records.push_back(Sample{0, id, primaryText(schema, record), "{}", encodeRecord(record)});
+        }
+        return made;
+    }
+
+    static ProjectUnderTest::Contents withText(const LabelSchema& labels, const Options& options)
+    {
+        ProjectUnderTest::Contents made = contents(RecordSchema::fromLegacy(labels), options);
+        for (int i = 1; i <= options.records; ++i) {
+            made.records.push_back(Sample{0, "r" + std::to_string(i), "text of record " + std::to_string(i), "{}", ""});
+        }
+        return made;
+    }
+
+    void start() { m_thread = std::make_unique<ServerThread>(m_project); }
 
     TempDir m_dir;
-    std::map<std::string, std::string> m_tokens;
+    ProjectUnderTest m_project;
     std::unique_ptr<ServerThread> m_thread; // declared last: stopped before the directory goes
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "net/server/Server.hpp"
+#include "tests/net/StoreUnderTest.hpp"
 
 #include <memory>
 #include <thread>
@@ -27,6 +28,16 @@ public:
         m_port = m_server->port();
         m_thread = std::thread([this] { m_server->run(); });
     }
+    // Serves the project in the store under test.
+    explicit ServerThread(const ProjectUnderTest& project, std::uint16_t port = 0,
+                          std::function<void(net::ServerOptions&)> configure = {})
+        : ServerThread(project.address(), port, [&](net::ServerOptions& options) {
+              project.serveOn(options);
+              if (configure) {
+                  configure(options);
+              }
+          })
+    {}
     ~ServerThread() { stop(); }
     ServerThread(const ServerThread&) = delete;
     ServerThread& operator=(const ServerThread&) = delete;

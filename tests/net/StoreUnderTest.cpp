@@ -7,6 +7,7 @@
 #include "net/server/ServerProject.hpp"
 #include "pgstore/PgServerStore.hpp"
 #include "pgstore/Projects.hpp"
+#include "pgstore/ServeStore.hpp"
 #include "tests/support/PgCluster.hpp"
 
 namespace concord::test {
@@ -22,7 +23,8 @@ const char* toString(StoreKind kind)
     return kind == StoreKind::Sqlite ? "sqlite" : "postgresql";
 }
 
-ProjectUnderTest::ProjectUnderTest(const std::string& path, const Contents& contents) : m_kind(storeUnderTest())
+ProjectUnderTest::ProjectUnderTest(const std::string& path, const Contents& contents)
+    : m_kind(storeUnderTest()), m_path(path)
 {
     if (m_kind == StoreKind::Sqlite) {
         m_address = path;
@@ -51,6 +53,15 @@ ProjectUnderTest::ProjectUnderTest(const std::string& path, const Contents& cont
 }
 
 ProjectUnderTest::~ProjectUnderTest() = default;
+
+void ProjectUnderTest::serveOn(net::ServerOptions& options) const
+{
+    options.projectPath = m_path;
+    if (m_kind == StoreKind::Postgresql) {
+        pg::serveFromStore(options, m_address, m_name);
+        options.certificate = net::certificatePathsFor(m_path);
+    }
+}
 
 std::unique_ptr<net::ServerStore> ProjectUnderTest::open(Clock clock)
 {

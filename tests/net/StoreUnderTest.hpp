@@ -8,6 +8,7 @@
 #include "core/model/Records.hpp"
 #include "core/model/Role.hpp"
 #include "core/util/Clock.hpp"
+#include "net/server/Server.hpp"
 #include "net/server/ServerStore.hpp"
 
 #include <map>
@@ -50,6 +51,9 @@ public:
 
     // Opens the project as a server does.
     std::unique_ptr<net::ServerStore> open(Clock clock = systemNowMs);
+    // Points a server's options at the project (a PostgreSQL project's certificate goes where
+    // the file would be).
+    void serveOn(net::ServerOptions& options) const;
     const std::string& token(const std::string& user) const { return m_tokens.at(user); }
     const std::map<std::string, std::string>& tokens() const { return m_tokens; }
     StoreKind kind() const { return m_kind; }
@@ -60,6 +64,7 @@ public:
 
 private:
     StoreKind m_kind;
+    std::string m_path;
     std::string m_address;
     std::string m_name;
     std::unique_ptr<pg::Connection> m_connection; // PostgreSQL: the connection stores opened here use

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/store/Project.hpp"
+#include "core/store/UserTable.hpp"
 #include "core/util/HybridClock.hpp"
 #include "net/auth/Accounts.hpp"
 #include "net/client/ReplicaSync.hpp"

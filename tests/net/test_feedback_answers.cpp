@@ -52,7 +52,7 @@ nlohmann::json feedbackMultiLabelSchema()
 
 } // namespace
 
-TEST_CASE("feedback: a label answer names an unknown label, a known one is applied", "[integration][feedback]")
+TEST_CASE("feedback: a label answer names an unknown label, a known one is applied", "[integration][feedback][stores]")
 {
     feedbackCheckAnswers(templateSchema("evaluate"), "correct",
                          {{{{"labels", {"maybe"}}}, {"unknown label 'maybe'", "yes, no"}},
@@ -60,7 +60,8 @@ TEST_CASE("feedback: a label answer names an unknown label, a known one is appli
                          {{"labels", {"yes"}}});
 }
 
-TEST_CASE("feedback: a multi_label answer names an unknown label, known ones are applied", "[integration][feedback]")
+TEST_CASE("feedback: a multi_label answer names an unknown label, known ones are applied",
+          "[integration][feedback][stores]")
 {
     feedbackCheckAnswers(feedbackMultiLabelSchema(), "topics",
                          {{{{"labels", {"sports", "cooking"}}}, {"unknown label 'cooking'"}},
@@ -68,7 +69,8 @@ TEST_CASE("feedback: a multi_label answer names an unknown label, known ones are
                          {{"labels", {"sports", "science"}}});
 }
 
-TEST_CASE("feedback: a span out of its field's range is refused, one inside is applied", "[integration][feedback]")
+TEST_CASE("feedback: a span out of its field's range is refused, one inside is applied",
+          "[integration][feedback][stores]")
 {
     // The response of r1 is "The response of record r1." (26 code points).
     feedbackCheckAnswers(
@@ -78,14 +80,15 @@ TEST_CASE("feedback: a span out of its field's range is refused, one inside is a
         {{"spans", {{{"start", 4}, {"end", 12}, {"label", "hallucination"}}}}});
 }
 
-TEST_CASE("feedback: a rating off the scale is refused, one on it is applied", "[integration][feedback]")
+TEST_CASE("feedback: a rating off the scale is refused, one on it is applied", "[integration][feedback][stores]")
 {
     feedbackCheckAnswers(templateSchema("evaluate"), "helpfulness",
                          {{{{"rating", 9}}, {"off the scale", "1..7"}}, {{{"rating", 0}}, {"off the scale"}}},
                          {{"rating", 7}});
 }
 
-TEST_CASE("feedback: a ranking that leaves out a field is refused, a full one is applied", "[integration][feedback]")
+TEST_CASE("feedback: a ranking that leaves out a field is refused, a full one is applied",
+          "[integration][feedback][stores]")
 {
     feedbackCheckAnswers(
         templateSchema("ranking"), "ranking",
@@ -97,7 +100,7 @@ TEST_CASE("feedback: a ranking that leaves out a field is refused, a full one is
         {{"ranking", {{"response_1", 2}, {"response_2", 1}, {"response_3", 2}, {"response_4", 4}}}});
 }
 
-TEST_CASE("feedback: a preference off its scale is refused, one on it is applied", "[integration][feedback]")
+TEST_CASE("feedback: a preference off its scale is refused, one on it is applied", "[integration][feedback][stores]")
 {
     // Five points: A strongly, A, tie, B, B strongly.
     feedbackCheckAnswers(
@@ -108,7 +111,7 @@ TEST_CASE("feedback: a preference off its scale is refused, one on it is applied
         {{"preference", {{"winner", "response_b"}, {"strength", 2}}}});
 }
 
-TEST_CASE("feedback: an empty written answer is refused, a written one is applied", "[integration][feedback]")
+TEST_CASE("feedback: an empty written answer is refused, a written one is applied", "[integration][feedback][stores]")
 {
     feedbackCheckAnswers(templateSchema("evaluate"), "why",
                          {{{{"text", ""}}, {"'text' must be a non-empty string"}},

@@ -61,7 +61,7 @@ void feedbackBlindAnswerAll(RawFeedbackClient& client, const std::string& who, c
 } // namespace
 
 TEST_CASE("feedback: in blind mode an annotator receives none of another's answers or responses, a reviewer all",
-          "[integration][feedback]")
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(feedbackBlindSchema(), {true, 3});
     RawFeedbackClient alice(server.thread());

@@ -61,7 +61,8 @@ void feedbackDraftCheckAllOfAlice(const FeedbackFeed& feed, const std::string& s
 
 } // namespace
 
-TEST_CASE("feedback: a draft's answers reach only its annotator's devices until submitted", "[integration][feedback]")
+TEST_CASE("feedback: a draft's answers reach only its annotator's devices until submitted",
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     RawFeedbackClient bob(server.thread());
@@ -97,7 +98,8 @@ TEST_CASE("feedback: a draft's answers reach only its annotator's devices until 
     feedbackDraftCheckAllOfAlice(ritaAfter, "submitted");
 }
 
-TEST_CASE("feedback: in blind mode a draft is held back from reviewers too until submitted", "[integration][feedback]")
+TEST_CASE("feedback: in blind mode a draft is held back from reviewers too until submitted",
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"), {true, 3});
     RawFeedbackClient rita(server.thread());

@@ -29,7 +29,7 @@ nlohmann::json feedbackRulesWiderSchema()
 } // namespace
 
 TEST_CASE("feedback: an answer, gold or suggestion to an unknown question is refused naming the questions",
-          "[integration][feedback]")
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     const std::vector<std::string> named = {"no question named 'tone'", "correct, helpfulness, hallucinations, why"};
@@ -58,7 +58,8 @@ TEST_CASE("feedback: an answer, gold or suggestion to an unknown question is ref
     CHECK(feed.suggestions.empty());
 }
 
-TEST_CASE("feedback: an annotator may not write another annotator's answer or response", "[integration][feedback]")
+TEST_CASE("feedback: an annotator may not write another annotator's answer or response",
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     RawFeedbackClient bob(server.thread());
@@ -90,7 +91,7 @@ TEST_CASE("feedback: an annotator may not write another annotator's answer or re
     CHECK(FeedbackFeed::count(feed.responses, "annotator", "alice", "status", "discarded") == 1);
 }
 
-TEST_CASE("feedback: only admins import suggestions and change the questions", "[integration][feedback]")
+TEST_CASE("feedback: only admins import suggestions and change the questions", "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     RawFeedbackClient alice(server.thread());
@@ -121,7 +122,7 @@ TEST_CASE("feedback: only admins import suggestions and change the questions", "
     CHECK(page["records"]["questions"].size() == 5);
 }
 
-TEST_CASE("feedback: an admin's suggestion must fit its question", "[integration][feedback]")
+TEST_CASE("feedback: an admin's suggestion must fit its question", "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     RawFeedbackClient adam(server.thread());
@@ -142,7 +143,8 @@ TEST_CASE("feedback: an admin's suggestion must fit its question", "[integration
     CHECK(feed.suggestions[0]["value"] == nlohmann::json{{"rating", 6}});
 }
 
-TEST_CASE("feedback: a response is submitted only with every required question answered", "[integration][feedback]")
+TEST_CASE("feedback: a response is submitted only with every required question answered",
+          "[integration][feedback][stores]")
 {
     FeedbackServer server(templateSchema("evaluate"));
     RawFeedbackClient alice(server.thread());

@@ -67,12 +67,14 @@ void feedbackCheckHiddenSuggestions(bool blind)
 
 } // namespace
 
-TEST_CASE("feedback: hidden suggestions reach reviewers, not annotators (project not blind)", "[integration][feedback]")
+TEST_CASE("feedback: hidden suggestions reach reviewers, not annotators (project not blind)",
+          "[integration][feedback][stores]")
 {
     feedbackCheckHiddenSuggestions(false);
 }
 
-TEST_CASE("feedback: hidden suggestions reach reviewers, not annotators (blind project)", "[integration][feedback]")
+TEST_CASE("feedback: hidden suggestions reach reviewers, not annotators (blind project)",
+          "[integration][feedback][stores]")
 {
     feedbackCheckHiddenSuggestions(true);
 }

@@ -30,7 +30,7 @@ void feedbackCheckVersionRefused(FeedbackServer& server, int protocol, const std
 } // namespace
 
 TEST_CASE("feedback: a protocol 1 hello is refused on a project with several fields or questions",
-          "[integration][feedback]")
+          "[integration][feedback][stores]")
 {
     const std::string name = GENERATE(as<std::string>{}, "preference", "ranking", "sft", "evaluate");
     INFO("template " << name);
@@ -45,7 +45,7 @@ TEST_CASE("feedback: a protocol 1 hello is refused on a project with several fie
 }
 
 TEST_CASE("feedback: a protocol 1 client is served on a one-question project, its answers to the first question",
-          "[integration][feedback]")
+          "[integration][feedback][stores]")
 {
     const bool fromTemplate = GENERATE(true, false);
     INFO((fromTemplate ? "the classify template" : "a label schema"));
@@ -103,7 +103,7 @@ TEST_CASE("feedback: a protocol 1 client is served on a one-question project, it
     }
 }
 
-TEST_CASE("feedback: a hello with a protocol newer than the server's is refused", "[integration][feedback]")
+TEST_CASE("feedback: a hello with a protocol newer than the server's is refused", "[integration][feedback][stores]")
 {
     const std::string name = GENERATE(as<std::string>{}, "classify", "evaluate");
     INFO("template " << name);

@@ -1,10 +1,12 @@
-// concord-cli serve: the sync server for one project, in the foreground until SIGINT or SIGTERM.
+// concord-cli serve: the sync server for one project (a project file, or with --store URI
+// --project NAME a project of a PostgreSQL store), in the foreground until SIGINT or SIGTERM.
 // The first lines name the address and the certificate's fingerprint, flushed at once, so that
 // people can compare the fingerprint and scripts (and tests) can read the port it bound.
 #include "app/cli/Commands.hpp"
-#include "core/store/UserTable.hpp"
+#include "app/cli/sync/UserPlace.hpp"
 #include "core/util/Error.hpp"
 #include "net/server/Server.hpp"
+#include "pgstore/ServeStore.hpp"
 
 #include <ctime>
 #include <iostream>
@@ -15,7 +17,9 @@ namespace {
 
 struct ServeOptions
 {
-    std::string project;
+    std::string project;      // a project file
+    std::string store;        // or a PostgreSQL store ...
+    std::string storeProject; // ... and the project's name in it
     std::string bind = "127.0.0.1";
     int port = 7443;
     int maxConnections = 1100;
@@ -43,12 +47,11 @@ void logLine(const std::string& message)
     std::cerr << stamp << ' ' << message << '\n';
 }
 
-std::size_t countActiveUsers(const std::string& path)
+std::size_t countActiveUsers(const ServeOptions& options)
 {
-    auto project = net::openForServerAdmin(path);
-    store::UserTable users(project->database());
+    UserPlace place(options.project, options.store, options.storeProject);
     std::size_t active = 0;
-    for (const auto& user : users.list()) {
+    for (const auto& user : place.users().list()) {
         active += user.revokedAt ? 0 : 1;
     }
     return active;
@@ -60,10 +63,19 @@ void run(const ServeOptions& options)
         throw InputError("give both --cert and --key, or neither (a self-signed certificate is made beside the "
                          "project)");
     }
-    const std::size_t users = countActiveUsers(options.project);
+    if (!options.store.empty() && options.storeProject.empty()) {
+        throw SettingError("project", "name the project of the store to serve");
+    }
+    const std::size_t users = countActiveUsers(options);
+    // On a store, the self-signed certificate goes in the working directory, named after the
+    // project; several servers of one project share it (copy it, or give --cert and --key).
+    const std::string served = options.store.empty() ? options.project : options.storeProject;
 
     net::ServerOptions server;
-    server.projectPath = options.project;
+    server.projectPath = served;
+    if (!options.store.empty()) {
+        pg::serveFromStore(server, options.store, options.storeProject);
+    }
     server.bind = options.bind;
     server.port = static_cast<std::uint16_t>(options.port);
     server.maxConnections = static_cast<std::size_t>(options.maxConnections);
@@ -84,17 +96,20 @@ void run(const ServeOptions& options)
                                     ? "[" + options.bind + "]:" + std::to_string(instance.port())
                                     : options.bind + ":" + std::to_string(instance.port());
     if (instance.madeCertificate()) {
-        const auto paths = options.certificate.empty() ? net::certificatePathsFor(options.project)
+        const auto paths = options.certificate.empty() ? net::certificatePathsFor(served)
                                                        : net::CertificatePaths{options.certificate, options.key};
         std::cout << "Made a self-signed certificate: " << paths.certificate << " (key " << paths.key << ")\n";
     }
-    std::cout << "Serving " << options.project << "\n";
+    std::cout << "Serving " << (options.store.empty() ? options.project : "project " + served + " of the store")
+              << "\n";
     std::cout << "Listening on " << address << "\n";
     std::cout << "Certificate fingerprint " << instance.fingerprint() << "\n";
-    std::cout << "Clients join with: concord-cli join " << address
+    const std::string projectOption = options.store.empty() ? "" : " --project " + served;
+    std::cout << "Clients join with: concord-cli join " << address << projectOption
               << " --user NAME --token TOKEN --out REPLICA.concord\n";
     if (users == 0) {
-        std::cout << "No users yet: add one with concord-cli user add " << options.project
+        std::cout << "No users yet: add one with concord-cli user add "
+                  << (options.store.empty() ? options.project : "--store URI" + projectOption)
                   << " NAME --role annotator\n";
     }
     std::cout << "Stop with Ctrl+C (SIGINT) or SIGTERM." << std::endl;
@@ -109,7 +124,11 @@ void addServeCommand(CLI::App& app)
 {
     auto options = std::make_shared<ServeOptions>();
     auto* command = app.add_subcommand("serve", "Serve a project to replicas over TLS (until Ctrl+C or SIGTERM)");
-    command->add_option("project", options->project, "Project file (the original, not a replica)")->required();
+    command->add_option("project", options->project, "Project file (the original, not a replica)");
+    auto* store = command->add_option("--store", options->store,
+                                      "A PostgreSQL store (postgresql://user@host/db; the password from ~/.pgpass "
+                                      "or PGPASSWORD) to serve a project of instead of a file");
+    command->add_option("--project", options->storeProject, "The project of --store to serve")->needs(store);
     command->add_option("--bind", options->bind, "Address to listen on (0.0.0.0 or :: for every interface)")
         ->capture_default_str();
     command->add_option("--port", options->port, "TCP port (0: any free port, printed on start)")
@@ -154,7 +173,12 @@ void addServeCommand(CLI::App& app)
     command->add_option("--cert", options->certificate, "PEM certificate to use instead of the self-signed one");
     command->add_option("--key", options->key, "PEM private key of --cert");
     command->add_flag("--quiet", options->quiet, "Do not log refused logins and failed connections");
-    command->callback([options] { run(*options); });
+    command->callback([options] {
+        if (options->project.empty() == options->store.empty()) {
+            throw InputError("name the project file to serve, or --store URI with --project NAME (not both)");
+        }
+        run(*options);
+    });
 }
 
 } // namespace concord::cli

@@ -6,12 +6,12 @@
 // they have; revoking takes the role here away, and revoking without --project ends the
 // account's token in every project.
 #include "app/cli/Commands.hpp"
+#include "app/cli/sync/UserPlace.hpp"
 #include "app/cli/sync/UtcTime.hpp"
 #include "core/store/UserTable.hpp"
 #include "core/util/Clock.hpp"
 #include "core/util/Error.hpp"
 #include "net/auth/Accounts.hpp"
-#include "net/server/ServerProject.hpp"
 #include "pgstore/ProjectUsers.hpp"
 #include "pgstore/Projects.hpp"
 #include "pgstore/StoreAddress.hpp"
@@ -44,58 +44,10 @@ UserOptions withArguments(UserOptions options)
     return options;
 }
 
-// The users of a project file or of a project on a PostgreSQL store, and what to call it.
-class UserPlace
-{
-public:
-    explicit UserPlace(const UserOptions& options, bool projectRequired = true)
-    {
-        if (options.store.empty() == options.project.empty()) {
-            throw InputError("name the server's project file, or --store URI with --project NAME (not both)");
-        }
-        if (options.store.empty()) {
-            m_file = net::openForServerAdmin(options.project);
-            m_table = std::make_unique<store::UserTable>(m_file->database());
-            m_where = options.project;
-            return;
-        }
-        m_connection = pg::openStore(options.store);
-        m_where = m_connection->describe();
-        if (options.storeProject.empty()) {
-            if (projectRequired) {
-                throw SettingError("project", "name the project on the store whose users these are");
-            }
-            return;
-        }
-        const auto project = pg::findProject(*m_connection, options.storeProject);
-        if (!project) {
-            throw InputError("no project named '" + options.storeProject + "' in " + m_where +
-                             " (concord-cli project list --store URI shows them)");
-        }
-        m_projectId = project->id;
-        m_where = "project " + project->name + " in " + m_where;
-        m_projectUsers = std::make_unique<pg::ProjectUsers>(*m_connection, m_projectId);
-    }
-
-    store::UserDirectory& users() { return m_table ? static_cast<store::UserDirectory&>(*m_table) : *m_projectUsers; }
-    pg::Connection* store() { return m_connection.get(); }
-    std::int64_t projectId() const { return m_projectId; }
-    std::int64_t now() const { return m_file ? m_file->now() : systemNowMs(); }
-    const std::string& where() const { return m_where; }
-
-private:
-    std::unique_ptr<Project> m_file;
-    std::unique_ptr<store::UserTable> m_table;
-    std::unique_ptr<pg::Connection> m_connection;
-    std::unique_ptr<pg::ProjectUsers> m_projectUsers;
-    std::int64_t m_projectId = 0;
-    std::string m_where;
-};
-
 void add(const UserOptions& options)
 {
     const Role role = roleFromString(options.role);
-    UserPlace place(options);
+    UserPlace place(options.project, options.store, options.storeProject);
     if (place.store() && pg::accountExists(*place.store(), options.name)) {
         // Accounts are server-wide: someone with one gets a role here, and keeps their token.
         pg::grantRole(*place.store(), place.projectId(), options.name, role, place.now());
@@ -121,7 +73,7 @@ void add(const UserOptions& options)
 
 void list(const UserOptions& options)
 {
-    UserPlace place(options);
+    UserPlace place(options.project, options.store, options.storeProject);
     const auto all = place.users().list();
     if (options.json) {
         nlohmann::json out = nlohmann::json::array();
@@ -149,7 +101,7 @@ void list(const UserOptions& options)
 
 void revoke(const UserOptions& options)
 {
-    UserPlace place(options, false);
+    UserPlace place(options.project, options.store, options.storeProject, false);
     if (place.store() && options.storeProject.empty()) {
         if (!pg::revokeAccount(*place.store(), options.name, place.now())) {
             throw InputError(place.where() + ": no account named '" + options.name + "', or it is revoked already");
