@@ -179,8 +179,9 @@ void PgServerStore::load()
         throw InputError("the project '" + m_name + "' is no longer in the store");
     }
     if (row.text(0, 1).empty()) {
-        throw InputError("the project '" + m_name +
-                         "' has no questions yet; import records with their questions into it first");
+        throw InputError(
+            "the project '" + m_name +
+            "' has no questions yet: make it with concord-cli project create --store URI NAME --from FILE.concord");
     }
     const json settings = json::parse(row.text(0, 0));
     m_settings.name = m_name;
@@ -511,6 +512,27 @@ std::int64_t addRecords(Connection& connection, std::int64_t project, const std:
         }
     }
     return static_cast<std::int64_t>(records.size());
+}
+
+ProjectRow createProjectFromFile(Connection& connection, const std::string& name, Project& file)
+{
+    if (file.replica().load()) {
+        throw InputError("a replica cannot start a project on a store; use the project file it was joined from");
+    }
+    Transaction transaction(connection);
+    const ProjectRow project = insertProject(connection, name);
+    configureProject(connection, project.id, file.settings(), file.recordSchema(), file.orderSeed());
+    constexpr int kPage = 1000;
+    for (std::int64_t after = 0;;) {
+        const auto page = file.samples().pageAfter(after, kPage);
+        addRecords(connection, project.id, page);
+        if (page.size() < static_cast<std::size_t>(kPage)) {
+            break;
+        }
+        after = page.back().key;
+    }
+    transaction.commit();
+    return project;
 }
 
 } // namespace concord::pg

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/model/Records.hpp"
+#include "core/store/Project.hpp"
 #include "core/util/Clock.hpp"
 #include "net/server/ServerStore.hpp"
 #include "pgstore/Connection.hpp"
@@ -139,5 +140,8 @@ void configureProject(Connection& connection, std::int64_t project, const Projec
 // Appends records to the project, keyed after its last; ids already there are refused with an
 // InputError naming the first. Returns how many were added. Runs in the caller's transaction.
 std::int64_t addRecords(Connection& connection, std::int64_t project, const std::vector<Sample>& records);
+// Makes project `name` with the settings, questions and records (not the answers) of a project
+// file, in one transaction: all of it or nothing.
+ProjectRow createProjectFromFile(Connection& connection, const std::string& name, Project& file);
 
 } // namespace concord::pg

@@ -13,17 +13,23 @@ ProjectRow rowOf(const Result& result, int row)
 
 ProjectRow createProject(Connection& connection, const std::string& name)
 {
+    Transaction transaction(connection);
+    const ProjectRow project = insertProject(connection, name);
+    transaction.commit();
+    return project;
+}
+
+ProjectRow insertProject(Connection& connection, const std::string& name)
+{
     if (name.empty() || name.size() > 200) {
         throw InputError("a project name is 1 to 200 characters, found " + std::to_string(name.size()));
     }
-    Transaction transaction(connection);
     if (findProject(connection, name)) {
         throw InputError("a project named '" + name + "' exists already");
     }
     const Result made = connection.exec("INSERT INTO projects (name) VALUES ($1) RETURNING id, name, archived", {name});
     const ProjectRow project = rowOf(made, 0);
     connection.exec("INSERT INTO project_sequences (project) VALUES ($1)", {std::to_string(project.id)});
-    transaction.commit();
     return project;
 }
 

@@ -20,6 +20,8 @@ struct ProjectRow
 
 // Throws InputError when the name is taken or not 1 to 200 characters.
 ProjectRow createProject(Connection& connection, const std::string& name);
+// The same inside the caller's transaction.
+ProjectRow insertProject(Connection& connection, const std::string& name);
 std::optional<ProjectRow> findProject(Connection& connection, const std::string& name);
 std::vector<ProjectRow> listProjects(Connection& connection);
 // Marks the project archived: kept, listed as such, no longer served. InputError when there is

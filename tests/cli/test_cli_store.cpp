@@ -4,8 +4,12 @@
 // anything connects.
 #include "pgstore/Connection.hpp"
 #include "tests/cli/CliTestSupport.hpp"
+#include "tests/net/ServeProcess.hpp"
 #include "tests/support/PgCluster.hpp"
 #include "tests/support/RunCommand.hpp"
+#include "tests/support/TempDir.hpp"
+
+#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -39,7 +43,7 @@ TEST_CASE("cli store: project create, list and archive on PostgreSQL, and health
 
     const auto healthy = cli("health --store " + store);
     CHECK(healthy.exitCode == 0);
-    CHECK_THAT(healthy.output, Catch::StartsWith("ok: concord@") && Catch::Contains("tables of version 1"));
+    CHECK_THAT(healthy.output, Catch::StartsWith("ok: concord@") && Catch::Contains("tables of version 2"));
 }
 
 TEST_CASE("cli store: health fails on a database without Concord's tables, or one that is not there", "[cli][pgstore]")
@@ -107,4 +111,77 @@ TEST_CASE("cli store: user add gives an account a role per project, revoke takes
     const auto unknown = cli("user add bob --store " + store + " --project nowhere");
     CHECK(unknown.exitCode == 3);
     CHECK_THAT(unknown.output, Catch::Contains("no project named 'nowhere'"));
+}
+
+TEST_CASE("cli store: a project made from a file is served from PostgreSQL, replicas join, label and sync",
+          "[cli][pgstore][sync]")
+{
+    test::TempDir dir;
+    const std::string file = dir.file("start.concord");
+    REQUIRE(cli("init " + quoted(file) + " --kind single --labels pos,neg --overlap 2 --name reviews").exitCode == 0);
+    {
+        std::ofstream data(dir.file("data.jsonl"));
+        for (int i = 1; i <= 3; ++i) {
+            data << R"({"id":"s)" << i << R"(","text":"sample )" << i << "\"}\n";
+        }
+    }
+    REQUIRE(cli("import " + quoted(file) + " " + quoted(dir.file("data.jsonl"))).exitCode == 0);
+
+    const std::string address = test::PgCluster::shared().freshDatabase();
+    const std::string store = quoted(address);
+    const auto bare = cli("project create bare --store " + store);
+    REQUIRE(bare.exitCode == 0);
+    const auto made = cli("project create reviews --store " + store + " --from " + quoted(file));
+    REQUIRE(made.exitCode == 0);
+    CHECK_THAT(made.output, Catch::Contains("with the questions and 3 records of"));
+    std::map<std::string, std::string> tokens;
+    for (const std::string name : {"alice", "bob"}) {
+        const auto added = cli("user add --store " + store + " --project reviews " + name + " --role annotator --json");
+        REQUIRE(added.exitCode == 0);
+        tokens[name] = nlohmann::json::parse(added.output)["token"].get<std::string>();
+    }
+
+    // A project without questions, or none of that name, is refused before the server binds.
+    const auto noQuestions = cli("serve --store " + store + " --project bare --port 0");
+    CHECK(noQuestions.exitCode == 3);
+    CHECK_THAT(noQuestions.output, Catch::Contains("'bare' has no questions yet") &&
+                                       Catch::Contains("project create --store URI NAME --from FILE.concord"));
+    const auto unknown = cli("serve --store " + store + " --project nosuch --port 0");
+    CHECK(unknown.exitCode == 3);
+    CHECK_THAT(unknown.output, Catch::Contains("no project named 'nosuch'"));
+    CHECK(cli("serve " + quoted(file) + " --store " + store + " --project reviews").exitCode != 0);
+
+    test::ServeProcess server(
+        CONCORD_CLI, "--store=" + address, dir.file("serve.log"), 0,
+        {"--project", "reviews", "--cert", dir.file("reviews.cert.pem"), "--key", dir.file("reviews.key.pem")});
+    CHECK_THAT(server.output(), Catch::Contains("Serving project reviews of the store"));
+    const std::string alice = dir.file("alice.concord");
+    const std::string bob = dir.file("bob.concord");
+    for (const auto& [name, path] : {std::pair{std::string("alice"), alice}, std::pair{std::string("bob"), bob}}) {
+        const auto joined = cli("join " + server.address() + " --user " + name + " --token " + tokens[name] +
+                                " --out " + quoted(path) + " --accept-fingerprint " + server.fingerprint());
+        REQUIRE(joined.exitCode == 0);
+        CHECK_THAT(joined.output, Catch::Contains("Joined 'reviews'") && Catch::Contains("3 new samples"));
+    }
+    REQUIRE(cli("label " + quoted(alice) + " s1 --label pos").exitCode == 0);
+    REQUIRE(cli("label " + quoted(bob) + " s1 --label neg").exitCode == 0);
+    REQUIRE(cli("sync " + quoted(alice)).exitCode == 0);
+    REQUIRE(cli("sync " + quoted(bob)).exitCode == 0);
+    REQUIRE(cli("sync " + quoted(alice)).exitCode == 0);
+    for (const auto& path : {alice, bob}) {
+        REQUIRE(cli("export " + quoted(path) + " " + quoted(path + ".jsonl")).exitCode == 0);
+    }
+    const auto read = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    CHECK(read(alice + ".jsonl") == read(bob + ".jsonl"));
+    CHECK_THAT(read(alice + ".jsonl"),
+               Catch::Contains(R"("alice":{"labels":["pos"]})") && Catch::Contains(R"("bob":{"labels":["neg"]})"));
+    CHECK(server.stop(SIGTERM) == 0);
+
+    // What the server acknowledged is in the database: two operations in the project's log.
+    pg::Connection check(address);
+    CHECK(check.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'reviews'")
+              .integer(0, 0) == 2);
 }

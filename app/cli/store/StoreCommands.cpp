@@ -4,6 +4,7 @@
 // password (pgstore/StoreAddress.hpp).
 #include "app/cli/Commands.hpp"
 #include "core/util/Error.hpp"
+#include "pgstore/PgServerStore.hpp"
 #include "pgstore/Projects.hpp"
 #include "pgstore/Schema.hpp"
 #include "pgstore/StoreAddress.hpp"
@@ -21,18 +22,25 @@ struct StoreOptions
 {
     std::string store;
     std::string name;
+    std::string from; // a project file whose settings, questions and records the new project takes
     bool json = false;
 };
 
 void create(const StoreOptions& options)
 {
     auto connection = pg::openStore(options.store);
-    const pg::ProjectRow project = pg::createProject(*connection, options.name);
+    std::unique_ptr<Project> file = options.from.empty() ? nullptr : Project::open(options.from);
+    const pg::ProjectRow project = file ? pg::createProjectFromFile(*connection, options.name, *file)
+                                        : pg::createProject(*connection, options.name);
     if (options.json) {
         std::cout << nlohmann::json{{"project", project.name}, {"id", project.id}}.dump() << '\n';
         return;
     }
-    std::cout << "Created project " << project.name << " in " << connection->describe() << ".\n";
+    std::cout << "Created project " << project.name << " in " << connection->describe();
+    if (file) {
+        std::cout << ", with the questions and " << file->samples().count() << " records of " << options.from;
+    }
+    std::cout << ".\n";
 }
 
 void list(const StoreOptions& options)
@@ -99,6 +107,9 @@ void addProjectCommand(CLI::App& app)
     auto* made = project->add_subcommand("create", "Make a project in the store");
     made->add_option("name", options->name, "The project's name (1 to 200 characters)")->required();
     addStoreOption(*made, *options);
+    made->add_option("--from", options->from,
+                     "A project file (concord-cli init, import) whose settings, questions and records it starts with; "
+                     "needed before it can be served");
     made->add_flag("--json", options->json, "Print the project as JSON");
     made->callback([options] { create(*options); });
 
