@@ -113,6 +113,15 @@ bool Connection::isOpen() const
     return m_conn != nullptr && PQstatus(m_conn) == CONNECTION_OK;
 }
 
+void Connection::reconnect()
+{
+    m_prepared.clear();
+    PQreset(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        throw PgError("cannot reach " + describe() + " again: " + PQerrorMessage(m_conn), "08006");
+    }
+}
+
 std::string Connection::describe() const
 {
     if (m_conn == nullptr) {

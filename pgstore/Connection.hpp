@@ -55,6 +55,9 @@ public:
 
     // Whether the connection is still open (libpq's status, no round trip).
     bool isOpen() const;
+    // Connects again with the same parameters (PQreset), after the database went away; statements
+    // are prepared again on their next use. Throws PgError when the database is still down.
+    void reconnect();
     // "user@host:port/database", for messages.
     std::string describe() const;
     // The libpq connection, for what this class does not wrap (notices: Listener).

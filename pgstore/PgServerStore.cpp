@@ -236,6 +236,11 @@ void PgServerStore::setSchemaSeq(std::int64_t seq)
 
 bool PgServerStore::beginBatch()
 {
+    // A batch that failed because the database went away left the connection broken: the next
+    // one connects again (and fails, to be answered as such, while the database is still down).
+    if (!m_connection.isOpen()) {
+        m_connection.reconnect();
+    }
     m_batch.emplace(m_connection);
     load();
     return false; // every write to this store goes through a server: nothing to adopt

@@ -37,7 +37,8 @@ public:
         for (int i = 1; i <= samples; ++i) {
             made.records.push_back(Sample{0, "s" + std::to_string(i), "text number " + std::to_string(i), "{}", ""});
         }
-        made.users = {{"alice", Role::Annotator}, {"bob", Role::Annotator}, {"rita", Role::Reviewer}, {"adam", Role::Admin}};
+        made.users = {
+            {"alice", Role::Annotator}, {"bob", Role::Annotator}, {"rita", Role::Reviewer}, {"adam", Role::Admin}};
         made.now = 1'700'000'000'000;
         return made;
     }

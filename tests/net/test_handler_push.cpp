@@ -5,7 +5,8 @@ using namespace concord;
 using namespace concord::net;
 using test::HandlerFixture;
 
-TEST_CASE("handler: accepted operations take consecutive sequence numbers and repeats are duplicates", "[handler][stores]")
+TEST_CASE("handler: accepted operations take consecutive sequence numbers and repeats are duplicates",
+          "[handler][stores]")
 {
     HandlerFixture fixture;
     const Identity alice = fixture.login("alice");

@@ -4,6 +4,7 @@
 #include "core/store/UserTable.hpp"
 #include "net/auth/Accounts.hpp"
 #include "net/server/Server.hpp"
+#include "net/server/ServerProject.hpp"
 
 #include <QMetaObject>
 #include <QTime>
