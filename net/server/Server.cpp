@@ -145,8 +145,16 @@ void Server::run()
 {
     m_queue.start();
     m_verifier.start();
+    if (m_options.openNotices) {
+        m_notices = std::make_unique<NoticeWatcher>(
+            m_options.openNotices, m_io, [this](std::int64_t head) { announce(head, {}); }, m_options.log);
+        m_notices->start();
+    }
     accept();
     m_io.run();
+    if (m_notices) {
+        m_notices->stop();
+    }
     m_verifier.stop();
     m_queue.stop();
 }
@@ -168,6 +176,9 @@ void Server::shutdown()
     m_noticeTimer.cancel();
     m_acceptTimer.cancel();
     m_sessions.stopAll();
+    if (m_notices) {
+        m_notices->stop();
+    }
     m_verifier.stop();
     m_queue.stop();
     if (m_options.log) {

@@ -7,8 +7,10 @@
 #include "core/util/Clock.hpp"
 #include "net/auth/LoginThrottle.hpp"
 #include "net/auth/LoginVerifier.hpp"
+#include "net/server/CommitNotices.hpp"
 #include "net/server/CommitQueue.hpp"
 #include "net/server/Handler.hpp"
+#include "net/server/NoticeWatcher.hpp"
 #include "net/server/ServerStore.hpp"
 #include "net/server/Session.hpp"
 #include "net/server/SessionManager.hpp"
@@ -50,6 +52,8 @@ struct ServerOptions
     // the project for the database thread, and the login check. Both or neither.
     std::function<std::unique_ptr<ServerStore>(Clock)> openStore;
     LoginCheckOpener openLoginCheck;
+    // Commits made through other servers on the same store, told to the sessions at once.
+    CommitNoticesOpener openNotices;
 };
 
 class Server
@@ -113,6 +117,7 @@ private:
     std::chrono::steady_clock::time_point m_lastDropReport;
     std::uint16_t m_port = 0;
     bool m_stopped = false;
+    std::unique_ptr<NoticeWatcher> m_notices; // none without openNotices
 };
 
 } // namespace concord::net
