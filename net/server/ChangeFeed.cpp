@@ -112,15 +112,25 @@ private:
 Changes pullChanges(ServerStore& server, const Identity& who, const Pull& request, bool blind)
 {
     const bool others = seesOthers(who, blind);
+    // The head first, and no row above it: every change numbered up to the head is committed
+    // and stays readable, while one above it may belong to a transaction that commits between
+    // two of the queries below (another server on the same database). A page that took it but
+    // not a lower one committed later would move the cursor past the lower one for good.
+    const std::int64_t head = server.log().head();
+    const auto upToHead = [head](auto rows) {
+        rows.erase(std::find_if(rows.begin(), rows.end(), [head](const auto& row) { return row.seq > head; }),
+                   rows.end());
+        return rows;
+    };
     // One row more than asked for from each table tells whether another page follows.
     const int fetch = request.limit + 1;
-    auto annotations = server.annotationsAfter(request.after, fetch, who.user, !others);
-    auto responses = server.responsesAfter(request.after, fetch, who.user, !others);
+    auto annotations = upToHead(server.annotationsAfter(request.after, fetch, who.user, !others));
+    auto responses = upToHead(server.responsesAfter(request.after, fetch, who.user, !others));
     std::vector<ResolutionChange> resolutions;
     if (others) {
-        resolutions = server.resolutionsAfter(request.after, fetch);
+        resolutions = upToHead(server.resolutionsAfter(request.after, fetch));
     }
-    auto suggestions = server.suggestionsAfter(request.after, fetch);
+    auto suggestions = upToHead(server.suggestionsAfter(request.after, fetch));
 
     // The four tables merged in sequence order.
     enum class Source
@@ -154,7 +164,7 @@ Changes pullChanges(ServerStore& server, const Identity& who, const Pull& reques
 
     Changes page;
     page.id = request.id;
-    page.head = server.log().head();
+    page.head = head;
     std::int64_t last = request.after;
     int taken = 0;
     std::size_t consumed = 0;
