@@ -50,6 +50,15 @@ std::optional<UserRecord> ProjectUsers::find(std::string_view name)
     return rows.rows() == 0 ? std::nullopt : std::optional<UserRecord>(userOf(rows, 0));
 }
 
+std::optional<UserRecord> ProjectUsers::accountWithoutRole(std::string_view name)
+{
+    const Result rows = m_connection.exec(
+        "SELECT a.name, 'annotator', a.salt, a.hash, a.iterations, a.created_at, a.revoked_at FROM accounts a "
+        "WHERE a.name = $2 AND NOT EXISTS (SELECT 1 FROM project_roles r WHERE r.project = $1 AND r.account = a.name)",
+        {std::to_string(m_project), std::string(name)});
+    return rows.rows() == 0 ? std::nullopt : std::optional<UserRecord>(userOf(rows, 0));
+}
+
 std::vector<UserRecord> ProjectUsers::list()
 {
     const Result rows = m_connection.exec(std::string(kSelect) + " ORDER BY a.name", {std::to_string(m_project)});

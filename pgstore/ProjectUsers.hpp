@@ -22,6 +22,7 @@ public:
     void add(const UserRecord& user) override;
     std::optional<UserRecord> find(std::string_view name) override;
     std::vector<UserRecord> list() override;
+    std::optional<UserRecord> accountWithoutRole(std::string_view name) override;
     // Takes the role in this project away.
     bool revoke(std::string_view name, std::int64_t now) override;
 

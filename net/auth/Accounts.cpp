@@ -38,6 +38,13 @@ Login checkLogin(store::UserDirectory& users, std::string_view name, std::string
 {
     const auto user = users.find(name);
     if (!user) {
+        if (const auto account = users.accountWithoutRole(name)) {
+            if (!account->revokedAt &&
+                hashesEqual(hashToken(token, account->salt, account->iterations), account->hash)) {
+                return Login{LoginOutcome::NoRole, std::nullopt};
+            }
+            return {};
+        }
         // Spend the same work as for a real user before refusing.
         hashesEqual(hashToken(token, "no such user", kTokenIterations), std::string(64, '0'));
         return {};

@@ -23,7 +23,8 @@ enum class LoginOutcome
 {
     Accepted,
     Refused, // unknown user or wrong token; the two are not told apart
-    Revoked
+    Revoked,
+    NoRole // the right token of an account that has no role in this project
 };
 
 struct Login

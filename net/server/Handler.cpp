@@ -110,6 +110,13 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
                            true, std::nullopt);
     }
     const Login login = verified ? *verified : checkLogin(m_server.users(), message.user, message.token);
+    if (login.outcome == LoginOutcome::NoRole) {
+        // The token is right: no throttling, and the person learns what to ask for.
+        return errorResult(ErrorCode::Forbidden,
+                           message.user + " has an account on this server but no role in the project '" +
+                               m_server.info().name + "'; ask its admin for one",
+                           true, std::nullopt);
+    }
     if (login.outcome != LoginOutcome::Accepted) {
         HandlerResult result =
             login.outcome == LoginOutcome::Revoked

@@ -1,16 +1,21 @@
 // Two servers on one PostgreSQL project (tagged [postgresql]: ctest runs them with --store
 // postgresql only). A commit through one server reaches the live sessions of the other at once,
 // through the project's notices; the replicas of both converge.
+#include "net/auth/Accounts.hpp"
 #include "net/client/LiveSync.hpp"
 #include "net/client/ReplicaSync.hpp"
+#include "pgstore/Connection.hpp"
+#include "pgstore/PgServerStore.hpp"
+#include "pgstore/Projects.hpp"
+#include "pgstore/ServeStore.hpp"
 #include "tests/net/LiveProbe.hpp"
 #include "tests/net/ServerThread.hpp"
 #include "tests/net/StoreUnderTest.hpp"
 #include "tests/net/SyncFixture.hpp"
-#include "pgstore/Connection.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -170,4 +175,60 @@ TEST_CASE("two servers on one PostgreSQL project: 32 replicas writing at once co
     CHECK(log.integer(0, 1) == kReplicas * kLabels);
     CHECK(log.integer(0, 2) == 1);
     CHECK(log.integer(0, 3) == kReplicas * kLabels);
+}
+
+TEST_CASE("projects on one PostgreSQL database: a user without a role in B cannot join it, A's sessions never touch B",
+          "[postgresql][integration][sync]")
+{
+    REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
+    test::TempDir dir;
+    test::ProjectUnderTest a(dir.file("a.concord"), fiveRecords()); // alice and bob, annotators
+    std::string carolToken;
+    {
+        pg::Connection setup(a.address());
+        const pg::ProjectRow b = pg::createProject(setup, "b");
+        pg::configureProject(setup, b.id, ProjectSettings{}, fiveRecords().schema, 1);
+        pg::addRecords(setup, b.id, {Sample{0, "s1", "a record of b with the id of one of a", "{}", ""}});
+        pg::ProjectUsers users(setup, b.id);
+        carolToken = net::addUser(users, "carol", Role::Annotator, 1);
+    }
+    test::ServerThread servesA(a);
+    test::ServerThread servesB(dir.file("b.concord"), 0, [&](net::ServerOptions& options) {
+        pg::serveFromStore(options, a.address(), "b");
+        options.certificate = net::certificatePathsFor(dir.file("b.concord"));
+    });
+
+    // Alice's account is server-wide, but B has not given her a role: a clear refusal.
+    net::JoinOptions joinB;
+    joinB.endpoint = servesB.endpoint();
+    joinB.user = "alice";
+    joinB.token = a.token("alice");
+    joinB.path = dir.file("alice-b.concord");
+    joinB.sync = test::SyncFixture::quickOptions();
+    CHECK_THROWS_WITH(net::joinServer(joinB), Catch::Contains("no role in the project 'b'"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("alice-b.concord")));
+
+    // Alice writes to A's s1; B's s1 (same id) and B's log are untouched, and carol, in B,
+    // receives nothing of A.
+    join(a, servesA, "alice", dir.file("alice.concord"));
+    {
+        auto alice = Project::open(dir.file("alice.concord"));
+        alice->annotate("s1", "alice", test::SyncFixture::label("pos"));
+        REQUIRE(net::syncReplica(*alice, test::SyncFixture::quickOptions()).pushed == 1);
+    }
+    net::JoinOptions carol = joinB;
+    carol.user = "carol";
+    carol.token = carolToken;
+    carol.path = dir.file("carol.concord");
+    const auto joined = net::joinServer(carol);
+    CHECK(joined.projectName == "b");
+    CHECK(joined.sync.newSamples == 1);
+    CHECK(test::SyncFixture::count(carol.path, "SELECT count(*) FROM annotations") == 0);
+    pg::Connection database(a.address());
+    CHECK(database.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'b'")
+              .integer(0, 0) == 0);
+    CHECK(database.exec("SELECT count(*) FROM answers s JOIN projects p ON p.id = s.project WHERE p.name = 'b'")
+              .integer(0, 0) == 0);
+    CHECK(database.exec("SELECT count(*) FROM answers s JOIN projects p ON p.id = s.project WHERE p.name = 'shared'")
+              .integer(0, 0) == 1);
 }

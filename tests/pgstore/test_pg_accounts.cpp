@@ -30,7 +30,10 @@ TEST_CASE("postgres accounts: one token in several projects, a role per project,
     const net::Login inTwo = net::checkLogin(inChats, "ana", token);
     REQUIRE(inTwo.outcome == net::LoginOutcome::Accepted);
     CHECK(inTwo.user->role == Role::Reviewer);
-    CHECK(net::checkLogin(inSecret, "ana", token).outcome == net::LoginOutcome::Refused); // nobody there
+    // Nobody there: the right token is told it has no role here, a wrong one is refused as ever.
+    CHECK(net::checkLogin(inSecret, "ana", token).outcome == net::LoginOutcome::NoRole);
+    CHECK_FALSE(net::checkLogin(inSecret, "ana", token).user.has_value());
+    CHECK(net::checkLogin(inSecret, "ana", std::string(64, '0')).outcome == net::LoginOutcome::Refused);
     CHECK(net::checkLogin(inReviews, "ana", std::string(64, '0')).outcome == net::LoginOutcome::Refused);
     CHECK(inSecret.list().empty());
     REQUIRE(inChats.list().size() == 1);
