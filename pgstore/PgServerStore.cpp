@@ -265,6 +265,12 @@ void PgServerStore::rollbackBatch()
     }
 }
 
+bool PgServerStore::unreachable(const std::exception& error) const
+{
+    const auto* lost = dynamic_cast<const PgError*>(&error);
+    return lost != nullptr && lost->connectionLost();
+}
+
 void PgServerStore::beginJob()
 {
     m_connection.exec("SAVEPOINT job");

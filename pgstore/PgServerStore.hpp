@@ -75,6 +75,7 @@ public:
     void rollbackBatch() override;
     void beginJob() override;
     void endJob(bool keep) override;
+    bool unreachable(const std::exception& error) const override;
 
     std::optional<std::int64_t> sampleKey(std::string_view id) override;
     std::optional<Sample> sample(std::int64_t key) override;

@@ -135,6 +135,7 @@ bool isRetryable(const NetError& error)
     if (const auto* refusal = dynamic_cast<const ServerError*>(&error)) {
         switch (refusal->code()) {
         case ErrorCode::Internal:
+        case ErrorCode::Unavailable:
         case ErrorCode::Busy:
         case ErrorCode::Timeout:
         case ErrorCode::RateLimited:

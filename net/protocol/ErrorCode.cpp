@@ -7,7 +7,7 @@ namespace concord::net {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 18> kNames = {{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kNames = {{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::BadJson, "bad_json"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 18> kNames = {{
     {ErrorCode::Timeout, "timeout"},
     {ErrorCode::RateLimited, "rate_limited"},
     {ErrorCode::Internal, "internal"},
+    {ErrorCode::Unavailable, "unavailable"},
 }};
 
 } // namespace

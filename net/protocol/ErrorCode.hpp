@@ -27,7 +27,8 @@ enum class ErrorCode
     Busy,               // the server holds as many connections as it allows
     Timeout,            // the peer was silent for too long
     RateLimited,        // the user sent more operations in a minute than the server allows
-    Internal            // a failure on the server's side (disk, database)
+    Internal,           // a failure on the server's side (disk, database)
+    Unavailable         // the server's database cannot be reached for now (a PostgreSQL store)
 };
 
 std::string_view toString(ErrorCode code);

@@ -76,10 +76,17 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
         m_server.rollbackBatch();
         // Nothing of the batch is on disk: no acknowledgement may go out.
         results.clear();
+        const bool unreachable = m_server.unreachable(error);
         for (const auto& job : jobs) {
-            results.push_back(errorResult(ErrorCode::Internal,
-                                          std::string("the server could not commit: ") + error.what(), false,
-                                          requestId(job.message)));
+            results.push_back(unreachable ? errorResult(ErrorCode::Unavailable,
+                                                        std::string("the server's database cannot be reached; "
+                                                                    "nothing of this request was saved, send it "
+                                                                    "again in a moment (") +
+                                                            error.what() + ")",
+                                                        false, requestId(job.message))
+                                          : errorResult(ErrorCode::Internal,
+                                                        std::string("the server could not commit: ") + error.what(),
+                                                        false, requestId(job.message)));
         }
     }
     return results;

@@ -52,6 +52,9 @@ public:
     virtual void beginJob() = 0;
     // Keeps the job's writes, or undoes them and leaves the batch as it was before the job.
     virtual void endJob(bool keep) = 0;
+    // Whether `error`, thrown by a batch, means the database cannot be reached for now (answered
+    // `unavailable`, which clients retry) rather than that the server failed.
+    virtual bool unreachable(const std::exception& /*error*/) const { return false; }
 
     // Records.
     virtual std::optional<std::int64_t> sampleKey(std::string_view id) = 0;
