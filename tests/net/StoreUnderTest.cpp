@@ -54,6 +54,56 @@ ProjectUnderTest::ProjectUnderTest(const std::string& path, const Contents& cont
 
 ProjectUnderTest::~ProjectUnderTest() = default;
 
+std::vector<nlohmann::json> ProjectUnderTest::currentRows(const std::string& kind) const
+{
+    if (m_kind == StoreKind::Sqlite) {
+        throw std::logic_error("currentRows reads a PostgreSQL project; a project file is read with SQL");
+    }
+    std::vector<nlohmann::json> rows;
+    const pg::Result result = m_connection->exec(
+        "SELECT a.body, a.seq FROM answers a JOIN projects p ON p.id = a.project JOIN records r ON r.project = "
+        "a.project AND r.key = a.sample_key WHERE p.name = $1 AND a.kind = $2 AND a.question = "
+        "(p.record_schema::json -> 'questions' -> 0 ->> 'name') ORDER BY r.id, a.owner",
+        {m_name, kind});
+    for (int i = 0; i < result.rows(); ++i) {
+        auto row = nlohmann::json::parse(result.text(i, 0));
+        row["seq"] = result.integer(i, 1);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::int64_t ProjectUnderTest::operations(bool supersededOnly) const
+{
+    if (m_kind == StoreKind::Sqlite) {
+        sqlite::Database db(m_path, sqlite::Database::Mode::ReadOnly);
+        auto statement = db.prepare(supersededOnly ? "SELECT count(*) FROM oplog WHERE superseded = 1"
+                                                   : "SELECT count(*) FROM oplog");
+        statement.step();
+        return statement.columnInt(0);
+    }
+    return m_connection
+        ->exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = $1 AND (c.superseded "
+               "OR NOT $2)",
+               {m_name, supersededOnly ? "true" : "false"})
+        .integer(0, 0);
+}
+
+std::string ProjectUnderTest::addUser(const std::string& name, Role role, std::int64_t now)
+{
+    std::string token;
+    if (m_kind == StoreKind::Sqlite) {
+        auto project = Project::open(m_path);
+        store::UserTable users(project->database());
+        token = net::addUser(users, name, role, now);
+    } else {
+        pg::ProjectUsers users(*m_connection, pg::findProject(*m_connection, m_name)->id);
+        token = net::addUser(users, name, role, now);
+    }
+    m_tokens[name] = token;
+    return token;
+}
+
 void ProjectUnderTest::serveOn(net::ServerOptions& options) const
 {
     options.projectPath = m_path;

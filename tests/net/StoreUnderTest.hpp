@@ -11,6 +11,8 @@
 #include "net/server/Server.hpp"
 #include "net/server/ServerStore.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -51,6 +53,13 @@ public:
 
     // Opens the project as a server does.
     std::unique_ptr<net::ServerStore> open(Clock clock = systemNowMs);
+    // PostgreSQL: the current rows of a kind ("annotation", "resolution"; the primary question's
+    // only) as the protocol carries them, ordered by record id then annotator.
+    std::vector<nlohmann::json> currentRows(const std::string& kind) const;
+    // The operations the server accepted (only those superseded by a later version).
+    std::int64_t operations(bool supersededOnly = false) const;
+    // Adds a user while the project may be served; returns the token.
+    std::string addUser(const std::string& name, Role role, std::int64_t now = 1);
     // Points a server's options at the project (a PostgreSQL project's certificate goes where
     // the file would be).
     void serveOn(net::ServerOptions& options) const;

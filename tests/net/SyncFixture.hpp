@@ -8,11 +8,14 @@
 #include "net/auth/Accounts.hpp"
 #include "net/client/ReplicaSync.hpp"
 #include "tests/net/ServerThread.hpp"
+#include "tests/net/StoreUnderTest.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <optional>
+#include <sstream>
 #include <string>
 
 namespace concord::test {
@@ -20,30 +23,31 @@ namespace concord::test {
 class SyncFixture
 {
 public:
+    // The server's project in the store under test (StoreUnderTest.hpp).
     explicit SyncFixture(int samples = 20, bool blind = false, int overlap = 2)
+        : project(dir.file("server.concord"), contents(samples, blind, overlap)), tokens(project.tokens())
+    {}
+
+    static ProjectUnderTest::Contents contents(int samples, bool blind, int overlap)
     {
-        ProjectSettings settings;
-        settings.name = "synced";
-        settings.overlap = overlap;
-        settings.blind = blind;
-        auto project = Project::create(serverPath(), settings,
-                                       LabelSchema::fromNames(TaskKind::Single, {"pos", "neg", "neutral"}));
-        sqlite::Transaction transaction(project->database());
+        ProjectUnderTest::Contents made;
+        made.settings.name = "synced";
+        made.settings.overlap = overlap;
+        made.settings.blind = blind;
+        made.schema = RecordSchema::fromLegacy(LabelSchema::fromNames(TaskKind::Single, {"pos", "neg", "neutral"}));
         for (int i = 1; i <= samples; ++i) {
-            project->samples().insert("s" + std::to_string(i), "sample text " + std::to_string(i),
-                                      R"({"n":)" + std::to_string(i) + "}");
+            made.records.push_back(Sample{0, "s" + std::to_string(i), "sample text " + std::to_string(i),
+                                          R"({"n":)" + std::to_string(i) + "}", ""});
         }
-        store::UserTable users(project->database());
-        for (const auto& [name, role] : std::map<std::string, Role>{{"alice", Role::Annotator},
-                                                                    {"bob", Role::Annotator},
-                                                                    {"carol", Role::Annotator},
-                                                                    {"rita", Role::Reviewer},
-                                                                    {"adam", Role::Admin}}) {
-            tokens[name] = net::addUser(users, name, role, 1);
-        }
-        transaction.commit();
+        made.users = {{"alice", Role::Annotator},
+                      {"bob", Role::Annotator},
+                      {"carol", Role::Annotator},
+                      {"rita", Role::Reviewer},
+                      {"adam", Role::Admin}};
+        return made;
     }
 
+    // The project file; on PostgreSQL only where the certificate goes.
     std::string serverPath() const { return dir.file("server.concord"); }
     std::string replicaPath(const std::string& name) const { return dir.file(name + ".concord"); }
 
@@ -102,6 +106,63 @@ public:
         return text;
     }
 
+    // digest() of the server's project, whichever store holds it.
+    std::string serverDigest(const std::optional<std::string>& onlyAnnotator = {}) const
+    {
+        if (project.kind() == StoreKind::Sqlite) {
+            return digest(serverPath(), onlyAnnotator);
+        }
+        std::string text;
+        for (const auto& row : project.currentRows("annotation")) {
+            if (!onlyAnnotator || row["annotator"] == *onlyAnnotator) {
+                text += row["sample"].get<std::string>() + "|" + row["annotator"].get<std::string>() + "|" +
+                        row["value"].dump() + "|" + std::to_string(row["created_at"].get<std::int64_t>()) + "|" +
+                        std::to_string(row["updated_at"].get<std::int64_t>()) + "|" +
+                        std::to_string(row["hlc"].get<std::int64_t>()) + "|" + row["client"].get<std::string>() + "|" +
+                        std::to_string(row["seq"].get<std::int64_t>()) + "|\n";
+            }
+        }
+        if (!onlyAnnotator) {
+            for (const auto& row : project.currentRows("resolution")) {
+                text += row["sample"].get<std::string>() + "|" + row["value"].dump() + "|" +
+                        row["note"].get<std::string>() + "|" + row["author"].get<std::string>() + "|" +
+                        std::to_string(row["updated_at"].get<std::int64_t>()) + "|" +
+                        std::to_string(row["hlc"].get<std::int64_t>()) + "|" + row["client"].get<std::string>() + "|" +
+                        std::to_string(row["seq"].get<std::int64_t>()) + "|\n";
+            }
+        }
+        return text;
+    }
+
+    // The server's current annotations (of `annotator`, or everyone's), whichever store holds them.
+    std::int64_t serverAnnotations(const std::optional<std::string>& annotator = {}) const
+    {
+        if (project.kind() == StoreKind::Sqlite) {
+            return annotator
+                       ? count(serverPath(), "SELECT count(*) FROM annotations WHERE annotator = '" + *annotator + "'")
+                       : count(serverPath(), "SELECT count(*) FROM annotations");
+        }
+        std::int64_t count = 0;
+        for (const auto& row : project.currentRows("annotation")) {
+            count += !annotator || row["annotator"] == *annotator ? 1 : 0;
+        }
+        return count;
+    }
+
+    // The most annotators any one record has on the server.
+    std::int64_t serverMostAnnotatorsOnARecord() const
+    {
+        std::map<std::string, std::int64_t> perRecord;
+        std::istringstream lines(serverDigest());
+        std::int64_t most = 0;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.find('|') != std::string::npos) {
+                most = std::max(most, ++perRecord[line.substr(0, line.find('|'))]);
+            }
+        }
+        return most;
+    }
+
     static std::int64_t count(const std::string& path, const std::string& sql)
     {
         sqlite::Database db(path, sqlite::Database::Mode::ReadOnly);
@@ -113,6 +174,7 @@ public:
     static nlohmann::json label(const std::string& name) { return {{"labels", {name}}}; }
 
     TempDir dir;
+    ProjectUnderTest project;
     std::map<std::string, std::string> tokens;
 };
 

@@ -11,20 +11,17 @@ using namespace std::chrono_literals;
 using test::ServerThread;
 using test::SyncFixture;
 
-TEST_CASE("assignment: ten annotators at once, every sample ends with exactly three", "[integration][assignment]")
+TEST_CASE("assignment: ten annotators at once, every sample ends with exactly three",
+          "[integration][assignment][stores]")
 {
     SyncFixture fixture(60, false, 3);
     std::vector<std::string> names;
-    {
-        auto project = Project::open(fixture.serverPath());
-        store::UserTable users(project->database());
-        for (int i = 0; i < 10; ++i) {
-            names.push_back("annotator" + std::to_string(i));
-            fixture.tokens[names.back()] = net::addUser(users, names.back(), Role::Annotator, 1);
-        }
+    for (int i = 0; i < 10; ++i) {
+        names.push_back("annotator" + std::to_string(i));
+        fixture.tokens[names.back()] = fixture.project.addUser(names.back(), Role::Annotator);
     }
     // Short reservations, so that the absent annotator's lapse within the test.
-    ServerThread server(fixture.serverPath(), 0,
+    ServerThread server(fixture.project, 0,
                         [](net::ServerOptions& options) { options.reservationTime = std::chrono::milliseconds(300); });
 
     // One more annotator takes samples and disappears without labeling them.
@@ -99,9 +96,8 @@ TEST_CASE("assignment: ten annotators at once, every sample ends with exactly th
         CHECK(who.size() == 3);
         CHECK(std::set<std::string>(who.begin(), who.end()).size() == 3);
     }
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations") == 180);
-    CHECK(SyncFixture::count(fixture.serverPath(),
-                             "SELECT max(c) FROM (SELECT count(*) AS c FROM annotations GROUP BY sample)") == 3);
+    CHECK(fixture.serverAnnotations() == 180);
+    CHECK(fixture.serverMostAnnotatorsOnARecord() == 3);
     // The absent annotator's five samples were handed out again.
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations WHERE annotator = 'carol'") == 0);
+    CHECK(fixture.serverAnnotations("carol") == 0);
 }

@@ -25,11 +25,11 @@ void honestLogin(const ServerThread& server, SyncFixture& fixture)
 
 } // namespace
 
-TEST_CASE("defect 1: silent TCP connections are closed at the hello deadline", "[integration][hardening]")
+TEST_CASE("defect 1: silent TCP connections are closed at the hello deadline", "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
     LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) {
         options.limits.handshakeTimeout = 1s;
         options.limits.helloTimeout = 1s;
         options.log = log.sink();
@@ -72,7 +72,7 @@ TEST_CASE("defect 2: a client that stops reading is disconnected", "[integration
         transaction.commit();
     }
     LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) {
         options.limits.idleTimeout = 1s;
         options.log = log.sink();
     });
@@ -87,11 +87,11 @@ TEST_CASE("defect 2: a client that stops reading is disconnected", "[integration
     honestLogin(server, fixture);
 }
 
-TEST_CASE("defect 3: an idle limit shorter than the hello deadline is honoured", "[integration][hardening]")
+TEST_CASE("defect 3: an idle limit shorter than the hello deadline is honoured", "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
     LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) {
         options.limits.helloTimeout = 120s;
         options.limits.idleTimeout = 1s;
         options.log = log.sink();

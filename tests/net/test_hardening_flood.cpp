@@ -29,7 +29,7 @@ std::size_t openDescriptors()
 } // namespace
 
 TEST_CASE("a thousand silent connections are closed at the deadline and an honest client gets in",
-          "[integration][hardening][flood]")
+          "[integration][hardening][flood][stores]")
 {
     constexpr int kAttackers = 1000;
     // The test holds a socket per attacker and the server (in this process) one more each.
@@ -42,7 +42,7 @@ TEST_CASE("a thousand silent connections are closed at the deadline and an hones
 
     SyncFixture fixture(5);
     test::LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) { options.log = log.sink(); });
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) { options.log = log.sink(); });
     {
         // One login first, so that every lazily opened descriptor (the login checker's
         // connection) is open before the idle count is taken.

@@ -12,11 +12,11 @@ using test::LogRecorder;
 using test::ServerThread;
 using test::SyncFixture;
 
-TEST_CASE("connections awaiting login are capped per address", "[integration][hardening]")
+TEST_CASE("connections awaiting login are capped per address", "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
     LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) {
         options.maxUnauthenticatedPerAddress = 4;
         options.limits.handshakeTimeout = 60s;
         options.log = log.sink();
@@ -38,7 +38,7 @@ TEST_CASE("a user's operations per minute are rate limited", "[integration][hard
 {
     SyncFixture fixture(5);
     std::atomic<std::int64_t> now{systemNowMs()};
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) {
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) {
         options.maxOpsPerMinute = 100;
         options.clock = [&] { return now.load(); };
     });

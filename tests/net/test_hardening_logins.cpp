@@ -72,7 +72,7 @@ bool refusedLogin(const ServerThread& server, const std::string& user)
 TEST_CASE("defect 5: a revoked session is closed at its next message, pings included", "[integration][hardening]")
 {
     SyncFixture fixture(5);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
 
     net::Client alice(server.endpoint(), 20s);
     alice.connect();
@@ -117,11 +117,12 @@ TEST_CASE("defect 5: a revoked session is closed at its next message, pings incl
     }
 }
 
-TEST_CASE("defect 6: the login throttle is per address and user, across connections", "[integration][hardening]")
+TEST_CASE("defect 6: the login throttle is per address and user, across connections",
+          "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
     LogRecorder log;
-    ServerThread server(fixture.serverPath(), 0, [&](net::ServerOptions& options) { options.log = log.sink(); });
+    ServerThread server(fixture.project, 0, [&](net::ServerOptions& options) { options.log = log.sink(); });
 
     SECTION("another user's login does not reset the delays for the address")
     {

@@ -21,10 +21,10 @@ std::string header(std::uint32_t size)
 
 } // namespace
 
-TEST_CASE("before login, frames are capped small and only hello is taken", "[integration][hardening]")
+TEST_CASE("before login, frames are capped small and only hello is taken", "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     net::Client stranger(server.endpoint(), 20s);
     stranger.connect();
 

@@ -64,7 +64,8 @@ std::string nestedObject(int depth)
 
 } // namespace
 
-TEST_CASE("defect 7: a value with an unknown field is refused and the feed keeps flowing", "[integration][hardening]")
+TEST_CASE("defect 7: a value with an unknown field is refused and the feed keeps flowing",
+          "[integration][hardening][stores]")
 {
     SpansProject served;
     ServerThread server(served.path());

@@ -40,7 +40,7 @@ net::Operation annotation(const std::string& opId, const std::string& sample, co
 TEST_CASE("hostile clients are refused while an honest client keeps working", "[integration][hostile]")
 {
     SyncFixture fixture(50, true);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "bob", "bob");
     {
         // bob labels first, so that there is something to try to steal.

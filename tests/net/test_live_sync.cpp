@@ -36,10 +36,10 @@ bool hasSynced(const LiveProbe& probe)
 } // namespace
 
 TEST_CASE("live: a label pushed by one replica reaches a live replica on the server's notice, without polling",
-          "[integration][live]")
+          "[integration][live][stores]")
 {
     SyncFixture fixture(5);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "alice", "alice");
     fixture.join(server, "bob", "bob");
 
@@ -61,8 +61,7 @@ TEST_CASE("live: a label pushed by one replica reaches a live replica on the ser
     REQUIRE(aliceProbe.waitFor([](const LiveProbe& probe) { return probe.sent() == 1 && probe.pending == 0; }));
     REQUIRE(bobProbe.waitFor([](const LiveProbe& probe) { return probe.received(net::LiveCause::Notice) == 1; }));
 
-    CHECK(SyncFixture::digest(fixture.replicaPath("bob"), "alice") ==
-          SyncFixture::digest(fixture.serverPath(), "alice"));
+    CHECK(SyncFixture::digest(fixture.replicaPath("bob"), "alice") == fixture.serverDigest("alice"));
     CHECK(SyncFixture::count(fixture.replicaPath("bob"), "SELECT count(*) FROM annotations") == 1);
     bob.stop();
     alice.stop();
@@ -78,7 +77,7 @@ TEST_CASE("live: the session survives a server restart and then receives the cha
           "[integration][live]")
 {
     SyncFixture fixture(5);
-    auto server = std::make_unique<ServerThread>(fixture.serverPath());
+    auto server = std::make_unique<ServerThread>(fixture.project);
     const std::uint16_t port = server->port();
     fixture.join(*server, "alice", "alice");
     fixture.join(*server, "bob", "bob");
@@ -95,7 +94,7 @@ TEST_CASE("live: the session survives a server restart and then receives the cha
         auto hosted = Project::open(fixture.serverPath());
         hosted->annotate("s1", "carol", SyncFixture::label("pos"));
     }
-    server = std::make_unique<ServerThread>(fixture.serverPath(), port);
+    server = std::make_unique<ServerThread>(fixture.project, port);
     REQUIRE(probe.waitFor([](const LiveProbe& p) { return p.received(net::LiveCause::Connected) == 1; }));
     CHECK(SyncFixture::digest(fixture.replicaPath("bob"), "carol") ==
           SyncFixture::digest(fixture.serverPath(), "carol"));
@@ -115,7 +114,7 @@ TEST_CASE("live: the session survives a server restart and then receives the cha
 TEST_CASE("live: labels made while the server is down stay pending and go after reconnecting", "[integration][live]")
 {
     SyncFixture fixture(5);
-    auto server = std::make_unique<ServerThread>(fixture.serverPath());
+    auto server = std::make_unique<ServerThread>(fixture.project);
     const std::uint16_t port = server->port();
     fixture.join(*server, "bob", "bob");
     server.reset();
@@ -131,7 +130,7 @@ TEST_CASE("live: labels made while the server is down stay pending and go after 
     REQUIRE(probe.waitFor([](const LiveProbe& p) { return p.pending == 2; }));
     CHECK(bob->outbox().pendingCount() == 2);
 
-    server = std::make_unique<ServerThread>(fixture.serverPath(), port);
+    server = std::make_unique<ServerThread>(fixture.project, port);
     REQUIRE(probe.waitFor([](const LiveProbe& p) { return p.sent() == 2 && p.pending == 0; }));
     CHECK(bob->outbox().pendingCount() == 0);
     CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations WHERE annotator = 'bob'") == 2);
@@ -143,10 +142,10 @@ TEST_CASE("live: labels made while the server is down stay pending and go after 
     CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") == 3);
 }
 
-TEST_CASE("live: pings keep an idle session open past the server's idle limit", "[integration][live]")
+TEST_CASE("live: pings keep an idle session open past the server's idle limit", "[integration][live][stores]")
 {
     SyncFixture fixture(2);
-    ServerThread server(fixture.serverPath(), 0,
+    ServerThread server(fixture.project, 0,
                         [](net::ServerOptions& options) { options.limits.idleTimeout = std::chrono::seconds(1); });
     fixture.join(server, "bob", "bob");
 
@@ -168,10 +167,10 @@ TEST_CASE("live: pings keep an idle session open past the server's idle limit", 
 }
 
 TEST_CASE("live: an assignment is asked on the open connection, and refused at once while offline",
-          "[integration][live]")
+          "[integration][live][stores]")
 {
     SyncFixture fixture(6);
-    auto server = std::make_unique<ServerThread>(fixture.serverPath());
+    auto server = std::make_unique<ServerThread>(fixture.project);
     fixture.join(*server, "bob", "bob");
     LiveProbe probe;
     net::LiveSync live(fixture.replicaPath("bob"), liveOptions(), probe.callbacks());
@@ -189,10 +188,10 @@ TEST_CASE("live: an assignment is asked on the open connection, and refused at o
     CHECK(probe.read([](const LiveProbe& p) { return p.connects; }) == 1);
 }
 
-TEST_CASE("live: stop() ends the session promptly wherever it is", "[integration][live]")
+TEST_CASE("live: stop() ends the session promptly wherever it is", "[integration][live][stores]")
 {
     SyncFixture fixture(2);
-    auto server = std::make_unique<ServerThread>(fixture.serverPath());
+    auto server = std::make_unique<ServerThread>(fixture.project);
     const std::uint16_t port = server->port();
     fixture.join(*server, "bob", "bob");
     // Each answer may take a minute and the next reconnection is a minute away: only stop()
@@ -240,7 +239,7 @@ TEST_CASE("live: samples imported into the server's file by another process arri
           "[integration][live]")
 {
     SyncFixture fixture(2);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "bob", "bob");
 
     auto options = liveOptions();

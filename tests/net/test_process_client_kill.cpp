@@ -29,7 +29,7 @@ TEST_CASE("process: labels of a client killed before it synced are sent on the n
     SyncFixture fixture(50);
     std::uint16_t port = 0;
     {
-        ServerThread server(fixture.serverPath());
+        ServerThread server(fixture.project);
         port = server.port();
         fixture.join(server, "alice", "alice");
     }
@@ -50,7 +50,7 @@ TEST_CASE("process: labels of a client killed before it synced are sent on the n
     CHECK(Project::open(replica)->outbox().pendingCount() == 10);
     CHECK(Project::open(replica)->annotations().count() == 10);
 
-    ServerThread server(fixture.serverPath(), port);
+    ServerThread server(fixture.project, port);
     ChildProcess sync(syncArguments(replica), fixture.dir.file("sync.log"));
     REQUIRE(sync.wait() == 0);
     CHECK_THAT(sync.output(), Catch::Contains("Sent 10 operations"));
@@ -64,7 +64,7 @@ TEST_CASE("process: a sync killed with SIGKILL mid-push resumes and applies each
     constexpr int kRounds = 5;
     constexpr int kEditsPerRound = 600;
     SyncFixture fixture(300);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "alice", "alice");
     const std::string replica = fixture.replicaPath("alice");
 

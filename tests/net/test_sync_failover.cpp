@@ -30,10 +30,10 @@ TEST_CASE("sync fail-over: the first server gone, the replica moves to the secon
     SyncFixture fixture(10);
     // Served once, so that the project has its id (and certificate), then copied: the copy is
     // the same project to a replica.
-    ServerThread(fixture.serverPath()).stop();
+    ServerThread(fixture.project).stop();
     const std::string second = fixture.dir.file("second.concord");
     std::filesystem::copy_file(fixture.serverPath(), second);
-    auto first = std::make_unique<ServerThread>(fixture.serverPath());
+    auto first = std::make_unique<ServerThread>(fixture.project);
     // The second server presents the same certificate, as servers of one deployment do.
     const net::CertificatePaths shared = net::certificatePathsFor(fixture.serverPath());
     ServerThread backup(second, 0, [&](net::ServerOptions& options) { options.certificate = shared; });

@@ -10,7 +10,7 @@ using test::SyncFixture;
 TEST_CASE("sync: the host's own labels, written beside the running server, reach the clients", "[integration][sync]")
 {
     SyncFixture fixture(5);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "alice", "alice");
     CHECK(fixture.sync("alice").pulledAnnotations == 0);
 

@@ -8,12 +8,12 @@ using test::ServerThread;
 using test::SyncFixture;
 
 TEST_CASE("sync: two annotators and a reviewer label offline, then all replicas equal the server",
-          "[integration][sync]")
+          "[integration][sync][stores]")
 {
     SyncFixture fixture(20);
     std::uint16_t port = 0;
     {
-        ServerThread server(fixture.serverPath());
+        ServerThread server(fixture.project);
         port = server.port();
         const auto joined = fixture.join(server, "alice", "alice-laptop");
         CHECK(joined.role == Role::Annotator);
@@ -47,7 +47,7 @@ TEST_CASE("sync: two annotators and a reviewer label offline, then all replicas 
         CHECK(laptop->outbox().pendingCount() == 20);
     }
 
-    ServerThread server(fixture.serverPath(), port);
+    ServerThread server(fixture.project, port);
     // The desktop syncs first: its s1/s2 must still win over the laptop's earlier edits.
     for (const auto* name : {"alice-desktop", "alice-laptop", "bob", "rita"}) {
         const auto report = fixture.sync(name);
@@ -59,19 +59,18 @@ TEST_CASE("sync: two annotators and a reviewer label offline, then all replicas 
         fixture.sync(name);
     }
 
-    const std::string serverDigest = SyncFixture::digest(fixture.serverPath());
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations") == 41);
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM resolutions") == 2);
+    const std::string serverDigest = fixture.serverDigest();
+    CHECK(fixture.serverAnnotations() == 41);
+    CHECK(std::count(serverDigest.begin(), serverDigest.end(), '\n') == 43); // and two resolutions
     for (const auto* name : {"alice-desktop", "alice-laptop", "bob", "rita"}) {
         INFO(name);
         CHECK(SyncFixture::digest(fixture.replicaPath(name)) == serverDigest);
         CHECK(SyncFixture::count(fixture.replicaPath(name), "SELECT count(*) FROM outbox") == 0);
     }
-    // The later edit won; the earlier one is in the history, on the server and on the laptop.
-    auto project = Project::open(fixture.serverPath());
-    CHECK(project->annotations().get(1, "alice")->value == R"({"labels":["neutral"]})");
-    CHECK(project->annotations().history(1, "alice").size() == 2);
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog WHERE superseded = 1") == 2);
+    // The later edit won (the digest holds the server's current values); the earlier one is in
+    // the server's log as superseded, and in the laptop's history.
+    CHECK_THAT(serverDigest, Catch::Contains(R"(s1|alice|{"labels":["neutral"]})"));
+    CHECK(fixture.project.operations(true) == 2);
     auto laptop = Project::open(fixture.replicaPath("alice-laptop"));
     CHECK(laptop->annotations().get(1, "alice")->value == R"({"labels":["neutral"]})");
     CHECK(laptop->annotations().history(1, "alice").size() == 2);
@@ -80,7 +79,7 @@ TEST_CASE("sync: two annotators and a reviewer label offline, then all replicas 
 TEST_CASE("sync: samples imported on the server later reach the replicas", "[integration][sync]")
 {
     SyncFixture fixture(3);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "bob", "bob");
     {
         auto project = Project::open(fixture.serverPath());
@@ -96,7 +95,7 @@ TEST_CASE("sync: samples imported on the server later reach the replicas", "[int
 TEST_CASE("sync: a push repeated after a lost acknowledgement is applied once", "[integration][sync]")
 {
     SyncFixture fixture(5);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "alice", "alice");
     auto replica = Project::open(fixture.replicaPath("alice"));
     for (int i = 1; i <= 5; ++i) {
@@ -126,13 +125,13 @@ TEST_CASE("sync: a push repeated after a lost acknowledgement is applied once", 
     CHECK(replica->outbox().pendingCount() == 0);
     CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") == 5);
     CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotation_history") == 5);
-    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == SyncFixture::digest(fixture.serverPath()));
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == fixture.serverDigest());
 }
 
 TEST_CASE("sync: a refused edit is marked, reported and replaced by the server's row", "[integration][sync]")
 {
     SyncFixture fixture(3);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "rita", "rita");
     {
         auto rita = Project::open(fixture.replicaPath("rita"));
@@ -156,14 +155,14 @@ TEST_CASE("sync: a changed certificate is refused until accepted deliberately", 
     std::uint16_t port = 0;
     std::string first;
     {
-        ServerThread server(fixture.serverPath());
+        ServerThread server(fixture.project);
         port = server.port();
         first = fixture.join(server, "bob", "bob").fingerprint;
     }
     // The server's certificate is replaced.
     std::filesystem::remove(fixture.serverPath() + ".cert.pem");
     std::filesystem::remove(fixture.serverPath() + ".key.pem");
-    ServerThread server(fixture.serverPath(), port);
+    ServerThread server(fixture.project, port);
     REQUIRE(server.fingerprint() != first);
 
     auto replica = Project::open(fixture.replicaPath("bob"));
@@ -190,10 +189,10 @@ TEST_CASE("sync: a changed certificate is refused until accepted deliberately", 
     CHECK(net::syncReplica(*replica, SyncFixture::quickOptions()).attempts == 1);
 }
 
-TEST_CASE("sync: a connected client is told when new changes exist", "[integration][sync]")
+TEST_CASE("sync: a connected client is told when new changes exist", "[integration][sync][stores]")
 {
     SyncFixture fixture(2);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     net::Client watcher(server.endpoint());
     watcher.connect();
     const auto welcome = watcher.hello("bob", fixture.tokens["bob"], "", "watcher");
@@ -214,10 +213,11 @@ TEST_CASE("sync: a connected client is told when new changes exist", "[integrati
     watcher.ping();
 }
 
-TEST_CASE("sync: a replica does not pull back what it sent, unless another write lies between", "[integration][sync]")
+TEST_CASE("sync: a replica does not pull back what it sent, unless another write lies between",
+          "[integration][sync][stores]")
 {
     SyncFixture fixture(20);
-    ServerThread server(fixture.serverPath());
+    ServerThread server(fixture.project);
     fixture.join(server, "alice", "alice");
     fixture.join(server, "bob", "bob");
     // Twelve labels in pushes of five, five and two: each push follows the cursor without a gap,
@@ -234,8 +234,7 @@ TEST_CASE("sync: a replica does not pull back what it sent, unless another write
         CHECK(report.pulledAnnotations == 0);
         CHECK(alice->replica().load()->cursor == 12);
     }
-    CHECK(SyncFixture::digest(fixture.replicaPath("alice"), "alice") ==
-          SyncFixture::digest(fixture.serverPath(), "alice"));
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice"), "alice") == fixture.serverDigest("alice"));
 
     // bob writes after her cursor: her next push does not follow it, and she receives his label
     // and her own.
@@ -253,5 +252,5 @@ TEST_CASE("sync: a replica does not pull back what it sent, unless another write
         CHECK(alice->replica().load()->cursor == 14);
         CHECK(alice->annotations().find(alice->samples().keyOf("s1").value(), "bob").has_value());
     }
-    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == SyncFixture::digest(fixture.serverPath()));
+    CHECK(SyncFixture::digest(fixture.replicaPath("alice")) == fixture.serverDigest());
 }

@@ -9,10 +9,10 @@ using namespace concord;
 using test::ServerThread;
 using test::SyncFixture;
 
-TEST_CASE("sync: the server restarted mid-session, the client reconnects and finishes", "[integration][sync]")
+TEST_CASE("sync: the server restarted mid-session, the client reconnects and finishes", "[integration][sync][stores]")
 {
     SyncFixture fixture(200);
-    auto server = std::make_unique<ServerThread>(fixture.serverPath());
+    auto server = std::make_unique<ServerThread>(fixture.project);
     const std::uint16_t port = server->port();
     fixture.join(*server, "alice", "alice");
     fixture.join(*server, "bob", "bob");
@@ -37,7 +37,7 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
         } else if (restarts == 0 && message.find("sent 20 operations") != std::string::npos) {
             ++restarts;
             server.reset();
-            server = std::make_unique<ServerThread>(fixture.serverPath(), port);
+            server = std::make_unique<ServerThread>(fixture.project, port);
         }
     });
     const auto report = net::syncReplica(*alice, options);
@@ -46,8 +46,8 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
     CHECK(report.attempts >= 2);
     CHECK(alice->outbox().pendingCount() == 0);
     CHECK(report.pushed + report.duplicates == 200);
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") == 200);
-    CHECK(SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM annotations") == 200);
+    CHECK(fixture.project.operations() == 200);
+    CHECK(fixture.serverAnnotations() == 200);
 
     // The other replica resumes from its cursor across a restart while pulling in pages.
     auto bobOptions = SyncFixture::quickOptions();
@@ -57,7 +57,7 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
     bobOptions.progress = Progress([&](const ProgressStep& step) {
         if (step.what.find("received changes") != std::string::npos && ++pages == 3) {
             server.reset();
-            server = std::make_unique<ServerThread>(fixture.serverPath(), port);
+            server = std::make_unique<ServerThread>(fixture.project, port);
         }
     });
     auto bob = Project::open(fixture.replicaPath("bob"));
@@ -66,15 +66,16 @@ TEST_CASE("sync: the server restarted mid-session, the client reconnects and fin
     // Pages committed before the restart are not fetched again.
     CHECK(bobReport.pulledAnnotations < 230);
     CHECK(bobReport.cursor == 200);
-    CHECK(SyncFixture::digest(fixture.replicaPath("bob")) == SyncFixture::digest(fixture.serverPath()));
+    CHECK(SyncFixture::digest(fixture.replicaPath("bob")) == fixture.serverDigest());
 }
 
-TEST_CASE("sync: with the server down, a sync fails after its attempts and loses nothing", "[integration][sync]")
+TEST_CASE("sync: with the server down, a sync fails after its attempts and loses nothing",
+          "[integration][sync][stores]")
 {
     SyncFixture fixture(3);
     std::uint16_t port = 0;
     {
-        ServerThread server(fixture.serverPath());
+        ServerThread server(fixture.project);
         port = server.port();
         fixture.join(server, "bob", "bob");
     }
@@ -85,6 +86,6 @@ TEST_CASE("sync: with the server down, a sync fails after its attempts and loses
     CHECK_THROWS_AS(net::syncReplica(*bob, options), net::NetError);
     CHECK(bob->outbox().pendingCount() == 1);
 
-    ServerThread server(fixture.serverPath(), port);
+    ServerThread server(fixture.project, port);
     CHECK(net::syncReplica(*bob, options).pushed == 1);
 }

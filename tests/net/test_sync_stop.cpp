@@ -13,12 +13,13 @@ using test::BlackHole;
 using test::ServerThread;
 using test::SyncFixture;
 
-TEST_CASE("sync: a stop request ends a sync waiting on a silent server before its timeout", "[integration][sync]")
+TEST_CASE("sync: a stop request ends a sync waiting on a silent server before its timeout",
+          "[integration][sync][stores]")
 {
     SyncFixture fixture(2);
     std::uint16_t port = 0;
     {
-        ServerThread server(fixture.serverPath());
+        ServerThread server(fixture.project);
         port = server.port();
         fixture.join(server, "bob", "bob");
     }
