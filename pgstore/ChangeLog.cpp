@@ -14,21 +14,46 @@ std::int64_t appendChanges(Connection& connection, std::int64_t project, const s
         throw InputError("no project with id " + id + " in " + connection.describe());
     }
     const std::int64_t last = taken.integer(0, 0);
-    connection.prepare(
-        "concord_add_change",
-        "INSERT INTO changes (project, seq, kind, body, op_id, author, sample_id, applied_at, superseded) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
     std::int64_t seq = last - static_cast<std::int64_t>(changes.size());
     for (const Change& change : changes) {
-        connection.execPrepared("concord_add_change",
-                                {id, std::to_string(++seq), change.kind, change.body, change.opId,
-                                 change.opId ? std::optional<std::string>(change.author) : std::nullopt,
-                                 change.sampleId, std::to_string(change.appliedAt), change.superseded ? "t" : "f"});
+        insertChange(connection, project, ++seq, change);
     }
     // Sent at commit, in commit order, and not at all on a rollback (Listener.hpp).
     connection.prepare("concord_notify", "SELECT pg_notify($1, $2)");
     connection.execPrepared("concord_notify", {projectChannel(project), std::to_string(last)});
     return last;
+}
+
+void insertChange(Connection& connection, std::int64_t project, std::int64_t seq, const Change& change)
+{
+    connection.prepare(
+        "concord_add_change",
+        "INSERT INTO changes (project, seq, kind, body, op_id, author, sample_id, applied_at, superseded) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+    connection.execPrepared("concord_add_change",
+                            {std::to_string(project), std::to_string(seq), change.kind, change.body, change.opId,
+                             change.opId ? std::optional<std::string>(change.author) : std::nullopt, change.sampleId,
+                             std::to_string(change.appliedAt), change.superseded ? "t" : "f"});
+}
+
+std::int64_t lockSequence(Connection& connection, std::int64_t project)
+{
+    connection.prepare("concord_lock_seqs",
+                       "UPDATE project_sequences SET last_seq = last_seq WHERE project = $1 RETURNING last_seq");
+    const Result locked = connection.execPrepared("concord_lock_seqs", {std::to_string(project)});
+    if (locked.rows() != 1) {
+        throw InputError("no project with id " + std::to_string(project) + " in " + connection.describe());
+    }
+    return locked.integer(0, 0);
+}
+
+void publishSequence(Connection& connection, std::int64_t project, std::int64_t last)
+{
+    connection.prepare("concord_publish_seqs",
+                       "WITH moved AS (UPDATE project_sequences SET last_seq = $2 WHERE project = $1) "
+                       "SELECT pg_notify($3, $2::text)");
+    connection.execPrepared("concord_publish_seqs",
+                            {std::to_string(project), std::to_string(last), projectChannel(project)});
 }
 
 std::vector<LoggedChange> changesAfter(Connection& connection, std::int64_t project, std::int64_t seq,

@@ -40,6 +40,16 @@ struct LoggedChange
 // project's channel is notified of the last number when the transaction commits.
 std::int64_t appendChanges(Connection& connection, std::int64_t project, const std::vector<Change>& changes);
 
+// The same for a batch of many transactions' worth of changes (a server's group commit), where
+// taking the counter row once per change would update one row hundreds of times in one
+// transaction (each update walks the chain of the row's versions the transaction made before):
+// lockSequence takes the row's lock and reads the last number; the caller numbers its changes on
+// from there (insertChange) and, before committing, publishSequence writes the last one and
+// notifies the channel. The lock is held to commit, as appendChanges's is.
+std::int64_t lockSequence(Connection& connection, std::int64_t project);
+void insertChange(Connection& connection, std::int64_t project, std::int64_t seq, const Change& change);
+void publishSequence(Connection& connection, std::int64_t project, std::int64_t last);
+
 // Up to `limit` changes of `project` numbered after `seq`, in order.
 std::vector<LoggedChange> changesAfter(Connection& connection, std::int64_t project, std::int64_t seq,
                                        std::size_t limit);

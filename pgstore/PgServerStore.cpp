@@ -242,18 +242,21 @@ bool PgServerStore::beginBatch()
         m_connection.reconnect();
     }
     m_batch.emplace(m_connection);
+    m_log.beginBatch();
     load();
     return false; // every write to this store goes through a server: nothing to adopt
 }
 
 void PgServerStore::commitBatch()
 {
+    m_log.publishBatch();
     m_batch->commit();
     m_batch.reset();
 }
 
 void PgServerStore::rollbackBatch()
 {
+    m_log.abandonBatch();
     m_batch.reset();
     // What a failed batch read may be stale (a schema change it rolled back).
     if (m_connection.isOpen()) {
@@ -274,12 +277,15 @@ bool PgServerStore::unreachable(const std::exception& error) const
 void PgServerStore::beginJob()
 {
     m_connection.exec("SAVEPOINT job");
+    m_jobMark = m_log.mark();
 }
 
 void PgServerStore::endJob(bool keep)
 {
     if (!keep) {
         m_connection.exec("ROLLBACK TO SAVEPOINT job");
+        // The row lock taken inside the job is released with it; its numbers are given back.
+        m_log.restore(m_jobMark);
         load(); // a refused job may have changed the questions held here
     }
     m_connection.exec("RELEASE SAVEPOINT job");
@@ -543,7 +549,13 @@ ProjectRow createProjectFromFile(Connection& connection, const std::string& name
         after = page.back().key;
     }
     transaction.commit();
+    analyzeStore(connection);
     return project;
+}
+
+void analyzeStore(Connection& connection)
+{
+    connection.exec("ANALYZE records, answers, answer_history, changes, reservations, project_sequences");
 }
 
 } // namespace concord::pg

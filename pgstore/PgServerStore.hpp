@@ -76,6 +76,10 @@ public:
     void beginJob() override;
     void endJob(bool keep) override;
     bool unreachable(const std::exception& error) const override;
+    // Each job is a savepoint, a subtransaction to PostgreSQL; past 64 in one transaction a
+    // backend's cache of them overflows and every snapshot in the database looks them up in
+    // pg_subtrans, which made a batch of 64 clients' pushes ten times slower than two of 32.
+    std::size_t maxJobsPerBatch() const override { return 60; }
 
     std::optional<std::int64_t> sampleKey(std::string_view id) override;
     std::optional<Sample> sample(std::int64_t key) override;
@@ -132,6 +136,7 @@ private:
     ProjectOperations m_log;
     PgReservations m_reservations;
     std::optional<Transaction> m_batch;
+    ProjectOperations::Mark m_jobMark;
 };
 
 // Gives a project of the store its settings and questions (a new project has none); records
@@ -144,5 +149,10 @@ std::int64_t addRecords(Connection& connection, std::int64_t project, const std:
 // Makes project `name` with the settings, questions and records (not the answers) of a project
 // file, in one transaction: all of it or nothing.
 ProjectRow createProjectFromFile(Connection& connection, const std::string& name, Project& file);
+// Gives the planner statistics of the server's tables. Until autovacuum first analyses them (a
+// minute or more after they fill), the plans of a young store served a third of the operations
+// a second that they serve once analysed (docs/benchmarks.md); a project made, and a server
+// started, analyse them at once.
+void analyzeStore(Connection& connection);
 
 } // namespace concord::pg

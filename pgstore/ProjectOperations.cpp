@@ -28,12 +28,48 @@ std::int64_t ProjectOperations::append(std::string_view opId, std::string_view u
     change.sampleId = std::string(sampleId);
     change.appliedAt = appliedAt;
     change.superseded = superseded;
-    return appendChanges(m_connection, m_project, {change});
+    if (!m_batch) {
+        return appendChanges(m_connection, m_project, {change});
+    }
+    if (!m_locked) {
+        m_first = m_next = lockSequence(m_connection, m_project);
+        m_locked = true;
+    }
+    insertChange(m_connection, m_project, ++m_next, change);
+    return m_next;
 }
 
 std::int64_t ProjectOperations::head()
 {
-    return lastSeq(m_connection, m_project);
+    // Within a batch, its own numbers count: a push's ack names the head after its operations.
+    return m_locked ? m_next : lastSeq(m_connection, m_project);
+}
+
+void ProjectOperations::beginBatch()
+{
+    m_batch = true;
+    m_locked = false;
+}
+
+void ProjectOperations::publishBatch()
+{
+    if (m_locked && m_next > m_first) {
+        publishSequence(m_connection, m_project, m_next);
+    }
+    m_batch = false;
+    m_locked = false;
+}
+
+void ProjectOperations::abandonBatch()
+{
+    m_batch = false;
+    m_locked = false;
+}
+
+void ProjectOperations::restore(const Mark& mark)
+{
+    m_locked = mark.locked;
+    m_next = mark.next;
 }
 
 std::int64_t ProjectOperations::count()

@@ -22,9 +22,28 @@ public:
     std::int64_t head() override;
     std::int64_t count() override;
 
+    // A server's batch (ChangeLog.hpp, lockSequence): between beginBatch and publishBatch the
+    // numbers are taken from the counter locked once, at the batch's first append; publishBatch
+    // writes the last one before the commit; abandonBatch forgets them after a rollback.
+    // mark() and restore() follow a savepoint: a job undone gives its numbers back.
+    void beginBatch();
+    void publishBatch();
+    void abandonBatch();
+    struct Mark
+    {
+        bool locked = false;
+        std::int64_t next = 0;
+    };
+    Mark mark() const { return {m_locked, m_next}; }
+    void restore(const Mark& mark);
+
 private:
     Connection& m_connection;
     std::int64_t m_project;
+    bool m_batch = false;
+    bool m_locked = false;    // the counter row is locked by this batch
+    std::int64_t m_first = 0; // the last number before the batch
+    std::int64_t m_next = 0;  // the last number the batch gave
 };
 
 } // namespace concord::pg

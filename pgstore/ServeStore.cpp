@@ -56,6 +56,7 @@ void serveFromStore(net::ServerOptions& options, const std::string& address, con
         const ProjectRow row = requireProject(*connection, project);
         PgServerStore check(*connection, row);
         id = row.id;
+        analyzeStore(*connection);
     }
     options.openStore = [address, project](Clock clock) -> std::unique_ptr<net::ServerStore> {
         auto connection = openStore(address);

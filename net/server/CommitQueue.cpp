@@ -4,14 +4,6 @@
 
 namespace concord::net {
 
-namespace {
-
-// A batch this large already amortises the fsync; a bound keeps one batch's replies (held in
-// memory until the commit) small.
-constexpr std::size_t kMaxBatchJobs = 512;
-
-} // namespace
-
 CommitQueue::CommitQueue(Handler& handler, boost::asio::io_context& io, CommitListener onCommitted)
     : m_handler(handler), m_io(io), m_onCommitted(std::move(onCommitted))
 {}
@@ -61,7 +53,8 @@ void CommitQueue::run()
             if (m_stopping) {
                 return;
             }
-            while (!m_queue.empty() && batch.size() < kMaxBatchJobs) {
+            const std::size_t most = m_handler.maxJobsPerBatch();
+            while (!m_queue.empty() && batch.size() < most) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

@@ -64,6 +64,7 @@ public:
     std::vector<HandlerResult> handleBatch(const std::vector<HandlerJob>& jobs);
 
     std::int64_t head() { return m_server.log().head(); }
+    std::size_t maxJobsPerBatch() const { return m_server.maxJobsPerBatch(); }
     // The users whose tokens are revoked, for closing their sessions.
     std::set<std::string> revokedUsers();
 

@@ -55,6 +55,9 @@ public:
     // Whether `error`, thrown by a batch, means the database cannot be reached for now (answered
     // `unavailable`, which clients retry) rather than that the server failed.
     virtual bool unreachable(const std::exception& /*error*/) const { return false; }
+    // The most jobs one batch takes. 512 already amortises the fsync, and the bound keeps one
+    // batch's replies (held in memory until the commit) small.
+    virtual std::size_t maxJobsPerBatch() const { return 512; }
 
     // Records.
     virtual std::optional<std::int64_t> sampleKey(std::string_view id) = 0;
