@@ -1,8 +1,8 @@
 // Failures under load with two servers on one PostgreSQL project and replicas writing through
-// both (tagged [postgresql]: ctest runs them with --store postgresql only): PostgreSQL stopped
-// (immediate mode, what a crash does) and started again, and one server killed (SIGKILL) while
-// its replicas move to the other. Afterwards every label is in the database once and every
-// replica converges.
+// both (tagged [.][postgresql]: hidden from a plain run of the binary, run by ctest with --store
+// postgresql only): PostgreSQL stopped (immediate mode, what a crash does) and started again,
+// and one server killed (SIGKILL) while its replicas move to the other. Afterwards every label is in the database once
+// and every replica converges.
 #include "net/client/ReplicaSync.hpp"
 #include "pgstore/Connection.hpp"
 #include "tests/net/ServeProcess.hpp"
@@ -169,7 +169,7 @@ void checkConverged(const std::vector<std::string>& paths, const std::string& da
 } // namespace
 
 TEST_CASE("PostgreSQL stopped and started under load: servers survive, every label is stored once",
-          "[postgresql][integration][sync]")
+          "[.][postgresql][integration][sync]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     constexpr int kReplicas = 8;
@@ -195,7 +195,7 @@ TEST_CASE("PostgreSQL stopped and started under load: servers survive, every lab
 }
 
 TEST_CASE("a server killed under load: its replicas move to the other server, every label is stored once",
-          "[postgresql][integration][sync][process]")
+          "[.][postgresql][integration][sync][process]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     constexpr int kReplicas = 8;

@@ -1,6 +1,7 @@
-// Two servers on one PostgreSQL project (tagged [postgresql]: ctest runs them with --store
-// postgresql only). A commit through one server reaches the live sessions of the other at once,
-// through the project's notices; the replicas of both converge.
+// Two servers on one PostgreSQL project. Tagged [.][postgresql]: hidden from a plain run of the
+// binary, run by ctest with --store postgresql only. A commit through one server reaches the
+// live sessions of the other at once, through the project's notices; the replicas of both
+// converge.
 #include "net/auth/Accounts.hpp"
 #include "net/client/LiveSync.hpp"
 #include "net/client/ReplicaSync.hpp"
@@ -53,7 +54,7 @@ net::JoinReport join(const test::ProjectUnderTest& project, const test::ServerTh
 } // namespace
 
 TEST_CASE("two servers on one PostgreSQL project: a label acknowledged by one reaches a live replica of the other",
-          "[postgresql][integration][live]")
+          "[.][postgresql][integration][live]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     test::TempDir dir;
@@ -104,7 +105,7 @@ std::string annotationsOf(const std::string& path)
 } // namespace
 
 TEST_CASE("two servers on one PostgreSQL project: 32 replicas writing at once converge, nothing lost or twice",
-          "[postgresql][integration][sync]")
+          "[.][postgresql][integration][sync]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     constexpr int kReplicas = 32;
@@ -178,7 +179,7 @@ TEST_CASE("two servers on one PostgreSQL project: 32 replicas writing at once co
 }
 
 TEST_CASE("projects on one PostgreSQL database: a user without a role in B cannot join it, A's sessions never touch B",
-          "[postgresql][integration][sync]")
+          "[.][postgresql][integration][sync]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     test::TempDir dir;
