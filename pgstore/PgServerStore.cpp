@@ -345,6 +345,14 @@ void PgServerStore::storeRow(const char* kind, std::int64_t sample, std::string_
          number(seq), body});
 }
 
+Result PgServerStore::rowsAfter(const char* kind, std::int64_t seq, int limit)
+{
+    return run(m_connection, "concord_rows_after",
+               "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = $2 AND seq > $3 "
+               "ORDER BY seq LIMIT $4",
+               {number(m_project), std::string(kind), number(seq), number(limit)});
+}
+
 void PgServerStore::keepHistory(const char* kind, std::int64_t sample, std::string_view owner,
                                 std::string_view question, const std::string& body, std::int64_t at)
 {
@@ -455,11 +463,7 @@ void PgServerStore::keepResolutionHistory(std::string_view question, std::int64_
 
 std::vector<ResolutionChange> PgServerStore::resolutionsAfter(std::int64_t seq, int limit)
 {
-    const Result result = run(m_connection, "concord_resolutions_after",
-                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'resolution' "
-                              "AND seq > $2 ORDER BY seq LIMIT $3",
-                              {number(m_project), number(seq), number(limit)});
-    return rowsFrom<ResolutionChange>(result, net::resolutionFromJson);
+    return rowsFrom<ResolutionChange>(rowsAfter("resolution", seq, limit), net::resolutionFromJson);
 }
 
 std::optional<ResponseChange> PgServerStore::findResponse(std::int64_t sample, std::string_view annotator)
@@ -491,11 +495,7 @@ void PgServerStore::storeSuggestion(const SuggestionChange& row)
 
 std::vector<SuggestionChange> PgServerStore::suggestionsAfter(std::int64_t seq, int limit)
 {
-    const Result result = run(m_connection, "concord_suggestions_after",
-                              "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = 'suggestion' "
-                              "AND seq > $2 ORDER BY seq LIMIT $3",
-                              {number(m_project), number(seq), number(limit)});
-    return rowsFrom<SuggestionChange>(result, net::suggestionFromJson);
+    return rowsFrom<SuggestionChange>(rowsAfter("suggestion", seq, limit), net::suggestionFromJson);
 }
 
 void configureProject(Connection& connection, std::int64_t project, const ProjectSettings& settings,

@@ -121,6 +121,8 @@ private:
     void keepHistory(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
                      const std::string& body, std::int64_t at);
     std::string sampleIdOf(std::int64_t key);
+    // The current rows of a kind seen by everyone (resolutions, suggestions) changed after `seq`.
+    Result rowsAfter(const char* kind, std::int64_t seq, int limit);
 
     std::unique_ptr<Connection> m_owned;
     Connection& m_connection;

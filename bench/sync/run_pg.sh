@@ -92,23 +92,19 @@ serve pg-one --store "$store" --project bench
 push "$port" "$out/pg-tokens.txt" 64 "$out/pg-one.json"
 stop_servers
 
-serve pg-two-a --store "$store" --project bench
-first=$port
-serve pg-two-b --store "$store" --project bench
-push "$first" "$out/pg-tokens-a.txt" 32 "$out/pg-two-a.json" &
-other=$!
-push "$port" "$out/pg-tokens-b.txt" 32 "$out/pg-two-b.json"
-wait "$other"
-stop_servers
-
-serve pg-projects-a --store "$store" --project bench
-first=$port
-serve pg-projects-b --store "$store" --project bench2
-push "$first" "$out/pg-tokens-a.txt" 32 "$out/pg-projects-a.json" &
-other=$!
-push "$port" "$out/pg-tokens-b.txt" 32 "$out/pg-projects-b.json"
-wait "$other"
-stop_servers
+# two_servers NAME PROJECT_A PROJECT_B: a server on each, 32 clients on each at once.
+two_servers() {
+    serve "$1-a" --store "$store" --project "$2"
+    local first=$port
+    serve "$1-b" --store "$store" --project "$3"
+    push "$first" "$out/pg-tokens-a.txt" 32 "$out/$1-a.json" &
+    local other=$!
+    push "$port" "$out/pg-tokens-b.txt" 32 "$out/$1-b.json"
+    wait "$other"
+    stop_servers
+}
+two_servers pg-two bench bench
+two_servers pg-projects bench bench2
 
 "$out/append_bench" "$store" 64 10 5 >"$out/peer.txt"
 
