@@ -104,7 +104,8 @@ std::vector<Replica> joinReplicas(const LiveBenchOptions& options, int count)
             for (int i = next++; i < count; i = next++) {
                 const auto& who = users[static_cast<std::size_t>(i) % users.size()];
                 net::JoinOptions join;
-                join.endpoint = net::Endpoint{"127.0.0.1", static_cast<std::uint16_t>(options.port)};
+                const int port = options.otherPort != 0 && i % 2 == 1 ? options.otherPort : options.port;
+                join.endpoint = net::Endpoint{"127.0.0.1", static_cast<std::uint16_t>(port)};
                 join.user = who.user;
                 join.token = who.token;
                 join.path = options.dir + "/replica-" + std::to_string(i + 1) + ".concord";
@@ -154,9 +155,10 @@ void connect(std::vector<Replica>& replicas, int from, int to, Tracker& tracker)
 
 struct Propagation
 {
-    std::vector<double> all;   // ms, one per (round, receiving replica)
-    std::vector<double> every; // ms, one per round: until the last replica had it
-    int incomplete = 0;        // rounds in which some replica did not get it within 30 s
+    std::vector<double> all;    // ms, one per (round, receiving replica)
+    std::vector<double> every;  // ms, one per round: until the last replica had it
+    std::vector<double> across; // ms, those of `all` on the other server than the writer's
+    int incomplete = 0;         // rounds in which some replica did not get it within 30 s
 };
 
 Propagation propagate(std::vector<Replica>& replicas, int count, const LiveBenchOptions& options, Tracker& tracker)
@@ -194,6 +196,9 @@ Propagation propagate(std::vector<Replica>& replicas, int count, const LiveBench
                     const double ms = std::max(
                         0.0, std::chrono::duration<double, std::milli>(*arrived - *tracker.acknowledged).count());
                     result.all.push_back(ms);
+                    if (options.otherPort != 0 && i % 2 != writer % 2) {
+                        result.across.push_back(ms);
+                    }
                     last = std::max(last, ms);
                 }
             }
@@ -283,6 +288,7 @@ void liveBench(const LiveBenchOptions& options)
     const Propagation propagation = propagate(replicas, options.replicas, options, tracker);
     auto every = propagation.every;
     auto all = propagation.all;
+    auto across = propagation.across;
 
     const int idleReplicas = std::max(options.replicas, options.idleReplicas);
     connect(replicas, options.replicas, idleReplicas, tracker);
@@ -319,6 +325,9 @@ void liveBench(const LiveBenchOptions& options)
                                 {"every_max_ms", every.empty() ? 0 : *std::max_element(every.begin(), every.end())},
                                 {"each_p50_ms", percentile(all, 0.50)},
                                 {"each_p99_ms", percentile(all, 0.99)},
+                                {"across_servers", options.otherPort != 0},
+                                {"across_p50_ms", percentile(across, 0.50)},
+                                {"across_p99_ms", percentile(across, 0.99)},
                                 {"incomplete_rounds", propagation.incomplete},
                                 {"idle_replicas", idleReplicas},
                                 {"window_seconds", options.windowSeconds},

@@ -6,8 +6,8 @@
 //        and the latency from (intended) send to acknowledgement
 //   idle --port P --tokens FILE --connections N --server-pid PID --hold S
 //        N authenticated sessions held S seconds; prints the server's resident memory
-//   live --port P --tokens FILE --dir DIR --server-pid PID [--replicas 50 --labels 200
-//        --idle-replicas 100 --poll-replicas 100 --window 10]
+//   live --port P --tokens FILE --dir DIR --server-pid PID [--other-port P2 --replicas 50
+//        --labels 200 --idle-replicas 100 --poll-replicas 100 --window 10]
 //        in-process live replicas (net::LiveSync): propagation from one replica's acknowledged
 //        label to all others, the server's CPU with idle live replicas and with polling ones
 //        (LiveBench.hpp)
@@ -323,6 +323,8 @@ int main(int argc, char** argv)
     LiveBenchOptions liveOptions;
     auto* liveCommand = app.add_subcommand("live", "Live replicas: propagation, and the server's CPU when idle");
     liveCommand->add_option("--port", liveOptions.port)->required()->check(CLI::Range(1, 65535));
+    liveCommand->add_option("--other-port", liveOptions.otherPort, "A second server on the same project")
+        ->check(CLI::Range(1, 65535));
     liveCommand->add_option("--tokens", liveOptions.tokens)->required();
     liveCommand->add_option("--dir", liveOptions.dir, "Where the replicas are made")->required();
     liveCommand->add_option("--server-pid", liveOptions.serverPid)->required();

@@ -8,7 +8,10 @@
 #   pg-one       one server on a project of the store;
 #   pg-two       two servers on the same project, 32 clients on each;
 #   pg-projects  two servers, each on a project of its own, 32 clients on each;
-#   peer         PostgreSQL alone, 64 connections, transactions of 10 INSERTs.
+#   peer         PostgreSQL alone, 64 connections, transactions of 10 INSERTs;
+#   pg-live      propagation across two servers on one project: 20 live replicas (net::LiveSync),
+#                10 on each, 200 labels one at a time; the time from the writer's
+#                acknowledgement to a replica on the other server having stored the label.
 #
 #   bench/sync/run_pg.sh BUILD_DIR          (BUILD_DIR: a Release build with concord-cli)
 #
@@ -106,6 +109,15 @@ two_servers() {
 two_servers pg-two bench bench
 two_servers pg-projects bench bench2
 
+serve pg-live-a --store "$store" --project bench
+first=$port
+serve pg-live-b --store "$store" --project bench
+mkdir -p "$out/replicas"
+"$out/loadgen" live --port "$first" --other-port "$port" --tokens "$out/pg-tokens.txt" --dir "$out/replicas" \
+    --server-pid "${pids[0]}" --replicas 20 --labels 200 --idle-replicas 20 --poll-replicas 2 --window 1 \
+    >"$out/pg-live.json"
+stop_servers
+
 "$out/append_bench" "$store" 64 10 5 >"$out/peer.txt"
 
 python3 - "$out" <<'PY'
@@ -131,5 +143,10 @@ for name, (acked, rate, p99, failures) in rows:
     note = f" ({failures} client failures)" if failures else ""
     print(f"| {name}{note} | {acked:,} | {rate:,.0f} | {p99:.1f} ms | {rate / peer:.2f} | {rate / one:.2f} |")
 print(f"| peer: PostgreSQL alone, 64 connections, transactions of 10 INSERTs | | {peer:,.0f} rows/s | {peer_p99:.1f} ms (a transaction) | 1.00 | |")
+live = load("pg-live")
+print()
+print(f"Propagation across two servers ({live['replicas']} live replicas, half on each, {live['labels']} labels): "
+      f"p50 {live['across_p50_ms']:.1f} ms, p99 {live['across_p99_ms']:.1f} ms to a replica on the other server; "
+      f"p99 {live['each_p99_ms']:.1f} ms to any replica; {live['incomplete_rounds']} incomplete rounds")
 PY
 echo "machine: $(nproc) CPU(s), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
