@@ -9,10 +9,19 @@
 
 namespace concord {
 
+// One per thread: constructing a std::random_device probes the CPU (cpuid), which traps to the
+// hypervisor on a virtual machine; made per call, it was half the load generator's time and a
+// share of the server's (docs/benchmarks.md).
+inline std::random_device& threadRandomDevice()
+{
+    thread_local std::random_device device;
+    return device;
+}
+
 inline std::string randomId()
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    std::random_device device;
+    std::random_device& device = threadRandomDevice();
     std::string id;
     id.reserve(32);
     for (int word = 0; word < 4; ++word) {
@@ -28,7 +37,7 @@ inline std::string randomId()
 // 64 random bits, for seeds that must differ between projects.
 inline std::uint64_t randomSeed()
 {
-    std::random_device device;
+    std::random_device& device = threadRandomDevice();
     return (static_cast<std::uint64_t>(device()) << 32) ^ device();
 }
 

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 using namespace concord;
 using Catch::Contains;
 using nlohmann::json;
@@ -444,4 +446,53 @@ TEST_CASE("feedback: each template's example record fills every field and passes
             }
         }
     }
+}
+
+TEST_CASE("feedback: isLegacy agrees with comparing the schema's JSON to fromLegacy's, one difference at a time",
+          "[feedback]")
+{
+    // isLegacy compares member by member (it runs for every operation a server applies); its
+    // definition is that toJson() equals fromLegacy(labels).toJson().
+    const auto byJson = [](const RecordSchema& schema) {
+        return schema.questions.size() == 1 && schema.fields.size() == 1 && schema.questions.front().asksLabels() &&
+               schema.toJson() == RecordSchema::fromLegacy(schema.questions.front().labels).toJson();
+    };
+    std::vector<LabelSchema> kinds = {
+        LabelSchema::fromJson(json{{"kind", "single"}, {"labels", {"pos", "neg"}}}),
+        LabelSchema::fromJson(json{{"kind", "multi"}, {"labels", {"a", "b", "c"}}}),
+        LabelSchema::fromJson(json{{"kind", "spans"}, {"labels", {"PER", "ORG"}}}),
+        LabelSchema::fromJson(json{{"kind", "rating"}, {"rating", {{"min", 1}, {"max", 5}}}})};
+    using Change = std::function<void(RecordSchema&)>;
+    const std::vector<std::pair<std::string, Change>> changes = {
+        {"none", [](RecordSchema&) {}},
+        {"field name", [](RecordSchema& s) { s.fields[0].name = "body"; }},
+        {"field title", [](RecordSchema& s) { s.fields[0].title = "Body"; }},
+        {"field kind", [](RecordSchema& s) { s.fields[0].kind = FieldKind::Markdown; }},
+        {"field optional", [](RecordSchema& s) { s.fields[0].required = false; }},
+        {"question name", [](RecordSchema& s) { s.questions[0].name = "q"; }},
+        {"question title", [](RecordSchema& s) { s.questions[0].title = "Which?"; }},
+        {"question description", [](RecordSchema& s) { s.questions[0].description = "Read it."; }},
+        {"question optional", [](RecordSchema& s) { s.questions[0].required = false; }},
+        {"suggestions", [](RecordSchema& s) { s.questions[0].suggestions = SuggestionMode::Prefill; }},
+        {"question kind", [](RecordSchema& s) { s.questions[0].kind = QuestionKind::Text; }},
+        {"spans field", [](RecordSchema& s) { s.questions[0].field = "other"; }},
+        {"points", [](RecordSchema& s) { s.questions[0].points = 5; }},
+        {"second field",
+         [](RecordSchema& s) {
+             s.fields.push_back(Field{"extra", "Extra", FieldKind::Text, false});
+         }},
+    };
+    int legacy = 0;
+    for (const auto& labels : kinds) {
+        for (const auto& [name, change] : changes) {
+            INFO(toString(labels.kind) << ", changed: " << name);
+            RecordSchema schema = RecordSchema::fromLegacy(labels);
+            change(schema);
+            CHECK(schema.isLegacy() == byJson(schema));
+            legacy += schema.isLegacy() ? 1 : 0;
+        }
+    }
+    // Unchanged, and the changes toJson() does not write (points outside a preference; the
+    // marked field outside spans), in each of the four kinds; spans writes its field.
+    CHECK(legacy == 4 * 3 - 1);
 }
