@@ -444,6 +444,16 @@ std::vector<AnnotationChange> PgServerStore::annotationsAfter(std::int64_t seq, 
     return rowsFrom<AnnotationChange>(result, net::annotationFromJson);
 }
 
+std::vector<AnnotationChange> PgServerStore::everyAnnotationAfter(std::int64_t seq, int limit)
+{
+    return rowsFrom<AnnotationChange>(rowsAfter("annotation", seq, limit), net::annotationFromJson);
+}
+
+std::vector<ResponseChange> PgServerStore::everyResponseAfter(std::int64_t seq, int limit)
+{
+    return rowsFrom<ResponseChange>(rowsAfter("response", seq, limit), net::responseFromJson);
+}
+
 std::optional<ResolutionChange> PgServerStore::findResolution(std::string_view question, std::int64_t sample)
 {
     return rowFrom<ResolutionChange>(findRow("resolution", sample, "", question), net::resolutionFromJson);
@@ -499,14 +509,14 @@ std::vector<SuggestionChange> PgServerStore::suggestionsAfter(std::int64_t seq, 
 }
 
 void configureProject(Connection& connection, std::int64_t project, const ProjectSettings& settings,
-                      const RecordSchema& schema, std::uint64_t orderSeed)
+                      const RecordSchema& schema, std::uint64_t orderSeed, const std::string& projectId)
 {
     RecordSchema::fromJson(schema.toJson()); // throws InputError on questions that are not valid
     const json stored = {{"overlap", settings.overlap},
                          {"blind", settings.blind},
                          {"guidelines", settings.guidelines},
                          {"order_seed", orderSeed},
-                         {"project_id", randomId()}};
+                         {"project_id", projectId.empty() ? randomId() : projectId}};
     connection.exec("UPDATE projects SET settings = $2, record_schema = $3 WHERE id = $1",
                     {number(project), stored.dump(), schema.toJson().dump()});
 }

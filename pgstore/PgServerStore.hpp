@@ -109,6 +109,8 @@ public:
 
     void storeSuggestion(const SuggestionChange& row) override;
     std::vector<SuggestionChange> suggestionsAfter(std::int64_t seq, int limit) override;
+    std::vector<AnnotationChange> everyAnnotationAfter(std::int64_t seq, int limit) override;
+    std::vector<ResponseChange> everyResponseAfter(std::int64_t seq, int limit) override;
 
 private:
     PgServerStore(std::unique_ptr<Connection> owned, Connection* borrowed, const ProjectRow& project, Clock clock);
@@ -121,7 +123,8 @@ private:
     void keepHistory(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
                      const std::string& body, std::int64_t at);
     std::string sampleIdOf(std::int64_t key);
-    // The current rows of a kind seen by everyone (resolutions, suggestions) changed after `seq`.
+    // The current rows of a kind changed after `seq`, drafts included (every reader sees all
+    // resolutions and suggestions; migrate-store reads every answer and status).
     Result rowsAfter(const char* kind, std::int64_t seq, int limit);
 
     std::unique_ptr<Connection> m_owned;
@@ -143,8 +146,9 @@ private:
 
 // Gives a project of the store its settings and questions (a new project has none); records
 // with fields need the questions first. Throws InputError when the questions are not valid.
+// `projectId`: the id replicas know it by; a new one when empty (a copy keeps its source's).
 void configureProject(Connection& connection, std::int64_t project, const ProjectSettings& settings,
-                      const RecordSchema& schema, std::uint64_t orderSeed);
+                      const RecordSchema& schema, std::uint64_t orderSeed, const std::string& projectId = {});
 // Appends records to the project, keyed after its last; ids already there are refused with an
 // InputError naming the first. Returns how many were added. Runs in the caller's transaction.
 std::int64_t addRecords(Connection& connection, std::int64_t project, const std::vector<Sample>& records);

@@ -2,6 +2,8 @@
 
 #include "pgstore/ChangeLog.hpp"
 
+#include "core/util/Error.hpp"
+
 namespace concord::pg {
 
 std::optional<store::LoggedOperation> ProjectOperations::find(std::string_view user, std::string_view opId)
@@ -76,6 +78,45 @@ std::int64_t ProjectOperations::count()
 {
     return m_connection.exec("SELECT count(*) FROM changes WHERE project = $1", {std::to_string(m_project)})
         .integer(0, 0);
+}
+
+std::vector<store::LogEntry> ProjectOperations::entriesAfter(std::int64_t seq, int limit)
+{
+    std::vector<store::LogEntry> entries;
+    for (auto& logged : changesAfter(m_connection, m_project, seq, static_cast<std::size_t>(limit))) {
+        entries.push_back(store::LogEntry{logged.seq, logged.change.opId.value_or(""), std::move(logged.change.author),
+                                          std::move(logged.change.kind), std::move(logged.change.sampleId),
+                                          std::move(logged.change.body), logged.change.appliedAt,
+                                          logged.change.superseded});
+    }
+    return entries;
+}
+
+void ProjectOperations::copyEntry(const store::LogEntry& entry)
+{
+    const bool alone = !m_batch;
+    if (!m_locked) {
+        m_first = m_next = lockSequence(m_connection, m_project);
+        m_locked = true;
+    }
+    if (entry.seq <= m_next) {
+        throw InputError("operation " + std::to_string(entry.seq) + " is not above the log's last (" +
+                         std::to_string(m_next) + ")");
+    }
+    Change change;
+    change.kind = entry.kind;
+    change.body = entry.body;
+    change.opId = entry.opId.empty() ? std::nullopt : std::optional<std::string>(entry.opId);
+    change.author = entry.user;
+    change.sampleId = entry.sampleId;
+    change.appliedAt = entry.appliedAt;
+    change.superseded = entry.superseded;
+    insertChange(m_connection, m_project, entry.seq, change);
+    m_next = entry.seq;
+    if (alone) {
+        publishSequence(m_connection, m_project, m_next);
+        m_locked = false;
+    }
 }
 
 } // namespace concord::pg

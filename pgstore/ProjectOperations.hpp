@@ -21,6 +21,10 @@ public:
                         std::string_view body, std::int64_t appliedAt, bool superseded) override;
     std::int64_t head() override;
     std::int64_t count() override;
+    std::vector<store::LogEntry> entriesAfter(std::int64_t seq, int limit) override;
+    // In a batch, numbered on from the counter locked once and written at publishBatch, as
+    // append's are.
+    void copyEntry(const store::LogEntry& entry) override;
 
     // A server's batch (ChangeLog.hpp, lockSequence): between beginBatch and publishBatch the
     // numbers are taken from the counter locked once, at the batch's first append; publishBatch

@@ -33,6 +33,7 @@ void addNextCommand(CLI::App& app);
 void addProjectCommand(CLI::App& app);
 void addHealthCommand(CLI::App& app);
 void addEndpointCommand(CLI::App& app);
+void addMigrateStoreCommand(CLI::App& app);
 
 // The default annotator name: $CONCORD_USER, else $USER, else "annotator".
 std::string defaultUserName();

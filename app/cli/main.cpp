@@ -58,6 +58,7 @@ int main(int argc, char** argv)
     addNextCommand(app);
     addProjectCommand(app);
     addHealthCommand(app);
+    addMigrateStoreCommand(app);
     addEndpointCommand(app);
 
     setInvocation(argc, argv);

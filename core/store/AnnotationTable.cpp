@@ -277,6 +277,17 @@ std::vector<AnnotationChange> AnnotationTable::changesAfter(std::int64_t seq, in
     return rows;
 }
 
+std::vector<AnnotationChange> AnnotationTable::allChangesAfter(std::int64_t seq, int limit)
+{
+    auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2");
+    statement.bind(1, seq).bind(2, limit);
+    std::vector<AnnotationChange> rows;
+    while (statement.step()) {
+        rows.push_back(readChange(statement));
+    }
+    return rows;
+}
+
 std::vector<AnnotationChange> AnnotationTable::unsequenced(int limit)
 {
     auto& statement = m_db.cached(std::string(kChangeColumns) + "WHERE a.seq = 0 LIMIT ?");

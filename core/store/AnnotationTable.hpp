@@ -73,6 +73,8 @@ public:
     // Rows of every question changed after `seq`, in sequence order, that `viewer` may see: her
     // own, and (unless `onlyViewers`, blind mode) others' whose response is not a draft.
     std::vector<AnnotationChange> changesAfter(std::int64_t seq, int limit, std::string_view viewer, bool onlyViewers);
+    // Every row changed after `seq`, drafts included, in sequence order (migrate-store's copy).
+    std::vector<AnnotationChange> allChangesAfter(std::int64_t seq, int limit);
     // Every question's answer of one annotator's response to a sample.
     std::vector<AnnotationChange> forResponse(std::int64_t sample, std::string_view annotator);
     // Whether this question has any answer, of any status.

@@ -1,5 +1,7 @@
 #include "core/store/OpLogTable.hpp"
 
+#include "core/util/Error.hpp"
+
 namespace concord::store {
 
 std::optional<LoggedOperation> OpLogTable::find(std::string_view user, std::string_view opId)
@@ -42,6 +44,32 @@ std::int64_t OpLogTable::count()
     const std::int64_t count = statement.columnInt(0);
     statement.reset();
     return count;
+}
+
+std::vector<LogEntry> OpLogTable::entriesAfter(std::int64_t seq, int limit)
+{
+    auto& statement = m_db.cached("SELECT seq, op_id, user, kind, sample_id, body, applied_at, superseded FROM oplog "
+                                  "WHERE seq > ? ORDER BY seq LIMIT ?");
+    statement.bind(1, seq).bind(2, limit);
+    std::vector<LogEntry> entries;
+    while (statement.step()) {
+        entries.push_back(LogEntry{statement.columnInt(0), statement.columnText(1), statement.columnText(2),
+                                   statement.columnText(3), statement.columnText(4), statement.columnText(5),
+                                   statement.columnInt(6), statement.columnInt(7) != 0});
+    }
+    return entries;
+}
+
+void OpLogTable::copyEntry(const LogEntry& entry)
+{
+    if (entry.seq <= head()) {
+        throw InputError("operation " + std::to_string(entry.seq) + " is not above the log's last (" +
+                         std::to_string(head()) + ")");
+    }
+    auto& statement = m_db.cached("INSERT INTO oplog(seq, op_id, user, kind, sample_id, body, applied_at, superseded) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    statement.bind(1, entry.seq).bind(2, entry.opId).bind(3, entry.user).bind(4, entry.kind).bind(5, entry.sampleId);
+    statement.bind(6, entry.body).bind(7, entry.appliedAt).bind(8, entry.superseded ? 1 : 0).run();
 }
 
 } // namespace concord::store

@@ -18,6 +18,9 @@ public:
                         std::string_view body, std::int64_t appliedAt, bool superseded) override;
     std::int64_t head() override;
     std::int64_t count() override;
+    std::vector<LogEntry> entriesAfter(std::int64_t seq, int limit) override;
+    // AUTOINCREMENT keeps the largest number it has seen, copied ones included: the head follows.
+    void copyEntry(const LogEntry& entry) override;
 
 private:
     sqlite::Database& m_db;

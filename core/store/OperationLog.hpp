@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace concord::store {
 
@@ -14,6 +16,20 @@ struct LoggedOperation
 {
     std::int64_t seq = 0;
     bool superseded = false; // accepted into history, but a later version stayed current
+};
+
+// An entry as the log keeps it, with its number: what migrate-store copies from one store's log
+// to another's.
+struct LogEntry
+{
+    std::int64_t seq = 0;
+    std::string opId;
+    std::string user;
+    std::string kind;
+    std::string sampleId;
+    std::string body;
+    std::int64_t appliedAt = 0;
+    bool superseded = false;
 };
 
 class OperationLog
@@ -31,6 +47,11 @@ public:
     // The last sequence number given out and committed (0 before the first).
     virtual std::int64_t head() = 0;
     virtual std::int64_t count() = 0;
+    // Up to `limit` entries numbered after `seq`, in order.
+    virtual std::vector<LogEntry> entriesAfter(std::int64_t seq, int limit) = 0;
+    // Writes another log's entry under its own number, above the head, which moves to it. Runs in
+    // the caller's transaction.
+    virtual void copyEntry(const LogEntry& entry) = 0;
 };
 
 } // namespace concord::store

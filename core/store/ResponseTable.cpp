@@ -86,6 +86,13 @@ std::vector<ResponseChange> ResponseTable::changesAfter(std::int64_t seq, int li
     return readAll(statement);
 }
 
+std::vector<ResponseChange> ResponseTable::allChangesAfter(std::int64_t seq, int limit)
+{
+    auto& statement = m_db.cached(std::string(kResponseColumns) + "WHERE r.seq > ?1 ORDER BY r.seq LIMIT ?2");
+    statement.bind(1, seq).bind(2, limit);
+    return readAll(statement);
+}
+
 std::vector<ResponseChange> ResponseTable::unsequenced(int limit)
 {
     auto& statement = m_db.cached(std::string(kResponseColumns) + "WHERE r.seq = 0 LIMIT ?");

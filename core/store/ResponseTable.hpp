@@ -25,6 +25,8 @@ public:
     // Rows changed after `seq` that `viewer` may see: hers, and (unless `onlyViewers`) others'
     // that are not drafts.
     std::vector<ResponseChange> changesAfter(std::int64_t seq, int limit, std::string_view viewer, bool onlyViewers);
+    // Every row changed after `seq`, drafts included, in sequence order (migrate-store's copy).
+    std::vector<ResponseChange> allChangesAfter(std::int64_t seq, int limit);
     std::vector<ResponseChange> unsequenced(int limit);
     // The first record after `afterKey` where `annotator` has a draft.
     std::optional<std::int64_t> firstDraftAfter(std::string_view annotator, std::int64_t afterKey);

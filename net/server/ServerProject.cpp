@@ -4,6 +4,9 @@
 #include "core/util/Error.hpp"
 #include "core/util/RandomId.hpp"
 #include "net/protocol/RowJson.hpp"
+#include "net/server/ProjectCopy.hpp"
+
+#include <filesystem>
 
 namespace concord::net {
 
@@ -42,6 +45,53 @@ ServerProject::ServerProject(const std::string& path, Clock clock)
     }
     transaction.commit();
     adoptLocalChanges();
+}
+
+void ServerProject::createCopy(const std::string& path, ServerStore& source)
+{
+    namespace fs = std::filesystem;
+    if (fs::exists(path)) {
+        throw InputError(path + " exists already; give migrate-store a new file to copy into, or the file an "
+                                "interrupted copy made to go on with it");
+    }
+    const std::string part = path + ".part";
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        fs::remove(part + suffix); // what an interrupted earlier attempt left
+    }
+    inBatch(source, [&] {
+        const ProjectInfo info = source.info();
+        ProjectSettings settings;
+        settings.name = info.name;
+        settings.overlap = info.overlap;
+        settings.blind = info.blind;
+        settings.guidelines = info.guidelines;
+        auto project = Project::create(part, settings, source.recordSchema());
+        project->setOrderSeed(info.orderSeed);
+        sqlite::Transaction transaction(project->database());
+        project->settingsTable().set(kProjectIdKey, info.id);
+        constexpr int kPage = 1000;
+        for (std::int64_t after = 0;;) {
+            const auto page = source.samplesAfter(after, kPage);
+            for (const auto& sample : page) {
+                if (!project->samples().insert(sample.id, sample.text, sample.meta, sample.record)) {
+                    throw InputError("the source holds two records with id '" + sample.id + "'");
+                }
+            }
+            if (page.size() < static_cast<std::size_t>(kPage)) {
+                break;
+            }
+            after = page.back().key;
+        }
+        store::UserTable users(project->database());
+        for (const auto& user : source.users().list()) {
+            users.add(user);
+            if (user.revokedAt) {
+                users.revoke(user.name, *user.revokedAt);
+            }
+        }
+        transaction.commit();
+    });
+    fs::rename(part, path);
 }
 
 ProjectInfo ServerProject::info()
@@ -247,6 +297,16 @@ std::optional<ResponseChange> ServerProject::findResponse(std::int64_t sample, s
 void ServerProject::storeResponse(const ResponseChange& row)
 {
     m_project->responses().store(row);
+}
+
+std::vector<AnnotationChange> ServerProject::everyAnnotationAfter(std::int64_t seq, int limit)
+{
+    return m_project->annotations().allChangesAfter(seq, limit);
+}
+
+std::vector<ResponseChange> ServerProject::everyResponseAfter(std::int64_t seq, int limit)
+{
+    return m_project->responses().allChangesAfter(seq, limit);
 }
 
 std::vector<ResponseChange> ServerProject::responsesAfter(std::int64_t seq, int limit, std::string_view viewer,

@@ -21,6 +21,11 @@ class ServerProject : public ServerStore
 public:
     // Throws InputError when the file is a replica (serve the original) or missing.
     explicit ServerProject(const std::string& path, Clock clock = systemNowMs);
+    // Makes the project file `path` from a server project of any store (migrate-store's first
+    // step, net/server/ProjectCopy.hpp): its id, settings, questions, order seed, records and
+    // users. Written beside it and renamed when complete, so that `path` is never half made.
+    // Throws InputError when `path` exists.
+    static void createCopy(const std::string& path, ServerStore& source);
 
     Project& project() { return *m_project; }
     sqlite::Database& database() { return m_project->database(); }
@@ -73,6 +78,8 @@ public:
 
     void storeSuggestion(const SuggestionChange& row) override;
     std::vector<SuggestionChange> suggestionsAfter(std::int64_t seq, int limit) override;
+    std::vector<AnnotationChange> everyAnnotationAfter(std::int64_t seq, int limit) override;
+    std::vector<ResponseChange> everyResponseAfter(std::int64_t seq, int limit) override;
 
     // Gives sequence numbers to rows changed outside sync (seq 0: a CLI command, or the labels
     // of the app that hosts this server, written through its own connection), so that clients

@@ -96,6 +96,12 @@ public:
     // Suggestions, one per record, question and agent.
     virtual void storeSuggestion(const SuggestionChange& row) = 0;
     virtual std::vector<SuggestionChange> suggestionsAfter(std::int64_t seq, int limit) = 0;
+
+    // Every current answer and response status changed after `seq`, drafts included, in sequence
+    // order: what migrate-store copies (ProjectCopy.hpp). Resolutions and suggestions have no
+    // drafts: their *After above read every row.
+    virtual std::vector<AnnotationChange> everyAnnotationAfter(std::int64_t seq, int limit) = 0;
+    virtual std::vector<ResponseChange> everyResponseAfter(std::int64_t seq, int limit) = 0;
 };
 
 } // namespace concord::net
