@@ -13,12 +13,11 @@ namespace {
 // credentials unless the store has one of that name; then the source's revocation, if any.
 void copyUser(Connection& connection, std::int64_t project, const UserRecord& user, std::vector<std::string>& notes)
 {
-    const Result account =
-        connection.exec("SELECT salt, hash FROM accounts WHERE name = $1", {user.name});
+    const Result account = connection.exec("SELECT salt, hash FROM accounts WHERE name = $1", {user.name});
     if (account.rows() == 0) {
-        connection.exec("INSERT INTO accounts (name, salt, hash, iterations, created_at) VALUES ($1, $2, $3, $4, $5)",
-                        {user.name, user.salt, user.hash, std::to_string(user.iterations),
-                         std::to_string(user.createdAt)});
+        connection.exec(
+            "INSERT INTO accounts (name, salt, hash, iterations, created_at) VALUES ($1, $2, $3, $4, $5)",
+            {user.name, user.salt, user.hash, std::to_string(user.iterations), std::to_string(user.createdAt)});
     } else if (account.text(0, 0) != user.salt || account.text(0, 1) != user.hash) {
         notes.push_back(user.name + " has an account on the store already, with another token: they sync this "
                                     "project with that account's token from now on");

@@ -125,22 +125,26 @@ ProjectTally tallyInBatch(ServerStore& store)
 
     Sha256 rows;
     forRowsIn<AnnotationChange>([&](std::int64_t after, int limit) { return store.everyAnnotationAfter(after, limit); },
-                                0, kAll, [&](const AnnotationChange& row) {
+                                0, kAll,
+                                [&](const AnnotationChange& row) {
                                     ++tally.annotations;
                                     rows.add("annotation").add(annotationToJson(row).dump());
                                 });
     forRowsIn<ResolutionChange>([&](std::int64_t after, int limit) { return store.resolutionsAfter(after, limit); }, 0,
-                                kAll, [&](const ResolutionChange& row) {
+                                kAll,
+                                [&](const ResolutionChange& row) {
                                     ++tally.resolutions;
                                     rows.add("resolution").add(resolutionToJson(row).dump());
                                 });
     forRowsIn<ResponseChange>([&](std::int64_t after, int limit) { return store.everyResponseAfter(after, limit); }, 0,
-                              kAll, [&](const ResponseChange& row) {
+                              kAll,
+                              [&](const ResponseChange& row) {
                                   ++tally.responses;
                                   rows.add("response").add(responseToJson(row).dump());
                               });
     forRowsIn<SuggestionChange>([&](std::int64_t after, int limit) { return store.suggestionsAfter(after, limit); }, 0,
-                                kAll, [&](const SuggestionChange& row) {
+                                kAll,
+                                [&](const SuggestionChange& row) {
                                     ++tally.suggestions;
                                     rows.add("suggestion").add(suggestionToJson(row).dump());
                                 });

@@ -185,3 +185,89 @@ TEST_CASE("cli store: a project made from a file is served from PostgreSQL, repl
     CHECK(check.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'reviews'")
               .integer(0, 0) == 2);
 }
+
+TEST_CASE("cli store: migrate-store moves a served project file to PostgreSQL and back, and its replicas go on syncing "
+          "with the new server",
+          "[cli][pgstore][sync][migrate]")
+{
+    test::TempDir dir;
+    const std::string file = dir.file("team.concord");
+    REQUIRE(cli("init " + quoted(file) + " --kind single --labels pos,neg --overlap 2 --name reviews").exitCode == 0);
+    {
+        std::ofstream data(dir.file("data.jsonl"));
+        for (int i = 1; i <= 3; ++i) {
+            data << R"({"id":"s)" << i << R"(","text":"sample )" << i << "\"}\n";
+        }
+    }
+    REQUIRE(cli("import " + quoted(file) + " " + quoted(dir.file("data.jsonl"))).exitCode == 0);
+    std::map<std::string, std::string> tokens;
+    for (const std::string name : {"alice", "bob"}) {
+        const auto added = cli("user add " + quoted(file) + " " + name + " --json");
+        REQUIRE(added.exitCode == 0);
+        tokens[name] = nlohmann::json::parse(added.output)["token"].get<std::string>();
+    }
+    // Both servers use one certificate, so that the replicas' pin holds for the new one.
+    const std::vector<std::string> certificate = {"--cert", dir.file("team.cert.pem"), "--key",
+                                                  dir.file("team.key.pem")};
+    const std::string alice = dir.file("alice.concord");
+    const std::string bob = dir.file("bob.concord");
+    std::string oldAddress;
+    {
+        test::ServeProcess server(CONCORD_CLI, file, dir.file("serve-file.log"), 0, certificate);
+        oldAddress = server.address();
+        for (const auto& [name, path] : {std::pair{std::string("alice"), alice}, std::pair{std::string("bob"), bob}}) {
+            REQUIRE(cli("join " + server.address() + " --user " + name + " --token " + tokens[name] + " --out " +
+                        quoted(path) + " --accept-fingerprint " + server.fingerprint() + " --quiet")
+                        .exitCode == 0);
+        }
+        REQUIRE(cli("label " + quoted(alice) + " s1 --label pos").exitCode == 0);
+        REQUIRE(cli("sync " + quoted(alice)).exitCode == 0);
+        REQUIRE(cli("sync " + quoted(bob)).exitCode == 0);
+        CHECK(server.stop(SIGTERM) == 0);
+    }
+
+    const std::string address = test::PgCluster::shared().freshDatabase();
+    const std::string store = quoted(address);
+    const auto noName = cli("migrate-store " + quoted(file) + " " + store);
+    CHECK(noName.exitCode == 3);
+    CHECK_THAT(noName.output, Catch::Contains("is a PostgreSQL store: name the project with --project NAME"));
+    const auto moved = cli("migrate-store " + quoted(file) + " " + store + " --project reviews --quiet");
+    INFO(moved.output);
+    REQUIRE(moved.exitCode == 0);
+    CHECK_THAT(moved.output, Catch::Contains("Copied 1 operations and 1 rows") &&
+                                 Catch::Contains("Verified, the same on both sides: 3 records, 2 users, 1 operations"));
+
+    // The replicas keep their file server first; it is gone, so they move on to the new one.
+    test::ServeProcess server(CONCORD_CLI, "--store=" + address, dir.file("serve-pg.log"), 0,
+                              {"--project", "reviews", certificate[0], certificate[1], certificate[2], certificate[3]});
+    for (const auto& path : {alice, bob}) {
+        REQUIRE(cli("endpoint add " + quoted(path) + " " + server.address()).exitCode == 0);
+    }
+    REQUIRE(cli("label " + quoted(bob) + " s2 --label neg").exitCode == 0);
+    const auto bobSync = cli("sync " + quoted(bob));
+    INFO(bobSync.output);
+    REQUIRE(bobSync.exitCode == 0);
+    const auto aliceSync = cli("sync " + quoted(alice) + " --json");
+    INFO(aliceSync.output);
+    REQUIRE(aliceSync.exitCode == 0);
+    // After the line that says the first server could not be reached and the next was tried.
+    CHECK_THAT(aliceSync.output, Catch::Contains("cannot connect to " + oldAddress));
+    const auto report = nlohmann::json::parse(aliceSync.output.substr(aliceSync.output.find('{')));
+    // Only bob's new label comes down: alice's cursor means the same on the copy.
+    CHECK(report["received_annotations"] == 1);
+    CHECK(server.stop(SIGTERM) == 0);
+
+    // And back into a new file, which holds both labels under the same numbers.
+    const std::string back = dir.file("back.concord");
+    const auto returned = cli("migrate-store " + store + " " + quoted(back) + " --project reviews --json");
+    REQUIRE(returned.exitCode == 0);
+    const auto copied = nlohmann::json::parse(returned.output);
+    CHECK(copied["operations_copied"] == 2);
+    CHECK(copied["verified"]["answers"] == 2);
+    const auto exported = cli("export " + quoted(back) + " -");
+    CHECK_THAT(exported.output,
+               Catch::Contains(R"("alice":{"labels":["pos"]})") && Catch::Contains(R"("bob":{"labels":["neg"]})"));
+    const auto twice = cli("migrate-store " + store + " " + quoted(back) + " --project reviews");
+    CHECK(twice.exitCode == 0);
+    CHECK_THAT(twice.output, Catch::Contains("Copied 0 operations") && Catch::Contains("going on after operation 2"));
+}

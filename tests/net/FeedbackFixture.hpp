@@ -72,6 +72,7 @@ public:
     // The project file (SQLite only).
     std::string path() const { return m_project.address(); }
     const ServerThread& thread() const { return *m_thread; }
+    ProjectUnderTest& project() { return m_project; }
     const std::string& token(const std::string& user) const { return m_project.token(user); }
 
 private:
