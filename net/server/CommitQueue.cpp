@@ -2,6 +2,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
+
 namespace concord::net {
 
 CommitQueue::CommitQueue(Handler& handler, boost::asio::io_context& io, CommitListener onCommitted)
@@ -30,6 +32,15 @@ void CommitQueue::submit(HandlerJob job, Completion completion)
     m_wake.notify_one();
 }
 
+void CommitQueue::noteCommitElsewhere(std::int64_t head)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_headElsewhere = std::max(m_headElsewhere, head);
+    }
+    m_wake.notify_one();
+}
+
 void CommitQueue::stop()
 {
     {
@@ -47,9 +58,10 @@ void CommitQueue::run()
 {
     for (;;) {
         std::vector<Entry> batch;
+        std::int64_t headElsewhere = 0;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty() || m_headElsewhere > 0; });
             if (m_stopping) {
                 return;
             }
@@ -58,23 +70,27 @@ void CommitQueue::run()
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
+            std::swap(headElsewhere, m_headElsewhere);
         }
-        std::vector<HandlerJob> jobs;
-        jobs.reserve(batch.size());
-        for (auto& entry : batch) {
-            jobs.push_back(std::move(entry.job));
-        }
-        auto results = m_handler.handleBatch(jobs);
         bool changed = false;
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            changed = changed || results[i].changed;
-            boost::asio::post(m_io, [completion = std::move(batch[i].completion),
-                                     result = std::move(results[i])]() mutable { completion(std::move(result)); });
+        if (!batch.empty()) {
+            std::vector<HandlerJob> jobs;
+            jobs.reserve(batch.size());
+            for (auto& entry : batch) {
+                jobs.push_back(std::move(entry.job));
+            }
+            auto results = m_handler.handleBatch(jobs);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                changed = changed || results[i].changed;
+                boost::asio::post(m_io, [completion = std::move(batch[i].completion),
+                                         result = std::move(results[i])]() mutable { completion(std::move(result)); });
+            }
         }
-        if (changed && m_onCommitted) {
-            const std::int64_t head = m_handler.head();
+        if ((changed || headElsewhere > 0) && m_onCommitted) {
+            std::int64_t head = headElsewhere;
             std::set<std::string> revoked;
             try {
+                head = std::max(head, m_handler.head());
                 revoked = m_handler.revokedUsers();
             } catch (const std::exception&) {
                 revoked = m_revoked; // unreadable now: every session still checks at its next message

@@ -39,6 +39,10 @@ public:
     void submit(HandlerJob job, Completion completion);
     // Finishes the batch in hand, drops the rest and joins the thread.
     void stop();
+    // Any thread. Another server of the same store committed up to `head`: told to the listener
+    // from the database thread, after this queue's own batch in hand and with the revocations
+    // read, as its own commits are, so that a revoked session is closed before the notice.
+    void noteCommitElsewhere(std::int64_t head);
 
 private:
     struct Entry
@@ -55,7 +59,8 @@ private:
     std::condition_variable m_wake;
     std::deque<Entry> m_queue;
     bool m_stopping = false;
-    std::set<std::string> m_revoked; // as last told to the listener (database thread)
+    std::int64_t m_headElsewhere = 0; // from noteCommitElsewhere, not told yet (0: none)
+    std::set<std::string> m_revoked;  // as last told to the listener (database thread)
     std::thread m_thread;
 };
 

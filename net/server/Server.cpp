@@ -147,7 +147,8 @@ void Server::run()
     m_verifier.start();
     if (m_options.openNotices) {
         m_notices = std::make_unique<NoticeWatcher>(
-            m_options.openNotices, m_io, [this](std::int64_t head) { announce(head, {}); }, m_options.log);
+            m_options.openNotices, m_io, [this](std::int64_t head) { m_queue.noteCommitElsewhere(head); },
+            m_options.log);
         m_notices->start();
     }
     accept();

@@ -4,6 +4,8 @@
 #include "core/store/UserTable.hpp"
 #include "core/util/RandomId.hpp"
 #include "net/auth/Accounts.hpp"
+#include "net/server/OperationApplier.hpp"
+#include "net/server/ProjectCopy.hpp"
 #include "net/server/ServerProject.hpp"
 #include "pgstore/PgServerStore.hpp"
 #include "pgstore/Projects.hpp"
@@ -102,6 +104,72 @@ std::string ProjectUnderTest::addUser(const std::string& name, Role role, std::i
     }
     m_tokens[name] = token;
     return token;
+}
+
+void ProjectUnderTest::setRole(const std::string& name, Role role)
+{
+    if (m_kind == StoreKind::Sqlite) {
+        sqlite::Database db(m_path, sqlite::Database::Mode::ReadWrite);
+        auto statement = db.prepare("UPDATE users SET role = ? WHERE name = ?");
+        statement.bind(1, toString(role)).bind(2, name).run();
+        return;
+    }
+    m_connection->exec("UPDATE project_roles SET role = $3 WHERE project = $1 AND account = $2",
+                       {std::to_string(pg::findProject(*m_connection, m_name)->id), name, std::string(toString(role))});
+}
+
+void ProjectUnderTest::addRecords(const std::vector<Sample>& records)
+{
+    if (m_kind == StoreKind::Sqlite) {
+        auto project = Project::open(m_path);
+        for (const auto& record : records) {
+            project->samples().insert(record.id, record.text, record.meta, record.record);
+        }
+        return;
+    }
+    pg::Transaction transaction(*m_connection);
+    pg::addRecords(*m_connection, pg::findProject(*m_connection, m_name)->id, records);
+    transaction.commit();
+}
+
+std::vector<store::LogEntry> ProjectUnderTest::logEntries()
+{
+    auto store = open();
+    std::vector<store::LogEntry> all;
+    for (std::int64_t after = 0;;) {
+        const auto entries = store->log().entriesAfter(after, 1000);
+        all.insert(all.end(), entries.begin(), entries.end());
+        if (entries.size() < 1000) {
+            return all;
+        }
+        after = entries.back().seq;
+    }
+}
+
+std::int64_t ProjectUnderTest::apply(const std::string& user, Role role, const net::Operation& operation)
+{
+    auto store = open();
+    net::OperationApplier applier(*store);
+    net::Identity who;
+    who.authenticated = true;
+    who.user = user;
+    who.role = role;
+    who.client = "test-host";
+    std::int64_t seq = 0;
+    net::inBatch(*store, [&] {
+        const auto result = applier.apply(who, operation, store->blind());
+        seq = result.status == net::OpStatus::Rejected ? 0 : result.seq;
+    });
+    return seq;
+}
+
+ProjectUnderTest::ServeArguments ProjectUnderTest::serveArguments() const
+{
+    if (m_kind == StoreKind::Sqlite) {
+        return {m_path, {}};
+    }
+    const auto certificate = net::certificatePathsFor(m_path);
+    return {"--store=" + m_address, {"--project", m_name, "--cert", certificate.certificate, "--key", certificate.key}};
 }
 
 void ProjectUnderTest::serveOn(net::ServerOptions& options) const

@@ -8,6 +8,7 @@
 #include "core/model/Records.hpp"
 #include "core/model/Role.hpp"
 #include "core/util/Clock.hpp"
+#include "net/protocol/Messages.hpp"
 #include "net/server/Server.hpp"
 #include "net/server/ServerStore.hpp"
 
@@ -60,6 +61,23 @@ public:
     std::int64_t operations(bool supersededOnly = false) const;
     // Adds a user while the project may be served; returns the token.
     std::string addUser(const std::string& name, Role role, std::int64_t now = 1);
+    // Changes a user's role while the project may be served (an admin's change on the server).
+    void setRole(const std::string& name, Role role);
+    // Adds records while the project may be served (an import on the server).
+    void addRecords(const std::vector<Sample>& records);
+    // The operation log, in order.
+    std::vector<store::LogEntry> logEntries();
+    // Applies `operation` as `user` (with `role`) in a batch of its own, as a server would, while
+    // the project may be served or not; returns its sequence number (0: refused).
+    std::int64_t apply(const std::string& user, Role role, const net::Operation& operation);
+    // What `concord-cli serve` takes to serve it (tests/net/ServeProcess.hpp): the project file,
+    // or --store=ADDRESS with the project's name and the certificate a ServerThread uses.
+    struct ServeArguments
+    {
+        std::string project;
+        std::vector<std::string> extra;
+    };
+    ServeArguments serveArguments() const;
     // Points a server's options at the project (a PostgreSQL project's certificate goes where
     // the file would be).
     void serveOn(net::ServerOptions& options) const;

@@ -23,11 +23,12 @@ std::size_t countLines(const std::string& text, const std::string& fragment)
 
 } // namespace
 
-TEST_CASE("defect 4: out of descriptors, accepting backs off", "[process][hardening]")
+TEST_CASE("defect 4: out of descriptors, accepting backs off", "[process][hardening][stores]")
 {
     SyncFixture fixture(5);
     const std::string logPath = fixture.dir.file("serve.log");
-    test::ServeProcess serve(CONCORD_CLI, fixture.serverPath(), logPath, 0, {}, 40);
+    const auto served = fixture.project.serveArguments();
+    test::ServeProcess serve(CONCORD_CLI, served.project, logPath, 0, served.extra, 40);
 
     std::vector<std::unique_ptr<test::SilentConnection>> attackers;
     for (int i = 0; i < 60; ++i) {

@@ -17,12 +17,11 @@ using test::SyncFixture;
 
 namespace {
 
-void revoke(const SyncFixture& fixture, const std::string& user)
+void revoke(SyncFixture& fixture, const std::string& user)
 {
     // As `concord-cli user revoke` does, beside the running server.
-    auto project = net::openForServerAdmin(fixture.serverPath());
-    store::UserTable users(project->database());
-    REQUIRE(users.revoke(user, project->now()));
+    auto store = fixture.project.open();
+    REQUIRE(store->users().revoke(user, store->now()));
 }
 
 // Every message until the server closes the connection (or stays silent for `quiet`).
@@ -69,7 +68,8 @@ bool refusedLogin(const ServerThread& server, const std::string& user)
 
 } // namespace
 
-TEST_CASE("defect 5: a revoked session is closed at its next message, pings included", "[integration][hardening]")
+TEST_CASE("defect 5: a revoked session is closed at its next message, pings included",
+          "[integration][hardening][stores]")
 {
     SyncFixture fixture(5);
     ServerThread server(fixture.project);

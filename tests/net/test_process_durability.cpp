@@ -107,7 +107,7 @@ private:
 
 } // namespace
 
-TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledged operation", "[process][sync]")
+TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledged operation", "[process][sync][stores]")
 {
     constexpr int kSamples = 40;
     constexpr int kRounds = 6;
@@ -121,9 +121,10 @@ TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledge
         clients.push_back(std::make_unique<PushingClient>(user, fixture.tokens.at(user), kSamples, random()));
     }
 
+    const auto serve = fixture.project.serveArguments();
     int killedWithUnanswered = 0;
     for (int round = 1; round <= kRounds; ++round) {
-        test::ServeProcess server(CONCORD_CLI, fixture.serverPath(), fixture.dir.file("serve.log"));
+        test::ServeProcess server(CONCORD_CLI, serve.project, fixture.dir.file("serve.log"), 0, serve.extra);
         std::atomic<bool> stop{false};
         std::atomic<bool> killing{false};
         std::vector<std::thread> threads;
@@ -147,7 +148,7 @@ TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledge
 
     // A final round sends what is still unanswered, then checks against the file directly.
     {
-        test::ServeProcess server(CONCORD_CLI, fixture.serverPath(), fixture.dir.file("serve.log"));
+        test::ServeProcess server(CONCORD_CLI, serve.project, fixture.dir.file("serve.log"), 0, serve.extra);
         std::atomic<bool> stop{true};
         std::atomic<bool> killing{false};
         for (auto& client : clients) {
@@ -158,22 +159,18 @@ TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledge
         CHECK(server.stop(SIGTERM) == 0);
     }
 
-    sqlite::Database db(fixture.serverPath(), sqlite::Database::Mode::ReadOnly);
-    auto logged = db.prepare("SELECT count(*), min(seq) FROM oplog WHERE user = ?1 AND op_id = ?2");
-    auto current = db.prepare("SELECT a.hlc FROM annotations a JOIN samples s ON s.pk = a.sample "
-                              "WHERE s.id = ?1 AND a.annotator = ?2");
+    // Checked against the store directly.
+    auto store = fixture.project.open();
+    store->beginBatch();
     std::size_t total = 0;
     std::map<std::pair<std::string, std::string>, std::int64_t> latestAcknowledged;
     for (const auto& client : clients) {
         REQUIRE(client->acknowledged().size() > 0);
         for (const auto& [opId, ack] : client->acknowledged()) {
-            logged.reset();
-            logged.bind(1, ack.user);
-            logged.bind(2, opId);
-            REQUIRE(logged.step());
             INFO(ack.user << " " << opId);
-            CHECK(logged.columnInt(0) == 1);
-            CHECK(logged.columnInt(1) == ack.seq);
+            const auto logged = store->log().find(ack.user, opId); // (user, op id) is unique
+            REQUIRE(logged);
+            CHECK(logged->seq == ack.seq);
             auto& latest = latestAcknowledged[{ack.sample, ack.user}];
             latest = std::max(latest, ack.hlc);
             ++total;
@@ -181,15 +178,15 @@ TEST_CASE("process: SIGKILL of the server at random moments loses no acknowledge
     }
     // Each row is at least as new as the newest version acknowledged for it.
     for (const auto& [row, hlc] : latestAcknowledged) {
-        current.reset();
-        current.bind(1, row.first);
-        current.bind(2, row.second);
-        REQUIRE(current.step());
-        CHECK(current.columnInt(0) >= hlc);
+        const auto key = store->sampleKey(row.first);
+        REQUIRE(key);
+        const auto current = store->findAnnotation(store->recordSchema().primary().name, *key, row.second);
+        REQUIRE(current);
+        CHECK(current->stamp.hlc >= hlc);
     }
+    store->commitBatch();
     // Every logged operation was acknowledged at some point (the unanswered ones were sent
     // again until answered), so the log holds exactly the acknowledged operations.
-    CHECK(test::SyncFixture::count(fixture.serverPath(), "SELECT count(*) FROM oplog") ==
-          static_cast<std::int64_t>(total));
+    CHECK(fixture.project.operations() == static_cast<std::int64_t>(total));
     CHECK(total > 100);
 }

@@ -95,7 +95,8 @@ TEST_CASE("migrate-store: a served project copied to the other store and back, i
     checkApplied(rita.pushOne(resolve));
     checkApplied(adam.pushOne(suggestOp("r3", "model-a", "correct", {{"labels", {"no"}}}, 0.7)));
     nlohmann::json schema = templateSchema("evaluate");
-    schema["questions"].push_back({{"name", "tone"}, {"kind", "label"}, {"labels", {"warm", "cold"}}, {"required", false}});
+    schema["questions"].push_back(
+        {{"name", "tone"}, {"kind", "label"}, {"labels", {"warm", "cold"}}, {"required", false}});
     checkApplied(adam.pushOne(schemaOp(schema)));
     checkApplied(bob.pushOne(answerOp("r3", "bob", "tone", {{"labels", {"warm"}}})));
 

@@ -1,8 +1,8 @@
 // Fail-over: a replica that knows two servers of its project (sharing the certificate it
 // pinned) moves to the second when the first cannot be reached, at once and without a backoff,
-// and its labels land there. The servers here are two copies of one project file, which is
-// what the client sees of two servers on one PostgreSQL database; their own sharing is the
-// store's (tests/pgstore). Also: the list of servers as typed and kept.
+// and its labels land there. The servers here are two servers of one PostgreSQL project, or, on
+// SQLite, two copies of one project file, which is what the client sees of them. Also: the list
+// of servers as typed and kept.
 #include "core/util/Error.hpp"
 #include "net/client/Endpoint.hpp"
 #include "net/tls/Certificate.hpp"
@@ -25,29 +25,35 @@ TEST_CASE("endpoints: several servers as HOST:PORT,HOST:PORT, none twice", "[syn
     CHECK_THROWS_AS(net::parseEndpoints("a:1,"), InputError);
 }
 
-TEST_CASE("sync fail-over: the first server gone, the replica moves to the second at once", "[integration][sync]")
+TEST_CASE("sync fail-over: the first server gone, the replica moves to the second at once",
+          "[integration][sync][stores]")
 {
     SyncFixture fixture(10);
-    // Served once, so that the project has its id (and certificate), then copied: the copy is
-    // the same project to a replica.
+    const bool file = fixture.project.kind() == test::StoreKind::Sqlite;
+    // A file is served once, so that the project has its id (and certificate), then copied: the
+    // copy is the same project to a replica.
     ServerThread(fixture.project).stop();
     const std::string second = fixture.dir.file("second.concord");
-    std::filesystem::copy_file(fixture.serverPath(), second);
+    if (file) {
+        std::filesystem::copy_file(fixture.serverPath(), second);
+    }
     auto first = std::make_unique<ServerThread>(fixture.project);
     // The second server presents the same certificate, as servers of one deployment do.
     const net::CertificatePaths shared = net::certificatePathsFor(fixture.serverPath());
-    ServerThread backup(second, 0, [&](net::ServerOptions& options) { options.certificate = shared; });
+    const auto sameCertificate = [&](net::ServerOptions& options) { options.certificate = shared; };
+    auto backup = file ? std::make_unique<ServerThread>(second, 0, sameCertificate)
+                       : std::make_unique<ServerThread>(fixture.project, 0, sameCertificate);
 
     net::JoinOptions join;
     join.endpoint = first->endpoint();
-    join.fallbacks = {backup.endpoint()};
+    join.fallbacks = {backup->endpoint()};
     join.user = "alice";
     join.token = fixture.tokens.at("alice");
     join.path = fixture.replicaPath("alice");
     join.sync = SyncFixture::quickOptions();
     net::joinServer(join);
     auto alice = Project::open(fixture.replicaPath("alice"));
-    CHECK(alice->replica().load()->server == net::joinEndpoints({first->endpoint(), backup.endpoint()}));
+    CHECK(alice->replica().load()->server == net::joinEndpoints({first->endpoint(), backup->endpoint()}));
 
     first.reset(); // gone: its port refuses connections
     alice->annotate("s3", "alice", SyncFixture::label("pos"));
@@ -60,9 +66,13 @@ TEST_CASE("sync fail-over: the first server gone, the replica moves to the secon
     CHECK(alice->outbox().pendingCount() == 0);
     // Straight to the next server, no "trying again in" backoff between the two.
     REQUIRE_FALSE(steps.empty());
-    CHECK_THAT(steps.front(), Catch::EndsWith("; trying " + backup.endpoint().toString()));
+    CHECK_THAT(steps.front(), Catch::EndsWith("; trying " + backup->endpoint().toString()));
     for (const auto& step : steps) {
         CHECK(step.find("trying again in") == std::string::npos);
     }
-    CHECK(SyncFixture::count(second, "SELECT count(*) FROM annotations WHERE annotator = 'alice'") == 1);
+    if (file) {
+        CHECK(SyncFixture::count(second, "SELECT count(*) FROM annotations WHERE annotator = 'alice'") == 1);
+    } else {
+        CHECK(fixture.serverAnnotations("alice") == 1);
+    }
 }
