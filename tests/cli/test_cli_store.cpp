@@ -270,4 +270,29 @@ TEST_CASE("cli store: migrate-store moves a served project file to PostgreSQL an
     const auto twice = cli("migrate-store " + store + " " + quoted(back) + " --project reviews");
     CHECK(twice.exitCode == 0);
     CHECK_THAT(twice.output, Catch::Contains("Copied 0 operations") && Catch::Contains("going on after operation 2"));
+
+    // The reading commands take the store's project in place of a file, and say the same.
+    const auto fromStore = cli("export --store " + store + " --project reviews -");
+    REQUIRE(fromStore.exitCode == 0);
+    CHECK(fromStore.output == exported.output);
+    const auto info = cli("info --store " + store + " --project reviews --json");
+    REQUIRE(info.exitCode == 0);
+    const auto infoJson = nlohmann::json::parse(info.output);
+    CHECK(infoJson.at("samples") == 3);
+    CHECK(infoJson.at("annotations") == 2);
+    const auto agreement = cli("agreement --store " + store + " --project reviews --json");
+    REQUIRE(agreement.exitCode == 0);
+    const auto agreementFile = cli("agreement " + quoted(back) + " --json");
+    CHECK(nlohmann::json::parse(agreement.output).at("coefficients") ==
+          nlohmann::json::parse(agreementFile.output).at("coefficients"));
+    CHECK(cli("check --store " + store + " --project reviews").exitCode == 0);
+    const auto both = cli("info " + quoted(back) + " --store " + store + " --project reviews");
+    CHECK(both.exitCode == 3);
+    CHECK_THAT(both.output, Catch::Contains("give a project file or --store, not both"));
+    const auto noProject = cli("export --store " + store + " -");
+    CHECK(noProject.exitCode == 3);
+    CHECK_THAT(noProject.output, Catch::Contains("--store needs --project NAME"));
+    const auto unknown = cli("check --store " + store + " --project nosuch");
+    CHECK(unknown.exitCode == 3);
+    CHECK_THAT(unknown.output, Catch::Contains("no project named 'nosuch'"));
 }

@@ -5,6 +5,7 @@
 #include "app/cli/Commands.hpp"
 #include "app/cli/SettingWords.hpp"
 #include "app/cli/project/TrlExport.hpp"
+#include "app/cli/store/StoreSnapshot.hpp"
 #include "core/export/DatasetExporter.hpp"
 #include "core/export/Splits.hpp"
 #include "core/feedback/TrlExport.hpp"
@@ -245,7 +246,9 @@ void addExportCommand(CLI::App& app)
     auto* command = app.add_subcommand(
         "export", "Write every sample with its annotations and gold label as JSONL, or (with --out-dir) a training "
                   "dataset with splits, a label map and a dataset card");
-    command->add_option("project", options->project, "Project file")->required();
+    auto store = std::make_shared<StoreProjectOptions>();
+    command->add_option("project", options->project, "Project file");
+    addStoreProjectOptions(*command, *store);
     command->add_option("output", options->output, "Output file, or - for standard output (plain JSONL export)");
     command->add_option("--where", options->where, "Only the samples this SQL expression selects (see 'signal')");
     command
@@ -274,7 +277,14 @@ void addExportCommand(CLI::App& app)
     command->add_flag("--metadata", options->metadata, "Include each sample's metadata");
     command->add_flag("--replace", options->replace, "Replace the --out-dir directory when it is not empty");
     addTrlExportOptions(*command, options->trl);
-    command->callback([options] { run(*options); });
+    command->callback([options, store] {
+        // With --store the first positional is the output: `export --store URI --project NAME OUT`.
+        if (!store->store.empty() && options->output.empty()) {
+            std::swap(options->output, options->project);
+        }
+        const auto snapshot = projectFileFor(options->project, *store);
+        run(*options);
+    });
 }
 
 } // namespace concord::cli

@@ -1,5 +1,6 @@
 // concord-cli info: what a project holds and how far its annotators have come.
 #include "app/cli/Commands.hpp"
+#include "app/cli/store/StoreSnapshot.hpp"
 #include "core/store/Project.hpp"
 
 #include <iomanip>
@@ -76,9 +77,14 @@ void addInfoCommand(CLI::App& app)
 {
     auto options = std::make_shared<InfoOptions>();
     auto* command = app.add_subcommand("info", "Show a project's schema, counts and each annotator's progress");
-    command->add_option("project", options->project, "Project file")->required();
+    auto store = std::make_shared<StoreProjectOptions>();
+    command->add_option("project", options->project, "Project file");
+    addStoreProjectOptions(*command, *store);
     command->add_flag("--json", options->json, "Print JSON instead of a table");
-    command->callback([options] { run(*options); });
+    command->callback([options, store] {
+        const auto snapshot = projectFileFor(options->project, *store);
+        run(*options);
+    });
 }
 
 } // namespace concord::cli

@@ -3,6 +3,7 @@
 #include "app/cli/Commands.hpp"
 #include "app/cli/quality/AgreementOptions.hpp"
 #include "app/cli/quality/AgreementOutput.hpp"
+#include "app/cli/store/StoreSnapshot.hpp"
 #include "core/quality/agreement/AgreementReport.hpp"
 #include "core/quality/agreement/ProjectRatings.hpp"
 #include "core/quality/agreement/TriplesCsv.hpp"
@@ -210,7 +211,9 @@ void addAgreementCommand(CLI::App& app)
     auto options = std::make_shared<AgreementOptions>();
     auto* command = app.add_subcommand(
         "agreement", "Measure inter-annotator agreement on a project, or on a CSV of item,annotator,value rows");
+    auto store = std::make_shared<StoreProjectOptions>();
     command->add_option("project", options->project, "Project file");
+    addStoreProjectOptions(*command, *store);
     command->add_option("--question", options->question,
                         "With a PROJECT: the question to measure (default: the first); preference, ranking and text "
                         "questions get their own statistics, and a question with suggestions adds each agent's "
@@ -244,7 +247,12 @@ void addAgreementCommand(CLI::App& app)
     command->add_option("--digits", options->digits, "Decimals in the readable report (default 4)")
         ->check(CLI::Range(1, 17));
     command->add_option("--top", options->top, "Contested samples to list (default 10; 0: all)");
-    command->callback([options] { run(*options); });
+    command->callback([options, store] {
+        // Without a project (file or store) it measures a CSV given with --triples.
+        const auto snapshot =
+            store->store.empty() && store->project.empty() ? nullptr : projectFileFor(options->project, *store);
+        run(*options);
+    });
 }
 
 } // namespace concord::cli

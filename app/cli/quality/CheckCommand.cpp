@@ -2,6 +2,7 @@
 // --strict, exit code 5 when any finding is an error, so that a pipeline can stop on bad data.
 #include "app/cli/Commands.hpp"
 #include "app/cli/ExitCodes.hpp"
+#include "app/cli/store/StoreSnapshot.hpp"
 #include "core/quality/integrity/Integrity.hpp"
 #include "core/store/Project.hpp"
 
@@ -133,7 +134,9 @@ void addCheckCommand(CLI::App& app)
     auto* command = app.add_subcommand("check", "Check a project's data: empty or broken texts, duplicates, labels "
                                                 "the schema refuses, thin coverage, doubtful annotators, and "
                                                 "position and length bias in preferences");
-    command->add_option("project", options->project, "Project file")->required();
+    auto store = std::make_shared<StoreProjectOptions>();
+    command->add_option("project", options->project, "Project file");
+    addStoreProjectOptions(*command, *store);
     command->add_flag("--json", options->json, "Print JSON (every finding with all its sample ids)");
     command->add_flag("--strict", options->strict, "Exit with code 5 when any finding is an error");
     std::string ids;
@@ -158,7 +161,10 @@ void addCheckCommand(CLI::App& app)
                      "Preferences: word-pair similarity from which a record's two responses are near-identical")
         ->check(CLI::Range(0.05, 1.0))
         ->capture_default_str();
-    command->callback([options] { run(*options); });
+    command->callback([options, store] {
+        const auto snapshot = projectFileFor(options->project, *store);
+        run(*options);
+    });
 }
 
 } // namespace concord::cli
