@@ -295,4 +295,28 @@ TEST_CASE("cli store: migrate-store moves a served project file to PostgreSQL an
     const auto unknown = cli("check --store " + store + " --project nosuch");
     CHECK(unknown.exitCode == 3);
     CHECK_THAT(unknown.output, Catch::Contains("no project named 'nosuch'"));
+
+    // import --store adds records, checked as a file import checks them, and nothing else.
+    {
+        std::ofstream more(dir.file("more.jsonl"));
+        more << R"({"id":"s4","text":"sample 4"})"
+             << "\n"
+             << R"({"id":"s5","text":"sample 5"})"
+             << "\n";
+        std::ofstream labelled(dir.file("labelled.jsonl"));
+        labelled << R"({"id":"s6","text":"sample 6","label":"pos"})"
+                 << "\n";
+    }
+    const auto imported = cli("import --store " + store + " --project reviews " + quoted(dir.file("more.jsonl")));
+    INFO(imported.output);
+    REQUIRE(imported.exitCode == 0);
+    CHECK_THAT(imported.output, Catch::Contains("Imported 2 samples") && Catch::Contains("into project reviews in"));
+    const auto again = cli("import --store " + store + " --project reviews " + quoted(dir.file("more.jsonl")));
+    CHECK(again.exitCode == 3);
+    CHECK_THAT(again.output, Catch::Contains("duplicate id 's4'"));
+    const auto withLabels = cli("import --store " + store + " --project reviews " + quoted(dir.file("labelled.jsonl")) +
+                                " --label-field label --annotator alice");
+    CHECK(withLabels.exitCode == 3);
+    CHECK_THAT(withLabels.output, Catch::Contains("import adds records only") && Catch::Contains("Nothing was added"));
+    CHECK(nlohmann::json::parse(cli("info --store " + store + " --project reviews --json").output).at("samples") == 5);
 }

@@ -4,6 +4,8 @@
 #include "app/cli/Commands.hpp"
 #include "app/cli/ProgressBar.hpp"
 #include "app/cli/SettingWords.hpp"
+#include "app/cli/store/StoreImport.hpp"
+#include "app/cli/store/StoreSnapshot.hpp"
 #include "core/export/RecordImport.hpp"
 #include "core/feedback/ArgillaImport.hpp"
 #include "core/feedback/FieldImport.hpp"
@@ -369,8 +371,10 @@ void addImportCommand(CLI::App& app)
     auto* command =
         app.add_subcommand("import", "Import samples from a JSONL, CSV/TSV or plain-text file, or labelled "
                                      "data from Label Studio, Prodigy, spaCy, CoNLL, HF JSONL or CSV exports");
-    command->add_option("project", options->project, "Project file")->required();
-    command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)")->required();
+    auto store = std::make_shared<StoreProjectOptions>();
+    command->add_option("project", options->project, "Project file");
+    command->add_option("file", options->file, "Input file (.jsonl, .csv, .tsv or .txt)");
+    addStoreProjectOptions(*command, *store);
     command
         ->add_option(
             "--format", options->format,
@@ -409,7 +413,32 @@ void addImportCommand(CLI::App& app)
     command->add_option("--rejects", options->rejectsFile,
                         "Where --skip-invalid writes rejected records "
                         "(default: FILE.rejected.jsonl)");
-    command->callback([options] { run(*options); });
+    command->callback([options, store] {
+        if (store->store.empty()) {
+            if (options->project.empty() || options->file.empty()) {
+                throw SettingError("file", "give the project file and the file to import");
+            }
+            run(*options);
+            return;
+        }
+        // `import --store URI --project NAME FILE`: the one positional is the file.
+        if (options->file.empty()) {
+            std::swap(options->file, options->project);
+        }
+        if (!options->project.empty()) {
+            throw SettingError("store", "give a project file or --store, not both");
+        }
+        if (store->project.empty()) {
+            throw SettingError("project", "--store needs --project NAME: the project to import into");
+        }
+        if (options->file.empty()) {
+            throw SettingError("file", "give the file to import");
+        }
+        importIntoStore(store->store, store->project, [&](const std::string& file) {
+            options->project = file;
+            run(*options);
+        });
+    });
 }
 
 } // namespace concord::cli
