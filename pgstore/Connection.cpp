@@ -85,7 +85,21 @@ std::int64_t Result::affected() const
     return number;
 }
 
-Connection::Connection(const std::string& conninfo) : m_conn(PQconnectdb(conninfo.c_str()))
+namespace {
+
+// A connection string with a default connect_timeout: libpq waits forever for a host that does
+// not answer, and a server's database thread would wait with it. The address's own setting wins
+// (with expand_dbname, the expanded string's keywords override the ones before it).
+pg_conn* connectWithTimeout(const std::string& conninfo)
+{
+    const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {"10", conninfo.c_str(), nullptr};
+    return PQconnectdbParams(keywords, values, 1);
+}
+
+} // namespace
+
+Connection::Connection(const std::string& conninfo) : m_conn(connectWithTimeout(conninfo))
 {
     if (m_conn == nullptr) {
         throw PgError("could not allocate a PostgreSQL connection", "");

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace concord::pg {
 
 namespace {
@@ -236,10 +238,25 @@ void PgServerStore::setSchemaSeq(std::int64_t seq)
 
 bool PgServerStore::beginBatch()
 {
-    // A batch that failed because the database went away left the connection broken: the next
-    // one connects again (and fails, to be answered as such, while the database is still down).
+    // A batch that failed because the database went away left the connection broken: a later
+    // one connects again (and fails, to be answered as such, while the database is still down),
+    // backing off between attempts.
     if (!m_connection.isOpen()) {
-        m_connection.reconnect();
+        const auto now = std::chrono::steady_clock::now();
+        if (now < m_retryAt) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_retryAt - now);
+            throw PgError("the database " + m_connection.describe() + " cannot be reached; trying again in " +
+                              std::to_string(left.count()) + " ms",
+                          "08006");
+        }
+        try {
+            m_connection.reconnect();
+        } catch (const PgError&) {
+            m_retryWait = std::clamp(m_retryWait * 2, kFirstRetry, kLastRetry);
+            m_retryAt = std::chrono::steady_clock::now() + m_retryWait;
+            throw;
+        }
+        m_retryWait = std::chrono::milliseconds{0};
     }
     m_batch.emplace(m_connection);
     m_log.beginBatch();

@@ -13,6 +13,7 @@
 #include "pgstore/ProjectUsers.hpp"
 #include "pgstore/Projects.hpp"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,13 @@ private:
     PgReservations m_reservations;
     std::optional<Transaction> m_batch;
     ProjectOperations::Mark m_jobMark;
+    // While the database is away: no new attempt to connect before m_retryAt, each failure
+    // doubling the wait (kFirstRetry up to kLastRetry), so that a batch in the meantime is
+    // answered `unavailable` at once instead of waiting on a connect that will fail.
+    static constexpr std::chrono::milliseconds kFirstRetry{250};
+    static constexpr std::chrono::milliseconds kLastRetry{8000};
+    std::chrono::milliseconds m_retryWait{0};
+    std::chrono::steady_clock::time_point m_retryAt{};
 };
 
 // Gives a project of the store its settings and questions (a new project has none); records
