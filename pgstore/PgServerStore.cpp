@@ -266,9 +266,24 @@ bool PgServerStore::beginBatch()
 
 void PgServerStore::commitBatch()
 {
+    const std::int64_t last = m_log.batchLast();
     m_log.publishBatch();
     m_batch->commit();
     m_batch.reset();
+    analyzeWhenGrown(last);
+}
+
+void PgServerStore::analyzeWhenGrown(std::int64_t last)
+{
+    if (last < m_analyzeAt) {
+        return;
+    }
+    try {
+        analyzeStore(m_connection);
+        m_analyzeAt = last * 2;
+    } catch (const PgError&) {
+        // The batch is committed and acknowledged; statistics can wait: the next batch tries.
+    }
 }
 
 void PgServerStore::rollbackBatch()

@@ -146,6 +146,11 @@ private:
     // While the database is away: no new attempt to connect before m_retryAt, each failure
     // doubling the wait (kFirstRetry up to kLastRetry), so that a batch in the meantime is
     // answered `unavailable` at once instead of waiting on a connect that will fail.
+    // A young project's tables are analysed as they grow (at 1,000 operations, then each time
+    // the log has doubled): with the statistics of empty tables, the planner took an index that
+    // matched half a key and read every answer of the project for each lookup (docs/benchmarks.md).
+    void analyzeWhenGrown(std::int64_t last);
+    std::int64_t m_analyzeAt = 1000;
     static constexpr std::chrono::milliseconds kFirstRetry{250};
     static constexpr std::chrono::milliseconds kLastRetry{8000};
     std::chrono::milliseconds m_retryWait{0};
@@ -166,7 +171,7 @@ ProjectRow createProjectFromFile(Connection& connection, const std::string& name
 // Gives the planner statistics of the server's tables. Until autovacuum first analyses them (a
 // minute or more after they fill), the plans of a young store served a third of the operations
 // a second that they serve once analysed (docs/benchmarks.md); a project made, and a server
-// started, analyse them at once.
+// started, analyse them at once, and a server again as its project grows.
 void analyzeStore(Connection& connection);
 
 } // namespace concord::pg

@@ -31,6 +31,8 @@ public:
     // writes the last one before the commit; abandonBatch forgets them after a rollback.
     // mark() and restore() follow a savepoint: a job undone gives its numbers back.
     void beginBatch();
+    // The last number the batch gave so far; 0 when it gave none.
+    std::int64_t batchLast() const { return m_locked ? m_next : 0; }
     void publishBatch();
     void abandonBatch();
     struct Mark
