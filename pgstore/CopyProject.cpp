@@ -15,9 +15,7 @@ void copyUser(Connection& connection, std::int64_t project, const UserRecord& us
 {
     const Result account = connection.exec("SELECT salt, hash FROM accounts WHERE name = $1", {user.name});
     if (account.rows() == 0) {
-        connection.exec(
-            "INSERT INTO accounts (name, salt, hash, iterations, created_at) VALUES ($1, $2, $3, $4, $5)",
-            {user.name, user.salt, user.hash, std::to_string(user.iterations), std::to_string(user.createdAt)});
+        insertAccount(connection, user);
     } else if (account.text(0, 0) != user.salt || account.text(0, 1) != user.hash) {
         notes.push_back(user.name + " has an account on the store already, with another token: they sync this "
                                     "project with that account's token from now on");
@@ -38,21 +36,10 @@ ProjectCopyMade createProjectCopy(Connection& connection, const std::string& nam
     made.project = insertProject(connection, name);
     net::inBatch(source, [&] {
         const net::ProjectInfo info = source.info();
-        ProjectSettings settings;
-        settings.name = info.name;
-        settings.overlap = info.overlap;
-        settings.blind = info.blind;
-        settings.guidelines = info.guidelines;
-        configureProject(connection, made.project.id, settings, source.recordSchema(), info.orderSeed, source.id());
-        constexpr int kPage = 1000;
-        for (std::int64_t after = 0;;) {
-            const auto page = source.samplesAfter(after, kPage);
-            addRecords(connection, made.project.id, page);
-            if (page.size() < static_cast<std::size_t>(kPage)) {
-                break;
-            }
-            after = page.back().key;
-        }
+        configureProject(connection, made.project.id, net::settingsFrom(info), source.recordSchema(), info.orderSeed,
+                         source.id());
+        net::forEachRecordPage(source, 0,
+                               [&](const std::vector<Sample>& page) { addRecords(connection, made.project.id, page); });
         for (const auto& user : source.users().list()) {
             copyUser(connection, made.project.id, user, made.notes);
         }

@@ -36,9 +36,7 @@ void ProjectUsers::add(const UserRecord& user)
     if (accountExists(m_connection, user.name)) {
         throw InputError("a user named '" + user.name + "' exists already: give them a role in this project instead");
     }
-    m_connection.exec(
-        "INSERT INTO accounts (name, salt, hash, iterations, created_at) VALUES ($1, $2, $3, $4, $5)",
-        {user.name, user.salt, user.hash, std::to_string(user.iterations), std::to_string(user.createdAt)});
+    insertAccount(m_connection, user);
     grantRole(m_connection, m_project, user.name, user.role, user.createdAt);
     transaction.commit();
 }
@@ -95,6 +93,12 @@ void grantRole(Connection& connection, std::int64_t project, std::string_view na
                     "ON CONFLICT (project, account) DO UPDATE SET role = excluded.role, "
                     "granted_at = excluded.granted_at, revoked_at = NULL",
                     {std::to_string(project), std::string(name), std::string(toString(role)), std::to_string(now)});
+}
+
+void insertAccount(Connection& connection, const UserRecord& user)
+{
+    connection.exec("INSERT INTO accounts (name, salt, hash, iterations, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    {user.name, user.salt, user.hash, std::to_string(user.iterations), std::to_string(user.createdAt)});
 }
 
 bool revokeAccount(Connection& connection, std::string_view name, std::int64_t now)

@@ -36,6 +36,8 @@ bool accountExists(Connection& connection, std::string_view name);
 // Gives an existing account `role` in `project` (again, if it was taken away). InputError when
 // there is no such account or it is revoked.
 void grantRole(Connection& connection, std::int64_t project, std::string_view name, Role role, std::int64_t now);
+// Makes the account of `user` (its credentials, no role) in the caller's transaction.
+void insertAccount(Connection& connection, const UserRecord& user);
 // Ends the account's token in every project. False when there is none or it is revoked already.
 bool revokeAccount(Connection& connection, std::string_view name, std::int64_t now);
 

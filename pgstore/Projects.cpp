@@ -49,17 +49,24 @@ std::vector<ProjectRow> listProjects(Connection& connection)
     return projects;
 }
 
+ProjectRow requireProject(Connection& connection, const std::string& name)
+{
+    auto found = findProject(connection, name);
+    if (!found) {
+        throw InputError("no project named '" + name + "' in " + connection.describe() +
+                         " (concord-cli project list --store shows them; project create makes one)");
+    }
+    return *found;
+}
+
 ProjectRow archiveProject(Connection& connection, const std::string& name)
 {
-    const auto found = findProject(connection, name);
-    if (!found) {
-        throw InputError("no project named '" + name + "' in " + connection.describe());
-    }
-    if (found->archived) {
+    const auto found = requireProject(connection, name);
+    if (found.archived) {
         throw InputError("the project '" + name + "' is archived already");
     }
     const Result archived = connection.exec(
-        "UPDATE projects SET archived = true WHERE id = $1 RETURNING id, name, archived", {std::to_string(found->id)});
+        "UPDATE projects SET archived = true WHERE id = $1 RETURNING id, name, archived", {std::to_string(found.id)});
     return rowOf(archived, 0);
 }
 

@@ -23,6 +23,8 @@ ProjectRow createProject(Connection& connection, const std::string& name);
 // The same inside the caller's transaction.
 ProjectRow insertProject(Connection& connection, const std::string& name);
 std::optional<ProjectRow> findProject(Connection& connection, const std::string& name);
+// The same, or an InputError naming the store and how to list its projects.
+ProjectRow requireProject(Connection& connection, const std::string& name);
 std::vector<ProjectRow> listProjects(Connection& connection);
 // Marks the project archived: kept, listed as such, no longer served. InputError when there is
 // no project of that name or it is archived already.

@@ -10,16 +10,6 @@ namespace concord::pg {
 
 namespace {
 
-ProjectRow requireProject(Connection& connection, const std::string& name)
-{
-    auto project = findProject(connection, name);
-    if (!project) {
-        throw InputError("the store has no project named '" + name +
-                         "'; make it with concord-cli project create --store URI " + name);
-    }
-    return *project;
-}
-
 // LISTEN on the project's channel, on a connection of its own.
 class ProjectNotices : public net::CommitNotices
 {

@@ -49,12 +49,7 @@ void ReplicaApplier::applyWelcome(const Welcome& welcome)
     const RecordSchema schema = schemaOf(welcome.project);
     store::releaseReadSnapshot(m_replica.database()); // the GUI may label in the same file
     sqlite::Transaction transaction(m_replica.database());
-    ProjectSettings settings = m_replica.settings();
-    settings.name = welcome.project.name;
-    settings.overlap = welcome.project.overlap;
-    settings.blind = welcome.project.blind;
-    settings.guidelines = welcome.project.guidelines;
-    m_replica.saveSettings(settings);
+    m_replica.saveSettings(settingsFrom(welcome.project, m_replica.settings()));
     m_replica.takeServerSchema(schema, welcome.project.orderSeed);
     m_replica.replica().setRole(welcome.role);
     transaction.commit();

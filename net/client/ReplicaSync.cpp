@@ -268,12 +268,7 @@ JoinReport joinServer(const JoinOptions& options)
     JoinReport report;
     try {
         {
-            ProjectSettings settings;
-            settings.name = welcome.project.name;
-            settings.overlap = welcome.project.overlap;
-            settings.blind = welcome.project.blind;
-            settings.guidelines = welcome.project.guidelines;
-            auto replica = Project::create(partial, settings, schemaOf(welcome.project));
+            auto replica = Project::create(partial, settingsFrom(welcome.project), schemaOf(welcome.project));
             ReplicaInfo info;
             info.server = serverList;
             info.user = welcome.user;

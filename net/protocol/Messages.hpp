@@ -105,6 +105,18 @@ struct ProjectInfo
     std::string guidelines;
 };
 
+// The settings a project's info carries, over `base` (what it does not carry stays: the text
+// limit of a replica's own file). A replica made or welcomed by a server, and a project copied
+// by migrate-store, take their settings this way.
+inline ProjectSettings settingsFrom(const ProjectInfo& info, ProjectSettings base = {})
+{
+    base.name = info.name;
+    base.overlap = info.overlap;
+    base.blind = info.blind;
+    base.guidelines = info.guidelines;
+    return base;
+}
+
 struct Welcome
 {
     int protocol = kProtocolVersion;

@@ -87,17 +87,31 @@ void forRowsIn(Read read, std::int64_t after, std::int64_t upTo, Each each)
 
 constexpr std::int64_t kAll = INT64_MAX;
 
+template <typename... Visit> struct Overloaded : Visit...
+{
+    using Visit::operator()...;
+};
+template <typename... Visit> Overloaded(Visit...) -> Overloaded<Visit...>;
+
+// Calls `visit` on every current row numbered in (after, upTo], kind by kind: answers and
+// response statuses with drafts, resolutions, suggestions.
+template <typename Visit> void forEveryRow(ServerStore& store, std::int64_t after, std::int64_t upTo, Visit visit)
+{
+    forRowsIn<AnnotationChange>([&](std::int64_t from, int limit) { return store.everyAnnotationAfter(from, limit); },
+                                after, upTo, visit);
+    forRowsIn<ResolutionChange>([&](std::int64_t from, int limit) { return store.resolutionsAfter(from, limit); },
+                                after, upTo, visit);
+    forRowsIn<ResponseChange>([&](std::int64_t from, int limit) { return store.everyResponseAfter(from, limit); },
+                              after, upTo, visit);
+    forRowsIn<SuggestionChange>([&](std::int64_t from, int limit) { return store.suggestionsAfter(from, limit); },
+                                after, upTo, visit);
+}
+
 ProjectTally tallyInBatch(ServerStore& store)
 {
     ProjectTally tally;
-    for (std::int64_t after = 0;;) {
-        const auto page = store.samplesAfter(after, kPage);
-        tally.records += static_cast<std::int64_t>(page.size());
-        if (page.size() < static_cast<std::size_t>(kPage)) {
-            break;
-        }
-        after = page.back().key;
-    }
+    forEachRecordPage(
+        store, 0, [&](const std::vector<Sample>& page) { tally.records += static_cast<std::int64_t>(page.size()); });
     Sha256 users;
     for (const auto& user : store.users().list()) {
         ++tally.users;
@@ -108,46 +122,32 @@ ProjectTally tallyInBatch(ServerStore& store)
     tally.userChecksum = users.hex();
 
     Sha256 log;
-    for (std::int64_t after = 0;;) {
-        const auto entries = store.log().entriesAfter(after, kPage);
-        for (const auto& entry : entries) {
-            log.add(entry.seq).add(entry.opId).add(entry.user).add(entry.kind).add(entry.sampleId).add(entry.body);
-            log.add(entry.appliedAt).add(entry.superseded ? 1 : 0);
-        }
-        tally.operations += static_cast<std::int64_t>(entries.size());
-        if (entries.size() < static_cast<std::size_t>(kPage)) {
-            break;
-        }
-        after = entries.back().seq;
-    }
+    forEachLogEntry(store.log(), 0, [&](const store::LogEntry& entry) {
+        log.add(entry.seq).add(entry.opId).add(entry.user).add(entry.kind).add(entry.sampleId).add(entry.body);
+        log.add(entry.appliedAt).add(entry.superseded ? 1 : 0);
+        ++tally.operations;
+    });
     tally.logChecksum = log.hex();
     tally.head = store.log().head();
 
     Sha256 rows;
-    forRowsIn<AnnotationChange>([&](std::int64_t after, int limit) { return store.everyAnnotationAfter(after, limit); },
-                                0, kAll,
-                                [&](const AnnotationChange& row) {
-                                    ++tally.annotations;
-                                    rows.add("annotation").add(annotationToJson(row).dump());
-                                });
-    forRowsIn<ResolutionChange>([&](std::int64_t after, int limit) { return store.resolutionsAfter(after, limit); }, 0,
-                                kAll,
-                                [&](const ResolutionChange& row) {
-                                    ++tally.resolutions;
-                                    rows.add("resolution").add(resolutionToJson(row).dump());
-                                });
-    forRowsIn<ResponseChange>([&](std::int64_t after, int limit) { return store.everyResponseAfter(after, limit); }, 0,
-                              kAll,
-                              [&](const ResponseChange& row) {
-                                  ++tally.responses;
-                                  rows.add("response").add(responseToJson(row).dump());
-                              });
-    forRowsIn<SuggestionChange>([&](std::int64_t after, int limit) { return store.suggestionsAfter(after, limit); }, 0,
-                                kAll,
-                                [&](const SuggestionChange& row) {
-                                    ++tally.suggestions;
-                                    rows.add("suggestion").add(suggestionToJson(row).dump());
-                                });
+    forEveryRow(store, 0, kAll,
+                Overloaded{[&](const AnnotationChange& row) {
+                               ++tally.annotations;
+                               rows.add("annotation").add(annotationToJson(row).dump());
+                           },
+                           [&](const ResolutionChange& row) {
+                               ++tally.resolutions;
+                               rows.add("resolution").add(resolutionToJson(row).dump());
+                           },
+                           [&](const ResponseChange& row) {
+                               ++tally.responses;
+                               rows.add("response").add(responseToJson(row).dump());
+                           },
+                           [&](const SuggestionChange& row) {
+                               ++tally.suggestions;
+                               rows.add("suggestion").add(suggestionToJson(row).dump());
+                           }});
     tally.rowChecksum = rows.hex();
     tally.schemaSeq = store.schemaSeq();
     tally.questions = store.recordSchema().toJson().dump();
@@ -172,14 +172,11 @@ struct RowsInRange
 RowsInRange rowsInRange(ServerStore& source, std::int64_t after, std::int64_t upTo)
 {
     RowsInRange rows;
-    forRowsIn<AnnotationChange>([&](std::int64_t from, int limit) { return source.everyAnnotationAfter(from, limit); },
-                                after, upTo, [&](const AnnotationChange& row) { rows.annotations.push_back(row); });
-    forRowsIn<ResolutionChange>([&](std::int64_t from, int limit) { return source.resolutionsAfter(from, limit); },
-                                after, upTo, [&](const ResolutionChange& row) { rows.resolutions.push_back(row); });
-    forRowsIn<ResponseChange>([&](std::int64_t from, int limit) { return source.everyResponseAfter(from, limit); },
-                              after, upTo, [&](const ResponseChange& row) { rows.responses.push_back(row); });
-    forRowsIn<SuggestionChange>([&](std::int64_t from, int limit) { return source.suggestionsAfter(from, limit); },
-                                after, upTo, [&](const SuggestionChange& row) { rows.suggestions.push_back(row); });
+    forEveryRow(source, after, upTo,
+                Overloaded{[&](const AnnotationChange& row) { rows.annotations.push_back(row); },
+                           [&](const ResolutionChange& row) { rows.resolutions.push_back(row); },
+                           [&](const ResponseChange& row) { rows.responses.push_back(row); },
+                           [&](const SuggestionChange& row) { rows.suggestions.push_back(row); }});
     return rows;
 }
 
@@ -216,6 +213,36 @@ void storeRows(ServerStore& destination, RowsInRange rows)
 }
 
 } // namespace
+
+void forEachRecordPage(ServerStore& store, std::int64_t after,
+                       const std::function<void(const std::vector<Sample>&)>& page)
+{
+    for (;;) {
+        const auto records = store.samplesAfter(after, kPage);
+        if (!records.empty()) {
+            page(records);
+        }
+        if (records.size() < static_cast<std::size_t>(kPage)) {
+            return;
+        }
+        after = records.back().key;
+    }
+}
+
+void forEachLogEntry(store::OperationLog& log, std::int64_t after,
+                     const std::function<void(const store::LogEntry&)>& entry)
+{
+    for (;;) {
+        const auto entries = log.entriesAfter(after, kPage);
+        for (const auto& each : entries) {
+            entry(each);
+        }
+        if (entries.size() < static_cast<std::size_t>(kPage)) {
+            return;
+        }
+        after = entries.back().seq;
+    }
+}
 
 ProjectTally tallyProject(ServerStore& store)
 {

@@ -52,6 +52,14 @@ template <typename Batch> void inBatch(ServerStore& store, Batch batch)
     store.commitBatch();
 }
 
+// Calls `page` on the store's records after `after`, a page at a time, in key order.
+void forEachRecordPage(ServerStore& store, std::int64_t after,
+                       const std::function<void(const std::vector<Sample>&)>& page);
+
+// Calls `entry` on every entry of the log after `after`, in order.
+void forEachLogEntry(store::OperationLog& log, std::int64_t after,
+                     const std::function<void(const store::LogEntry&)>& entry);
+
 // Reads it all inside one batch of its own, and commits the batch (a project file's beginBatch
 // numbers rows written beside the server).
 ProjectTally tallyProject(ServerStore& store);

@@ -60,28 +60,17 @@ void ServerProject::createCopy(const std::string& path, ServerStore& source)
     }
     inBatch(source, [&] {
         const ProjectInfo info = source.info();
-        ProjectSettings settings;
-        settings.name = info.name;
-        settings.overlap = info.overlap;
-        settings.blind = info.blind;
-        settings.guidelines = info.guidelines;
-        auto project = Project::create(part, settings, source.recordSchema());
+        auto project = Project::create(part, settingsFrom(info), source.recordSchema());
         project->setOrderSeed(info.orderSeed);
         sqlite::Transaction transaction(project->database());
         project->settingsTable().set(kProjectIdKey, info.id);
-        constexpr int kPage = 1000;
-        for (std::int64_t after = 0;;) {
-            const auto page = source.samplesAfter(after, kPage);
+        forEachRecordPage(source, 0, [&](const std::vector<Sample>& page) {
             for (const auto& sample : page) {
                 if (!project->samples().insert(sample.id, sample.text, sample.meta, sample.record)) {
                     throw InputError("the source holds two records with id '" + sample.id + "'");
                 }
             }
-            if (page.size() < static_cast<std::size_t>(kPage)) {
-                break;
-            }
-            after = page.back().key;
-        }
+        });
         store::UserTable users(project->database());
         for (const auto& user : source.users().list()) {
             users.add(user);

@@ -17,6 +17,26 @@ using namespace concord;
 using test::cli;
 using test::quoted;
 
+namespace {
+
+// A project file of single labels (pos, neg) named reviews, with records s1..s3, made and filled
+// with the CLI as a team would.
+std::string reviewsProject(const test::TempDir& dir, const std::string& name)
+{
+    const std::string file = dir.file(name);
+    REQUIRE(cli("init " + quoted(file) + " --kind single --labels pos,neg --overlap 2 --name reviews").exitCode == 0);
+    {
+        std::ofstream data(dir.file("data.jsonl"));
+        for (int i = 1; i <= 3; ++i) {
+            data << R"({"id":"s)" << i << R"(","text":"sample )" << i << "\"}\n";
+        }
+    }
+    REQUIRE(cli("import " + quoted(file) + " " + quoted(dir.file("data.jsonl"))).exitCode == 0);
+    return file;
+}
+
+} // namespace
+
 TEST_CASE("cli store: project create, list and archive on PostgreSQL, and health", "[cli][pgstore]")
 {
     const std::string store = quoted(test::PgCluster::shared().freshDatabase());
@@ -117,15 +137,7 @@ TEST_CASE("cli store: a project made from a file is served from PostgreSQL, repl
           "[cli][pgstore][sync]")
 {
     test::TempDir dir;
-    const std::string file = dir.file("start.concord");
-    REQUIRE(cli("init " + quoted(file) + " --kind single --labels pos,neg --overlap 2 --name reviews").exitCode == 0);
-    {
-        std::ofstream data(dir.file("data.jsonl"));
-        for (int i = 1; i <= 3; ++i) {
-            data << R"({"id":"s)" << i << R"(","text":"sample )" << i << "\"}\n";
-        }
-    }
-    REQUIRE(cli("import " + quoted(file) + " " + quoted(dir.file("data.jsonl"))).exitCode == 0);
+    const std::string file = reviewsProject(dir, "start.concord");
 
     const std::string address = test::PgCluster::shared().freshDatabase();
     const std::string store = quoted(address);
@@ -191,15 +203,7 @@ TEST_CASE("cli store: migrate-store moves a served project file to PostgreSQL an
           "[cli][pgstore][sync][migrate]")
 {
     test::TempDir dir;
-    const std::string file = dir.file("team.concord");
-    REQUIRE(cli("init " + quoted(file) + " --kind single --labels pos,neg --overlap 2 --name reviews").exitCode == 0);
-    {
-        std::ofstream data(dir.file("data.jsonl"));
-        for (int i = 1; i <= 3; ++i) {
-            data << R"({"id":"s)" << i << R"(","text":"sample )" << i << "\"}\n";
-        }
-    }
-    REQUIRE(cli("import " + quoted(file) + " " + quoted(dir.file("data.jsonl"))).exitCode == 0);
+    const std::string file = reviewsProject(dir, "team.concord");
     std::map<std::string, std::string> tokens;
     for (const std::string name : {"alice", "bob"}) {
         const auto added = cli("user add " + quoted(file) + " " + name + " --json");

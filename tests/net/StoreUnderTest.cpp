@@ -136,14 +136,8 @@ std::vector<store::LogEntry> ProjectUnderTest::logEntries()
 {
     auto store = open();
     std::vector<store::LogEntry> all;
-    for (std::int64_t after = 0;;) {
-        const auto entries = store->log().entriesAfter(after, 1000);
-        all.insert(all.end(), entries.begin(), entries.end());
-        if (entries.size() < 1000) {
-            return all;
-        }
-        after = entries.back().seq;
-    }
+    net::forEachLogEntry(store->log(), 0, [&](const store::LogEntry& entry) { all.push_back(entry); });
+    return all;
 }
 
 std::int64_t ProjectUnderTest::apply(const std::string& user, Role role, const net::Operation& operation)

@@ -53,13 +53,9 @@ Side openSource(const std::string& where, const std::string& name)
     if (pg::looksLikeStoreAddress(where)) {
         needProject(where, name);
         auto connection = pg::openStore(where);
-        const auto project = pg::findProject(*connection, name);
-        if (!project) {
-            throw InputError("no project named '" + name + "' in " + connection->describe() +
-                             " (concord-cli project list --store shows them)");
-        }
+        const pg::ProjectRow project = pg::requireProject(*connection, name);
         side.describe = "project " + name + " in " + connection->describe();
-        side.store = std::make_unique<pg::PgServerStore>(std::move(connection), *project);
+        side.store = std::make_unique<pg::PgServerStore>(std::move(connection), project);
         return side;
     }
     if (!std::filesystem::exists(where)) {

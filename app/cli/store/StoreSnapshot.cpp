@@ -6,9 +6,6 @@
 #include "pgstore/PgServerStore.hpp"
 #include "pgstore/StoreAddress.hpp"
 
-#include <cstdlib>
-#include <system_error>
-
 namespace concord::cli {
 
 void addStoreProjectOptions(CLI::App& command, StoreProjectOptions& options)
@@ -20,36 +17,14 @@ void addStoreProjectOptions(CLI::App& command, StoreProjectOptions& options)
 }
 
 StoreSnapshot::StoreSnapshot(const std::string& store, const std::string& project)
+    : m_path((m_folder.path() / (project + ".concord")).string())
 {
     auto connection = pg::openStore(store);
-    const auto row = pg::findProject(*connection, project);
-    if (!row) {
-        throw SettingError("project", "no project named '" + project + "' in " + connection->describe() +
-                                          " (concord-cli project list --store shows them)");
-    }
-    pg::PgServerStore source(std::move(connection), *row);
-    std::string pattern = (std::filesystem::temp_directory_path() / "concord-store-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-        throw StoreError("cannot make a temporary folder in " + std::filesystem::temp_directory_path().string() +
-                         " for a copy of project '" + project + "': " + std::generic_category().message(errno));
-    }
-    m_dir = pattern;
-    m_path = (m_dir / (project + ".concord")).string();
-    try {
-        net::ServerProject::createCopy(m_path, source);
-        net::ServerProject copy(m_path);
-        net::copyProject(source, copy);
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_dir, ignored);
-        throw;
-    }
-}
-
-StoreSnapshot::~StoreSnapshot()
-{
-    std::error_code ignored; // a temporary folder left behind is the OS's to clean, not an error to report
-    std::filesystem::remove_all(m_dir, ignored);
+    const pg::ProjectRow row = pg::requireProject(*connection, project);
+    pg::PgServerStore source(std::move(connection), row);
+    net::ServerProject::createCopy(m_path, source);
+    net::ServerProject copy(m_path);
+    net::copyProject(source, copy);
 }
 
 std::unique_ptr<StoreSnapshot> projectFileFor(std::string& file, const StoreProjectOptions& options)

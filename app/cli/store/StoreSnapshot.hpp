@@ -5,9 +5,10 @@
 // the command sees is the store's project as it was when the command began.
 #pragma once
 
+#include "app/cli/store/TemporaryFolder.hpp"
+
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -27,14 +28,13 @@ class StoreSnapshot
 {
 public:
     StoreSnapshot(const std::string& store, const std::string& project);
-    ~StoreSnapshot();
     StoreSnapshot(const StoreSnapshot&) = delete;
     StoreSnapshot& operator=(const StoreSnapshot&) = delete;
 
     const std::string& path() const { return m_path; }
 
 private:
-    std::filesystem::path m_dir;
+    TemporaryFolder m_folder{"concord-store"};
     std::string m_path;
 };
 

@@ -27,13 +27,9 @@ UserPlace::UserPlace(const std::string& file, const std::string& storeAddress, c
         }
         return;
     }
-    const auto project = pg::findProject(*m_connection, storeProject);
-    if (!project) {
-        throw InputError("no project named '" + storeProject + "' in " + m_where +
-                         " (concord-cli project list --store URI shows them)");
-    }
-    m_projectId = project->id;
-    m_where = "project " + project->name + " in " + m_where;
+    const auto project = pg::requireProject(*m_connection, storeProject);
+    m_projectId = project.id;
+    m_where = "project " + project.name + " in " + m_where;
     m_projectUsers = std::make_unique<pg::ProjectUsers>(*m_connection, m_projectId);
 }
 
