@@ -39,6 +39,20 @@ std::optional<ProjectRow> findProject(Connection& connection, const std::string&
     return found.rows() == 0 ? std::nullopt : std::optional<ProjectRow>(rowOf(found, 0));
 }
 
+std::optional<ProjectRow> findProjectById(Connection& connection, const std::string& projectId)
+{
+    // Few rows: a scan costs less than keeping the id in a column of its own.
+    const Result found = connection.exec(
+        "SELECT id, name, archived FROM projects WHERE (settings::jsonb ->> 'project_id') = $1 AND NOT archived",
+        {projectId});
+    if (found.rows() > 1) {
+        throw InputError("several projects of this server's store carry the id of this replica's project ('" +
+                         found.text(0, 1) + "', '" + found.text(1, 1) +
+                         "'): its admin must archive all but one of them");
+    }
+    return found.rows() == 0 ? std::nullopt : std::optional<ProjectRow>(rowOf(found, 0));
+}
+
 std::vector<ProjectRow> listProjects(Connection& connection)
 {
     const Result all = connection.exec("SELECT id, name, archived FROM projects ORDER BY name");

@@ -23,6 +23,9 @@ ProjectRow createProject(Connection& connection, const std::string& name);
 // The same inside the caller's transaction.
 ProjectRow insertProject(Connection& connection, const std::string& name);
 std::optional<ProjectRow> findProject(Connection& connection, const std::string& name);
+// The project that is not archived and whose replicas carry this id (the settings' project_id).
+// InputError when several carry it (a project copied twice into one store).
+std::optional<ProjectRow> findProjectById(Connection& connection, const std::string& projectId);
 // The same, or an InputError naming the store and how to list its projects.
 ProjectRow requireProject(Connection& connection, const std::string& name);
 std::vector<ProjectRow> listProjects(Connection& connection);

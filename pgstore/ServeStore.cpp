@@ -35,6 +35,33 @@ private:
     std::int64_t m_project;
 };
 
+ProjectRow requireServable(Connection& connection, const std::string& project)
+{
+    const ProjectRow row = requireProject(connection, project);
+    if (row.archived) {
+        throw InputError("the project '" + project + "' is archived: it is kept, but no longer served");
+    }
+    return row;
+}
+
+net::CommitNoticesOpener noticesOf(const std::string& address, std::int64_t project)
+{
+    return [address, project]() -> std::unique_ptr<net::CommitNotices> {
+        return std::make_unique<ProjectNotices>(address, project);
+    };
+}
+
+net::LoginCheckOpener loginCheckOf(const std::string& address, std::int64_t project)
+{
+    return [address, project]() -> net::LoginCheck {
+        std::shared_ptr<Connection> connection = openStore(address);
+        auto users = std::make_shared<ProjectUsers>(*connection, project);
+        return [connection, users](const std::string& user, const std::string& token) {
+            return net::checkLogin(*users, user, token);
+        };
+    };
+}
+
 } // namespace
 
 void serveFromStore(net::ServerOptions& options, const std::string& address, const std::string& project)
@@ -43,25 +70,40 @@ void serveFromStore(net::ServerOptions& options, const std::string& address, con
     std::int64_t id = 0;
     {
         auto connection = openStore(address);
-        const ProjectRow row = requireProject(*connection, project);
+        const ProjectRow row = requireServable(*connection, project);
         PgServerStore check(*connection, row);
         id = row.id;
         analyzeStore(*connection);
     }
     options.openStore = [address, project](Clock clock) -> std::unique_ptr<net::ServerStore> {
         auto connection = openStore(address);
-        const ProjectRow row = requireProject(*connection, project);
+        const ProjectRow row = requireServable(*connection, project);
         return std::make_unique<PgServerStore>(std::move(connection), row, std::move(clock));
     };
-    options.openNotices = [address, id]() -> std::unique_ptr<net::CommitNotices> {
-        return std::make_unique<ProjectNotices>(address, id);
-    };
-    options.openLoginCheck = [address, project]() -> net::LoginCheck {
-        std::shared_ptr<Connection> connection = openStore(address);
-        auto users = std::make_shared<ProjectUsers>(*connection, requireProject(*connection, project).id);
-        return [connection, users](const std::string& user, const std::string& token) {
-            return net::checkLogin(*users, user, token);
-        };
+    options.openNotices = noticesOf(address, id);
+    options.openLoginCheck = loginCheckOf(address, id);
+}
+
+void serveWholeStore(net::ServerOptions& options, const std::string& address)
+{
+    {
+        auto connection = openStore(address);
+        analyzeStore(*connection);
+    }
+    options.openProject = [address](const net::ProjectRef& wanted, Clock clock) {
+        auto connection = openStore(address);
+        const auto row =
+            wanted.id.empty() ? findProject(*connection, wanted.name) : findProjectById(*connection, wanted.id);
+        // Said to whoever asked, so it names neither the store nor what it holds.
+        if (!row || row->archived) {
+            throw InputError(wanted.id.empty() ? "this server serves no project named '" + wanted.name + "'"
+                                               : "this server does not serve the project of this replica");
+        }
+        net::ProjectSource source;
+        source.store = std::make_unique<PgServerStore>(std::move(connection), *row, std::move(clock));
+        source.openNotices = noticesOf(address, row->id);
+        source.openLoginCheck = loginCheckOf(address, row->id);
+        return source;
     };
 }
 

@@ -1,7 +1,8 @@
-// `concord-cli serve --store URI --project NAME`: what net::Server needs to serve a project of a
-// PostgreSQL store. The database thread gets the project on a connection of its own, the login
-// thread another. One server process serves one project; several processes (on one database)
-// may serve the same project or different ones.
+// `concord-cli serve --store URI [--project NAME]`: what net::Server needs to serve the projects
+// of a PostgreSQL store. Each project served gets its database thread's connection, its login
+// check's and its notices' (three connections a project). With --project a server serves that
+// project alone; without, every project of the store, each opened at the first hello naming it.
+// Several processes on one database may serve the same projects or different ones.
 #pragma once
 
 #include "net/server/Server.hpp"
@@ -14,5 +15,8 @@ namespace concord::pg {
 // such project or it is archived, SettingError("store") for a bad address, PgError when the
 // database cannot be reached.
 void serveFromStore(net::ServerOptions& options, const std::string& address, const std::string& project);
+// Points `options` at every project of the store; throws as serveFromStore when the store
+// cannot be reached or its schema is not current.
+void serveWholeStore(net::ServerOptions& options, const std::string& address);
 
 } // namespace concord::pg

@@ -95,9 +95,9 @@ template <typename Reply> Reply Client::expect(ClientMessage message)
 }
 
 Welcome Client::hello(const std::string& user, const std::string& token, const std::string& projectId,
-                      const std::string& clientId)
+                      const std::string& clientId, const std::string& projectName)
 {
-    return expect<Welcome>(Hello{kProtocolVersion, user, token, projectId, clientId});
+    return expect<Welcome>(Hello{kProtocolVersion, user, token, projectId, clientId, projectName});
 }
 
 Ack Client::push(std::vector<Operation> ops)

@@ -21,8 +21,10 @@ public:
     // Connects (TLS) and returns the server certificate's fingerprint; nothing is sent yet.
     std::string connect();
     // Throws ServerError for a refused login.
+    // `projectName` names the project to join on a server of several (empty: the server's one,
+    // or the replica's, found by `projectId`).
     Welcome hello(const std::string& user, const std::string& token, const std::string& projectId,
-                  const std::string& clientId);
+                  const std::string& clientId, const std::string& projectName = {});
     Ack push(std::vector<Operation> ops);
     Changes pull(std::int64_t after, int limit = 500);
     SamplePage samples(std::int64_t after, int limit = 500);

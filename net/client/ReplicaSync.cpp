@@ -253,7 +253,7 @@ JoinReport joinServer(const JoinOptions& options)
     servers.insert(servers.end(), options.fallbacks.begin(), options.fallbacks.end());
     const std::string serverList = joinEndpoints(parseEndpoints(joinEndpoints(servers))); // none twice
     const std::string clientId = randomId();
-    const Welcome welcome = client.hello(options.user, options.token, "", clientId);
+    const Welcome welcome = client.hello(options.user, options.token, "", clientId, options.project);
 
     // Built under a temporary name and renamed when complete, so that a failed join leaves no
     // half-made replica behind.

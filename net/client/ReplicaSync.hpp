@@ -63,7 +63,8 @@ struct JoinOptions
     std::vector<Endpoint> fallbacks;
     std::string user;
     std::string token;
-    std::string path; // the replica to create; must not exist
+    std::string path;    // the replica to create; must not exist
+    std::string project; // the project's name, on a server of several; empty: the server's one
     SyncOptions sync;
 };
 

@@ -21,6 +21,7 @@ Hello parseHello(const JsonFields& fields)
     hello.token = fields.string("token", kMaxNameBytes * 2);
     hello.project = fields.optionalString("project", kMaxNameBytes);
     hello.client = fields.string("client", kMaxNameBytes);
+    hello.projectName = fields.optionalString("project_name", kMaxNameBytes);
     return hello;
 }
 
@@ -82,8 +83,12 @@ struct ClientEncoder
 {
     json operator()(const Hello& m) const
     {
-        return {{"type", "hello"},  {"protocol", m.protocol}, {"user", m.user},
-                {"token", m.token}, {"project", m.project},   {"client", m.client}};
+        json hello = {{"type", "hello"},  {"protocol", m.protocol}, {"user", m.user},
+                      {"token", m.token}, {"project", m.project},   {"client", m.client}};
+        if (!m.projectName.empty()) {
+            hello["project_name"] = m.projectName; // versions 1 and 2 never see it
+        }
+        return hello;
     }
     json operator()(const Push& m) const
     {

@@ -7,7 +7,7 @@ namespace concord::net {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kNames = {{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 20> kNames = {{
     {ErrorCode::BadFrame, "bad_frame"},
     {ErrorCode::FrameTooLarge, "frame_too_large"},
     {ErrorCode::BadJson, "bad_json"},
@@ -27,6 +27,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 19> kNames = {{
     {ErrorCode::RateLimited, "rate_limited"},
     {ErrorCode::Internal, "internal"},
     {ErrorCode::Unavailable, "unavailable"},
+    {ErrorCode::UnknownProject, "unknown_project"},
 }};
 
 } // namespace

@@ -28,7 +28,8 @@ enum class ErrorCode
     Timeout,            // the peer was silent for too long
     RateLimited,        // the user sent more operations in a minute than the server allows
     Internal,           // a failure on the server's side (disk, database)
-    Unavailable         // the server's database cannot be reached for now (a PostgreSQL store)
+    Unavailable,        // the server's database cannot be reached for now (a PostgreSQL store)
+    UnknownProject      // the hello names a project the server does not serve
 };
 
 std::string_view toString(ErrorCode code);

@@ -21,8 +21,10 @@ namespace concord::net {
 
 // The version this build speaks, and the oldest one its server still serves. Version 2 added
 // fields and questions; a client of version 1 is served only on a project of one text field and
-// one question (RecordSchema::isLegacy), where the two versions mean the same.
-constexpr int kProtocolVersion = 2;
+// one question (RecordSchema::isLegacy), where the two versions mean the same. Version 3 added
+// the project's name to the hello, for a server that serves several projects of one store;
+// versions 1 and 2 are served the server's one project, or the replica's by its id.
+constexpr int kProtocolVersion = 3;
 constexpr int kOldestProtocolVersion = 1;
 
 // Limits a peer must keep to; larger requests are refused as bad messages.
@@ -40,8 +42,9 @@ struct Hello
     int protocol = kProtocolVersion;
     std::string user;
     std::string token;
-    std::string project; // the project id a replica belongs to; empty when joining
-    std::string client;  // the device's id
+    std::string project;     // the project id a replica belongs to; empty when joining
+    std::string client;      // the device's id
+    std::string projectName; // version 3: the project to join, by name; empty: the server's one
 };
 
 struct Operation

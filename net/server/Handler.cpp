@@ -144,6 +144,12 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
                                "(it needs protocol 2)",
                            true, std::nullopt);
     }
+    if (!message.projectName.empty() && message.projectName != m_server.info().name) {
+        return errorResult(ErrorCode::UnknownProject,
+                           "this server serves the project '" + m_server.info().name + "' only, not '" +
+                               message.projectName + "'",
+                           true, std::nullopt);
+    }
     if (!message.project.empty() && message.project != m_server.id()) {
         return errorResult(ErrorCode::ProjectMismatch,
                            "this replica belongs to another project than the one this server serves", true,

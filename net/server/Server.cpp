@@ -19,12 +19,16 @@ using asio::ip::tcp;
 
 namespace {
 
-std::unique_ptr<ServerStore> openStore(const ServerOptions& options)
+// The one project of a server that serves one.
+ProjectSource onlyProject(const ServerOptions& options)
 {
-    if (options.openStore) {
-        return options.openStore(options.clock);
-    }
-    return std::make_unique<ServerProject>(options.projectPath, options.clock);
+    ProjectSource source;
+    source.store = options.openStore ? options.openStore(options.clock)
+                                     : std::make_unique<ServerProject>(options.projectPath, options.clock);
+    source.openLoginCheck =
+        options.openLoginCheck ? options.openLoginCheck : projectFileLoginCheck(options.projectPath);
+    source.openNotices = options.openNotices;
+    return source;
 }
 
 CertificatePaths resolvePaths(const ServerOptions& options)
@@ -85,17 +89,15 @@ bool outOfDescriptors(const boost::system::error_code& error)
 } // namespace
 
 Server::Server(ServerOptions options)
-    : m_options(std::move(options)), m_store(openStore(m_options)),
-      m_handler(*m_store, HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute,
-                                         m_options.limits.idleTimeout}),
-      m_queue(m_handler, m_io,
-              [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
-      m_acceptor(m_io), m_signals(m_io), m_noticeTimer(m_io), m_sessions(admissionLimits(m_options)),
-      m_verifier(m_options.openLoginCheck ? m_options.openLoginCheck : projectFileLoginCheck(m_options.projectPath),
-                 m_io),
-      m_services{m_sessions, m_queue, m_throttle, m_verifier, nullptr, m_options.limits, m_options.log},
+    : m_options(std::move(options)), m_sessions(admissionLimits(m_options)), m_acceptor(m_io),
+      m_signals(m_io), m_services{m_sessions, *this, m_throttle, nullptr, m_options.limits, m_options.log},
       m_acceptTimer(m_io)
 {
+    if (m_options.openProject) {
+        m_opener = std::make_unique<ProjectOpener>(m_options.openProject, m_options.clock, m_io);
+    } else {
+        m_only = host(onlyProject(m_options));
+    }
     m_sessions.onRemoved([this] { resumeAccepting(); });
     const CertificatePaths paths = resolvePaths(m_options);
     m_madeCertificate = ensureCertificate(paths);
@@ -137,27 +139,93 @@ Server::Server(ServerOptions options)
 
 Server::~Server()
 {
-    m_verifier.stop();
-    m_queue.stop();
+    if (m_opener) {
+        m_opener->stop();
+    }
+    for (auto& [id, project] : m_hosts) {
+        project->stop();
+    }
+}
+
+HandlerOptions Server::handlerOptions() const
+{
+    return HandlerOptions{m_options.reservationTime, "concord", m_options.maxOpsPerMinute,
+                          m_options.limits.idleTimeout};
+}
+
+ProjectHost* Server::host(ProjectSource source)
+{
+    const std::string id = source.store->id();
+    if (const auto found = m_hosts.find(id); found != m_hosts.end()) {
+        return found->second.get();
+    }
+    auto project = std::make_unique<ProjectHost>(std::move(source), m_io, handlerOptions(), m_sessions, m_options.log);
+    ProjectHost* hosted = project.get();
+    m_hosts.emplace(id, std::move(project));
+    if (m_opener && m_options.log) {
+        m_options.log("serving the project '" + hosted->name() + "' (" + std::to_string(m_hosts.size()) + " open)");
+    }
+    if (m_running) {
+        hosted->start();
+    }
+    return hosted;
+}
+
+ProjectHost* Server::findHost(const Hello& hello) const
+{
+    for (const auto& [id, project] : m_hosts) {
+        if (hello.project.empty() ? project->name() == hello.projectName : id == hello.project) {
+            return project.get();
+        }
+    }
+    return nullptr;
+}
+
+void Server::route(const Hello& hello, Routed done)
+{
+    if (m_only != nullptr) {
+        done(m_only, std::nullopt); // its handler refuses another project's id or name
+        return;
+    }
+    if (hello.project.empty() && hello.projectName.empty()) {
+        done(nullptr, RouteRefusal{hello.protocol < 3 ? ErrorCode::ProjectMismatch : ErrorCode::UnknownProject,
+                                   "this server serves several projects; name the one to join (concord-cli join "
+                                   "HOST:PORT --project NAME, with Concord of protocol 3 or newer)"});
+        return;
+    }
+    if (ProjectHost* found = findHost(hello)) {
+        done(found, std::nullopt);
+        return;
+    }
+    m_opener->open(ProjectRef{hello.project, hello.projectName}, [this, done](OpenedProject opened) {
+        if (m_stopped) {
+            return;
+        }
+        if (opened.refusal) {
+            done(nullptr, std::move(opened.refusal));
+            return;
+        }
+        done(host(std::move(*opened.source)), std::nullopt);
+    });
 }
 
 void Server::run()
 {
-    m_queue.start();
-    m_verifier.start();
-    if (m_options.openNotices) {
-        m_notices = std::make_unique<NoticeWatcher>(
-            m_options.openNotices, m_io, [this](std::int64_t head) { m_queue.noteCommitElsewhere(head); },
-            m_options.log);
-        m_notices->start();
+    m_running = true;
+    for (auto& [id, project] : m_hosts) {
+        project->start();
+    }
+    if (m_opener) {
+        m_opener->start();
     }
     accept();
     m_io.run();
-    if (m_notices) {
-        m_notices->stop();
+    if (m_opener) {
+        m_opener->stop();
     }
-    m_verifier.stop();
-    m_queue.stop();
+    for (auto& [id, project] : m_hosts) {
+        project->stop();
+    }
 }
 
 void Server::stop()
@@ -174,44 +242,17 @@ void Server::shutdown()
     boost::system::error_code ignored;
     m_acceptor.close(ignored);
     m_signals.cancel(ignored);
-    m_noticeTimer.cancel();
     m_acceptTimer.cancel();
     m_sessions.stopAll();
-    if (m_notices) {
-        m_notices->stop();
+    if (m_opener) {
+        m_opener->stop();
     }
-    m_verifier.stop();
-    m_queue.stop();
+    for (auto& [id, project] : m_hosts) {
+        project->stop();
+    }
     if (m_options.log) {
         m_options.log("stopped");
     }
-}
-
-void Server::announce(std::int64_t head, const std::set<std::string>& revoked)
-{
-    if (!revoked.empty()) {
-        m_sessions.closeRevoked(revoked); // before any notice: a revoked session receives nothing
-    }
-    m_noticeHead = std::max(m_noticeHead, head);
-    if (m_noticeArmed || m_stopped) {
-        return; // the armed timer sends the latest head
-    }
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastNotice >= kNoticeInterval) {
-        m_lastNotice = now;
-        m_sessions.notifyAll(m_noticeHead);
-        return;
-    }
-    m_noticeArmed = true;
-    m_noticeTimer.expires_at(m_lastNotice + kNoticeInterval);
-    m_noticeTimer.async_wait([this](const boost::system::error_code& error) {
-        m_noticeArmed = false;
-        if (error || m_stopped) {
-            return;
-        }
-        m_lastNotice = std::chrono::steady_clock::now();
-        m_sessions.notifyAll(m_noticeHead);
-    });
 }
 
 void Server::accept()

@@ -1,16 +1,19 @@
-// The sync server: a TLS acceptor on the network thread, a session per connection, and the
-// database thread behind the CommitQueue. Stops cleanly on SIGINT and SIGTERM (or stop()):
-// no new connections, every session closed, the batch in hand committed, the rest dropped
-// unacknowledged (clients send it again).
+// The sync server: a TLS acceptor on the network thread, a session per connection, and for each
+// project it serves a ProjectHost (its database thread behind a CommitQueue, its login checks).
+// It serves one project (a file, or a store's project), or with openProject every project of a
+// store, each opened at the first hello that names it. Stops cleanly on SIGINT and SIGTERM (or
+// stop()): no new connections, every session closed, the batch in hand committed, the rest
+// dropped unacknowledged (clients send it again).
 #pragma once
 
 #include "core/util/Clock.hpp"
 #include "net/auth/LoginThrottle.hpp"
 #include "net/auth/LoginVerifier.hpp"
 #include "net/server/CommitNotices.hpp"
-#include "net/server/CommitQueue.hpp"
 #include "net/server/Handler.hpp"
-#include "net/server/NoticeWatcher.hpp"
+#include "net/server/ProjectHost.hpp"
+#include "net/server/ProjectOpener.hpp"
+#include "net/server/ProjectRouter.hpp"
 #include "net/server/ServerStore.hpp"
 #include "net/server/Session.hpp"
 #include "net/server/SessionManager.hpp"
@@ -25,15 +28,15 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
-#include <set>
 #include <string>
 
 namespace concord::net {
 
 struct ServerOptions
 {
-    std::string projectPath;
+    std::string projectPath; // with openProject: names the self-signed certificate only
     std::string bind = "127.0.0.1";
     std::uint16_t port = 7443; // 0: any free port (see Server::port())
     // Lowered on start when the process may not open enough files for it (ulimit -n).
@@ -54,9 +57,12 @@ struct ServerOptions
     LoginCheckOpener openLoginCheck;
     // Commits made through other servers on the same store, told to the sessions at once.
     CommitNoticesOpener openNotices;
+    // Serves every project of a store instead of one (serve --store without --project): each is
+    // opened at the first hello that names it, and kept open until the server stops.
+    ProjectOpenerFunction openProject;
 };
 
-class Server
+class Server : private ProjectRouter
 {
 public:
     // Opens the project, makes the certificate if needed and binds. Throws InputError,
@@ -71,7 +77,6 @@ public:
     std::size_t maxConnections() const { return m_sessions.limits().maxSessions; }
     const std::string& fingerprint() const { return m_fingerprint; }
     bool madeCertificate() const { return m_madeCertificate; }
-    const std::string& projectId() const { return m_store->id(); }
 
     // Serves on the calling thread until stopped.
     void run();
@@ -86,29 +91,25 @@ private:
     void pauseAccepting(const boost::system::error_code& error);
     void resumeAccepting();
     void shutdown();
-    // Tells every session of a new head, at most once per kNoticeInterval: under load a commit
-    // lands every few milliseconds, and a notice per commit per session would cost the network
-    // thread more than the pushes themselves. Clients learn the head within the interval.
-    void announce(std::int64_t head, const std::set<std::string>& revoked);
-    static constexpr std::chrono::milliseconds kNoticeInterval{25};
+    void route(const Hello& hello, Routed done) override;
+    ProjectHost* findHost(const Hello& hello) const;
+    // A project the opener opened: hosted from now on, unless a hello that asked for it at the
+    // same time got it hosted first.
+    ProjectHost* host(ProjectSource source);
+    HandlerOptions handlerOptions() const;
 
     ServerOptions m_options;
     boost::asio::io_context m_io{1};
-    std::unique_ptr<ServerStore> m_store;
-    Handler m_handler;
-    CommitQueue m_queue;
+    SessionManager m_sessions;                                   // before the hosts: they tell its sessions of commits
+    std::map<std::string, std::unique_ptr<ProjectHost>> m_hosts; // by project id
+    ProjectHost* m_only = nullptr;                               // a server of one project
+    std::unique_ptr<ProjectOpener> m_opener;                     // a server of several
     bool m_madeCertificate = false;
     std::shared_ptr<boost::asio::ssl::context> m_tls;
     std::string m_fingerprint;
     boost::asio::ip::tcp::acceptor m_acceptor;
     boost::asio::signal_set m_signals;
-    boost::asio::steady_timer m_noticeTimer;
-    std::chrono::steady_clock::time_point m_lastNotice;
-    std::int64_t m_noticeHead = 0;
-    bool m_noticeArmed = false;
-    SessionManager m_sessions;
     LoginThrottle m_throttle;
-    LoginVerifier m_verifier;
     SessionServices m_services;
     boost::asio::steady_timer m_acceptTimer;
     bool m_acceptPaused = false;
@@ -116,8 +117,8 @@ private:
     std::size_t m_acceptPausesUnreported = 0;
     std::chrono::steady_clock::time_point m_lastDropReport;
     std::uint16_t m_port = 0;
+    bool m_running = false;
     bool m_stopped = false;
-    std::unique_ptr<NoticeWatcher> m_notices; // none without openNotices
 };
 
 } // namespace concord::net

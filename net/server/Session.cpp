@@ -1,6 +1,7 @@
 #include "net/server/Session.hpp"
 
 #include "net/protocol/ProtocolError.hpp"
+#include "net/server/ProjectHost.hpp"
 #include "net/server/SessionManager.hpp"
 
 #include <boost/asio/write.hpp>
@@ -280,24 +281,47 @@ void Session::dispatch(const std::string& payload)
     m_badMessages = 0;
     if (!m_identity.authenticated) {
         if (auto* hello = std::get_if<Hello>(&message)) {
-            verifyLogin(std::move(*hello));
+            routeHello(std::move(*hello));
         } else {
             fail(ErrorCode::NotAuthenticated, "say hello first", requestId(message));
         }
         return;
     }
     ++m_inFlight;
-    m_services.queue.submit(HandlerJob{m_identity, std::move(message), std::nullopt},
-                            [self = shared_from_this()](HandlerResult result) { self->complete(std::move(result)); });
+    m_project->queue().submit(HandlerJob{m_identity, std::move(message), std::nullopt},
+                              [self = shared_from_this()](HandlerResult result) { self->complete(std::move(result)); });
+}
+
+void Session::routeHello(Hello hello)
+{
+    ++m_inFlight;
+    m_loginUser = hello.user;
+    Hello routed = hello;
+    m_services.projects.route(routed, [self = shared_from_this(), hello = std::move(hello)](
+                                          ProjectHost* project, std::optional<RouteRefusal> refusal) mutable {
+        if (self->m_stopped) {
+            --self->m_inFlight;
+            return;
+        }
+        if (refusal) {
+            HandlerResult result = errorResult(refusal->code, refusal->message, true, std::nullopt);
+            // Paced as a wrong token is, so that project names cannot be guessed quickly.
+            result.loginFailed = refusal->code == ErrorCode::UnknownProject;
+            self->complete(std::move(result));
+            return;
+        }
+        --self->m_inFlight;
+        self->m_project = project;
+        self->verifyLogin(std::move(hello));
+    });
 }
 
 void Session::verifyLogin(Hello hello)
 {
     ++m_inFlight;
-    m_loginUser = hello.user;
     std::string user = hello.user;
     std::string token = hello.token;
-    m_services.verifier.verify(
+    m_project->verifier().verify(
         std::move(user), std::move(token),
         [self = shared_from_this(), hello = std::move(hello)](LoginVerdict verdict) mutable {
             if (self->m_stopped) {
@@ -314,7 +338,7 @@ void Session::verifyLogin(Hello hello)
                                         : "the server could not check the login");
                 return;
             }
-            self->m_services.queue.submit(
+            self->m_project->queue().submit(
                 HandlerJob{self->m_identity, ClientMessage{std::move(hello)}, std::move(verdict.login)},
                 [self](HandlerResult result) { self->complete(std::move(result)); });
         });

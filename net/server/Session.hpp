@@ -1,7 +1,8 @@
 // One client connection on the server (as in Asio's chat and HTTP server examples): kept alive
 // by shared_from_this while an operation is pending, one write in flight with a queue behind
-// it. Frames are decoded here; every decision is the Handler's, reached through the CommitQueue,
-// and every token is checked by the LoginVerifier.
+// it. Frames are decoded here; the hello's project is found by the ProjectRouter, every token is
+// checked by the project's LoginVerifier, and every decision is its Handler's, reached through
+// its CommitQueue.
 //
 // Deadlines close the socket for certain. Each phase has one (the TLS handshake, the hello, idle
 // time once logged in) and a write that makes no progress has its own; when one passes, the
@@ -14,8 +15,8 @@
 #include "net/auth/LoginVerifier.hpp"
 #include "net/protocol/Frame.hpp"
 #include "net/protocol/Messages.hpp"
-#include "net/server/CommitQueue.hpp"
 #include "net/server/Identity.hpp"
+#include "net/server/ProjectRouter.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -50,9 +51,8 @@ using ServerLog = std::function<void(const std::string&)>;
 struct SessionServices
 {
     SessionManager& manager;
-    CommitQueue& queue;
+    ProjectRouter& projects;
     LoginThrottle& throttle;
-    LoginVerifier& verifier;
     boost::asio::ssl::context* tls = nullptr; // the server's, made once it has read its certificate
     SessionLimits limits;
     ServerLog log;
@@ -76,6 +76,8 @@ public:
     // The user's token was revoked: a `revoked` error, then the close.
     void revoke();
     const std::string& user() const { return m_identity.user; }
+    // The project the session's hello asked for (none before).
+    const ProjectHost* project() const { return m_project; }
 
 private:
     enum class Phase
@@ -90,6 +92,7 @@ private:
     void processFrames();
     bool canDispatch() const;
     void dispatch(const std::string& payload);
+    void routeHello(Hello hello);
     void verifyLogin(Hello hello);
     void complete(HandlerResult result);
     void loggedIn();
@@ -129,7 +132,8 @@ private:
     std::vector<char> m_readBuffer; // allocated once the session reads frames
     std::deque<std::string> m_writes;
     Identity m_identity;
-    std::string m_loginUser; // the user a hello in progress claims, for the throttle
+    ProjectHost* m_project = nullptr; // set by the hello's route; the server keeps it
+    std::string m_loginUser;          // the user a hello in progress claims, for the throttle
     int m_inFlight = 0;
     int m_badMessages = 0;
     bool m_reading = false;

@@ -60,18 +60,20 @@ void SessionManager::remove(const std::shared_ptr<Session>& session)
     }
 }
 
-void SessionManager::notifyAll(std::int64_t head)
+void SessionManager::notifyAll(const ProjectHost* project, std::int64_t head)
 {
     for (const auto& [session, entry] : m_sessions) {
-        session->notify(head);
+        if (session->project() == project) {
+            session->notify(head);
+        }
     }
 }
 
-void SessionManager::closeRevoked(const std::set<std::string>& users)
+void SessionManager::closeRevoked(const ProjectHost* project, const std::set<std::string>& users)
 {
     std::vector<std::shared_ptr<Session>> revoked;
     for (const auto& [session, entry] : m_sessions) {
-        if (!entry.waitingForLogin && users.contains(session->user())) {
+        if (!entry.waitingForLogin && session->project() == project && users.contains(session->user())) {
             revoked.push_back(session);
         }
     }

@@ -1,6 +1,6 @@
 // The set of open sessions (as in Asio's HTTP server example's connection_manager): it decides
-// whom to admit, tells the authenticated ones when new changes exist, closes the sessions of
-// revoked users, and stops them all on shutdown. Used from the network thread only.
+// whom to admit, tells the authenticated ones of a project when it has new changes, closes the
+// sessions of revoked users, and stops them all on shutdown. Used from the network thread only.
 //
 // Admission bounds what strangers can hold: at most `maxSessions` sessions; beyond that a few
 // connections at a time are told `busy` (the rest are closed at once), and at most
@@ -17,6 +17,7 @@
 
 namespace concord::net {
 
+class ProjectHost;
 class Session;
 
 struct AdmissionLimits
@@ -44,9 +45,10 @@ public:
     // The session's login succeeded: it no longer counts against its address.
     void authenticated(const std::shared_ptr<Session>& session);
     void remove(const std::shared_ptr<Session>& session);
-    void notifyAll(std::int64_t head);
-    // Closes the sessions of these users with a `revoked` error.
-    void closeRevoked(const std::set<std::string>& users);
+    // Tells the sessions of one project of a new head.
+    void notifyAll(const ProjectHost* project, std::int64_t head);
+    // Closes the sessions of these users in one project with a `revoked` error.
+    void closeRevoked(const ProjectHost* project, const std::set<std::string>& users);
     void stopAll();
     std::size_t size() const { return m_sessions.size(); }
     const AdmissionLimits& limits() const { return m_limits; }

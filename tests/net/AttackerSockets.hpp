@@ -216,7 +216,7 @@ public:
     void hello(const std::string& user, const std::string& token)
     {
         writeFrame(
-            net::serialize(net::ClientMessage{net::Hello{net::kProtocolVersion, user, token, "", "raw-" + user}}));
+            net::serialize(net::ClientMessage{net::Hello{net::kProtocolVersion, user, token, "", "raw-" + user, ""}}));
         const auto reply = net::parseServerMessage(readFrame());
         if (!std::holds_alternative<net::Welcome>(reply)) {
             throw std::runtime_error("the login of " + user + " was refused");

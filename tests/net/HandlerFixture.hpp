@@ -71,7 +71,7 @@ public:
     {
         net::Identity anonymous;
         anonymous.peer = "127.0.0.1";
-        auto result = send(anonymous, net::Hello{net::kProtocolVersion, user, tokens.at(user), "", client});
+        auto result = send(anonymous, net::Hello{net::kProtocolVersion, user, tokens.at(user), "", client, ""});
         REQUIRE(result.identity.has_value());
         return *result.identity;
     }

@@ -108,5 +108,5 @@ TEST_CASE("feedback: a hello with a protocol newer than the server's is refused"
     const std::string name = GENERATE(as<std::string>{}, "classify", "evaluate");
     INFO("template " << name);
     FeedbackServer server(templateSchema(name));
-    feedbackCheckVersionRefused(server, net::kProtocolVersion + 1, {"versions 1 to 2", "the client 3", "update"});
+    feedbackCheckVersionRefused(server, net::kProtocolVersion + 1, {"versions 1 to 3", "the client 4", "update"});
 }

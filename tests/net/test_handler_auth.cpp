@@ -22,7 +22,7 @@ TEST_CASE("handler: a hello with the right token is welcomed with the role and t
 {
     HandlerFixture fixture;
     Identity anonymous;
-    const auto result = fixture.send(anonymous, Hello{kProtocolVersion, "rita", fixture.tokens["rita"], "", "dev"});
+    const auto result = fixture.send(anonymous, Hello{kProtocolVersion, "rita", fixture.tokens["rita"], "", "dev", ""});
     const auto& welcome = HandlerFixture::only<Welcome>(result);
     CHECK(welcome.user == "rita");
     CHECK(welcome.role == Role::Reviewer);
@@ -38,7 +38,7 @@ TEST_CASE("handler: a hello with the right token is welcomed with the role and t
     fixture.open();
     CHECK(fixture.server->id() == id);
     CHECK(HandlerFixture::only<Welcome>(
-              fixture.send(anonymous, Hello{kProtocolVersion, "rita", fixture.tokens["rita"], id, "dev"}))
+              fixture.send(anonymous, Hello{kProtocolVersion, "rita", fixture.tokens["rita"], id, "dev", ""}))
               .user == "rita");
 }
 
@@ -47,24 +47,31 @@ TEST_CASE("handler: wrong tokens, unknown users, revoked users and other project
     HandlerFixture fixture;
     Identity anonymous;
 
-    auto wrong = fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["bob"], "", "dev"});
+    auto wrong = fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["bob"], "", "dev", ""});
     CHECK(errorOf(wrong).code == ErrorCode::AuthFailed);
     CHECK(errorOf(wrong).fatal);
     CHECK(wrong.loginFailed);
     CHECK(wrong.close);
     CHECK_FALSE(wrong.identity.has_value());
 
-    auto unknown = fixture.send(anonymous, Hello{kProtocolVersion, "mallory", fixture.tokens["bob"], "", "dev"});
+    auto unknown = fixture.send(anonymous, Hello{kProtocolVersion, "mallory", fixture.tokens["bob"], "", "dev", ""});
     CHECK(errorOf(unknown).code == ErrorCode::AuthFailed);
     // The same words for both, so that a stranger cannot learn which names exist.
     CHECK(errorOf(unknown).message == errorOf(wrong).message);
 
-    auto otherProject = fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["alice"], "x", "d"});
+    auto otherProject =
+        fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["alice"], "x", "d", ""});
     CHECK(errorOf(otherProject).code == ErrorCode::ProjectMismatch);
 
-    auto future = fixture.send(anonymous, Hello{kProtocolVersion + 1, "alice", fixture.tokens["alice"], "", "d"});
+    auto future = fixture.send(anonymous, Hello{kProtocolVersion + 1, "alice", fixture.tokens["alice"], "", "d", ""});
     CHECK(errorOf(future).code == ErrorCode::UnsupportedVersion);
-    CHECK_THAT(errorOf(future).message, Catch::Contains("protocol versions 1 to 2"));
+    CHECK_THAT(errorOf(future).message, Catch::Contains("protocol versions 1 to 3"));
+
+    // A server of one project names it when a hello asks for another by name.
+    auto otherName =
+        fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["alice"], "", "d", "elsewhere"});
+    CHECK(errorOf(otherName).code == ErrorCode::UnknownProject);
+    CHECK_THAT(errorOf(otherName).message, Catch::Contains("only, not 'elsewhere'"));
 
     const Identity alice = fixture.login("alice");
     REQUIRE(fixture.server->users().revoke("alice", fixture.clockMs));
@@ -73,7 +80,7 @@ TEST_CASE("handler: wrong tokens, unknown users, revoked users and other project
     CHECK(errorOf(afterRevoke).code == ErrorCode::Revoked);
     CHECK(afterRevoke.close);
     // ...and on any later login.
-    auto revoked = fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["alice"], "", "dev"});
+    auto revoked = fixture.send(anonymous, Hello{kProtocolVersion, "alice", fixture.tokens["alice"], "", "dev", ""});
     CHECK(errorOf(revoked).code == ErrorCode::Revoked);
     CHECK(revoked.loginFailed);
 }
@@ -91,7 +98,7 @@ TEST_CASE("handler: requests before a hello are refused and close the session", 
     CHECK(fixture.server->log().head() == 0);
 
     const Identity alice = fixture.login("alice");
-    const auto again = fixture.send(alice, Hello{kProtocolVersion, "bob", fixture.tokens["bob"], "", "dev"});
+    const auto again = fixture.send(alice, Hello{kProtocolVersion, "bob", fixture.tokens["bob"], "", "dev", ""});
     CHECK(errorOf(again).code == ErrorCode::BadMessage);
     CHECK_FALSE(again.identity.has_value());
 }

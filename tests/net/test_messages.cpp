@@ -44,9 +44,16 @@ TEST_CASE("client messages survive encoding and decoding", "[messages]")
     CHECK(push.ops[1].kind == OperationKind::Resolve);
     CHECK(push.ops[1].note == "agreed");
 
-    const auto hello = std::get<Hello>(parseClientMessage(serialize(ClientMessage{Hello{1, "alice", "t", "p", "c"}})));
+    const auto hello =
+        std::get<Hello>(parseClientMessage(serialize(ClientMessage{Hello{1, "alice", "t", "p", "c", ""}})));
     CHECK(hello.user == "alice");
     CHECK(hello.project == "p");
+    CHECK(hello.projectName.empty());
+    // Version 3 names the project to join; versions 1 and 2 never see the field.
+    CHECK(serialize(ClientMessage{Hello{2, "alice", "t", "", "c", ""}}).find("project_name") == std::string::npos);
+    const auto named =
+        std::get<Hello>(parseClientMessage(serialize(ClientMessage{Hello{3, "alice", "t", "", "c", "reviews"}})));
+    CHECK(named.projectName == "reviews");
     CHECK(std::get<Pull>(parseClientMessage(serialize(ClientMessage{Pull{3, 40, 100}}))).after == 40);
     CHECK(std::get<SamplesRequest>(parseClientMessage(serialize(ClientMessage{SamplesRequest{4, 5, 6}}))).limit == 6);
     CHECK(std::get<NextRequest>(parseClientMessage(serialize(ClientMessage{NextRequest{5, 3}}))).count == 3);

@@ -178,12 +178,13 @@ TEST_CASE("two servers on one PostgreSQL project: 32 replicas writing at once co
     CHECK(log.integer(0, 3) == kReplicas * kLabels);
 }
 
-TEST_CASE("projects on one PostgreSQL database: a user without a role in B cannot join it, A's sessions never touch B",
-          "[.][postgresql][integration][sync]")
+TEST_CASE("one server for every project of a PostgreSQL database: projects by name, roles per project, nothing "
+          "of B seen or written through A",
+          "[.][postgresql][integration][sync][projects]")
 {
     REQUIRE(test::storeUnderTest() == test::StoreKind::Postgresql);
     test::TempDir dir;
-    test::ProjectUnderTest a(dir.file("a.concord"), fiveRecords()); // alice and bob, annotators
+    test::ProjectUnderTest a(dir.file("a.concord"), fiveRecords()); // "shared": alice and bob, annotators
     std::string carolToken;
     {
         pg::Connection setup(a.address());
@@ -192,44 +193,83 @@ TEST_CASE("projects on one PostgreSQL database: a user without a role in B canno
         pg::addRecords(setup, b.id, {Sample{0, "s1", "a record of b with the id of one of a", "{}", ""}});
         pg::ProjectUsers users(setup, b.id);
         carolToken = net::addUser(users, "carol", Role::Annotator, 1);
+        pg::grantRole(setup, b.id, "bob", Role::Reviewer, 1); // one account, a role in each project
+        const pg::ProjectRow old = pg::createProject(setup, "old");
+        pg::configureProject(setup, old.id, ProjectSettings{}, fiveRecords().schema, 1);
+        pg::grantRole(setup, old.id, "alice", Role::Annotator, 1);
+        pg::archiveProject(setup, "old");
     }
-    test::ServerThread servesA(a);
-    test::ServerThread servesB(dir.file("b.concord"), 0, [&](net::ServerOptions& options) {
-        pg::serveFromStore(options, a.address(), "b");
-        options.certificate = net::certificatePathsFor(dir.file("b.concord"));
-    });
+    // One process, no project named: it serves whichever project a hello names.
+    test::ServerThread server(dir.file("store"), 0,
+                              [&](net::ServerOptions& options) { pg::serveWholeStore(options, a.address()); });
 
-    // Alice's account is server-wide, but B has not given her a role: a clear refusal.
-    net::JoinOptions joinB;
-    joinB.endpoint = servesB.endpoint();
-    joinB.user = "alice";
-    joinB.token = a.token("alice");
-    joinB.path = dir.file("alice-b.concord");
-    joinB.sync = test::SyncFixture::quickOptions();
-    CHECK_THROWS_WITH(net::joinServer(joinB), Catch::Contains("no role in the project 'b'"));
-    CHECK_FALSE(std::filesystem::exists(dir.file("alice-b.concord")));
+    const auto joinAs = [&](const std::string& user, const std::string& token, const std::string& project,
+                            const std::string& file) {
+        net::JoinOptions options;
+        options.endpoint = server.endpoint();
+        options.user = user;
+        options.token = token;
+        options.project = project;
+        options.path = dir.file(file);
+        options.sync = test::SyncFixture::quickOptions();
+        return net::joinServer(options);
+    };
 
-    // Alice writes to A's s1; B's s1 (same id) and B's log are untouched, and carol, in B,
-    // receives nothing of A.
-    join(a, servesA, "alice", dir.file("alice.concord"));
+    // Refusals that say what to do, and leave no replica behind.
+    CHECK_THROWS_WITH(joinAs("alice", a.token("alice"), "b", "alice-b.concord"),
+                      Catch::Contains("no role in the project 'b'"));
+    CHECK_THROWS_WITH(joinAs("alice", a.token("alice"), "nope", "alice-nope.concord"),
+                      Catch::Contains("serves no project named 'nope'"));
+    CHECK_THROWS_WITH(joinAs("alice", a.token("alice"), "old", "alice-old.concord"),
+                      Catch::Contains("serves no project named 'old'"));
+    CHECK_THROWS_WITH(joinAs("alice", a.token("alice"), "", "alice-none.concord"),
+                      Catch::Contains("serves several projects") && Catch::Contains("--project NAME"));
+    for (const char* file : {"alice-b.concord", "alice-nope.concord", "alice-old.concord", "alice-none.concord"}) {
+        CHECK_FALSE(std::filesystem::exists(dir.file(file)));
+    }
+
+    // Alice writes to A's s1; B's s1 (same id) and B's log are untouched.
+    CHECK(joinAs("alice", a.token("alice"), "shared", "alice.concord").projectName == "shared");
     {
         auto alice = Project::open(dir.file("alice.concord"));
         alice->annotate("s1", "alice", test::SyncFixture::label("pos"));
         REQUIRE(net::syncReplica(*alice, test::SyncFixture::quickOptions()).pushed == 1);
     }
-    net::JoinOptions carol = joinB;
-    carol.user = "carol";
-    carol.token = carolToken;
-    carol.path = dir.file("carol.concord");
-    const auto joined = net::joinServer(carol);
-    CHECK(joined.projectName == "b");
-    CHECK(joined.sync.newSamples == 1);
-    CHECK(test::SyncFixture::count(carol.path, "SELECT count(*) FROM annotations") == 0);
+    // Carol, in B alone, receives B's one record and nothing of A.
+    const auto carol = joinAs("carol", carolToken, "b", "carol.concord");
+    CHECK(carol.projectName == "b");
+    CHECK(carol.sync.newSamples == 1);
+    CHECK(test::SyncFixture::count(dir.file("carol.concord"), "SELECT count(*) FROM annotations") == 0);
+    {
+        auto replica = Project::open(dir.file("carol.concord"));
+        replica->annotate("s1", "carol", test::SyncFixture::label("neg"));
+        // Synced again by the replica's project id alone: the server finds B by it.
+        REQUIRE(net::syncReplica(*replica, test::SyncFixture::quickOptions()).pushed == 1);
+    }
+
+    // Bob's one token: an annotator in A, a reviewer in B, each replica with its own project.
+    const auto bobA = joinAs("bob", a.token("bob"), "shared", "bob-a.concord");
+    const auto bobB = joinAs("bob", a.token("bob"), "b", "bob-b.concord");
+    CHECK(bobA.role == Role::Annotator);
+    CHECK(bobB.role == Role::Reviewer);
+    CHECK(bobA.sync.newSamples == 5);
+    CHECK(bobB.sync.newSamples == 1);
+    CHECK(test::SyncFixture::count(dir.file("bob-a.concord"), "SELECT count(*) FROM annotations") == 1);
+    CHECK(test::SyncFixture::count(dir.file("bob-b.concord"), "SELECT count(*) FROM annotations") == 1);
+    CHECK(test::SyncFixture::count(dir.file("bob-a.concord"),
+                                   "SELECT count(*) FROM annotations WHERE annotator = 'alice'") == 1);
+    CHECK(test::SyncFixture::count(dir.file("bob-b.concord"),
+                                   "SELECT count(*) FROM annotations WHERE annotator = 'carol'") == 1);
+
     pg::Connection database(a.address());
-    CHECK(database.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'b'")
-              .integer(0, 0) == 0);
-    CHECK(database.exec("SELECT count(*) FROM answers s JOIN projects p ON p.id = s.project WHERE p.name = 'b'")
-              .integer(0, 0) == 0);
-    CHECK(database.exec("SELECT count(*) FROM answers s JOIN projects p ON p.id = s.project WHERE p.name = 'shared'")
-              .integer(0, 0) == 1);
+    const auto countIn = [&](const std::string& table, const std::string& project) {
+        return database
+            .exec("SELECT count(*) FROM " + table + " t JOIN projects p ON p.id = t.project WHERE p.name = $1",
+                  {project})
+            .integer(0, 0);
+    };
+    CHECK(countIn("changes", "b") == 1);
+    CHECK(countIn("answers", "b") == 1);
+    CHECK(countIn("changes", "shared") == 1);
+    CHECK(countIn("answers", "shared") == 1);
 }

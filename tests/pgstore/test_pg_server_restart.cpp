@@ -53,7 +53,8 @@ TEST_CASE("postgres server: a batch while the database is down is refused, the n
     pg::PgServerStore store(std::make_unique<pg::Connection>(database), row, [&] { return now; });
     net::Handler handler(store, net::HandlerOptions{});
     net::Identity anonymous;
-    const auto welcome = handler.handle(anonymous, net::Hello{net::kProtocolVersion, "alice", token, "", "device-1"});
+    const auto welcome =
+        handler.handle(anonymous, net::Hello{net::kProtocolVersion, "alice", token, "", "device-1", ""});
     REQUIRE(welcome.identity.has_value());
     const net::Identity alice = *welcome.identity;
     const auto push = [&](std::int64_t id, const net::Operation& operation) {

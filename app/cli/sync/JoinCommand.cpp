@@ -16,6 +16,7 @@ struct JoinCliOptions
     std::string user;
     std::string token;
     std::string out;
+    std::string project;
     bool json = false;
     ConnectionFlags connection;
 };
@@ -29,6 +30,7 @@ void run(const JoinCliOptions& options)
     join.user = options.user;
     join.token = options.token;
     join.path = options.out;
+    join.project = options.project;
     join.sync = syncOptionsFrom(options.connection);
     const net::JoinReport report = net::joinServer(join);
     if (options.json) {
@@ -71,6 +73,9 @@ void addJoinCommand(CLI::App& app)
         ->envname("CONCORD_TOKEN")
         ->required();
     command->add_option("--out", options->out, "The replica file to create (must not exist)")->required();
+    command->add_option("--project", options->project,
+                        "The project to join, by name, when the server serves several (serve --store without "
+                        "--project)");
     command->add_flag("--json", options->json, "Print JSON");
     addConnectionFlags(*command, options->connection);
     command->callback([options] { run(*options); });

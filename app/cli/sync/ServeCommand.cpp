@@ -1,5 +1,6 @@
 // concord-cli serve: the sync server for one project (a project file, or with --store URI
-// --project NAME a project of a PostgreSQL store), in the foreground until SIGINT or SIGTERM.
+// --project NAME a project of a PostgreSQL store) or, with --store URI alone, for every project of
+// the store, in the foreground until SIGINT or SIGTERM.
 // The first lines name the address and the certificate's fingerprint, flushed at once, so that
 // people can compare the fingerprint and scripts (and tests) can read the port it bound.
 #include "app/cli/Commands.hpp"
@@ -19,7 +20,7 @@ struct ServeOptions
 {
     std::string project;      // a project file
     std::string store;        // or a PostgreSQL store ...
-    std::string storeProject; // ... and the project's name in it
+    std::string storeProject; // ... and the project's name in it; empty: every project
     std::string bind = "127.0.0.1";
     int port = 7443;
     int maxConnections = 1100;
@@ -63,17 +64,20 @@ void run(const ServeOptions& options)
         throw InputError("give both --cert and --key, or neither (a self-signed certificate is made beside the "
                          "project)");
     }
-    if (!options.store.empty() && options.storeProject.empty()) {
-        throw SettingError("project", "name the project of the store to serve");
-    }
-    const std::size_t users = countActiveUsers(options);
+    const bool wholeStore = !options.store.empty() && options.storeProject.empty();
+    const std::size_t users = wholeStore ? 0 : countActiveUsers(options); // a store's users are per project
     // On a store, the self-signed certificate goes in the working directory, named after the
-    // project; several servers of one project share it (copy it, or give --cert and --key).
-    const std::string served = options.store.empty() ? options.project : options.storeProject;
+    // project (or concord-server for the whole store); several servers share it (copy it, or
+    // give --cert and --key).
+    const std::string served = options.store.empty() ? options.project
+                               : wholeStore          ? std::string("concord-server")
+                                                     : options.storeProject;
 
     net::ServerOptions server;
     server.projectPath = served;
-    if (!options.store.empty()) {
+    if (wholeStore) {
+        pg::serveWholeStore(server, options.store);
+    } else if (!options.store.empty()) {
         pg::serveFromStore(server, options.store, options.storeProject);
     }
     server.bind = options.bind;
@@ -100,14 +104,19 @@ void run(const ServeOptions& options)
                                                        : net::CertificatePaths{options.certificate, options.key};
         std::cout << "Made a self-signed certificate: " << paths.certificate << " (key " << paths.key << ")\n";
     }
-    std::cout << "Serving " << (options.store.empty() ? options.project : "project " + served + " of the store")
+    std::cout << "Serving "
+              << (options.store.empty() ? options.project
+                  : wholeStore          ? std::string("every project of the store")
+                                        : "project " + served + " of the store")
               << "\n";
     std::cout << "Listening on " << address << "\n";
     std::cout << "Certificate fingerprint " << instance.fingerprint() << "\n";
-    const std::string projectOption = options.store.empty() ? "" : " --project " + served;
+    const std::string projectOption = options.store.empty() ? ""
+                                      : wholeStore          ? " --project NAME"
+                                                            : " --project " + served;
     std::cout << "Clients join with: concord-cli join " << address << projectOption
               << " --user NAME --token TOKEN --out REPLICA.concord\n";
-    if (users == 0) {
+    if (!wholeStore && users == 0) {
         std::cout << "No users yet: add one with concord-cli user add "
                   << (options.store.empty() ? options.project : "--store URI" + projectOption)
                   << " NAME --role annotator\n";
@@ -128,7 +137,11 @@ void addServeCommand(CLI::App& app)
     auto* store = command->add_option("--store", options->store,
                                       "A PostgreSQL store (postgresql://user@host/db; the password from ~/.pgpass "
                                       "or PGPASSWORD) to serve a project of instead of a file");
-    command->add_option("--project", options->storeProject, "The project of --store to serve")->needs(store);
+    command
+        ->add_option("--project", options->storeProject,
+                     "The project of --store to serve alone; without it, every project of the store (clients name "
+                     "theirs with join --project)")
+        ->needs(store);
     command->add_option("--bind", options->bind, "Address to listen on (0.0.0.0 or :: for every interface)")
         ->capture_default_str();
     command->add_option("--port", options->port, "TCP port (0: any free port, printed on start)")
@@ -175,7 +188,7 @@ void addServeCommand(CLI::App& app)
     command->add_flag("--quiet", options->quiet, "Do not log refused logins and failed connections");
     command->callback([options] {
         if (options->project.empty() == options->store.empty()) {
-            throw InputError("name the project file to serve, or --store URI with --project NAME (not both)");
+            throw InputError("name the project file to serve, or --store URI (not both)");
         }
         run(*options);
     });
