@@ -10,10 +10,8 @@ ProjectHost::ProjectHost(ProjectSource source, boost::asio::io_context& io, cons
       m_sessions(sessions), m_log(std::move(log)), m_handler(*m_store, options),
       m_queue(m_handler, io,
               [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
-      m_verifier(std::move(source.openLoginCheck), io), m_openNotices(std::move(source.openNotices)),
-      m_noticeTimer(io)
-{
-}
+      m_verifier(std::move(source.openLoginCheck), io), m_openNotices(std::move(source.openNotices)), m_noticeTimer(io)
+{}
 
 ProjectHost::~ProjectHost()
 {

@@ -196,6 +196,34 @@ TEST_CASE("cli store: a project made from a file is served from PostgreSQL, repl
     pg::Connection check(address);
     CHECK(check.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'reviews'")
               .integer(0, 0) == 2);
+
+    // Without --project one process serves every project of the store; a join names its project,
+    // and alice's replica, joined above, syncs with it by its project id alone.
+    test::ServeProcess whole(CONCORD_CLI, "--store=" + address, dir.file("whole.log"), 0,
+                             {"--cert", dir.file("reviews.cert.pem"), "--key", dir.file("reviews.key.pem")});
+    CHECK_THAT(whole.output(), Catch::Contains("Serving every project of the store") &&
+                                   Catch::Contains("join " + whole.address() + " --project NAME"));
+    const std::string joinAgain = "join " + whole.address() + " --user alice --token " + tokens["alice"] +
+                                  " --accept-fingerprint " + whole.fingerprint() + " --out " +
+                                  quoted(dir.file("alice2.concord"));
+    const auto unnamed = cli(joinAgain);
+    CHECK(unnamed.exitCode != 0);
+    CHECK_THAT(unnamed.output, Catch::Contains("serves several projects") && Catch::Contains("--project NAME"));
+    const auto wrongName = cli(joinAgain + " --project nosuch");
+    CHECK(wrongName.exitCode != 0);
+    CHECK_THAT(wrongName.output, Catch::Contains("serves no project named 'nosuch'"));
+    const auto named = cli(joinAgain + " --project reviews");
+    REQUIRE(named.exitCode == 0);
+    CHECK_THAT(named.output, Catch::Contains("Joined 'reviews'") && Catch::Contains("3 new samples") &&
+                                 Catch::Contains("2 annotations"));
+    REQUIRE(cli("endpoint add " + quoted(alice) + " " + whole.address()).exitCode == 0);
+    REQUIRE(cli("label " + quoted(alice) + " s2 --label neg").exitCode == 0);
+    const auto byId = cli("sync " + quoted(alice));
+    CHECK(byId.exitCode == 0);
+    CHECK_THAT(byId.output, Catch::Contains("Sent 1 operation") && Catch::Contains("up to date to change 3"));
+    CHECK(whole.stop(SIGTERM) == 0);
+    CHECK(check.exec("SELECT count(*) FROM changes c JOIN projects p ON p.id = c.project WHERE p.name = 'reviews'")
+              .integer(0, 0) == 3);
 }
 
 TEST_CASE("cli store: migrate-store moves a served project file to PostgreSQL and back, and its replicas go on syncing "
