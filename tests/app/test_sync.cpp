@@ -440,6 +440,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.fingerprintText(), QString::fromStdString(server.fingerprint()));
         QVERIFY(dialog.joinButton()->isEnabled());
         QVERIFY(!QFileInfo::exists(dialog.replicaPath())); // nothing joined before the user confirms
+        screenshot(dialog, "join.png");
 
         // A wrong token: refused, in words, and no file left behind.
         QSignalSpy failed(&dialog, &JoinServerDialog::failed);
@@ -448,7 +449,16 @@ private Q_SLOTS:
         QVERIFY2(dialog.errorText().startsWith(QStringLiteral("The server refused")), qPrintable(dialog.errorText()));
         QVERIFY(!QFileInfo::exists(dialog.replicaPath()));
 
+        // The project field names the project on a server of several; this one serves one, and
+        // says which.
         dialog.token()->setText(QString::fromStdString(token));
+        dialog.project()->setText(QStringLiteral("elsewhere"));
+        QTest::mouseClick(dialog.joinButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("only, not 'elsewhere'")), qPrintable(dialog.errorText()));
+        QVERIFY(!QFileInfo::exists(dialog.replicaPath()));
+
+        dialog.project()->clear();
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         QTest::mouseClick(dialog.joinButton(), Qt::LeftButton);
         QVERIFY(accepted.wait(10000));

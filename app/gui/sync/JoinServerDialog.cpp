@@ -51,6 +51,9 @@ JoinServerDialog::JoinServerDialog(const QString& user, QWidget* parent) : QDial
     m_token = new QLineEdit(this);
     m_token->setEchoMode(QLineEdit::Password);
     form->addRow(QStringLiteral("&Token:"), m_token);
+    m_project = new QLineEdit(this);
+    m_project->setPlaceholderText(QStringLiteral("only when the server serves several projects"));
+    form->addRow(QStringLiteral("&Project:"), m_project);
     auto* fileRow = new QHBoxLayout;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_file = new QLineEdit(
@@ -176,6 +179,7 @@ void JoinServerDialog::join()
     }
     options.user = m_user->text().trimmed().toStdString();
     options.token = m_token->text().trimmed().toStdString();
+    options.project = m_project->text().trimmed().toStdString();
     options.path = QFile::encodeName(path).toStdString();
     // Only the certificate the user compared: a different one now is refused before sending.
     options.sync.acceptFingerprint = m_confirmed.toStdString();

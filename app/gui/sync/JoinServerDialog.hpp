@@ -31,6 +31,7 @@ public:
     QLineEdit* address() const { return m_address; }
     QLineEdit* user() const { return m_user; }
     QLineEdit* token() const { return m_token; }
+    QLineEdit* project() const { return m_project; }
     QLineEdit* file() const { return m_file; }
     QPushButton* connectButton() const { return m_connect; }
     QPushButton* joinButton() const { return m_join; }
@@ -59,6 +60,7 @@ private:
     QLineEdit* m_address = nullptr;
     QLineEdit* m_user = nullptr;
     QLineEdit* m_token = nullptr;
+    QLineEdit* m_project = nullptr; // the project's name on a server of several; empty: its one
     QLineEdit* m_file = nullptr;
     QPushButton* m_chooseFile = nullptr;
     QLabel* m_fingerprint = nullptr;
