@@ -88,12 +88,13 @@ std::int64_t Result::affected() const
 namespace {
 
 // A connection string with a default connect_timeout: libpq waits forever for a host that does
-// not answer, and a server's database thread would wait with it. The address's own setting wins
-// (with expand_dbname, the expanded string's keywords override the ones before it).
+// not answer, and a server's database thread would wait with it. And a default application_name,
+// so that an operator tells Concord's connections apart in pg_stat_activity. The address's own
+// settings win (with expand_dbname, the expanded string's keywords override the ones before it).
 pg_conn* connectWithTimeout(const std::string& conninfo)
 {
-    const char* keywords[] = {"connect_timeout", "dbname", nullptr};
-    const char* values[] = {"10", conninfo.c_str(), nullptr};
+    const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
+    const char* values[] = {"10", "concord", conninfo.c_str(), nullptr};
     return PQconnectdbParams(keywords, values, 1);
 }
 

@@ -139,14 +139,28 @@ std::int64_t PgReservations::heldByOthers(std::string_view annotator, int overla
 
 void PgReservations::reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt)
 {
+    m_holders.emplace(annotator);
     run(m_connection, "concord_reservations_reserve",
         "INSERT INTO reservations (project, sample_key, annotator, expires_at) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT (project, sample_key, annotator) DO UPDATE SET expires_at = excluded.expires_at",
         {number(m_project), number(sample), std::string(annotator), number(expiresAt)});
 }
 
+void PgReservations::beginBatch()
+{
+    const Result holders = run(m_connection, "concord_reservations_holders",
+                               "SELECT DISTINCT annotator FROM reservations WHERE project = $1", {number(m_project)});
+    m_holders.clear();
+    for (int row = 0; row < holders.rows(); ++row) {
+        m_holders.insert(holders.text(row, 0));
+    }
+}
+
 void PgReservations::release(std::int64_t sample, std::string_view annotator)
 {
+    if (!m_holders.contains(annotator)) {
+        return;
+    }
     run(m_connection, "concord_reservations_release",
         "DELETE FROM reservations WHERE project = $1 AND sample_key = $2 AND annotator = $3",
         {number(m_project), number(sample), std::string(annotator)});
@@ -261,6 +275,7 @@ bool PgServerStore::beginBatch()
     m_batch.emplace(m_connection);
     m_log.beginBatch();
     load();
+    m_reservations.beginBatch();
     return false; // every write to this store goes through a server: nothing to adopt
 }
 
@@ -325,10 +340,21 @@ void PgServerStore::endJob(bool keep)
 
 std::optional<std::int64_t> PgServerStore::sampleKey(std::string_view id)
 {
-    const Result result =
-        run(m_connection, "concord_record_key", "SELECT key FROM records WHERE project = $1 AND id = $2",
-            {number(m_project), std::string(id)});
-    return result.rows() == 0 ? std::nullopt : std::optional<std::int64_t>(result.integer(0, 0));
+    std::string wanted(id);
+    if (const auto known = m_keys.find(wanted); known != m_keys.end()) {
+        return known->second;
+    }
+    const Result result = run(m_connection, "concord_record_key",
+                              "SELECT key FROM records WHERE project = $1 AND id = $2", {number(m_project), wanted});
+    if (result.rows() == 0) {
+        return std::nullopt; // not kept: the record may be imported later
+    }
+    if (m_keys.size() >= kMaxKnownKeys) {
+        m_keys.clear();
+    }
+    const std::int64_t key = result.integer(0, 0);
+    m_keys.emplace(std::move(wanted), key);
+    return key;
 }
 
 std::optional<Sample> PgServerStore::sample(std::int64_t key)

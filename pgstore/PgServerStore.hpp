@@ -16,7 +16,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 
 namespace concord::pg {
 
@@ -32,12 +34,18 @@ public:
     std::vector<std::int64_t> candidates(std::string_view annotator, int overlap, std::int64_t now, int limit) override;
     std::int64_t heldByOthers(std::string_view annotator, int overlap, std::int64_t now) override;
     void reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt) override;
+    // Every answer releases its record's reservation; most annotators hold none.
     void release(std::int64_t sample, std::string_view annotator) override;
+    // Reads who holds reservations, so that release() skips the others without a query. One
+    // reserved through another server in the meantime may stay until it expires, as it may when
+    // it commits just after the release's DELETE.
+    void beginBatch();
 
 private:
     Connection& m_connection;
     std::int64_t m_project;
     const RecordSchema& m_schema; // the primary question counts towards the overlap
+    std::set<std::string, std::less<>> m_holders;
 };
 
 // The current row of a kind (answer, resolution, ...) as the answers table keeps it: the
@@ -151,6 +159,10 @@ private:
     // matched half a key and read every answer of the project for each lookup (docs/benchmarks.md).
     void analyzeWhenGrown(std::int64_t last);
     std::int64_t m_analyzeAt = 1000;
+    // The keys of records by id, as read: a record keeps its key and is never deleted, so each
+    // is read once rather than once per operation (a query of the six an operation took).
+    std::unordered_map<std::string, std::int64_t> m_keys;
+    static constexpr std::size_t kMaxKnownKeys = 200'000;
     static constexpr std::chrono::milliseconds kFirstRetry{250};
     static constexpr std::chrono::milliseconds kLastRetry{8000};
     std::chrono::milliseconds m_retryWait{0};

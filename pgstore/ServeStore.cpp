@@ -4,6 +4,7 @@
 #include "net/auth/Accounts.hpp"
 #include "pgstore/Listener.hpp"
 #include "pgstore/PgServerStore.hpp"
+#include "pgstore/Pool.hpp"
 #include "pgstore/StoreAddress.hpp"
 
 namespace concord::pg {
@@ -51,20 +52,37 @@ net::CommitNoticesOpener noticesOf(const std::string& address, std::int64_t proj
     };
 }
 
-net::LoginCheckOpener loginCheckOf(const std::string& address, std::int64_t project)
+// A login borrows a connection of the pool shared by every project's login checks for as long
+// as it reads the account; more logins at once than the pool holds wait for one.
+net::LoginCheckOpener loginCheckOf(std::shared_ptr<Pool> logins, std::int64_t project)
 {
-    return [address, project]() -> net::LoginCheck {
-        std::shared_ptr<Connection> connection = openStore(address);
-        auto users = std::make_shared<ProjectUsers>(*connection, project);
-        return [connection, users](const std::string& user, const std::string& token) {
-            return net::checkLogin(*users, user, token);
+    return [logins, project]() -> net::LoginCheck {
+        return [logins, project](const std::string& user, const std::string& token) {
+            Pool::Lease lease = logins->acquire(std::chrono::seconds(10));
+            try {
+                ProjectUsers users(*lease, project);
+                return net::checkLogin(users, user, token);
+            } catch (const PgError& error) {
+                if (error.connectionLost()) {
+                    lease.broken();
+                }
+                throw;
+            }
         };
     };
 }
 
+std::shared_ptr<Pool> loginPool(const std::string& address, std::size_t connections)
+{
+    PoolOptions options;
+    options.size = std::max<std::size_t>(connections, 1);
+    return std::make_shared<Pool>(address, options);
+}
+
 } // namespace
 
-void serveFromStore(net::ServerOptions& options, const std::string& address, const std::string& project)
+void serveFromStore(net::ServerOptions& options, const std::string& address, const std::string& project,
+                    std::size_t loginConnections)
 {
     // Checked once here so that a wrong address or name fails before the server binds.
     std::int64_t id = 0;
@@ -81,16 +99,17 @@ void serveFromStore(net::ServerOptions& options, const std::string& address, con
         return std::make_unique<PgServerStore>(std::move(connection), row, std::move(clock));
     };
     options.openNotices = noticesOf(address, id);
-    options.openLoginCheck = loginCheckOf(address, id);
+    options.openLoginCheck = loginCheckOf(loginPool(address, loginConnections), id);
 }
 
-void serveWholeStore(net::ServerOptions& options, const std::string& address)
+void serveWholeStore(net::ServerOptions& options, const std::string& address, std::size_t loginConnections)
 {
     {
         auto connection = openStore(address);
         analyzeStore(*connection);
     }
-    options.openProject = [address](const net::ProjectRef& wanted, Clock clock) {
+    options.openProject = [address, logins = loginPool(address, loginConnections)](const net::ProjectRef& wanted,
+                                                                                   Clock clock) {
         auto connection = openStore(address);
         const auto row =
             wanted.id.empty() ? findProject(*connection, wanted.name) : findProjectById(*connection, wanted.id);
@@ -102,7 +121,8 @@ void serveWholeStore(net::ServerOptions& options, const std::string& address)
         net::ProjectSource source;
         source.store = std::make_unique<PgServerStore>(std::move(connection), *row, std::move(clock));
         source.openNotices = noticesOf(address, row->id);
-        source.openLoginCheck = loginCheckOf(address, row->id);
+        source.openLoginCheck = loginCheckOf(logins, row->id);
+        source.notices = source.openNotices(); // here, not on the network thread; failing, the open fails
         return source;
     };
 }

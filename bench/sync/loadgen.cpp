@@ -71,6 +71,7 @@ struct PushOptions
     int batch = 10;
     double rate = 0; // operations per second in total; 0: as fast as acknowledged
     int samples = 1000;
+    std::string project; // on a server of several projects, the one to push to
 };
 
 void push(const PushOptions& options)
@@ -101,7 +102,7 @@ void push(const PushOptions& options)
                 connection = std::make_unique<net::Client>(
                     net::Endpoint{"127.0.0.1", static_cast<std::uint16_t>(options.port)}, std::chrono::seconds(60));
                 connection->connect();
-                connection->hello(who.user, who.token, "", client);
+                connection->hello(who.user, who.token, "", client, options.project);
             } catch (const std::exception& error) {
                 std::cerr << who.user << ": " << error.what() << '\n';
                 connection.reset();
@@ -311,6 +312,7 @@ int main(int argc, char** argv)
     pushCommand->add_option("--batch", pushOptions.batch)->check(CLI::Range(1, 1000));
     pushCommand->add_option("--rate", pushOptions.rate, "Operations per second in total (0: unpaced)");
     pushCommand->add_option("--samples", pushOptions.samples)->check(CLI::Range(1, 100'000'000));
+    pushCommand->add_option("--project", pushOptions.project, "The project, on a server of several");
 
     int idlePort = 0;
     auto* idleCommand = app.add_subcommand("idle", "Hold authenticated idle sessions");

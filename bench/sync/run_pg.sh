@@ -8,6 +8,8 @@
 #   pg-one       one server on a project of the store;
 #   pg-two       two servers on the same project, 32 clients on each;
 #   pg-projects  two servers, each on a project of its own, 32 clients on each;
+#   pg-whole     one server for every project of the store (serve --store without --project),
+#                32 clients on each of two projects;
 #   peer         PostgreSQL alone, 64 connections, transactions of 10 INSERTs;
 #   pg-live      propagation across two servers on one project: 20 live replicas (net::LiveSync),
 #                10 on each, 200 labels one at a time; the time from the writer's
@@ -83,8 +85,8 @@ stop_servers() {
     wait "${pids[@]}" || true
     pids=()
 }
-push() { # push PORT TOKENS CLIENTS OUT
-    "$out/loadgen" push --port "$1" --tokens "$2" --clients "$3" --ops "$ops" --batch 10 >"$4"
+push() { # push PORT TOKENS CLIENTS OUT [PROJECT]
+    "$out/loadgen" push --port "$1" --tokens "$2" --clients "$3" --ops "$ops" --batch 10 ${5:+--project "$5"} >"$4"
 }
 
 serve sqlite "$out/server.concord"
@@ -108,6 +110,13 @@ two_servers() {
 }
 two_servers pg-two bench bench
 two_servers pg-projects bench bench2
+
+serve pg-whole --store "$store"
+push "$port" "$out/pg-tokens-a.txt" 32 "$out/pg-whole-a.json" bench &
+whole_a=$!
+push "$port" "$out/pg-tokens-b.txt" 32 "$out/pg-whole-b.json" bench2
+wait "$whole_a"
+stop_servers
 
 serve pg-live-a --store "$store" --project bench
 first=$port
@@ -135,7 +144,8 @@ def combined(*names):
 rows = [("one server, project file (SQLite)", combined("sqlite")),
         ("one server, PostgreSQL", combined("pg-one")),
         ("two servers, one project, PostgreSQL", combined("pg-two-a", "pg-two-b")),
-        ("two servers, two projects, PostgreSQL", combined("pg-projects-a", "pg-projects-b"))]
+        ("two servers, two projects, PostgreSQL", combined("pg-projects-a", "pg-projects-b")),
+        ("one server, two projects, PostgreSQL", combined("pg-whole-a", "pg-whole-b"))]
 one = rows[1][1][1]
 print("| 64 clients, batches of 10, unpaced | acked ops | acked ops/s | p99 to ack | ratio to PostgreSQL's own inserts | ratio to one server on PostgreSQL |")
 print("| --- | --- | --- | --- | --- | --- |")

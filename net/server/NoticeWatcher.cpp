@@ -13,8 +13,9 @@ constexpr std::chrono::milliseconds kReopenPause{1000};
 
 } // namespace
 
-NoticeWatcher::NoticeWatcher(CommitNoticesOpener open, boost::asio::io_context& io, OnHead onHead, Log log)
-    : m_open(std::move(open)), m_io(io), m_onHead(std::move(onHead)), m_log(std::move(log))
+NoticeWatcher::NoticeWatcher(CommitNoticesOpener open, std::unique_ptr<CommitNotices> opened,
+                             boost::asio::io_context& io, OnHead onHead, Log log)
+    : m_open(std::move(open)), m_opened(std::move(opened)), m_io(io), m_onHead(std::move(onHead)), m_log(std::move(log))
 {}
 
 NoticeWatcher::~NoticeWatcher()
@@ -47,7 +48,7 @@ bool NoticeWatcher::pause(std::chrono::milliseconds pause)
 
 void NoticeWatcher::run()
 {
-    std::unique_ptr<CommitNotices> notices;
+    std::unique_ptr<CommitNotices> notices = std::move(m_opened);
     bool reported = false;
     while (pause(std::chrono::milliseconds(0))) {
         try {

@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -22,8 +23,11 @@ public:
     using OnHead = std::function<void(std::int64_t head)>;
     using Log = std::function<void(const std::string&)>;
 
-    // `onHead` runs on `io`'s thread.
-    NoticeWatcher(CommitNoticesOpener open, boost::asio::io_context& io, OnHead onHead, Log log);
+    // `onHead` runs on `io`'s thread. `opened`: the notices opened already (by the server before
+    // it listens, so that its first connection to the database is not the one a flood of
+    // connections leaves no descriptor for); none: the thread opens them.
+    NoticeWatcher(CommitNoticesOpener open, std::unique_ptr<CommitNotices> opened, boost::asio::io_context& io,
+                  OnHead onHead, Log log);
     ~NoticeWatcher();
     NoticeWatcher(const NoticeWatcher&) = delete;
     NoticeWatcher& operator=(const NoticeWatcher&) = delete;
@@ -37,6 +41,7 @@ private:
     bool pause(std::chrono::milliseconds pause);
 
     CommitNoticesOpener m_open;
+    std::unique_ptr<CommitNotices> m_opened; // handed to the thread when it starts
     boost::asio::io_context& m_io;
     OnHead m_onHead;
     Log m_log;

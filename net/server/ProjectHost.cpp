@@ -4,13 +4,29 @@
 
 namespace concord::net {
 
+void openNoticesNow(ProjectSource& source, const std::function<void(const std::string&)>& log)
+{
+    if (!source.openNotices) {
+        return;
+    }
+    try {
+        source.notices = source.openNotices();
+    } catch (const std::exception& error) {
+        if (log) {
+            log(std::string("notices of other servers' commits not opened yet (") + error.what() +
+                "); listening once the database answers");
+        }
+    }
+}
+
 ProjectHost::ProjectHost(ProjectSource source, boost::asio::io_context& io, const HandlerOptions& options,
                          SessionManager& sessions, Log log)
     : m_io(io), m_store(std::move(source.store)), m_id(m_store->id()), m_name(m_store->info().name),
       m_sessions(sessions), m_log(std::move(log)), m_handler(*m_store, options),
       m_queue(m_handler, io,
               [this](std::int64_t head, const std::set<std::string>& revoked) { announce(head, revoked); }),
-      m_verifier(std::move(source.openLoginCheck), io), m_openNotices(std::move(source.openNotices)), m_noticeTimer(io)
+      m_verifier(std::move(source.openLoginCheck), io), m_openNotices(std::move(source.openNotices)),
+      m_openedNotices(std::move(source.notices)), m_noticeTimer(io)
 {}
 
 ProjectHost::~ProjectHost()
@@ -28,7 +44,8 @@ void ProjectHost::start()
     m_verifier.start();
     if (m_openNotices) {
         m_notices = std::make_unique<NoticeWatcher>(
-            m_openNotices, m_io, [this](std::int64_t head) { m_queue.noteCommitElsewhere(head); }, m_log);
+            m_openNotices, std::move(m_openedNotices), m_io,
+            [this](std::int64_t head) { m_queue.noteCommitElsewhere(head); }, m_log);
         m_notices->start();
     }
 }

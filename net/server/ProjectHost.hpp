@@ -25,13 +25,19 @@ namespace concord::net {
 class SessionManager;
 
 // What a project needs to be served: its store, opened, and how to open the login check's and
-// the notices' connections (no notices: nobody else writes to the store).
+// the notices' connections (no notices: nobody else writes to the store), with the notices
+// opened already when they could be (OpenedNotices).
 struct ProjectSource
 {
     std::unique_ptr<ServerStore> store;
     LoginCheckOpener openLoginCheck;
     CommitNoticesOpener openNotices;
+    std::unique_ptr<CommitNotices> notices;
 };
+
+// Opens the source's notices now, on the calling thread, before its server takes connections;
+// when that fails, says so through `log` and leaves them to the notice thread, which tries again.
+void openNoticesNow(ProjectSource& source, const std::function<void(const std::string&)>& log);
 
 class ProjectHost
 {
@@ -72,6 +78,7 @@ private:
     CommitQueue m_queue;
     LoginVerifier m_verifier;
     CommitNoticesOpener m_openNotices;
+    std::unique_ptr<CommitNotices> m_openedNotices; // until start() hands them to the watcher
     std::unique_ptr<NoticeWatcher> m_notices;
     boost::asio::steady_timer m_noticeTimer;
     std::chrono::steady_clock::time_point m_lastNotice;

@@ -28,6 +28,7 @@ ProjectSource onlyProject(const ServerOptions& options)
     source.openLoginCheck =
         options.openLoginCheck ? options.openLoginCheck : projectFileLoginCheck(options.projectPath);
     source.openNotices = options.openNotices;
+    openNoticesNow(source, options.log);
     return source;
 }
 

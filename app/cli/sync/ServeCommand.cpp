@@ -31,6 +31,7 @@ struct ServeOptions
     int writeTimeoutSeconds = 30;
     int maxUnauthenticatedPerAddress = 64;
     int maxOpsPerMinute = 60'000;
+    int loginConnections = static_cast<int>(pg::kDefaultLoginConnections);
     std::string certificate;
     std::string key;
     bool quiet = false;
@@ -76,9 +77,10 @@ void run(const ServeOptions& options)
     net::ServerOptions server;
     server.projectPath = served;
     if (wholeStore) {
-        pg::serveWholeStore(server, options.store);
+        pg::serveWholeStore(server, options.store, static_cast<std::size_t>(options.loginConnections));
     } else if (!options.store.empty()) {
-        pg::serveFromStore(server, options.store, options.storeProject);
+        pg::serveFromStore(server, options.store, options.storeProject,
+                           static_cast<std::size_t>(options.loginConnections));
     }
     server.bind = options.bind;
     server.port = static_cast<std::uint16_t>(options.port);
@@ -142,6 +144,13 @@ void addServeCommand(CLI::App& app)
                      "The project of --store to serve alone; without it, every project of the store (clients name "
                      "theirs with join --project)")
         ->needs(store);
+    command
+        ->add_option("--login-connections", options->loginConnections,
+                     "Connections to the store that the login checks of every project share (each project served "
+                     "also holds two: its commits' and its notices')")
+        ->check(CLI::Range(1, 1000))
+        ->needs(store)
+        ->capture_default_str();
     command->add_option("--bind", options->bind, "Address to listen on (0.0.0.0 or :: for every interface)")
         ->capture_default_str();
     command->add_option("--port", options->port, "TCP port (0: any free port, printed on start)")
