@@ -26,7 +26,7 @@ class SessionManager;
 
 // What a project needs to be served: its store, opened, and how to open the login check's and
 // the notices' connections (no notices: nobody else writes to the store), with the notices
-// opened already when they could be (OpenedNotices).
+// opened already when they could be (openNoticesNow).
 struct ProjectSource
 {
     std::unique_ptr<ServerStore> store;
