@@ -91,16 +91,16 @@ namespace {
 // not answer, and a server's database thread would wait with it. And a default application_name,
 // so that an operator tells Concord's connections apart in pg_stat_activity. The address's own
 // settings win (with expand_dbname, the expanded string's keywords override the ones before it).
-pg_conn* connectWithTimeout(const std::string& conninfo)
+pg_conn* connectWithTimeout(const std::string& conninfo, const char* purpose)
 {
     const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
-    const char* values[] = {"10", "concord", conninfo.c_str(), nullptr};
+    const char* values[] = {"10", purpose, conninfo.c_str(), nullptr};
     return PQconnectdbParams(keywords, values, 1);
 }
 
 } // namespace
 
-Connection::Connection(const std::string& conninfo) : m_conn(connectWithTimeout(conninfo))
+Connection::Connection(const std::string& conninfo, const char* purpose) : m_conn(connectWithTimeout(conninfo, purpose))
 {
     if (m_conn == nullptr) {
         throw PgError("could not allocate a PostgreSQL connection", "");

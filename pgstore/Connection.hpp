@@ -41,8 +41,9 @@ class Connection
 public:
     // `conninfo`: a libpq connection string or URI. The password comes from PGPASSWORD or the
     // password file (PGPASSFILE, ~/.pgpass) as libpq reads them. Throws PgError naming the host
-    // and database (never the password) when the connection fails.
-    explicit Connection(const std::string& conninfo);
+    // and database (never the password) when the connection fails. `purpose` is its
+    // application_name, what pg_stat_activity shows of it (the address's own setting wins).
+    explicit Connection(const std::string& conninfo, const char* purpose = "concord");
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

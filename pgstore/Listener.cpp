@@ -25,7 +25,7 @@ std::string projectChannel(std::int64_t project)
     return kChannelPrefix + std::to_string(project);
 }
 
-Listener::Listener(const std::string& conninfo) : m_connection(conninfo) {}
+Listener::Listener(const std::string& conninfo) : m_connection(conninfo, "concord notices") {}
 
 void Listener::listen(std::int64_t project)
 {

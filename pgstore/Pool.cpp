@@ -51,7 +51,7 @@ Pool::Lease Pool::acquire(std::chrono::milliseconds wait)
     ++m_open; // reserved while connecting, outside the lock
     lock.unlock();
     try {
-        auto connection = std::make_unique<Connection>(m_conninfo);
+        auto connection = std::make_unique<Connection>(m_conninfo, m_options.purpose);
         lock.lock();
         m_delay = std::chrono::milliseconds(0);
         return Lease(*this, std::move(connection));

@@ -21,6 +21,7 @@ struct PoolOptions
     std::size_t size = 8;
     std::chrono::milliseconds firstDelay{100}; // the backoff after the first failed connection
     std::chrono::milliseconds maxDelay{5000};  // doubled on each failure up to this
+    const char* purpose = "concord";           // the connections' application_name
 };
 
 class Pool

@@ -36,15 +36,6 @@ private:
     std::int64_t m_project;
 };
 
-ProjectRow requireServable(Connection& connection, const std::string& project)
-{
-    const ProjectRow row = requireProject(connection, project);
-    if (row.archived) {
-        throw InputError("the project '" + project + "' is archived: it is kept, but no longer served");
-    }
-    return row;
-}
-
 net::CommitNoticesOpener noticesOf(const std::string& address, std::int64_t project)
 {
     return [address, project]() -> std::unique_ptr<net::CommitNotices> {
@@ -76,6 +67,7 @@ std::shared_ptr<Pool> loginPool(const std::string& address, std::size_t connecti
 {
     PoolOptions options;
     options.size = std::max<std::size_t>(connections, 1);
+    options.purpose = "concord logins";
     return std::make_shared<Pool>(address, options);
 }
 
@@ -88,14 +80,14 @@ void serveFromStore(net::ServerOptions& options, const std::string& address, con
     std::int64_t id = 0;
     {
         auto connection = openStore(address);
-        const ProjectRow row = requireServable(*connection, project);
+        const ProjectRow row = requireProject(*connection, project);
         PgServerStore check(*connection, row);
         id = row.id;
         analyzeStore(*connection);
     }
     options.openStore = [address, project](Clock clock) -> std::unique_ptr<net::ServerStore> {
         auto connection = openStore(address);
-        const ProjectRow row = requireServable(*connection, project);
+        const ProjectRow row = requireProject(*connection, project);
         return std::make_unique<PgServerStore>(std::move(connection), row, std::move(clock));
     };
     options.openNotices = noticesOf(address, id);

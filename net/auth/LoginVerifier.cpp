@@ -30,54 +30,8 @@ LoginVerifier::~LoginVerifier()
 
 void LoginVerifier::start()
 {
-    m_thread = std::thread([this] { run(); });
-}
-
-void LoginVerifier::stop()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-        m_jobs.clear();
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
-}
-
-void LoginVerifier::verify(std::string user, std::string token, Done done)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) {
-            return;
-        }
-        if (m_jobs.size() < kMaxWaiting) {
-            m_jobs.push_back(Job{std::move(user), std::move(token), std::move(done)});
-            m_wake.notify_one();
-            return;
-        }
-    }
-    LoginVerdict busy;
-    busy.busy = true;
-    boost::asio::post(m_replies, [done = std::move(done), busy = std::move(busy)]() mutable { done(std::move(busy)); });
-}
-
-void LoginVerifier::run()
-{
-    LoginCheck check;
-    for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping) {
-                return;
-            }
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-        }
+    // The check (and its connection) is opened at the first login, and again after a failure.
+    m_worker.start([this, check = LoginCheck()](Job& job) mutable {
         LoginVerdict verdict;
         try {
             if (!check) {
@@ -91,7 +45,24 @@ void LoginVerifier::run()
         boost::asio::post(m_replies, [done = std::move(job.done), verdict = std::move(verdict)]() mutable {
             done(std::move(verdict));
         });
+    });
+}
+
+void LoginVerifier::stop()
+{
+    m_worker.stop();
+}
+
+void LoginVerifier::verify(std::string user, std::string token, Done done)
+{
+    Job job{std::move(user), std::move(token), std::move(done)};
+    if (m_worker.push(std::move(job)) != BoundedWorker<Job>::Queued::Full) {
+        return; // queued, or dropped once stopped
     }
+    LoginVerdict busy;
+    busy.busy = true;
+    boost::asio::post(m_replies,
+                      [done = std::move(job.done), busy = std::move(busy)]() mutable { done(std::move(busy)); });
 }
 
 } // namespace concord::net

@@ -5,17 +5,14 @@
 // login is answered busy rather than queued without end.
 #pragma once
 
+#include "net/BoundedWorker.hpp"
 #include "net/auth/Accounts.hpp"
 
 #include <boost/asio/io_context.hpp>
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 namespace concord::net {
 
@@ -59,15 +56,10 @@ private:
         std::string token;
         Done done;
     };
-    void run();
 
     LoginCheckOpener m_open;
     boost::asio::io_context& m_replies;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_jobs;
-    bool m_stopping = false;
-    std::thread m_thread;
+    BoundedWorker<Job> m_worker{kMaxWaiting};
 };
 
 } // namespace concord::net

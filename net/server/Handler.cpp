@@ -117,14 +117,7 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
                            true, std::nullopt);
     }
     const Login login = verified ? *verified : checkLogin(m_server.users(), message.user, message.token);
-    if (login.outcome == LoginOutcome::NoRole) {
-        // The token is right: no throttling, and the person learns what to ask for.
-        return errorResult(ErrorCode::Forbidden,
-                           message.user + " has an account on this server but no role in the project '" +
-                               m_server.info().name + "'; ask its admin for one",
-                           true, std::nullopt);
-    }
-    if (login.outcome != LoginOutcome::Accepted) {
+    if (login.outcome != LoginOutcome::Accepted && login.outcome != LoginOutcome::NoRole) {
         HandlerResult result =
             login.outcome == LoginOutcome::Revoked
                 ? errorResult(ErrorCode::Revoked,
@@ -136,6 +129,14 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
         result.loginFailed = true;
         return result;
     }
+    ProjectInfo project = m_server.info(); // read once: on a project file it reads the settings
+    if (login.outcome == LoginOutcome::NoRole) {
+        // The token is right: no throttling, and the person learns what to ask for.
+        return errorResult(ErrorCode::Forbidden,
+                           message.user + " has an account on this server but no role in the project '" + project.name +
+                               "'; ask its admin for one",
+                           true, std::nullopt);
+    }
     if (message.protocol < 2 && !m_server.recordSchema().isLegacy()) {
         return errorResult(ErrorCode::UnsupportedVersion,
                            "this project has several fields or questions, which protocol " +
@@ -144,10 +145,10 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
                                "(it needs protocol 2)",
                            true, std::nullopt);
     }
-    if (!message.projectName.empty() && message.projectName != m_server.info().name) {
+    if (!message.projectName.empty() && message.projectName != project.name) {
         return errorResult(ErrorCode::UnknownProject,
-                           "this server serves the project '" + m_server.info().name + "' only, not '" +
-                               message.projectName + "'",
+                           "this server serves the project '" + project.name + "' only, not '" + message.projectName +
+                               "'",
                            true, std::nullopt);
     }
     if (!message.project.empty() && message.project != m_server.id()) {
@@ -169,7 +170,7 @@ HandlerResult Handler::hello(const Identity& who, const Hello& message, const st
     welcome.role = identity.role;
     welcome.head = m_server.log().head();
     m_applier.noteDelivered(welcome.head);
-    welcome.project = m_server.info();
+    welcome.project = std::move(project);
     welcome.idleTimeoutSeconds = std::chrono::duration_cast<std::chrono::seconds>(m_options.idleTimeout).count();
     HandlerResult result;
     result.replies.push_back(std::move(welcome));

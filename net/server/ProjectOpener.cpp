@@ -17,53 +17,7 @@ ProjectOpener::~ProjectOpener()
 
 void ProjectOpener::start()
 {
-    m_thread = std::thread([this] { run(); });
-}
-
-void ProjectOpener::stop()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-        m_jobs.clear();
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
-}
-
-void ProjectOpener::open(ProjectRef project, Done done)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) {
-            return;
-        }
-        if (m_jobs.size() < kMaxWaiting) {
-            m_jobs.push_back(Job{std::move(project), std::move(done)});
-            m_wake.notify_one();
-            return;
-        }
-    }
-    OpenedProject busy;
-    busy.refusal = RouteRefusal{ErrorCode::Busy, "the server is opening many projects; try again later"};
-    boost::asio::post(m_replies, [done = std::move(done), busy = std::move(busy)]() mutable { done(std::move(busy)); });
-}
-
-void ProjectOpener::run()
-{
-    for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping) {
-                return;
-            }
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-        }
+    m_worker.start([this](Job& job) {
         auto opened = std::make_shared<OpenedProject>();
         try {
             opened->source = m_open(job.project, m_clock);
@@ -75,7 +29,24 @@ void ProjectOpener::run()
         }
         // Shared: a posted handler is copied, and a store is not.
         boost::asio::post(m_replies, [done = std::move(job.done), opened] { done(std::move(*opened)); });
+    });
+}
+
+void ProjectOpener::stop()
+{
+    m_worker.stop();
+}
+
+void ProjectOpener::open(ProjectRef project, Done done)
+{
+    Job job{std::move(project), std::move(done)};
+    if (m_worker.push(std::move(job)) != BoundedWorker<Job>::Queued::Full) {
+        return; // queued, or dropped once stopped
     }
+    OpenedProject busy;
+    busy.refusal = RouteRefusal{ErrorCode::Busy, "the server is opening many projects; try again later"};
+    boost::asio::post(m_replies,
+                      [done = std::move(job.done), busy = std::move(busy)]() mutable { done(std::move(busy)); });
 }
 
 } // namespace concord::net

@@ -4,18 +4,15 @@
 #pragma once
 
 #include "core/util/Clock.hpp"
+#include "net/BoundedWorker.hpp"
 #include "net/server/ProjectHost.hpp"
 #include "net/server/ProjectRouter.hpp"
 
 #include <boost/asio/io_context.hpp>
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 namespace concord::net {
 
@@ -60,16 +57,11 @@ private:
         ProjectRef project;
         Done done;
     };
-    void run();
 
     ProjectOpenerFunction m_open;
     Clock m_clock;
     boost::asio::io_context& m_replies;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_jobs;
-    bool m_stopping = false;
-    std::thread m_thread;
+    BoundedWorker<Job> m_worker{kMaxWaiting};
 };
 
 } // namespace concord::net
