@@ -6,6 +6,7 @@
 #include "tests/net/ChildProcess.hpp"
 
 #include <cstdint>
+#include <fstream>
 #include <memory>
 
 namespace concord::test {
@@ -22,7 +23,15 @@ public:
     {
         std::vector<std::string> arguments;
         if (fileLimit > 0) {
-            arguments = {"/bin/sh", "-c", "ulimit -n " + std::to_string(fileLimit) + " && exec \"$0\" \"$@\""};
+            // UBSan reads a vtable it has not met before through a pipe; with every descriptor
+            // taken it cannot, and reports a valid object as having an invalid vptr. That one
+            // check is suppressed in this process only; ASan and the rest of UBSan stay on.
+            const std::string suppressions = logPath + ".ubsan-suppressions";
+            std::ofstream(suppressions) << "vptr:*\n";
+            arguments = {"/bin/sh", "-c",
+                         "ulimit -n " + std::to_string(fileLimit) +
+                             " && export UBSAN_OPTIONS=\"${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}suppressions=" +
+                             suppressions + "\" && exec \"$0\" \"$@\""};
         }
         for (const std::string& argument : {cli, std::string("serve"), project, std::string("--bind"),
                                             std::string("127.0.0.1"), std::string("--port"), std::to_string(port)}) {
