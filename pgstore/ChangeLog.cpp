@@ -26,14 +26,12 @@ std::int64_t appendChanges(Connection& connection, std::int64_t project, const s
 
 void insertChange(Connection& connection, std::int64_t project, std::int64_t seq, const Change& change)
 {
-    connection.prepare(
-        "concord_add_change",
-        "INSERT INTO changes (project, seq, kind, body, op_id, author, sample_id, applied_at, superseded) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-    connection.execPrepared("concord_add_change",
-                            {std::to_string(project), std::to_string(seq), change.kind, change.body, change.opId,
-                             change.opId ? std::optional<std::string>(change.author) : std::nullopt, change.sampleId,
-                             std::to_string(change.appliedAt), change.superseded ? "t" : "f"});
+    connection.write("concord_add_change",
+                     "INSERT INTO changes (project, seq, kind, body, op_id, author, sample_id, applied_at, superseded) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                     {std::to_string(project), std::to_string(seq), change.kind, change.body, change.opId,
+                      change.opId ? std::optional<std::string>(change.author) : std::nullopt, change.sampleId,
+                      std::to_string(change.appliedAt), change.superseded ? "t" : "f"});
 }
 
 std::int64_t lockSequence(Connection& connection, std::int64_t project)

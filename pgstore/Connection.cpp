@@ -131,6 +131,7 @@ bool Connection::isOpen() const
 void Connection::reconnect()
 {
     m_prepared.clear();
+    m_sent.clear(); // PQreset leaves the pipeline with the old connection
     PQreset(m_conn);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         throw PgError("cannot reach " + describe() + " again: " + PQerrorMessage(m_conn), "08006");
@@ -153,10 +154,15 @@ Result Connection::check(pg_result* result, const std::string& what)
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         return owned;
     }
+    throw errorOf(result, what);
+}
+
+PgError Connection::errorOf(pg_result* result, const std::string& what) const
+{
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string message = trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
-    throw PgError(what + " on " + describe() + ": " + (message.empty() ? trimmed(PQerrorMessage(m_conn)) : message),
-                  state ? state : "");
+    return PgError(what + " on " + describe() + ": " + (message.empty() ? trimmed(PQerrorMessage(m_conn)) : message),
+                   state ? state : "");
 }
 
 namespace {
@@ -177,6 +183,10 @@ struct ParamArrays
 
 Result Connection::exec(const std::string& sql, const Params& params)
 {
+    if (!m_sent.empty()) {
+        send({}, sql, params); // one statement, as a pipeline takes them
+        return *collect(true, false);
+    }
     if (params.empty()) {
         return check(PQexec(m_conn, sql.c_str()), "a statement"); // may hold several statements
     }
@@ -191,16 +201,121 @@ void Connection::prepare(const std::string& name, const std::string& sql)
     if (std::find(m_prepared.begin(), m_prepared.end(), name) != m_prepared.end()) {
         return;
     }
+    flush();
     check(PQprepare(m_conn, name.c_str(), sql.c_str(), 0, nullptr), "preparing " + name);
     m_prepared.push_back(name);
 }
 
 Result Connection::execPrepared(const std::string& name, const Params& params)
 {
+    if (!m_sent.empty()) {
+        send(name, {}, params);
+        return *collect(true, false);
+    }
     const ParamArrays arrays(params);
     return check(PQexecPrepared(m_conn, name.c_str(), static_cast<int>(params.size()), arrays.values.data(), nullptr,
                                 nullptr, 0),
                  name);
+}
+
+void Connection::write(const std::string& name, const std::string& sql, const Params& params)
+{
+    if (!name.empty()) {
+        prepare(name, sql);
+    }
+    if (!m_holdWrites) {
+        if (name.empty()) {
+            exec(sql, params);
+        } else {
+            execPrepared(name, params);
+        }
+        return;
+    }
+    send(name, sql, params);
+}
+
+void Connection::holdWrites(bool hold)
+{
+    m_holdWrites = hold;
+    if (!hold) {
+        flush();
+    }
+}
+
+void Connection::flush()
+{
+    if (!m_sent.empty()) {
+        collect(false, false);
+    }
+}
+
+void Connection::rollback(const char* sql)
+{
+    if (!m_sent.empty()) {
+        collect(false, true);
+    }
+    exec(sql);
+}
+
+void Connection::send(const std::string& name, const std::string& sql, const Params& params)
+{
+    if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(m_conn) != 1) {
+        throw PgError("cannot send statements together on " + describe() + ": " + trimmed(PQerrorMessage(m_conn)), "");
+    }
+    const ParamArrays arrays(params);
+    const int count = static_cast<int>(params.size());
+    const int sent =
+        name.empty() ? PQsendQueryParams(m_conn, sql.c_str(), count, nullptr, arrays.values.data(), nullptr, nullptr, 0)
+                     : PQsendQueryPrepared(m_conn, name.c_str(), count, arrays.values.data(), nullptr, nullptr, 0);
+    if (sent != 1) {
+        // Only a broken connection refuses to queue; what was queued is lost with it.
+        m_sent.clear();
+        throw PgError("sending " + (name.empty() ? sql : name) + " on " + describe() + ": " +
+                          trimmed(PQerrorMessage(m_conn)),
+                      "");
+    }
+    m_sent.push_back(name.empty() ? sql : name);
+}
+
+std::optional<Result> Connection::collect(bool keepLast, bool dropErrors)
+{
+    const std::vector<std::string> sent = std::move(m_sent);
+    m_sent.clear();
+    if (PQpipelineSync(m_conn) != 1) {
+        throw PgError("sending " + sent.back() + " on " + describe() + ": " + trimmed(PQerrorMessage(m_conn)), "");
+    }
+    std::optional<PgError> failure;
+    std::optional<Result> last;
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        // Each statement's answer, then a null; after an error, the rest answer "aborted".
+        while (pg_result* result = PQgetResult(m_conn)) {
+            Result owned(result);
+            const ExecStatusType status = PQresultStatus(result);
+            if (status == PGRES_FATAL_ERROR && !failure) {
+                failure = errorOf(result, sent[i]);
+            } else if ((status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) && keepLast && i + 1 == sent.size()) {
+                last = owned;
+            }
+        }
+    }
+    // The sync's own answer; a connection that broke has none.
+    while (pg_result* result = PQgetResult(m_conn)) {
+        Result owned(result);
+        if (PQresultStatus(result) == PGRES_PIPELINE_SYNC) {
+            break;
+        }
+    }
+    if (PQexitPipelineMode(m_conn) != 1 && !failure) {
+        failure =
+            PgError("ending statements sent together on " + describe() + ": " + trimmed(PQerrorMessage(m_conn)), "");
+    }
+    if (!failure && keepLast && !last) {
+        failure = PgError(sent.back() + " on " + describe() + " got no answer: " + trimmed(PQerrorMessage(m_conn)), "");
+    }
+    if (failure && !(dropErrors && isOpen())) {
+        throw *failure;
+    }
+    return last;
 }
 
 Transaction::Transaction(Connection& connection, const char* begin) : m_connection(connection)
@@ -212,7 +327,7 @@ Transaction::~Transaction()
 {
     if (m_open && m_connection.isOpen()) {
         try {
-            m_connection.exec("ROLLBACK");
+            m_connection.rollback("ROLLBACK");
         } catch (const PgError&) {
             // The connection broke mid-transaction: the server rolls it back itself.
         }

@@ -54,6 +54,21 @@ public:
     void prepare(const std::string& name, const std::string& sql);
     Result execPrepared(const std::string& name, const Params& params = {});
 
+    // A statement whose answer is only success or failure (an INSERT, a SAVEPOINT). While writes
+    // are held, it waits in libpq's pipeline and goes with the next statement that is awaited
+    // (exec, execPrepared, flush): several statements in one round trip. A held write's error is
+    // thrown by that statement, and the statements sent after it in the same trip are not run.
+    // Otherwise the statement runs at once. `name`: prepared (run prepares it); empty: `sql` as is.
+    void write(const std::string& name, const std::string& sql, const Params& params = {});
+    // Holding writes: a server's batch, which ends with a COMMIT or a ROLLBACK and so never leaves
+    // one unsent. Stopping sends what is held.
+    void holdWrites(bool hold);
+    // Sends the held writes and waits for their answers; throws the first one's error.
+    void flush();
+    // A ROLLBACK or ROLLBACK TO SAVEPOINT: what is held is sent first and its errors are dropped,
+    // since this undoes it; then `sql` runs on its own, whatever they were.
+    void rollback(const char* sql);
+
     // Whether the connection is still open (libpq's status, no round trip).
     bool isOpen() const;
     // Connects again with the same parameters (PQreset), after the database went away; statements
@@ -66,9 +81,17 @@ public:
 
 private:
     Result check(pg_result* result, const std::string& what);
+    PgError errorOf(pg_result* result, const std::string& what) const;
+    // Queues a statement in the pipeline (entering it first); `sql` when `name` is empty.
+    void send(const std::string& name, const std::string& sql, const Params& params);
+    // Ends the pipeline: a sync, then the answers of what was sent, in order. Returns the answer
+    // of the last one when `keepLast`; throws the first error unless `dropErrors`.
+    std::optional<Result> collect(bool keepLast, bool dropErrors);
 
     pg_conn* m_conn = nullptr;
     std::vector<std::string> m_prepared;
+    bool m_holdWrites = false;
+    std::vector<std::string> m_sent; // what the pipeline holds, named for errors
 };
 
 // BEGIN on construction, ROLLBACK on destruction unless commit() ran: nothing half-written when

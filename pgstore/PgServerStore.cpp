@@ -140,10 +140,10 @@ std::int64_t PgReservations::heldByOthers(std::string_view annotator, int overla
 void PgReservations::reserve(std::int64_t sample, std::string_view annotator, std::int64_t expiresAt)
 {
     m_holders.emplace(annotator);
-    run(m_connection, "concord_reservations_reserve",
-        "INSERT INTO reservations (project, sample_key, annotator, expires_at) VALUES ($1, $2, $3, $4) "
-        "ON CONFLICT (project, sample_key, annotator) DO UPDATE SET expires_at = excluded.expires_at",
-        {number(m_project), number(sample), std::string(annotator), number(expiresAt)});
+    m_connection.write("concord_reservations_reserve",
+                       "INSERT INTO reservations (project, sample_key, annotator, expires_at) VALUES ($1, $2, $3, $4) "
+                       "ON CONFLICT (project, sample_key, annotator) DO UPDATE SET expires_at = excluded.expires_at",
+                       {number(m_project), number(sample), std::string(annotator), number(expiresAt)});
 }
 
 void PgReservations::beginBatch()
@@ -161,9 +161,9 @@ void PgReservations::release(std::int64_t sample, std::string_view annotator)
     if (!m_holders.contains(annotator)) {
         return;
     }
-    run(m_connection, "concord_reservations_release",
-        "DELETE FROM reservations WHERE project = $1 AND sample_key = $2 AND annotator = $3",
-        {number(m_project), number(sample), std::string(annotator)});
+    m_connection.write("concord_reservations_release",
+                       "DELETE FROM reservations WHERE project = $1 AND sample_key = $2 AND annotator = $3",
+                       {number(m_project), number(sample), std::string(annotator)});
 }
 
 PgServerStore::PgServerStore(Connection& connection, const ProjectRow& project, Clock clock)
@@ -273,6 +273,8 @@ bool PgServerStore::beginBatch()
         m_retryWait = std::chrono::milliseconds{0};
     }
     m_batch.emplace(m_connection);
+    // The batch's writes go with its next read, or with the job's end (Connection::write).
+    m_connection.holdWrites(true);
     m_log.beginBatch();
     load();
     m_reservations.beginBatch();
@@ -285,6 +287,7 @@ void PgServerStore::commitBatch()
     m_log.publishBatch();
     m_batch->commit();
     m_batch.reset();
+    m_connection.holdWrites(false);
     analyzeWhenGrown(last);
 }
 
@@ -304,7 +307,8 @@ void PgServerStore::analyzeWhenGrown(std::int64_t last)
 void PgServerStore::rollbackBatch()
 {
     m_log.abandonBatch();
-    m_batch.reset();
+    m_batch.reset(); // its ROLLBACK drops what was held
+    m_connection.holdWrites(false);
     // What a failed batch read may be stale (a schema change it rolled back).
     if (m_connection.isOpen()) {
         try {
@@ -323,18 +327,69 @@ bool PgServerStore::unreachable(const std::exception& error) const
 
 void PgServerStore::beginJob()
 {
-    m_connection.exec("SAVEPOINT job");
+    m_connection.write({}, "SAVEPOINT job");
     m_jobMark = m_log.mark();
+}
+
+void PgServerStore::readAhead(std::string_view user, const std::vector<net::Operation>& operations)
+{
+    if (!m_batch || operations.size() < 2) {
+        return; // one operation reads as it goes
+    }
+    m_log.lockNow();
+    std::vector<std::string> opIds;
+    json wanted = json::array();
+    for (const auto& operation : operations) {
+        opIds.push_back(operation.opId);
+        if (operation.kind != OperationKind::Annotate) {
+            continue;
+        }
+        if (const auto key = sampleKey(operation.sampleId)) {
+            const std::string& question = operation.question.empty() ? m_schema.primary().name : operation.question;
+            m_rowsRead.emplace(rowKey("annotation", *key, operation.annotator, question), std::nullopt);
+            wanted.push_back({{"k", *key}, {"o", operation.annotator}, {"q", question}});
+        }
+    }
+    m_log.readAhead(user, opIds);
+    if (wanted.empty()) {
+        return;
+    }
+    const Result rows =
+        run(m_connection, "concord_answers_read_ahead",
+            "SELECT a.sample_key, a.owner, a.question, a.seq, a.body FROM jsonb_to_recordset($2::jsonb) "
+            "AS w(k bigint, o text, q text) JOIN answers a ON a.project = $1 AND a.kind = 'annotation' "
+            "AND a.sample_key = w.k AND a.owner = w.o AND a.question = w.q",
+            {number(m_project), wanted.dump()});
+    for (int row = 0; row < rows.rows(); ++row) {
+        m_rowsRead[rowKey("annotation", rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2))] =
+            StoredAnswer{rows.integer(row, 0), rows.integer(row, 3), rows.text(row, 4)};
+    }
+}
+
+std::string PgServerStore::rowKey(std::string_view kind, std::int64_t sample, std::string_view owner,
+                                  std::string_view question)
+{
+    std::string key(kind);
+    key.push_back('\0');
+    key.append(std::to_string(sample));
+    key.push_back('\0');
+    key.append(owner);
+    key.push_back('\0');
+    key.append(question);
+    return key;
 }
 
 void PgServerStore::endJob(bool keep)
 {
+    m_rowsRead.clear();
+    m_log.forgetReadAhead();
     if (!keep) {
-        m_connection.exec("ROLLBACK TO SAVEPOINT job");
+        m_connection.rollback("ROLLBACK TO SAVEPOINT job");
         // The row lock taken inside the job is released with it; its numbers are given back.
         m_log.restore(m_jobMark);
         load(); // a refused job may have changed the questions held here
     }
+    // Sends what the job held: an error of its writes is the job's, thrown here.
     m_connection.exec("RELEASE SAVEPOINT job");
 }
 
@@ -381,6 +436,9 @@ std::vector<Sample> PgServerStore::samplesAfter(std::int64_t key, int limit)
 std::optional<StoredAnswer> PgServerStore::findRow(const char* kind, std::int64_t sample, std::string_view owner,
                                                    std::string_view question)
 {
+    if (const auto read = m_rowsRead.find(rowKey(kind, sample, owner, question)); read != m_rowsRead.end()) {
+        return read->second;
+    }
     const Result result =
         run(m_connection, "concord_answer_find",
             "SELECT sample_key, seq, body FROM answers WHERE project = $1 AND kind = $2 AND "
@@ -395,7 +453,11 @@ std::optional<StoredAnswer> PgServerStore::findRow(const char* kind, std::int64_
 void PgServerStore::storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,
                              const std::optional<std::string>& status, std::int64_t seq, const std::string& body)
 {
-    run(m_connection, "concord_answer_store",
+    if (const auto read = m_rowsRead.find(rowKey(kind, sample, owner, question)); read != m_rowsRead.end()) {
+        read->second = StoredAnswer{sample, seq, body};
+    }
+    m_connection.write(
+        "concord_answer_store",
         "INSERT INTO answers (project, kind, sample_key, owner, question, status, seq, body) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (project, kind, sample_key, owner, question) "
         "DO UPDATE SET status = excluded.status, seq = excluded.seq, body = excluded.body",
@@ -414,11 +476,11 @@ Result PgServerStore::rowsAfter(const char* kind, std::int64_t seq, int limit)
 void PgServerStore::keepHistory(const char* kind, std::int64_t sample, std::string_view owner,
                                 std::string_view question, const std::string& body, std::int64_t at)
 {
-    run(m_connection, "concord_answer_history",
-        "INSERT INTO answer_history (project, kind, sample_key, owner, question, body, at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        {number(m_project), std::string(kind), number(sample), std::string(owner), std::string(question), body,
-         number(at)});
+    m_connection.write("concord_answer_history",
+                       "INSERT INTO answer_history (project, kind, sample_key, owner, question, body, at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       {number(m_project), std::string(kind), number(sample), std::string(owner), std::string(question),
+                        body, number(at)});
 }
 
 namespace {
@@ -472,6 +534,7 @@ void PgServerStore::keepAnnotationHistory(std::string_view question, std::int64_
 void PgServerStore::setAnnotationSeq(std::string_view question, std::int64_t sample, std::string_view annotator,
                                      std::int64_t seq)
 {
+    m_rowsRead.erase(rowKey("annotation", sample, annotator, question));
     run(m_connection, "concord_answer_seq",
         "UPDATE answers SET seq = $6 WHERE project = $1 AND kind = $2 AND sample_key = $3 AND owner = $4 AND "
         "question = $5",

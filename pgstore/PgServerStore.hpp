@@ -79,6 +79,9 @@ public:
     ProjectOperations& log() override { return m_log; }
     PgReservations& reservations() override { return m_reservations; }
 
+    // Takes the project's counter row first, so that what it reads already holds every commit
+    // of another server that an operation of the push could meet.
+    void readAhead(std::string_view user, const std::vector<net::Operation>& operations) override;
     bool beginBatch() override;
     void commitBatch() override;
     void rollbackBatch() override;
@@ -125,6 +128,11 @@ private:
     PgServerStore(std::unique_ptr<Connection> owned, Connection* borrowed, const ProjectRow& project, Clock clock);
     // Reads the project's row: settings, questions, the last schema change.
     void load();
+    // The current rows readAhead() read, by rowKey(), absent ones as nullopt; kept up to date by
+    // storeRow until the job ends.
+    static std::string rowKey(std::string_view kind, std::int64_t sample, std::string_view owner,
+                              std::string_view question);
+    std::unordered_map<std::string, std::optional<StoredAnswer>> m_rowsRead;
     std::optional<StoredAnswer> findRow(const char* kind, std::int64_t sample, std::string_view owner,
                                         std::string_view question);
     void storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,

@@ -4,10 +4,17 @@
 
 #include "core/util/Error.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace concord::pg {
 
 std::optional<store::LoggedOperation> ProjectOperations::find(std::string_view user, std::string_view opId)
 {
+    if (m_readUser && *m_readUser == user) {
+        if (const auto read = m_read.find(std::string(opId)); read != m_read.end()) {
+            return read->second;
+        }
+    }
     m_connection.prepare("concord_find_operation",
                          "SELECT seq, superseded FROM changes WHERE project = $1 AND author = $2 AND op_id = $3");
     const Result found = m_connection.execPrepared("concord_find_operation",
@@ -33,12 +40,43 @@ std::int64_t ProjectOperations::append(std::string_view opId, std::string_view u
     if (!m_batch) {
         return appendChanges(m_connection, m_project, {change});
     }
-    if (!m_locked) {
+    lockNow();
+    insertChange(m_connection, m_project, ++m_next, change);
+    if (m_readUser && *m_readUser == user) {
+        m_read[std::string(opId)] = store::LoggedOperation{m_next, superseded};
+    }
+    return m_next;
+}
+
+void ProjectOperations::lockNow()
+{
+    if (m_batch && !m_locked) {
         m_first = m_next = lockSequence(m_connection, m_project);
         m_locked = true;
     }
-    insertChange(m_connection, m_project, ++m_next, change);
-    return m_next;
+}
+
+void ProjectOperations::readAhead(std::string_view user, const std::vector<std::string>& opIds)
+{
+    m_readUser = std::string(user);
+    m_read.clear();
+    for (const auto& opId : opIds) {
+        m_read.emplace(opId, std::nullopt);
+    }
+    m_connection.prepare("concord_find_operations",
+                         "SELECT op_id, seq, superseded FROM changes WHERE project = $1 AND author = $2 AND op_id IN "
+                         "(SELECT jsonb_array_elements_text($3::jsonb))");
+    const Result found = m_connection.execPrepared(
+        "concord_find_operations", {std::to_string(m_project), std::string(user), nlohmann::json(opIds).dump()});
+    for (int row = 0; row < found.rows(); ++row) {
+        m_read[found.text(row, 0)] = store::LoggedOperation{found.integer(row, 1), found.text(row, 2) == "t"};
+    }
+}
+
+void ProjectOperations::forgetReadAhead()
+{
+    m_readUser.reset();
+    m_read.clear();
 }
 
 std::int64_t ProjectOperations::head()

@@ -8,6 +8,10 @@
 #include "pgstore/Connection.hpp"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace concord::pg {
 
@@ -42,6 +46,12 @@ public:
     };
     Mark mark() const { return {m_locked, m_next}; }
     void restore(const Mark& mark);
+    // In a batch: locks the counter row now, as the batch's first append would.
+    void lockNow();
+    // Reads the entries of `user`'s operations `opIds` in one query; find() answers for them
+    // from what it read (and append() added) until forgetReadAhead().
+    void readAhead(std::string_view user, const std::vector<std::string>& opIds);
+    void forgetReadAhead();
 
 private:
     Connection& m_connection;
@@ -50,6 +60,8 @@ private:
     bool m_locked = false;    // the counter row is locked by this batch
     std::int64_t m_first = 0; // the last number before the batch
     std::int64_t m_next = 0;  // the last number the batch gave
+    std::optional<std::string> m_readUser;
+    std::unordered_map<std::string, std::optional<store::LoggedOperation>> m_read; // by op id
 };
 
 } // namespace concord::pg

@@ -60,8 +60,9 @@ std::vector<HandlerResult> Handler::handleBatch(const std::vector<HandlerJob>& j
         for (const auto& job : jobs) {
             m_server.beginJob();
             try {
-                results.push_back(handleInTransaction(job));
-                m_server.endJob(true);
+                HandlerResult result = handleInTransaction(job);
+                m_server.endJob(true); // may fail the job: a store may send its writes only now
+                results.push_back(std::move(result));
             } catch (const std::exception& error) {
                 m_server.endJob(false);
                 results.push_back(errorResult(ErrorCode::Internal, std::string("the server failed: ") + error.what(),
@@ -207,6 +208,7 @@ HandlerResult Handler::request(const Identity& who, const ClientMessage& message
         }
         Ack ack;
         ack.id = push->id;
+        m_server.readAhead(current.user, push->ops);
         for (const auto& operation : push->ops) {
             ack.results.push_back(m_applier.apply(current, operation, blind));
             result.changed = result.changed || ack.results.back().status == OpStatus::Applied;

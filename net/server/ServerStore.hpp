@@ -50,7 +50,16 @@ public:
     virtual void commitBatch() = 0;
     virtual void rollbackBatch() = 0;
     virtual void beginJob() = 0;
+    // A push's operations, before they are applied one by one: a store whose every read is a
+    // round trip may read what they will ask for (their entries in the log, the current
+    // answers) in one go. Every later read must still give what it would have without it.
+    virtual void readAhead(std::string_view user, const std::vector<Operation>& operations)
+    {
+        (void)user;
+        (void)operations;
+    }
     // Keeps the job's writes, or undoes them and leaves the batch as it was before the job.
+    // Keeping may throw: a store that sends a job's writes together learns of their errors here.
     virtual void endJob(bool keep) = 0;
     // Whether `error`, thrown by a batch, means the database cannot be reached for now (answered
     // `unavailable`, which clients retry) rather than that the server failed.

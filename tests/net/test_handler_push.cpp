@@ -39,6 +39,50 @@ TEST_CASE("handler: accepted operations take consecutive sequence numbers and re
     CHECK(bobs.results[0].seq == 3);
 }
 
+TEST_CASE("handler: the operations of one push see each other, in order", "[handler][stores]")
+{
+    // On PostgreSQL a push's log entries and answers are read ahead in one query each
+    // (PgServerStore::readAhead); each operation must still see the ones before it.
+    HandlerFixture fixture;
+    const Identity alice = fixture.login("alice");
+    fixture.push(alice, {HandlerFixture::annotation("before", "s2", "alice", "neg", fixture.stamp(50))});
+    const auto ack =
+        fixture.push(alice, {
+                                HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
+                                HandlerFixture::annotation("op-1", "s1", "alice", "pos", fixture.stamp()),
+                                HandlerFixture::annotation("op-2", "s1", "alice", "neg", fixture.stamp(20)),
+                                HandlerFixture::annotation("op-3", "s1", "alice", "pos", fixture.stamp(10)),
+                                HandlerFixture::annotation("op-4", "s2", "alice", "pos", fixture.stamp(30)),
+                                HandlerFixture::annotation("op-5", "nope", "alice", "pos", fixture.stamp()),
+                                HandlerFixture::annotation("op-6", "s3", "alice", "pos", fixture.stamp()),
+                                HandlerFixture::annotation("before", "s2", "alice", "neg", fixture.stamp(50)),
+                            });
+    REQUIRE(ack.results.size() == 8);
+    CHECK(ack.results[0].status == OpStatus::Applied);
+    CHECK(ack.results[0].seq == 2);
+    // The same operation again in the same push: a duplicate of the one just applied.
+    CHECK(ack.results[1].status == OpStatus::Duplicate);
+    CHECK(ack.results[1].seq == 2);
+    // op-2 is later than op-1, written in the same push; op-3 is earlier than op-2.
+    CHECK(ack.results[2].status == OpStatus::Applied);
+    CHECK_FALSE(ack.results[2].superseded);
+    CHECK(ack.results[3].status == OpStatus::Applied);
+    CHECK(ack.results[3].superseded);
+    CHECK(fixture.row("s1", "alice")->value == R"({"labels":["neg"]})");
+    CHECK(fixture.row("s1", "alice")->seq == 3);
+    // op-4 is earlier than the answer stored before the push.
+    CHECK(ack.results[4].superseded);
+    CHECK(fixture.row("s2", "alice")->value == R"({"labels":["neg"]})");
+    CHECK(ack.results[5].code == ErrorCode::UnknownSample);
+    CHECK(ack.results[6].status == OpStatus::Applied);
+    CHECK(ack.results[6].seq == 6);
+    // An operation of an earlier push, sent again.
+    CHECK(ack.results[7].status == OpStatus::Duplicate);
+    CHECK(ack.results[7].seq == 1);
+    CHECK(ack.head == 6);
+    CHECK(fixture.server->log().count() == 6);
+}
+
 TEST_CASE("handler: roles decide who writes which row", "[handler][stores]")
 {
     HandlerFixture fixture;
