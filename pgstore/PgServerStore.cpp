@@ -327,6 +327,9 @@ bool PgServerStore::unreachable(const std::exception& error) const
 
 void PgServerStore::beginJob()
 {
+    // What a job read ahead is its own; one that ended in a lost connection left it here.
+    m_rowsRead.clear();
+    m_log.forgetReadAhead();
     m_connection.write({}, "SAVEPOINT job");
     m_jobMark = m_log.mark();
 }
