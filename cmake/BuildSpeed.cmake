@@ -24,8 +24,8 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_L
 endif()
 
 # concord_precompile(TARGET header...): those headers, precompiled for TARGET, unless
-# CONCORD_PCH is off. A file that must see a header first itself (a Catch2 main with
-# CATCH_CONFIG_MAIN) is excluded with SKIP_PRECOMPILE_HEADERS.
+# CONCORD_PCH is off. A file that must see a header first itself (Catch2's implementation,
+# with CATCH_CONFIG_RUNNER) belongs to a target that precompiles none.
 function(concord_precompile target)
     if(CONCORD_PCH)
         target_precompile_headers(${target} PRIVATE ${ARGN})

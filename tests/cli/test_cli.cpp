@@ -1,5 +1,4 @@
 // Drives the built concord-cli binary end to end on real files.
-#define CATCH_CONFIG_MAIN
 #include "core/store/Project.hpp"
 #include "tests/cli/CliTestSupport.hpp"
 #include "tests/support/RunCommand.hpp"

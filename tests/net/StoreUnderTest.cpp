@@ -10,13 +10,14 @@
 #include "pgstore/PgServerStore.hpp"
 #include "pgstore/Projects.hpp"
 #include "pgstore/ServeStore.hpp"
+#include "tests/support/CatchMain.hpp"
 #include "tests/support/PgCluster.hpp"
 
 namespace concord::test {
 
 StoreKind& storeUnderTest()
 {
-    static StoreKind kind = StoreKind::Sqlite;
+    static StoreKind kind = storeOption() == "postgresql" ? StoreKind::Postgresql : StoreKind::Sqlite;
     return kind;
 }
 
