@@ -48,7 +48,8 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // Without parameters the text may hold several statements (a schema); with them, one.
+    // Without parameters the text may hold several statements (a schema); with them, or while
+    // held writes wait (write), one.
     Result exec(const std::string& sql, const Params& params = {});
     // Prepares `sql` under `name` once per connection; later calls only check the name.
     void prepare(const std::string& name, const std::string& sql);
