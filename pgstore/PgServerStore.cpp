@@ -327,9 +327,7 @@ bool PgServerStore::unreachable(const std::exception& error) const
 
 void PgServerStore::beginJob()
 {
-    // What a job read ahead is its own; one that ended in a lost connection left it here.
-    m_rowsRead.clear();
-    m_log.forgetReadAhead();
+    forgetReadAhead(); // one that ended in a lost connection left its own here
     m_connection.write({}, "SAVEPOINT job");
     m_jobMark = m_log.mark();
 }
@@ -369,6 +367,12 @@ void PgServerStore::readAhead(std::string_view user, const std::vector<net::Oper
     }
 }
 
+void PgServerStore::forgetReadAhead()
+{
+    m_rowsRead.clear();
+    m_log.forgetReadAhead();
+}
+
 std::string PgServerStore::rowKey(std::string_view kind, std::int64_t sample, std::string_view owner,
                                   std::string_view question)
 {
@@ -384,8 +388,7 @@ std::string PgServerStore::rowKey(std::string_view kind, std::int64_t sample, st
 
 void PgServerStore::endJob(bool keep)
 {
-    m_rowsRead.clear();
-    m_log.forgetReadAhead();
+    forgetReadAhead();
     if (!keep) {
         m_connection.rollback("ROLLBACK TO SAVEPOINT job");
         // The row lock taken inside the job is released with it; its numbers are given back.

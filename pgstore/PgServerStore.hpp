@@ -133,6 +133,8 @@ private:
     static std::string rowKey(std::string_view kind, std::int64_t sample, std::string_view owner,
                               std::string_view question);
     std::unordered_map<std::string, std::optional<StoredAnswer>> m_rowsRead;
+    // What a job read ahead is its own: forgotten when the next begins and when it ends.
+    void forgetReadAhead();
     std::optional<StoredAnswer> findRow(const char* kind, std::int64_t sample, std::string_view owner,
                                         std::string_view question);
     void storeRow(const char* kind, std::int64_t sample, std::string_view owner, std::string_view question,

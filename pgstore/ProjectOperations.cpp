@@ -50,7 +50,7 @@ std::int64_t ProjectOperations::append(std::string_view opId, std::string_view u
 
 void ProjectOperations::lockNow()
 {
-    if (m_batch && !m_locked) {
+    if (!m_locked) {
         m_first = m_next = lockSequence(m_connection, m_project);
         m_locked = true;
     }
@@ -133,10 +133,7 @@ std::vector<store::LogEntry> ProjectOperations::entriesAfter(std::int64_t seq, i
 void ProjectOperations::copyEntry(const store::LogEntry& entry)
 {
     const bool alone = !m_batch;
-    if (!m_locked) {
-        m_first = m_next = lockSequence(m_connection, m_project);
-        m_locked = true;
-    }
+    lockNow();
     if (entry.seq <= m_next) {
         throw InputError("operation " + std::to_string(entry.seq) + " is not above the log's last (" +
                          std::to_string(m_next) + ")");

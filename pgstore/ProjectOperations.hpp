@@ -46,7 +46,7 @@ public:
     };
     Mark mark() const { return {m_locked, m_next}; }
     void restore(const Mark& mark);
-    // In a batch: locks the counter row now, as the batch's first append would.
+    // Locks the counter row now, unless this batch holds it already (as its first append would).
     void lockNow();
     // Reads the entries of `user`'s operations `opIds` in one query; find() answers for them
     // from what it read (and append() added) until forgetReadAhead().
